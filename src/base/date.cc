@@ -1,0 +1,100 @@
+#include "base/date.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace ntm {
+namespace {
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+int32_t days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int>(doe) - 719468;
+}
+
+struct Civil {
+  int y;
+  unsigned m, d;
+};
+
+Civil civil_from_days(int32_t z) {
+  z += 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int y = static_cast<int>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return {y + (m <= 2), m, d};
+}
+
+bool is_digits(std::string_view s) {
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
+}
+
+int to_int(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+}  // namespace
+
+Result<Date> Date::parse(std::string_view t) {
+  const std::string shown(t);
+  if (t.size() != 10 || t[4] != '-' || t[7] != '-' || !is_digits(t.substr(0, 4)) ||
+      !is_digits(t.substr(5, 2)) || !is_digits(t.substr(8, 2))) {
+    return Status::invalid("ngày không hợp lệ \"" + shown + "\": cần dạng yyyy-mm-dd");
+  }
+  const int y = to_int(t.substr(0, 4));
+  const unsigned m = static_cast<unsigned>(to_int(t.substr(5, 2)));
+  const unsigned d = static_cast<unsigned>(to_int(t.substr(8, 2)));
+  const Date date = from_ymd(y, m, d);
+  if (m < 1 || m > 12 || d < 1 || date.month() != m || date.day() != d) {
+    return Status::invalid("ngày không tồn tại \"" + shown + "\"");
+  }
+  return date;
+}
+
+Date Date::from_ymd(int year, unsigned month, unsigned day) {
+  return Date(days_from_civil(year, month, day));
+}
+
+int Date::year() const { return civil_from_days(days_).y; }
+unsigned Date::month() const { return civil_from_days(days_).m; }
+unsigned Date::day() const { return civil_from_days(days_).d; }
+
+std::string Date::iso() const {
+  const Civil c = civil_from_days(days_);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", c.y, c.m, c.d);
+  return buf;
+}
+
+std::string Date::vi() const {
+  const Civil c = civil_from_days(days_);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", c.d, c.m, c.y);
+  return buf;
+}
+
+std::string utc_timestamp_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+Date today_utc() { return Date::from_days(static_cast<int32_t>(std::time(nullptr) / 86400)); }
+
+}  // namespace ntm

@@ -1,0 +1,45 @@
+// Civil dates (no time zone) as a count of days since 1970-01-01.
+// Parsed from and printed as ISO "yyyy-mm-dd"; printed for Vietnamese readers
+// as "dd/mm/yyyy". Comparable, hashable, cheap to copy.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace ntm {
+
+class Date {
+ public:
+  Date() = default;
+  static Date from_days(int32_t days) { return Date(days); }
+  // Fails with a Vietnamese message unless text is a real date "yyyy-mm-dd".
+  static Result<Date> parse(std::string_view text);
+  static Date from_ymd(int year, unsigned month, unsigned day);
+  static Date min() { return Date(-719162); }   // 0001-01-01
+  static Date max() { return Date(2932896); }   // 9999-12-31, "open"
+
+  int32_t days() const { return days_; }
+  int year() const;
+  unsigned month() const;
+  unsigned day() const;
+  Date add_days(int32_t n) const { return Date(days_ + n); }
+  std::string iso() const;  // yyyy-mm-dd
+  std::string vi() const;   // dd/mm/yyyy
+
+  auto operator<=>(const Date&) const = default;
+
+ private:
+  explicit Date(int32_t d) : days_(d) {}
+  int32_t days_ = 0;
+};
+
+// Current UTC time as "yyyy-mm-ddThh:mm:ssZ".
+std::string utc_timestamp_now();
+// Today's date (UTC).
+Date today_utc();
+
+}  // namespace ntm

@@ -1,0 +1,35 @@
+#include "base/date.h"
+
+#include <gtest/gtest.h>
+
+namespace ntm {
+namespace {
+
+TEST(Date, ParsesAndPrints) {
+  const Date d = *Date::parse("2025-07-01");
+  EXPECT_EQ(d.year(), 2025);
+  EXPECT_EQ(d.month(), 7u);
+  EXPECT_EQ(d.day(), 1u);
+  EXPECT_EQ(d.iso(), "2025-07-01");
+  EXPECT_EQ(d.vi(), "01/07/2025");
+  EXPECT_EQ(Date::parse("1970-01-01")->days(), 0);
+  EXPECT_EQ(Date::max().iso(), "9999-12-31");
+  EXPECT_EQ(Date::min().iso(), "0001-01-01");
+}
+
+TEST(Date, OrdersAndAddsDays) {
+  EXPECT_LT(*Date::parse("2026-02-14"), *Date::parse("2026-02-15"));
+  EXPECT_EQ(Date::parse("2024-02-28")->add_days(1).iso(), "2024-02-29");
+  EXPECT_EQ(Date::parse("2025-06-30")->add_days(1).iso(), "2025-07-01");
+}
+
+TEST(Date, RejectsBadText) {
+  for (const char* bad : {"", "2025-7-01", "01/07/2025", "2025-13-01", "2025-02-29",
+                          "2025-04-31", "abcd-ef-gh", "2025-07-01x"}) {
+    EXPECT_FALSE(Date::parse(bad).is_ok()) << bad;
+  }
+  EXPECT_NE(Date::parse("2025-02-29").status().message().find("không tồn tại"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ntm

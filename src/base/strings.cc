@@ -1,0 +1,156 @@
+#include "base/strings.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <unordered_map>
+
+namespace ntm {
+
+std::string_view trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
+  return s.substr(b, e - b);
+}
+
+std::vector<std::string> split(std::string_view s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  for (size_t i = 0; i <= s.size(); ++i) {
+    if (i == s.size() || s[i] == sep) {
+      out.emplace_back(s.substr(start, i - start));
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+std::string to_lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::optional<double> parse_number(std::string_view s) {
+  s = trim(s);
+  if (s.empty()) return std::nullopt;
+  if (s.front() == '+') s.remove_prefix(1);
+  double v = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::optional<bool> parse_bool(std::string_view s) {
+  const std::string f = fold_diacritics(trim(s));
+  if (f == "1" || f == "true" || f == "co" || f == "dat" || f == "yes") return true;
+  if (f == "0" || f == "false" || f == "khong" || f == "khong dat" || f == "chua dat" ||
+      f == "no") {
+    return false;
+  }
+  return std::nullopt;
+}
+
+std::string format_number(double v) {
+  char buf[32];
+  for (int precision = 6; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  return buf;
+}
+
+std::string format_number_vi(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
+  std::string s(buf);
+  std::string frac;
+  if (const size_t dot = s.find('.'); dot != std::string::npos) {
+    frac = s.substr(dot + 1);
+    s.resize(dot);
+    while (!frac.empty() && frac.back() == '0') frac.pop_back();
+  }
+  std::string grouped;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && (s.size() - i) % 3 == 0) grouped += '.';
+    grouped += s[i];
+  }
+  if (!frac.empty()) grouped += "," + frac;
+  const bool negative = v < 0 && grouped.find_first_not_of("0.,") != std::string::npos;
+  return negative ? "-" + grouped : grouped;
+}
+
+namespace {
+
+// Decodes one UTF-8 code point starting at s[i]; advances i.
+char32_t next_code_point(std::string_view s, size_t& i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  int extra = c < 0x80 ? 0 : c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+  char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+  ++i;
+  for (; extra > 0 && i < s.size(); --extra, ++i) cp = (cp << 6) | (s[i] & 0x3F);
+  return cp;
+}
+
+const std::unordered_map<char32_t, char>& fold_table() {
+  static const std::unordered_map<char32_t, char> table = [] {
+    std::unordered_map<char32_t, char> t;
+    const std::pair<const char*, char> groups[] = {
+        {"àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'a'},
+        {"èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ", 'e'},
+        {"ìíỉĩịÌÍỈĨỊ", 'i'},
+        {"òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'o'},
+        {"ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ", 'u'},
+        {"ỳýỷỹỵỲÝỶỸỴ", 'y'},
+        {"đĐ", 'd'},
+    };
+    for (const auto& [chars, base] : groups) {
+      const std::string_view s(chars);
+      for (size_t i = 0; i < s.size();) t[next_code_point(s, i)] = base;
+    }
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+std::string fold_diacritics(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  const auto& table = fold_table();
+  for (size_t i = 0; i < s.size();) {
+    const size_t start = i;
+    const char32_t cp = next_code_point(s, i);
+    if (cp < 0x80) {
+      out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp - 'A' + 'a' : cp);
+      continue;
+    }
+    // Combining diacritical marks (decomposed input) are dropped.
+    if (cp >= 0x300 && cp <= 0x36F) continue;
+    if (auto it = table.find(cp); it != table.end()) {
+      out += it->second;
+    } else {
+      out.append(s.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
+std::string strip_unit_type_prefix(std::string_view name) {
+  static const char* const kPrefixes[] = {
+      "Thành phố trực thuộc trung ương ", "Thành phố thuộc tỉnh ", "Thành phố ", "Thị trấn ",
+      "Thị xã ", "Tỉnh ", "Huyện ", "Quận ", "Phường ", "Xã ", "Đặc khu ", "Thôn ", "Xóm ",
+      "Bản ", "Ấp ",
+  };
+  for (const char* p : kPrefixes) {
+    const std::string_view prefix(p);
+    if (name.substr(0, prefix.size()) == prefix) return std::string(name.substr(prefix.size()));
+  }
+  return std::string(name);
+}
+
+}  // namespace ntm

@@ -1,0 +1,36 @@
+// Small string helpers: trimming, splitting, number parsing and formatting,
+// and Vietnamese diacritic folding for search ("Lộc Hà" -> "loc ha").
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ntm {
+
+std::string_view trim(std::string_view s);
+std::vector<std::string> split(std::string_view s, char sep);
+std::string to_lower_ascii(std::string_view s);
+
+// Parses a decimal number written with '.' as the decimal point ("12.5",
+// "-3", "1e3"). Rejects empty text, thousands separators and trailing junk.
+std::optional<double> parse_number(std::string_view s);
+
+// Parses a boolean as offices write it: 1/0, true/false, có/không,
+// đạt/không đạt (any case, with or without diacritics).
+std::optional<bool> parse_bool(std::string_view s);
+
+// Shortest round-trip text for a double: 12.5 -> "12.5", 3 -> "3".
+std::string format_number(double v);
+// Vietnamese style: thousands '.', decimal ',' ("1.234,5"), at most `decimals`.
+std::string format_number_vi(double v, int decimals = 1);
+
+// Lower-cases and strips Vietnamese diacritics (UTF-8 in, ASCII-ish out),
+// folding đ/Đ to d. Characters outside Latin/Vietnamese are kept as they are.
+std::string fold_diacritics(std::string_view s);
+
+// "Xã Lộc Hà" -> "Lộc Hà": removes a leading unit-type prefix.
+std::string strip_unit_type_prefix(std::string_view name);
+
+}  // namespace ntm

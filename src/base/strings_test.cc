@@ -1,0 +1,60 @@
+#include "base/strings.h"
+
+#include <gtest/gtest.h>
+
+namespace ntm {
+namespace {
+
+TEST(Strings, FoldsVietnamese) {
+  EXPECT_EQ(fold_diacritics("Lộc Hà"), "loc ha");
+  EXPECT_EQ(fold_diacritics("ĐỒNG Đăng đường"), "dong dang duong");
+  EXPECT_EQ(fold_diacritics("Nông thôn mới"), "nong thon moi");
+  EXPECT_EQ(fold_diacritics("Thuỷ Thủy"), "thuy thuy");
+  // Decomposed form (o + combining circumflex + combining dot below).
+  EXPECT_EQ(fold_diacritics("Lo\xCC\x82\xCC\xA3" "c"), "loc");
+}
+
+TEST(Strings, ParsesNumbers) {
+  EXPECT_EQ(parse_number("12.5"), 12.5);
+  EXPECT_EQ(parse_number(" -3 "), -3);
+  EXPECT_EQ(parse_number("+7"), 7);
+  EXPECT_FALSE(parse_number(""));
+  EXPECT_FALSE(parse_number("12,5"));
+  EXPECT_FALSE(parse_number("1.234.5"));
+  EXPECT_FALSE(parse_number("abc"));
+  EXPECT_FALSE(parse_number("nan"));
+}
+
+TEST(Strings, ParsesBooleans) {
+  EXPECT_EQ(parse_bool("1"), true);
+  EXPECT_EQ(parse_bool("TRUE"), true);
+  EXPECT_EQ(parse_bool("Đạt"), true);
+  EXPECT_EQ(parse_bool("không đạt"), false);
+  EXPECT_EQ(parse_bool("0"), false);
+  EXPECT_FALSE(parse_bool("maybe"));
+  EXPECT_FALSE(parse_bool("2"));
+}
+
+TEST(Strings, FormatsNumbers) {
+  EXPECT_EQ(format_number(12.5), "12.5");
+  EXPECT_EQ(format_number(3), "3");
+  EXPECT_EQ(format_number(0.1), "0.1");
+  EXPECT_EQ(format_number_vi(1234.5), "1.234,5");
+  EXPECT_EQ(format_number_vi(1234567), "1.234.567");
+  EXPECT_EQ(format_number_vi(-0.04), "0");
+  EXPECT_EQ(format_number_vi(-12.25, 2), "-12,25");
+}
+
+TEST(Strings, StripsUnitTypePrefix) {
+  EXPECT_EQ(strip_unit_type_prefix("Xã Lộc Hà"), "Lộc Hà");
+  EXPECT_EQ(strip_unit_type_prefix("Thành phố Hà Tĩnh"), "Hà Tĩnh");
+  EXPECT_EQ(strip_unit_type_prefix("Lộc Hà"), "Lộc Hà");
+}
+
+TEST(Strings, SplitsAndTrims) {
+  EXPECT_EQ(split("a,,b", ','), (std::vector<std::string>{"a", "", "b"}));
+  EXPECT_EQ(trim("  x \r\n"), "x");
+}
+
+}  // namespace
+}  // namespace ntm

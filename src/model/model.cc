@@ -1,0 +1,121 @@
+#include <cmath>
+
+#include "model/assessment.h"
+#include "model/criteria_set.h"
+#include "model/measure.h"
+#include "model/observation.h"
+#include "model/unit.h"
+
+namespace ntm {
+
+const char* level_name(Level level) {
+  switch (level) {
+    case Level::kProvince: return "province";
+    case Level::kDistrict: return "district";
+    case Level::kCommune: return "commune";
+    case Level::kVillage: return "village";
+  }
+  return "?";
+}
+
+std::optional<Level> parse_level(std::string_view name) {
+  if (name == "province") return Level::kProvince;
+  if (name == "district") return Level::kDistrict;
+  if (name == "commune") return Level::kCommune;
+  if (name == "village") return Level::kVillage;
+  return std::nullopt;
+}
+
+const char* measure_type_name(MeasureType t) {
+  switch (t) {
+    case MeasureType::kNumber: return "number";
+    case MeasureType::kPercent: return "percent";
+    case MeasureType::kBoolean: return "boolean";
+  }
+  return "?";
+}
+
+const char* aggregation_name(Aggregation a) {
+  switch (a) {
+    case Aggregation::kNone: return "none";
+    case Aggregation::kSum: return "sum";
+    case Aggregation::kMean: return "mean";
+    case Aggregation::kWeightedMean: return "weighted_mean";
+    case Aggregation::kAll: return "all";
+    case Aggregation::kAny: return "any";
+  }
+  return "?";
+}
+
+const char* observation_status_name(ObservationStatus s) {
+  switch (s) {
+    case ObservationStatus::kDraft: return "draft";
+    case ObservationStatus::kSubmitted: return "submitted";
+    case ObservationStatus::kVerified: return "verified";
+    case ObservationStatus::kReturned: return "returned";
+  }
+  return "?";
+}
+
+std::optional<ObservationStatus> parse_observation_status(std::string_view s) {
+  if (s == "draft") return ObservationStatus::kDraft;
+  if (s == "submitted") return ObservationStatus::kSubmitted;
+  if (s == "verified") return ObservationStatus::kVerified;
+  if (s == "returned") return ObservationStatus::kReturned;
+  return std::nullopt;
+}
+
+const char* op_symbol(Op op) {
+  switch (op) {
+    case Op::kGe: return ">=";
+    case Op::kGt: return ">";
+    case Op::kLe: return "<=";
+    case Op::kLt: return "<";
+    case Op::kEq: return "=";
+  }
+  return "?";
+}
+
+std::optional<Op> parse_op(std::string_view s) {
+  if (s == ">=") return Op::kGe;
+  if (s == ">") return Op::kGt;
+  if (s == "<=") return Op::kLe;
+  if (s == "<") return Op::kLt;
+  if (s == "=") return Op::kEq;
+  return std::nullopt;
+}
+
+const char* outcome_name(Outcome o) {
+  switch (o) {
+    case Outcome::kMet: return "met";
+    case Outcome::kNotMet: return "not_met";
+    case Outcome::kUnknown: return "unknown";
+  }
+  return "?";
+}
+
+bool CriteriaSet::applies_to(const UnitVersion& u) const {
+  if (u.level != level) return false;
+  if (unit_types.empty()) return true;
+  for (const auto& t : unit_types)
+    if (t == u.type) return true;
+  return false;
+}
+
+std::vector<Band> default_bands(int n) {
+  // Lower bounds of the usual 19-criteria bands (19, 15, 10, 5), scaled to n.
+  auto scaled = [n](int of19) { return static_cast<int>(std::ceil(n * of19 / 19.0)); };
+  auto range = [](int lo, int hi) {
+    return lo == hi ? std::to_string(lo) : std::to_string(lo) + "-" + std::to_string(hi);
+  };
+  const int b15 = scaled(15), b10 = scaled(10), b5 = scaled(5);
+  return {
+      {n, std::to_string(n)},
+      {b15, range(b15, n - 1)},
+      {b10, range(b10, b15 - 1)},
+      {b5, range(b5, b10 - 1)},
+      {0, "<" + std::to_string(b5)},
+  };
+}
+
+}  // namespace ntm

@@ -1,0 +1,81 @@
+// Store: measures and criteria sets.
+#include "store/store.h"
+
+namespace ntm {
+
+Status Store::upsert_measure(const Measure& m) {
+  Statement* s = TRY(
+      sql("INSERT INTO measure (id, name_vi, name_en, unit, type, aggregation, weight_measure)"
+          " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET"
+          " name_vi = excluded.name_vi, name_en = excluded.name_en, unit = excluded.unit,"
+          " type = excluded.type, aggregation = excluded.aggregation,"
+          " weight_measure = excluded.weight_measure"));
+  s->bind(1, m.id);
+  s->bind(2, m.name_vi);
+  s->bind(3, m.name_en);
+  s->bind(4, m.unit);
+  s->bind(5, measure_type_name(m.type));
+  s->bind(6, aggregation_name(m.aggregation));
+  s->bind(7, m.weight_measure);
+  return s->run();
+}
+
+Result<std::map<std::string, Measure>> Store::measures() {
+  Statement* s = TRY(sql(
+      "SELECT id, name_vi, name_en, unit, type, aggregation, weight_measure FROM measure"));
+  std::map<std::string, Measure> out;
+  while (TRY(s->step())) {
+    Measure m;
+    m.id = s->get_text(0);
+    m.name_vi = s->get_text(1);
+    m.name_en = s->get_text(2);
+    m.unit = s->get_text(3);
+    const std::string type = s->get_text(4);
+    m.type = type == "boolean"   ? MeasureType::kBoolean
+             : type == "percent" ? MeasureType::kPercent
+                                 : MeasureType::kNumber;
+    const std::string agg = s->get_text(5);
+    for (Aggregation a : {Aggregation::kNone, Aggregation::kSum, Aggregation::kMean,
+                          Aggregation::kWeightedMean, Aggregation::kAll, Aggregation::kAny}) {
+      if (agg == aggregation_name(a)) m.aggregation = a;
+    }
+    m.weight_measure = s->get_text(6);
+    out.emplace(m.id, std::move(m));
+  }
+  return out;
+}
+
+Status Store::upsert_criteria_set(const StoredCriteriaSet& cs) {
+  Statement* s = TRY(
+      sql("INSERT INTO criteria_set (id, series, effective_from, effective_to, document,"
+          " imported_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET"
+          " series = excluded.series, effective_from = excluded.effective_from,"
+          " effective_to = excluded.effective_to, document = excluded.document,"
+          " imported_at = excluded.imported_at"));
+  s->bind(1, cs.id);
+  s->bind(2, cs.series);
+  s->bind(3, cs.effective_from.iso());
+  s->bind(4, cs.effective_to.iso());
+  s->bind(5, cs.document);
+  s->bind(6, utc_timestamp_now());
+  return s->run();
+}
+
+Result<std::vector<StoredCriteriaSet>> Store::criteria_sets() {
+  Statement* s = TRY(sql(
+      "SELECT id, series, effective_from, effective_to, document FROM criteria_set"
+      " ORDER BY series, effective_from"));
+  std::vector<StoredCriteriaSet> out;
+  while (TRY(s->step())) {
+    StoredCriteriaSet cs;
+    cs.id = s->get_text(0);
+    cs.series = s->get_text(1);
+    cs.effective_from = TRY(Date::parse(s->get_text(2)));
+    cs.effective_to = TRY(Date::parse(s->get_text(3)));
+    cs.document = s->get_text(4);
+    out.push_back(std::move(cs));
+  }
+  return out;
+}
+
+}  // namespace ntm

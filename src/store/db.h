@@ -1,0 +1,59 @@
+// The SQL connection behind the Store: one dialect for every backend.
+//
+// SQL is written once with $1, $2 ... placeholders, which both SQLite (bound by
+// name, since SQLite numbers "$N" by first appearance) and PostgreSQL accept.
+// A backend implements Connection and Statement; nothing above the store sees
+// which backend is in use.
+//
+// Thread safety: a Connection and its Statements belong to one thread.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace ntm {
+
+class Statement {
+ public:
+  virtual ~Statement() = default;
+  // Binds placeholder $n (1-based). Binding a number the SQL lacks is a no-op.
+  virtual void bind(int n, int64_t v) = 0;
+  virtual void bind(int n, double v) = 0;
+  virtual void bind(int n, std::string_view v) = 0;
+  virtual void bind_null(int n) = 0;
+  // Runs or continues the statement: true while a row is available.
+  virtual Result<bool> step() = 0;
+  // Columns of the current row, 0-based.
+  virtual bool is_null(int col) = 0;
+  virtual int64_t get_int(int col) = 0;
+  virtual double get_double(int col) = 0;
+  virtual std::string get_text(int col) = 0;
+  // Clears results and bindings so the statement can run again.
+  virtual void reset() = 0;
+
+  // Runs a statement that returns no rows.
+  Status run() {
+    auto r = step();
+    return r.is_ok() ? Status::ok() : r.status();
+  }
+};
+
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual std::string backend() const = 0;  // "sqlite", "postgres"
+  virtual Result<std::unique_ptr<Statement>> prepare(std::string_view sql) = 0;
+  // Runs a script of several statements without parameters.
+  virtual Status exec_script(std::string_view sql) = 0;
+};
+
+// Opens (creating if needed) an SQLite database file in WAL mode with foreign
+// keys on. ":memory:" gives a private in-memory database.
+Result<std::unique_ptr<Connection>> open_sqlite_connection(const std::string& path);
+
+}  // namespace ntm

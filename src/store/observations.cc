@@ -1,0 +1,118 @@
+// Store: observations and their history.
+#include "store/store.h"
+
+namespace ntm {
+namespace {
+
+constexpr const char* kObservationColumns =
+    "id, unit_id, measure_id, date, value, status, author, note, recorded_at, current";
+
+Result<Observation> read_observation(Statement& s) {
+  Observation o;
+  o.id = s.get_int(0);
+  o.unit_id = s.get_int(1);
+  o.measure_id = s.get_text(2);
+  o.date = TRY(Date::parse(s.get_text(3)));
+  o.value = s.get_double(4);
+  const auto status = parse_observation_status(s.get_text(5));
+  if (!status) return Status::internal("bad observation status in store: " + s.get_text(5));
+  o.status = *status;
+  o.author = s.get_text(6);
+  o.note = s.get_text(7);
+  o.recorded_at = s.get_text(8);
+  o.current = s.get_int(9) != 0;
+  return o;
+}
+
+}  // namespace
+
+Result<std::optional<Observation>> Store::current_observation(int64_t unit_id,
+                                                              const std::string& measure,
+                                                              Date date) {
+  Statement* s = TRY(sql(std::string("SELECT ") + kObservationColumns +
+                         " FROM observation WHERE unit_id = $1 AND measure_id = $2"
+                         " AND date = $3 AND current = 1"));
+  s->bind(1, unit_id);
+  s->bind(2, measure);
+  s->bind(3, date.iso());
+  if (!TRY(s->step())) return std::optional<Observation>();
+  return std::optional<Observation>(TRY(read_observation(*s)));
+}
+
+Status Store::add_observation(Observation& o) {
+  const auto previous = TRY(current_observation(o.unit_id, o.measure_id, o.date));
+  if (previous) {
+    Statement* u = TRY(sql("UPDATE observation SET current = 0 WHERE id = $1"));
+    u->bind(1, previous->id);
+    TRY(u->run());
+  }
+  if (o.recorded_at.empty()) o.recorded_at = utc_timestamp_now();
+  Statement* s = TRY(
+      sql("INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
+          " recorded_at, current, supersedes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9)"
+          " RETURNING id"));
+  s->bind(1, o.unit_id);
+  s->bind(2, o.measure_id);
+  s->bind(3, o.date.iso());
+  s->bind(4, o.value);
+  s->bind(5, observation_status_name(o.status));
+  s->bind(6, o.author);
+  s->bind(7, o.note);
+  s->bind(8, o.recorded_at);
+  if (previous) {
+    s->bind(9, previous->id);
+  } else {
+    s->bind_null(9);
+  }
+  if (!TRY(s->step())) return Status::database("INSERT observation returned no id");
+  o.id = s->get_int(0);
+  o.current = true;
+  return Status::ok();
+}
+
+Result<std::vector<LatestValue>> Store::latest_values(int64_t unit_id, Date at,
+                                                      bool verified_only) {
+  // Rows come in (measure, date) order from the covering index; the last row
+  // of each measure is the latest one.
+  Statement* s = TRY(
+      sql("SELECT measure_id, date, value, status FROM observation"
+          " WHERE unit_id = $1 AND current = 1 AND date <= $2"
+          " AND (status = 'verified' OR ($3 = 0 AND status = 'submitted'))"
+          " ORDER BY measure_id, date"));
+  s->bind(1, unit_id);
+  s->bind(2, at.iso());
+  s->bind(3, static_cast<int64_t>(verified_only ? 1 : 0));
+  std::vector<LatestValue> out;
+  while (TRY(s->step())) {
+    std::string measure = s->get_text(0);
+    if (out.empty() || out.back().measure_id != measure) {
+      out.push_back(LatestValue{std::move(measure), {}, 0, ObservationStatus::kSubmitted});
+    }
+    LatestValue& v = out.back();
+    v.date = TRY(Date::parse(s->get_text(1)));
+    v.value = s->get_double(2);
+    v.status = s->get_text(3) == "verified" ? ObservationStatus::kVerified
+                                            : ObservationStatus::kSubmitted;
+  }
+  return out;
+}
+
+Result<std::vector<Observation>> Store::observation_history(int64_t unit_id,
+                                                            const std::string& measure) {
+  Statement* s = TRY(sql(std::string("SELECT ") + kObservationColumns +
+                         " FROM observation WHERE unit_id = $1 AND measure_id = $2"
+                         " ORDER BY date, id"));
+  s->bind(1, unit_id);
+  s->bind(2, measure);
+  std::vector<Observation> out;
+  while (TRY(s->step())) out.push_back(TRY(read_observation(*s)));
+  return out;
+}
+
+Result<int64_t> Store::count_observations() {
+  Statement* s = TRY(sql("SELECT COUNT(*) FROM observation"));
+  TRY(s->step());
+  return s->get_int(0);
+}
+
+}  // namespace ntm

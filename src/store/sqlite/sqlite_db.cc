@@ -1,0 +1,112 @@
+// SQLite backend of Connection. Placeholders "$N" are bound by name.
+#include <sqlite3.h>
+
+#include <string>
+#include <vector>
+
+#include "store/db.h"
+
+namespace ntm {
+namespace {
+
+class SqliteStatement : public Statement {
+ public:
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  ~SqliteStatement() override { sqlite3_finalize(stmt_); }
+
+  void bind(int n, int64_t v) override {
+    if (int i = index(n)) sqlite3_bind_int64(stmt_, i, v);
+  }
+  void bind(int n, double v) override {
+    if (int i = index(n)) sqlite3_bind_double(stmt_, i, v);
+  }
+  void bind(int n, std::string_view v) override {
+    if (int i = index(n))
+      sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  }
+  void bind_null(int n) override {
+    if (int i = index(n)) sqlite3_bind_null(stmt_, i);
+  }
+
+  Result<bool> step() override {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    return Status::database(std::string("SQLite: ") + sqlite3_errmsg(db_));
+  }
+
+  bool is_null(int col) override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
+  int64_t get_int(int col) override { return sqlite3_column_int64(stmt_, col); }
+  double get_double(int col) override { return sqlite3_column_double(stmt_, col); }
+  std::string get_text(int col) override {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : "";
+  }
+  void reset() override {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+
+ private:
+  int index(int n) {
+    if (n >= static_cast<int>(index_.size())) index_.resize(static_cast<size_t>(n) + 1, -1);
+    int& i = index_[static_cast<size_t>(n)];
+    if (i < 0) i = sqlite3_bind_parameter_index(stmt_, ("$" + std::to_string(n)).c_str());
+    return i;
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  std::vector<int> index_;
+};
+
+class SqliteConnection : public Connection {
+ public:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  ~SqliteConnection() override { sqlite3_close_v2(db_); }
+
+  std::string backend() const override { return "sqlite"; }
+
+  Result<std::unique_ptr<Statement>> prepare(std::string_view sql) override {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK) {
+      return Status::database(std::string("SQLite: ") + sqlite3_errmsg(db_) + " in: " +
+                              std::string(sql.substr(0, 200)));
+    }
+    return std::unique_ptr<Statement>(new SqliteStatement(db_, stmt));
+  }
+
+  Status exec_script(std::string_view sql) override {
+    char* err = nullptr;
+    const std::string text(sql);
+    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string m = err ? err : "unknown error";
+      sqlite3_free(err);
+      return Status::database("SQLite: " + m);
+    }
+    return Status::ok();
+  }
+
+ private:
+  sqlite3* db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Connection>> open_sqlite_connection(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    std::string m = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return Status::database("không mở được cơ sở dữ liệu " + path + ": " + m);
+  }
+  sqlite3_busy_timeout(db, 5000);
+  auto conn = std::make_unique<SqliteConnection>(db);
+  TRY(conn->exec_script(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
+  return std::unique_ptr<Connection>(std::move(conn));
+}
+
+}  // namespace ntm

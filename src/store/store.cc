@@ -1,0 +1,69 @@
+#include "store/store.h"
+
+namespace ntm {
+
+Result<std::unique_ptr<Store>> Store::open_sqlite(const std::string& path) {
+  auto conn = TRY(open_sqlite_connection(path));
+  auto store = std::make_unique<Store>(std::move(conn));
+  TRY(store->migrate());
+  return store;
+}
+
+Result<Statement*> Store::sql(const std::string& text) {
+  auto it = cache_.find(text);
+  if (it == cache_.end()) {
+    auto stmt = TRY(conn_->prepare(text));
+    it = cache_.emplace(text, std::move(stmt)).first;
+  }
+  it->second->reset();
+  return it->second.get();
+}
+
+Result<int> Store::schema_version() {
+  TRY(conn_->exec_script("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+  Statement* s = TRY(sql("SELECT MAX(version) FROM schema_version"));
+  const bool row = TRY(s->step());
+  return row && !s->is_null(0) ? static_cast<int>(s->get_int(0)) : 0;
+}
+
+Status Store::migrate() {
+  const int current = TRY(schema_version());
+  for (const Migration& m : migrations(conn_->backend())) {
+    if (m.version <= current) continue;
+    TRY(transaction([&]() -> Status {
+      TRY(conn_->exec_script(m.sql));
+      Statement* s = TRY(sql("INSERT INTO schema_version (version) VALUES ($1)"));
+      s->bind(1, static_cast<int64_t>(m.version));
+      return s->run();
+    }));
+  }
+  return Status::ok();
+}
+
+Status Store::transaction(const std::function<Status()>& fn) {
+  TRY(conn_->exec_script("BEGIN"));
+  Status s = fn();
+  if (!s.is_ok()) {
+    (void)conn_->exec_script("ROLLBACK");
+    return s;
+  }
+  return conn_->exec_script("COMMIT");
+}
+
+Result<std::optional<std::string>> Store::setting(const std::string& key) {
+  Statement* s = TRY(sql("SELECT value FROM setting WHERE key = $1"));
+  s->bind(1, key);
+  if (!TRY(s->step())) return std::optional<std::string>();
+  return std::optional<std::string>(s->get_text(0));
+}
+
+Status Store::set_setting(const std::string& key, const std::string& value) {
+  Statement* s = TRY(sql(
+      "INSERT INTO setting (key, value) VALUES ($1, $2) "
+      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+  s->bind(1, key);
+  s->bind(2, value);
+  return s->run();
+}
+
+}  // namespace ntm

@@ -1,0 +1,126 @@
+// Store: every read and write of NTM Monitor's data goes through this class.
+//
+// The SQL is written once in the common dialect (see db.h) and runs on any
+// Connection, so a PostgreSQL backend needs only its Connection and its
+// migrations (migrations/postgres, same numbers as migrations/sqlite).
+// Dates are stored as ISO text "yyyy-mm-dd"; an open end is "9999-12-31".
+//
+// Thread safety: one Store per thread (it owns one Connection and caches
+// prepared statements). Writes that must be all-or-nothing run inside
+// transaction().
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/status.h"
+#include "model/measure.h"
+#include "model/observation.h"
+#include "model/unit.h"
+#include "store/db.h"
+
+namespace ntm {
+
+// A criteria set as stored: its YAML document plus the keys used to pick it.
+struct StoredCriteriaSet {
+  std::string id;
+  std::string series;
+  Date effective_from;
+  Date effective_to;
+  std::string document;
+};
+
+// The latest accepted value of one measure for one unit, as of a date.
+struct LatestValue {
+  std::string measure_id;
+  Date date;
+  double value = 0;
+  ObservationStatus status = ObservationStatus::kSubmitted;
+};
+
+class Store {
+ public:
+  // Opens an SQLite file (":memory:" for tests) and applies pending migrations.
+  static Result<std::unique_ptr<Store>> open_sqlite(const std::string& path);
+
+  explicit Store(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
+
+  // Applies every migration newer than the schema version, each in its own
+  // transaction together with the version bump.
+  Status migrate();
+  Result<int> schema_version();
+
+  // Runs fn inside BEGIN/COMMIT; rolls back and returns fn's error on failure.
+  Status transaction(const std::function<Status()>& fn);
+
+  // --- units ---------------------------------------------------------------
+  // The entity with this code, level and name (without type prefix), if any.
+  Result<std::optional<int64_t>> find_unit(const std::string& code, Level level,
+                                           const std::string& base_name);
+  Result<int64_t> insert_unit(const std::string& code, Level level, const std::string& base_name);
+  Result<std::vector<UnitVersion>> unit_versions(int64_t unit_id);
+  Status insert_unit_version(const UnitVersion& v);
+  Status set_unit_version_validity(int64_t version_id, Date from, Date to);
+  // Every version of any entity that had this code.
+  Result<std::vector<UnitVersion>> versions_with_code(const std::string& code);
+  // The unit that carried `code` on `date`.
+  Result<std::optional<UnitVersion>> unit_at(const std::string& code, Date date);
+  Result<std::optional<UnitVersion>> unit_version_at(int64_t unit_id, Date date);
+  // Units of `level` below `ancestor_id` (at any depth) on `date`, by code.
+  Result<std::vector<UnitVersion>> descendants_at(int64_t ancestor_id, Level level, Date date);
+  Result<int> count_units();
+
+  Status upsert_lineage(const Lineage& l);
+  Result<int> count_lineage();
+
+  Status upsert_attribute(const UnitAttribute& a);
+  // The attribute's value set on this unit itself on `date` (no inheritance).
+  Result<std::optional<std::string>> attribute_at(int64_t unit_id, const std::string& attribute,
+                                                  Date date);
+
+  // --- catalogue -------------------------------------------------------------
+  Status upsert_measure(const Measure& m);
+  Result<std::map<std::string, Measure>> measures();
+  Status upsert_criteria_set(const StoredCriteriaSet& s);
+  Result<std::vector<StoredCriteriaSet>> criteria_sets();
+
+  // --- observations ----------------------------------------------------------
+  Result<std::optional<Observation>> current_observation(int64_t unit_id,
+                                                         const std::string& measure, Date date);
+  // Records o as the current version of (unit, measure, date), superseding the
+  // previous current version if there is one. Sets o.id.
+  Status add_observation(Observation& o);
+  // Latest current value per measure on or before `at` whose status counts:
+  // verified, plus submitted unless verified_only.
+  Result<std::vector<LatestValue>> latest_values(int64_t unit_id, Date at, bool verified_only);
+  // Every version for (unit, measure), oldest first.
+  Result<std::vector<Observation>> observation_history(int64_t unit_id, const std::string& measure);
+  Result<int64_t> count_observations();
+
+  // --- settings --------------------------------------------------------------
+  Result<std::optional<std::string>> setting(const std::string& key);
+  Status set_setting(const std::string& key, const std::string& value);
+
+  Connection& connection() { return *conn_; }
+
+ private:
+  // A prepared statement for sql, reset and ready to bind; cached by text.
+  Result<Statement*> sql(const std::string& text);
+
+  std::unique_ptr<Connection> conn_;
+  std::map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// The migration scripts compiled into the binary, for one backend, in order.
+struct Migration {
+  int version;
+  const char* name;
+  const char* sql;
+};
+const std::vector<Migration>& migrations(const std::string& backend);
+
+}  // namespace ntm

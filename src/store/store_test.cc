@@ -1,0 +1,115 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+namespace ntm {
+namespace {
+
+Date d(const char* s) { return *Date::parse(s); }
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto s = Store::open_sqlite(":memory:");
+    ASSERT_TRUE(s.is_ok()) << s.status().to_string();
+    store = std::move(s).value();
+  }
+
+  int64_t add_unit(const std::string& code, Level level, const std::string& name,
+                   int64_t parent, Date from, Date to) {
+    const int64_t id = *store->insert_unit(code, level, name);
+    UnitVersion v{.unit_id = id, .code = code, .level = level, .name = name, .type = "Xã",
+                  .parent_id = parent, .valid_from = from, .valid_to = to};
+    EXPECT_TRUE(store->insert_unit_version(v).is_ok());
+    return id;
+  }
+
+  std::unique_ptr<Store> store;
+};
+
+TEST(Migrations, SameNumbersForEveryBackend) {
+  const auto& sqlite = migrations("sqlite");
+  const auto& postgres = migrations("postgres");
+  ASSERT_FALSE(sqlite.empty());
+  ASSERT_EQ(sqlite.size(), postgres.size());
+  for (size_t i = 0; i < sqlite.size(); ++i) {
+    EXPECT_EQ(sqlite[i].version, static_cast<int>(i) + 1);
+    EXPECT_STREQ(sqlite[i].name, postgres[i].name);
+  }
+}
+
+TEST_F(StoreTest, MigratesOnceAndRecordsVersion) {
+  EXPECT_EQ(*store->schema_version(), static_cast<int>(migrations("sqlite").size()));
+  EXPECT_TRUE(store->migrate().is_ok());  // idempotent
+  EXPECT_EQ(*store->schema_version(), static_cast<int>(migrations("sqlite").size()));
+}
+
+TEST_F(StoreTest, DescendantsFollowTheStructureOfTheDate) {
+  const int64_t prov = add_unit("42", Level::kProvince, "Hà Tĩnh", 0, d("2016-01-01"), Date::max());
+  const int64_t dist = add_unit("448", Level::kDistrict, "Lộc Hà", prov, d("2016-01-01"),
+                                d("2025-06-30"));
+  add_unit("18500", Level::kCommune, "A", dist, d("2016-01-01"), d("2025-06-30"));
+  add_unit("18900", Level::kCommune, "B", prov, d("2025-07-01"), Date::max());
+
+  auto old = *store->descendants_at(prov, Level::kCommune, d("2024-12-31"));
+  ASSERT_EQ(old.size(), 1u);
+  EXPECT_EQ(old[0].code, "18500");
+  EXPECT_EQ(old[0].parent_id, dist);
+  auto now = *store->descendants_at(prov, Level::kCommune, d("2025-07-01"));
+  ASSERT_EQ(now.size(), 1u);
+  EXPECT_EQ(now[0].code, "18900");
+  EXPECT_FALSE(store->unit_at("18500", d("2025-07-01"))->has_value());
+  EXPECT_TRUE(store->unit_at("18500", d("2025-06-30"))->has_value());
+}
+
+TEST_F(StoreTest, CorrectionsSupersedeAndKeepHistory) {
+  const int64_t u = add_unit("1", Level::kCommune, "A", 0, d("2016-01-01"), Date::max());
+  ASSERT_TRUE(store->upsert_measure(Measure{.id = "m", .name_vi = "M"}).is_ok());
+  Observation o{.unit_id = u, .measure_id = "m", .date = d("2020-01-01"), .value = 1};
+  ASSERT_TRUE(store->add_observation(o).is_ok());
+  Observation fix = o;
+  fix.value = 2;
+  fix.status = ObservationStatus::kVerified;
+  ASSERT_TRUE(store->add_observation(fix).is_ok());
+
+  auto history = *store->observation_history(u, "m");
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_FALSE(history[0].current);
+  EXPECT_EQ(history[0].value, 1);
+  EXPECT_TRUE(history[1].current);
+  EXPECT_EQ((*store->current_observation(u, "m", d("2020-01-01")))->value, 2);
+}
+
+TEST_F(StoreTest, LatestValuesRespectDateAndStatus) {
+  const int64_t u = add_unit("1", Level::kCommune, "A", 0, d("2016-01-01"), Date::max());
+  ASSERT_TRUE(store->upsert_measure(Measure{.id = "m", .name_vi = "M"}).is_ok());
+  auto add = [&](const char* date, double v, ObservationStatus st) {
+    Observation o{.unit_id = u, .measure_id = "m", .date = d(date), .value = v, .status = st};
+    ASSERT_TRUE(store->add_observation(o).is_ok());
+  };
+  add("2019-01-01", 10, ObservationStatus::kVerified);
+  add("2020-01-01", 20, ObservationStatus::kSubmitted);
+  add("2021-01-01", 30, ObservationStatus::kDraft);
+
+  auto all = *store->latest_values(u, d("2022-01-01"), false);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].value, 20);
+  auto verified = *store->latest_values(u, d("2022-01-01"), true);
+  ASSERT_EQ(verified.size(), 1u);
+  EXPECT_EQ(verified[0].value, 10);
+  EXPECT_TRUE(store->latest_values(u, d("2018-12-31"), false)->empty());
+}
+
+TEST_F(StoreTest, TransactionRollsBack) {
+  Status s = store->transaction([&]() -> Status {
+    TRY(store->set_setting("k", "v"));
+    return Status::invalid("stop");
+  });
+  EXPECT_FALSE(s.is_ok());
+  EXPECT_FALSE(store->setting("k")->has_value());
+  EXPECT_TRUE(store->transaction([&] { return store->set_setting("k", "v"); }).is_ok());
+  EXPECT_EQ(**store->setting("k"), "v");
+}
+
+}  // namespace
+}  // namespace ntm

@@ -1,0 +1,190 @@
+// Store: units, their versions, lineage and attributes.
+#include "store/store.h"
+
+namespace ntm {
+namespace {
+
+constexpr const char* kVersionColumns =
+    "u.id, u.code, u.level, v.id, v.name, v.type, v.parent_id, v.valid_from, v.valid_to";
+
+Result<UnitVersion> read_version(Statement& s) {
+  UnitVersion v;
+  v.unit_id = s.get_int(0);
+  v.code = s.get_text(1);
+  const auto level = parse_level(s.get_text(2));
+  if (!level) return Status::internal("bad level in store: " + s.get_text(2));
+  v.level = *level;
+  v.version_id = s.get_int(3);
+  v.name = s.get_text(4);
+  v.type = s.get_text(5);
+  v.parent_id = s.is_null(6) ? 0 : s.get_int(6);
+  v.valid_from = TRY(Date::parse(s.get_text(7)));
+  v.valid_to = TRY(Date::parse(s.get_text(8)));
+  return v;
+}
+
+Result<std::vector<UnitVersion>> read_versions(Statement& s) {
+  std::vector<UnitVersion> out;
+  while (TRY(s.step())) out.push_back(TRY(read_version(s)));
+  return out;
+}
+
+Result<std::optional<UnitVersion>> first_version(Statement& s) {
+  auto all = TRY(read_versions(s));
+  if (all.empty()) return std::optional<UnitVersion>();
+  return std::optional<UnitVersion>(all.front());
+}
+
+}  // namespace
+
+Result<std::optional<int64_t>> Store::find_unit(const std::string& code, Level level,
+                                                const std::string& base_name) {
+  Statement* s =
+      TRY(sql("SELECT id FROM unit WHERE code = $1 AND level = $2 AND base_name = $3"));
+  s->bind(1, code);
+  s->bind(2, level_name(level));
+  s->bind(3, base_name);
+  if (!TRY(s->step())) return std::optional<int64_t>();
+  return std::optional<int64_t>(s->get_int(0));
+}
+
+Result<int64_t> Store::insert_unit(const std::string& code, Level level,
+                                   const std::string& base_name) {
+  Statement* s =
+      TRY(sql("INSERT INTO unit (code, level, base_name) VALUES ($1, $2, $3) RETURNING id"));
+  s->bind(1, code);
+  s->bind(2, level_name(level));
+  s->bind(3, base_name);
+  if (!TRY(s->step())) return Status::database("INSERT unit returned no id");
+  return s->get_int(0);
+}
+
+Result<std::vector<UnitVersion>> Store::unit_versions(int64_t unit_id) {
+  Statement* s = TRY(sql(std::string("SELECT ") + kVersionColumns +
+                         " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
+                         " WHERE u.id = $1 ORDER BY v.valid_from"));
+  s->bind(1, unit_id);
+  return read_versions(*s);
+}
+
+Status Store::insert_unit_version(const UnitVersion& v) {
+  Statement* s = TRY(
+      sql("INSERT INTO unit_version (unit_id, name, type, parent_id, valid_from, valid_to)"
+          " VALUES ($1, $2, $3, $4, $5, $6)"));
+  s->bind(1, v.unit_id);
+  s->bind(2, v.name);
+  s->bind(3, v.type);
+  if (v.parent_id) {
+    s->bind(4, v.parent_id);
+  } else {
+    s->bind_null(4);
+  }
+  s->bind(5, v.valid_from.iso());
+  s->bind(6, v.valid_to.iso());
+  return s->run();
+}
+
+Status Store::set_unit_version_validity(int64_t version_id, Date from, Date to) {
+  Statement* s =
+      TRY(sql("UPDATE unit_version SET valid_from = $2, valid_to = $3 WHERE id = $1"));
+  s->bind(1, version_id);
+  s->bind(2, from.iso());
+  s->bind(3, to.iso());
+  return s->run();
+}
+
+Result<std::vector<UnitVersion>> Store::versions_with_code(const std::string& code) {
+  Statement* s = TRY(sql(std::string("SELECT ") + kVersionColumns +
+                         " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
+                         " WHERE u.code = $1 ORDER BY v.valid_from"));
+  s->bind(1, code);
+  return read_versions(*s);
+}
+
+Result<std::optional<UnitVersion>> Store::unit_at(const std::string& code, Date date) {
+  Statement* s = TRY(sql(std::string("SELECT ") + kVersionColumns +
+                         " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
+                         " WHERE u.code = $1 AND v.valid_from <= $2 AND v.valid_to >= $2"));
+  s->bind(1, code);
+  s->bind(2, date.iso());
+  return first_version(*s);
+}
+
+Result<std::optional<UnitVersion>> Store::unit_version_at(int64_t unit_id, Date date) {
+  Statement* s = TRY(sql(std::string("SELECT ") + kVersionColumns +
+                         " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
+                         " WHERE u.id = $1 AND v.valid_from <= $2 AND v.valid_to >= $2"));
+  s->bind(1, unit_id);
+  s->bind(2, date.iso());
+  return first_version(*s);
+}
+
+Result<std::vector<UnitVersion>> Store::descendants_at(int64_t ancestor_id, Level level,
+                                                       Date date) {
+  Statement* s = TRY(sql(
+      std::string("WITH RECURSIVE sub (unit_id) AS ("
+                  " SELECT unit_id FROM unit_version"
+                  "  WHERE parent_id = $1 AND valid_from <= $2 AND valid_to >= $2"
+                  " UNION ALL"
+                  " SELECT v.unit_id FROM unit_version v JOIN sub ON v.parent_id = sub.unit_id"
+                  "  WHERE v.valid_from <= $2 AND v.valid_to >= $2) "
+                  "SELECT ") +
+      kVersionColumns +
+      " FROM sub JOIN unit u ON u.id = sub.unit_id"
+      " JOIN unit_version v ON v.unit_id = u.id AND v.valid_from <= $2 AND v.valid_to >= $2"
+      " WHERE u.level = $3 ORDER BY u.code"));
+  s->bind(1, ancestor_id);
+  s->bind(2, date.iso());
+  s->bind(3, level_name(level));
+  return read_versions(*s);
+}
+
+Result<int> Store::count_units() {
+  Statement* s = TRY(sql("SELECT COUNT(*) FROM unit"));
+  TRY(s->step());
+  return static_cast<int>(s->get_int(0));
+}
+
+Status Store::upsert_lineage(const Lineage& l) {
+  Statement* s = TRY(
+      sql("INSERT INTO unit_lineage (old_unit_id, new_unit_id, relation, date)"
+          " VALUES ($1, $2, $3, $4) ON CONFLICT (old_unit_id, new_unit_id)"
+          " DO UPDATE SET relation = excluded.relation, date = excluded.date"));
+  s->bind(1, l.old_unit_id);
+  s->bind(2, l.new_unit_id);
+  s->bind(3, l.relation);
+  s->bind(4, l.date.iso());
+  return s->run();
+}
+
+Result<int> Store::count_lineage() {
+  Statement* s = TRY(sql("SELECT COUNT(*) FROM unit_lineage"));
+  TRY(s->step());
+  return static_cast<int>(s->get_int(0));
+}
+
+Status Store::upsert_attribute(const UnitAttribute& a) {
+  Statement* s = TRY(
+      sql("INSERT INTO unit_attribute (unit_id, attribute, value, valid_from)"
+          " VALUES ($1, $2, $3, $4) ON CONFLICT (unit_id, attribute, valid_from)"
+          " DO UPDATE SET value = excluded.value"));
+  s->bind(1, a.unit_id);
+  s->bind(2, a.attribute);
+  s->bind(3, a.value);
+  s->bind(4, a.valid_from.iso());
+  return s->run();
+}
+
+Result<std::optional<std::string>> Store::attribute_at(int64_t unit_id,
+                                                       const std::string& attribute, Date date) {
+  Statement* s = TRY(
+      sql("SELECT value FROM unit_attribute WHERE unit_id = $1 AND attribute = $2"
+          " AND valid_from <= $3 ORDER BY valid_from DESC LIMIT 1"));
+  s->bind(1, unit_id);
+  s->bind(2, attribute);
+  s->bind(3, date.iso());
+  if (!TRY(s->step())) return std::optional<std::string>();
+  return std::optional<std::string>(s->get_text(0));
+}
+
+}  // namespace ntm
