@@ -25,6 +25,7 @@ struct IndicatorResult {
 struct CriterionResult {
   const Criterion* criterion = nullptr;
   Outcome status = Outcome::kUnknown;
+  std::string reason;  // set when the criterion has no indicators
   std::vector<IndicatorResult> indicators;
 };
 

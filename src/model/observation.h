@@ -31,4 +31,12 @@ struct Observation {
   bool current = true;      // false once superseded
 };
 
+// The latest accepted value of one measure for one unit, as of a date.
+struct MeasureValue {
+  std::string measure_id;
+  Date date;
+  double value = 0;
+  ObservationStatus status = ObservationStatus::kSubmitted;
+};
+
 }  // namespace ntm

@@ -70,7 +70,7 @@ Status Store::add_observation(Observation& o) {
   return Status::ok();
 }
 
-Result<std::vector<LatestValue>> Store::latest_values(int64_t unit_id, Date at,
+Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
                                                       bool verified_only) {
   // Rows come in (measure, date) order from the covering index; the last row
   // of each measure is the latest one.
@@ -82,13 +82,13 @@ Result<std::vector<LatestValue>> Store::latest_values(int64_t unit_id, Date at,
   s->bind(1, unit_id);
   s->bind(2, at.iso());
   s->bind(3, static_cast<int64_t>(verified_only ? 1 : 0));
-  std::vector<LatestValue> out;
+  std::vector<MeasureValue> out;
   while (TRY(s->step())) {
     std::string measure = s->get_text(0);
     if (out.empty() || out.back().measure_id != measure) {
-      out.push_back(LatestValue{std::move(measure), {}, 0, ObservationStatus::kSubmitted});
+      out.push_back(MeasureValue{std::move(measure), {}, 0, ObservationStatus::kSubmitted});
     }
-    LatestValue& v = out.back();
+    MeasureValue& v = out.back();
     v.date = TRY(Date::parse(s->get_text(1)));
     v.value = s->get_double(2);
     v.status = s->get_text(3) == "verified" ? ObservationStatus::kVerified

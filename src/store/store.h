@@ -34,14 +34,6 @@ struct StoredCriteriaSet {
   std::string document;
 };
 
-// The latest accepted value of one measure for one unit, as of a date.
-struct LatestValue {
-  std::string measure_id;
-  Date date;
-  double value = 0;
-  ObservationStatus status = ObservationStatus::kSubmitted;
-};
-
 class Store {
  public:
   // Opens an SQLite file (":memory:" for tests) and applies pending migrations.
@@ -96,7 +88,7 @@ class Store {
   Status add_observation(Observation& o);
   // Latest current value per measure on or before `at` whose status counts:
   // verified, plus submitted unless verified_only.
-  Result<std::vector<LatestValue>> latest_values(int64_t unit_id, Date at, bool verified_only);
+  Result<std::vector<MeasureValue>> latest_values(int64_t unit_id, Date at, bool verified_only);
   // Every version for (unit, measure), oldest first.
   Result<std::vector<Observation>> observation_history(int64_t unit_id, const std::string& measure);
   Result<int64_t> count_observations();
