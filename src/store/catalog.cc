@@ -4,7 +4,7 @@
 namespace ntm {
 
 Status Store::upsert_measure(const Measure& m) {
-  Statement* s = TRY(
+  auto s = TRY(
       sql("INSERT INTO measure (id, name_vi, name_en, unit, type, aggregation, weight_measure)"
           " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET"
           " name_vi = excluded.name_vi, name_en = excluded.name_en, unit = excluded.unit,"
@@ -21,7 +21,7 @@ Status Store::upsert_measure(const Measure& m) {
 }
 
 Result<std::map<std::string, Measure>> Store::measures() {
-  Statement* s = TRY(sql(
+  auto s = TRY(sql(
       "SELECT id, name_vi, name_en, unit, type, aggregation, weight_measure FROM measure"));
   std::map<std::string, Measure> out;
   while (TRY(s->step())) {
@@ -46,7 +46,7 @@ Result<std::map<std::string, Measure>> Store::measures() {
 }
 
 Status Store::upsert_criteria_set(const StoredCriteriaSet& cs) {
-  Statement* s = TRY(
+  auto s = TRY(
       sql("INSERT INTO criteria_set (id, series, effective_from, effective_to, document,"
           " imported_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET"
           " series = excluded.series, effective_from = excluded.effective_from,"
@@ -62,7 +62,7 @@ Status Store::upsert_criteria_set(const StoredCriteriaSet& cs) {
 }
 
 Result<std::vector<StoredCriteriaSet>> Store::criteria_sets() {
-  Statement* s = TRY(sql(
+  auto s = TRY(sql(
       "SELECT id, series, effective_from, effective_to, document FROM criteria_set"
       " ORDER BY series, effective_from"));
   std::vector<StoredCriteriaSet> out;

@@ -29,7 +29,7 @@ Result<Observation> read_observation(Statement& s) {
 Result<std::optional<Observation>> Store::current_observation(int64_t unit_id,
                                                               const std::string& measure,
                                                               Date date) {
-  Statement* s = TRY(sql(std::string("SELECT ") + kObservationColumns +
+  auto s = TRY(sql(std::string("SELECT ") + kObservationColumns +
                          " FROM observation WHERE unit_id = $1 AND measure_id = $2"
                          " AND date = $3 AND current = 1"));
   s->bind(1, unit_id);
@@ -42,12 +42,12 @@ Result<std::optional<Observation>> Store::current_observation(int64_t unit_id,
 Status Store::add_observation(Observation& o) {
   const auto previous = TRY(current_observation(o.unit_id, o.measure_id, o.date));
   if (previous) {
-    Statement* u = TRY(sql("UPDATE observation SET current = 0 WHERE id = $1"));
+    auto u = TRY(sql("UPDATE observation SET current = 0 WHERE id = $1"));
     u->bind(1, previous->id);
     TRY(u->run());
   }
   if (o.recorded_at.empty()) o.recorded_at = utc_timestamp_now();
-  Statement* s = TRY(
+  auto s = TRY(
       sql("INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
           " recorded_at, current, supersedes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9)"
           " RETURNING id"));
@@ -74,7 +74,7 @@ Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
                                                       bool verified_only) {
   // Rows come in (measure, date) order from the covering index; the last row
   // of each measure is the latest one.
-  Statement* s = TRY(
+  auto s = TRY(
       sql("SELECT measure_id, date, value, status FROM observation"
           " WHERE unit_id = $1 AND current = 1 AND date <= $2"
           " AND (status = 'verified' OR ($3 = 0 AND status = 'submitted'))"
@@ -99,7 +99,7 @@ Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
 
 Result<std::vector<Observation>> Store::observation_history(int64_t unit_id,
                                                             const std::string& measure) {
-  Statement* s = TRY(sql(std::string("SELECT ") + kObservationColumns +
+  auto s = TRY(sql(std::string("SELECT ") + kObservationColumns +
                          " FROM observation WHERE unit_id = $1 AND measure_id = $2"
                          " ORDER BY date, id"));
   s->bind(1, unit_id);
@@ -110,7 +110,7 @@ Result<std::vector<Observation>> Store::observation_history(int64_t unit_id,
 }
 
 Result<int64_t> Store::count_observations() {
-  Statement* s = TRY(sql("SELECT COUNT(*) FROM observation"));
+  auto s = TRY(sql("SELECT COUNT(*) FROM observation"));
   TRY(s->step());
   return s->get_int(0);
 }

@@ -9,19 +9,19 @@ Result<std::unique_ptr<Store>> Store::open_sqlite(const std::string& path) {
   return store;
 }
 
-Result<Statement*> Store::sql(const std::string& text) {
+Result<StatementRef> Store::sql(const std::string& text) {
   auto it = cache_.find(text);
   if (it == cache_.end()) {
     auto stmt = TRY(conn_->prepare(text));
     it = cache_.emplace(text, std::move(stmt)).first;
   }
   it->second->reset();
-  return it->second.get();
+  return StatementRef(it->second.get());
 }
 
 Result<int> Store::schema_version() {
   TRY(conn_->exec_script("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
-  Statement* s = TRY(sql("SELECT MAX(version) FROM schema_version"));
+  auto s = TRY(sql("SELECT MAX(version) FROM schema_version"));
   const bool row = TRY(s->step());
   return row && !s->is_null(0) ? static_cast<int>(s->get_int(0)) : 0;
 }
@@ -32,7 +32,7 @@ Status Store::migrate() {
     if (m.version <= current) continue;
     TRY(transaction([&]() -> Status {
       TRY(conn_->exec_script(m.sql));
-      Statement* s = TRY(sql("INSERT INTO schema_version (version) VALUES ($1)"));
+      auto s = TRY(sql("INSERT INTO schema_version (version) VALUES ($1)"));
       s->bind(1, static_cast<int64_t>(m.version));
       return s->run();
     }));
@@ -51,14 +51,14 @@ Status Store::transaction(const std::function<Status()>& fn) {
 }
 
 Result<std::optional<std::string>> Store::setting(const std::string& key) {
-  Statement* s = TRY(sql("SELECT value FROM setting WHERE key = $1"));
+  auto s = TRY(sql("SELECT value FROM setting WHERE key = $1"));
   s->bind(1, key);
   if (!TRY(s->step())) return std::optional<std::string>();
   return std::optional<std::string>(s->get_text(0));
 }
 
 Status Store::set_setting(const std::string& key, const std::string& value) {
-  Statement* s = TRY(sql(
+  auto s = TRY(sql(
       "INSERT INTO setting (key, value) VALUES ($1, $2) "
       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
   s->bind(1, key);

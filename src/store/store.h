@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "base/status.h"
@@ -32,6 +33,24 @@ struct StoredCriteriaSet {
   Date effective_from;
   Date effective_to;
   std::string document;
+};
+
+// A cached statement in use; resets it when dropped so that no read stays
+// open (an open read would pin an old snapshot and block COMMIT).
+class StatementRef {
+ public:
+  explicit StatementRef(Statement* s) : s_(s) {}
+  StatementRef(StatementRef&& o) noexcept : s_(std::exchange(o.s_, nullptr)) {}
+  StatementRef(const StatementRef&) = delete;
+  StatementRef& operator=(const StatementRef&) = delete;
+  ~StatementRef() {
+    if (s_) s_->reset();
+  }
+  Statement* operator->() const { return s_; }
+  Statement& operator*() const { return *s_; }
+
+ private:
+  Statement* s_;
 };
 
 class Store {
@@ -101,7 +120,7 @@ class Store {
 
  private:
   // A prepared statement for sql, reset and ready to bind; cached by text.
-  Result<Statement*> sql(const std::string& text);
+  Result<StatementRef> sql(const std::string& text);
 
   std::unique_ptr<Connection> conn_;
   std::map<std::string, std::unique_ptr<Statement>> cache_;

@@ -39,8 +39,7 @@ Result<std::optional<UnitVersion>> first_version(Statement& s) {
 
 Result<std::optional<int64_t>> Store::find_unit(const std::string& code, Level level,
                                                 const std::string& base_name) {
-  Statement* s =
-      TRY(sql("SELECT id FROM unit WHERE code = $1 AND level = $2 AND base_name = $3"));
+  auto s = TRY(sql("SELECT id FROM unit WHERE code = $1 AND level = $2 AND base_name = $3"));
   s->bind(1, code);
   s->bind(2, level_name(level));
   s->bind(3, base_name);
@@ -50,8 +49,7 @@ Result<std::optional<int64_t>> Store::find_unit(const std::string& code, Level l
 
 Result<int64_t> Store::insert_unit(const std::string& code, Level level,
                                    const std::string& base_name) {
-  Statement* s =
-      TRY(sql("INSERT INTO unit (code, level, base_name) VALUES ($1, $2, $3) RETURNING id"));
+  auto s = TRY(sql("INSERT INTO unit (code, level, base_name) VALUES ($1, $2, $3) RETURNING id"));
   s->bind(1, code);
   s->bind(2, level_name(level));
   s->bind(3, base_name);
@@ -60,7 +58,7 @@ Result<int64_t> Store::insert_unit(const std::string& code, Level level,
 }
 
 Result<std::vector<UnitVersion>> Store::unit_versions(int64_t unit_id) {
-  Statement* s = TRY(sql(std::string("SELECT ") + kVersionColumns +
+  auto s = TRY(sql(std::string("SELECT ") + kVersionColumns +
                          " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
                          " WHERE u.id = $1 ORDER BY v.valid_from"));
   s->bind(1, unit_id);
@@ -68,7 +66,7 @@ Result<std::vector<UnitVersion>> Store::unit_versions(int64_t unit_id) {
 }
 
 Status Store::insert_unit_version(const UnitVersion& v) {
-  Statement* s = TRY(
+  auto s = TRY(
       sql("INSERT INTO unit_version (unit_id, name, type, parent_id, valid_from, valid_to)"
           " VALUES ($1, $2, $3, $4, $5, $6)"));
   s->bind(1, v.unit_id);
@@ -85,8 +83,7 @@ Status Store::insert_unit_version(const UnitVersion& v) {
 }
 
 Status Store::set_unit_version_validity(int64_t version_id, Date from, Date to) {
-  Statement* s =
-      TRY(sql("UPDATE unit_version SET valid_from = $2, valid_to = $3 WHERE id = $1"));
+  auto s = TRY(sql("UPDATE unit_version SET valid_from = $2, valid_to = $3 WHERE id = $1"));
   s->bind(1, version_id);
   s->bind(2, from.iso());
   s->bind(3, to.iso());
@@ -94,7 +91,7 @@ Status Store::set_unit_version_validity(int64_t version_id, Date from, Date to) 
 }
 
 Result<std::vector<UnitVersion>> Store::versions_with_code(const std::string& code) {
-  Statement* s = TRY(sql(std::string("SELECT ") + kVersionColumns +
+  auto s = TRY(sql(std::string("SELECT ") + kVersionColumns +
                          " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
                          " WHERE u.code = $1 ORDER BY v.valid_from"));
   s->bind(1, code);
@@ -102,7 +99,7 @@ Result<std::vector<UnitVersion>> Store::versions_with_code(const std::string& co
 }
 
 Result<std::optional<UnitVersion>> Store::unit_at(const std::string& code, Date date) {
-  Statement* s = TRY(sql(std::string("SELECT ") + kVersionColumns +
+  auto s = TRY(sql(std::string("SELECT ") + kVersionColumns +
                          " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
                          " WHERE u.code = $1 AND v.valid_from <= $2 AND v.valid_to >= $2"));
   s->bind(1, code);
@@ -111,7 +108,7 @@ Result<std::optional<UnitVersion>> Store::unit_at(const std::string& code, Date 
 }
 
 Result<std::optional<UnitVersion>> Store::unit_version_at(int64_t unit_id, Date date) {
-  Statement* s = TRY(sql(std::string("SELECT ") + kVersionColumns +
+  auto s = TRY(sql(std::string("SELECT ") + kVersionColumns +
                          " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
                          " WHERE u.id = $1 AND v.valid_from <= $2 AND v.valid_to >= $2"));
   s->bind(1, unit_id);
@@ -121,7 +118,7 @@ Result<std::optional<UnitVersion>> Store::unit_version_at(int64_t unit_id, Date 
 
 Result<std::vector<UnitVersion>> Store::descendants_at(int64_t ancestor_id, Level level,
                                                        Date date) {
-  Statement* s = TRY(sql(
+  auto s = TRY(sql(
       std::string("WITH RECURSIVE sub (unit_id) AS ("
                   " SELECT unit_id FROM unit_version"
                   "  WHERE parent_id = $1 AND valid_from <= $2 AND valid_to >= $2"
@@ -140,13 +137,13 @@ Result<std::vector<UnitVersion>> Store::descendants_at(int64_t ancestor_id, Leve
 }
 
 Result<int> Store::count_units() {
-  Statement* s = TRY(sql("SELECT COUNT(*) FROM unit"));
+  auto s = TRY(sql("SELECT COUNT(*) FROM unit"));
   TRY(s->step());
   return static_cast<int>(s->get_int(0));
 }
 
 Status Store::upsert_lineage(const Lineage& l) {
-  Statement* s = TRY(
+  auto s = TRY(
       sql("INSERT INTO unit_lineage (old_unit_id, new_unit_id, relation, date)"
           " VALUES ($1, $2, $3, $4) ON CONFLICT (old_unit_id, new_unit_id)"
           " DO UPDATE SET relation = excluded.relation, date = excluded.date"));
@@ -158,13 +155,13 @@ Status Store::upsert_lineage(const Lineage& l) {
 }
 
 Result<int> Store::count_lineage() {
-  Statement* s = TRY(sql("SELECT COUNT(*) FROM unit_lineage"));
+  auto s = TRY(sql("SELECT COUNT(*) FROM unit_lineage"));
   TRY(s->step());
   return static_cast<int>(s->get_int(0));
 }
 
 Status Store::upsert_attribute(const UnitAttribute& a) {
-  Statement* s = TRY(
+  auto s = TRY(
       sql("INSERT INTO unit_attribute (unit_id, attribute, value, valid_from)"
           " VALUES ($1, $2, $3, $4) ON CONFLICT (unit_id, attribute, valid_from)"
           " DO UPDATE SET value = excluded.value"));
@@ -177,7 +174,7 @@ Status Store::upsert_attribute(const UnitAttribute& a) {
 
 Result<std::optional<std::string>> Store::attribute_at(int64_t unit_id,
                                                        const std::string& attribute, Date date) {
-  Statement* s = TRY(
+  auto s = TRY(
       sql("SELECT value FROM unit_attribute WHERE unit_id = $1 AND attribute = $2"
           " AND valid_from <= $3 ORDER BY valid_from DESC LIMIT 1"));
   s->bind(1, unit_id);

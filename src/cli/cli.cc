@@ -1,0 +1,190 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <ostream>
+
+#include "base/csv.h"
+#include "cli/output.h"
+#include "http/server.h"
+#include "service/assessment_json.h"
+#include "service/demo.h"
+#include "service/evaluate.h"
+#include "service/importer.h"
+
+namespace ntm {
+namespace {
+
+struct Options {
+  std::string db;
+  std::string file;
+  std::string valid_from, valid_to, date = "2025-07-01";
+  std::string author = "import", status = "submitted";
+  std::string unit, parent, level = "commune", at, set_id, format = "table";
+  bool all = false, verified_only = false, force = false;
+  std::string data_dir;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+};
+
+std::string default_db() {
+  const char* env = std::getenv("NTM_DB");
+  return env && *env ? env : "ntm.db";
+}
+
+Result<Date> date_option(const std::string& text, const std::string& flag) {
+  auto d = Date::parse(text);
+  if (!d.is_ok()) return Status::invalid(flag + ": " + d.status().message());
+  return d;
+}
+
+Status run_import(const std::string& kind, const Options& o, std::ostream& out) {
+  const std::string text = TRY(read_file(o.file));
+  auto store = TRY(Store::open_sqlite(o.db));
+  ImportCounts c;
+  if (kind == "units") {
+    const Date from = TRY(date_option(o.valid_from, "--valid-from"));
+    const Date to = o.valid_to.empty() ? Date::max() : TRY(date_option(o.valid_to, "--valid-to"));
+    c = TRY(import_units(*store, o.file, text, from, to));
+  } else if (kind == "lineage") {
+    c = TRY(import_lineage(*store, o.file, text, TRY(date_option(o.date, "--date"))));
+  } else if (kind == "attributes") {
+    c = TRY(import_attributes(*store, o.file, text));
+  } else if (kind == "criteria") {
+    c = TRY(import_criteria(*store, o.file, text));
+  } else {
+    c = TRY(import_observations(*store, o.file, text, o.author, o.status));
+  }
+  out << o.file << ": đã đọc " << c.rows << " dòng, ghi " << c.written << " thay đổi\n";
+  return Status::ok();
+}
+
+Status run_evaluate(const Options& o, std::ostream& out) {
+  if (o.all == !o.unit.empty()) return Status::invalid("cần đúng một trong --unit CODE hoặc --all");
+  if (o.all && o.parent.empty()) return Status::invalid("--all cần --parent CODE");
+  if (o.format != "table" && o.format != "json" && o.format != "csv") {
+    return Status::invalid("--format phải là table, json hoặc csv");
+  }
+  EvaluateOptions opts;
+  opts.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
+  opts.set_id = o.set_id;
+  opts.verified_only = o.verified_only;
+  auto store = TRY(Store::open_sqlite(o.db));
+  const Catalog catalog = TRY(Catalog::load(*store));
+  if (!o.all) {
+    const Assessment a = TRY(evaluate_unit(*store, catalog, o.unit, opts));
+    if (o.format == "json") out << to_json(a).dump(2) << "\n";
+    if (o.format == "csv") print_unit_csv(a, out);
+    if (o.format == "table") print_unit_table(a, out);
+    return Status::ok();
+  }
+  const auto level = parse_level(o.level);
+  if (!level) return Status::invalid("--level phải là province, district, commune hoặc village");
+  const auto list = TRY(evaluate_all(*store, catalog, o.parent, *level, opts));
+  if (o.format == "json") {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const Assessment& a : list) arr.push_back(to_json(a));
+    out << arr.dump(2) << "\n";
+  }
+  if (o.format == "csv") print_all_csv(list, out);
+  if (o.format == "table") print_all_table(list, out);
+  return Status::ok();
+}
+
+Status run_demo(const Options& o, std::ostream& out) {
+  if (std::filesystem::exists(o.db)) {
+    if (!o.force) return Status::conflict(o.db + " đã tồn tại; dùng --force để tạo lại");
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(o.db + suffix);
+  }
+  auto store = TRY(Store::open_sqlite(o.db));
+  const DemoReport r =
+      TRY(build_demo(*store, o.data_dir.empty() ? default_data_dir() : o.data_dir));
+  out << "Đã tạo CSDL minh họa " << o.db << ": " << r.units << " đơn vị, " << r.lineage
+      << " quan hệ sáp nhập, " << r.observations << " số liệu (TỔNG HỢP, không phải số liệu thật)\n";
+  return Status::ok();
+}
+
+}  // namespace
+
+int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  Options o;
+  o.db = default_db();
+  CLI::App app{"NTM Monitor: theo dõi xây dựng nông thôn mới (New Rural Development monitoring)",
+               "ntm"};
+  app.require_subcommand(1);
+  app.add_option("--db", o.db, "SQLite database file (default: $NTM_DB or ./ntm.db)");
+
+  app.add_subcommand("init", "Create the database and apply migrations");
+
+  auto* imp = app.add_subcommand("import", "Import units, lineage, attributes, criteria, observations");
+  imp->require_subcommand(1);
+  auto* iu = imp->add_subcommand("units", "GSO unit list: code,name,type,level,parent_code");
+  iu->add_option("FILE", o.file)->required();
+  iu->add_option("--valid-from", o.valid_from, "First day this structure is in force")->required();
+  iu->add_option("--valid-to", o.valid_to, "Last day (default: open)");
+  auto* il = imp->add_subcommand("lineage", "Merger mapping: old_code,new_code,relation");
+  il->add_option("FILE", o.file)->required();
+  il->add_option("--date", o.date, "Day the new units came into force (default 2025-07-01)");
+  auto* ia = imp->add_subcommand("attributes", "unit_code,attribute,value,valid_from");
+  ia->add_option("FILE", o.file)->required();
+  auto* ic = imp->add_subcommand("criteria", "Criteria-set / measures YAML");
+  ic->add_option("FILE", o.file)->required();
+  auto* io = imp->add_subcommand("observations", "unit_code,measure,date,value[,status,note]");
+  io->add_option("FILE", o.file)->required();
+  io->add_option("--author", o.author, "Recorded as the author (default: import)");
+  io->add_option("--status", o.status, "Status for rows without one (default: submitted)");
+  for (auto* sub : {iu, il, ia, ic, io}) sub->add_option("--db", o.db, "Database file");
+
+  auto* ev = app.add_subcommand("evaluate", "Where units stand against the criteria set");
+  ev->add_option("--unit", o.unit, "Unit code");
+  ev->add_flag("--all", o.all, "Every unit of --level under --parent");
+  ev->add_option("--parent", o.parent, "Parent unit code (with --all)");
+  ev->add_option("--level", o.level, "province|district|commune|village (default commune)");
+  ev->add_option("--at", o.at, "Date yyyy-mm-dd (default today)");
+  ev->add_option("--set", o.set_id, "Criteria set id (default: the one in force)");
+  ev->add_flag("--verified-only", o.verified_only, "Count only verified data");
+  ev->add_option("--format", o.format, "table|json|csv (default table)");
+  ev->add_option("--db", o.db, "Database file");
+
+  auto* sv = app.add_subcommand("serve", "Serve the web application");
+  sv->add_option("--port", o.port, "Port (default 8080)");
+  sv->add_option("--host", o.host, "Address to listen on (default 127.0.0.1)");
+  sv->add_option("--db", o.db, "Database file");
+
+  auto* dm = app.add_subcommand("demo", "Build the demo database (Hà Tĩnh, synthetic data)");
+  dm->add_option("--data", o.data_dir, "Data directory (default: the shipped data/)");
+  dm->add_flag("--force", o.force, "Replace an existing database file");
+  dm->add_option("--db", o.db, "Database file");
+
+  try {
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    app.parse(reversed);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e, out, err) == 0 ? 0 : 2;
+  }
+
+  Status s;
+  if (app.got_subcommand("init")) {
+    auto store = Store::open_sqlite(o.db);
+    s = store.status();
+    if (s.is_ok()) out << "Cơ sở dữ liệu " << o.db << " sẵn sàng\n";
+  } else if (imp->parsed()) {
+    for (auto* sub : {iu, il, ia, ic, io})
+      if (sub->parsed()) s = run_import(sub->get_name(), o, out);
+  } else if (ev->parsed()) {
+    s = run_evaluate(o, out);
+  } else if (sv->parsed()) {
+    s = serve(ServerOptions{o.host, static_cast<unsigned short>(o.port), o.db}, out);
+  } else if (dm->parsed()) {
+    s = run_demo(o, out);
+  }
+  if (!s.is_ok()) {
+    err << "Lỗi: " << s.message() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace ntm

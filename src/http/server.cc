@@ -1,0 +1,114 @@
+// The only translation unit that includes Boost.Beast.
+#include <utility>  // before asio, for g++ 12
+#define BOOST_BEAST_USE_STD_STRING_VIEW
+#include <boost/asio.hpp>
+#include <boost/beast.hpp>
+#include <ostream>
+
+#include "http/server.h"
+
+namespace ntm {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+
+struct Server::Impl {
+  ServerOptions options;
+  Router router;
+  asio::io_context io{1};
+  tcp::acceptor acceptor{io};
+};
+
+namespace {
+
+bhttp::response<bhttp::string_body> to_beast(const Response& r, unsigned version, bool keep_alive) {
+  bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
+  res.set(bhttp::field::server, "ntm");
+  res.set(bhttp::field::content_type, r.content_type);
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Referrer-Policy", "same-origin");
+  res.set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
+  res.keep_alive(keep_alive);
+  res.body() = r.body;
+  res.prepare_payload();
+  return res;
+}
+
+asio::awaitable<void> session(tcp::socket socket, const Router& router) {
+  beast::flat_buffer buffer;
+  try {
+    for (;;) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.body_limit(1 << 20);
+      co_await bhttp::async_read(socket, buffer, parser, asio::use_awaitable);
+      const auto& req = parser.get();
+      Response r;
+      try {
+        r = router.dispatch(parse_target(std::string(req.method_string()), std::string(req.target())));
+      } catch (const std::exception& e) {
+        r = Response::json(500, R"({"error":{"code":"internal","message":"Lỗi máy chủ"}})");
+      }
+      auto res = to_beast(r, req.version(), req.keep_alive());
+      co_await bhttp::async_write(socket, res, asio::use_awaitable);
+      if (!res.keep_alive()) break;
+    }
+  } catch (const std::exception&) {
+    // Client went away or sent garbage: drop the connection.
+  }
+  beast::error_code ec;
+  socket.shutdown(tcp::socket::shutdown_send, ec);
+}
+
+asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, const Router& router) {
+  for (;;) {
+    tcp::socket socket = co_await acceptor.async_accept(asio::use_awaitable);
+    asio::co_spawn(acceptor.get_executor(), session(std::move(socket), router), asio::detached);
+  }
+}
+
+}  // namespace
+
+Server::Server(ServerOptions options, Router router) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  impl_->router = std::move(router);
+}
+
+Server::~Server() = default;
+
+Result<unsigned short> Server::listen() {
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(impl_->options.host, ec);
+  if (ec) return Status::invalid("địa chỉ không hợp lệ: " + impl_->options.host);
+  const tcp::endpoint endpoint{address, impl_->options.port};
+  auto& a = impl_->acceptor;
+  a.open(endpoint.protocol(), ec);
+  if (!ec) a.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) a.bind(endpoint, ec);
+  if (!ec) a.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    return Status::io("không lắng nghe được " + impl_->options.host + ":" +
+                      std::to_string(impl_->options.port) + ": " + ec.message());
+  }
+  return a.local_endpoint().port();
+}
+
+void Server::run() {
+  asio::co_spawn(impl_->io, accept_loop(impl_->acceptor, impl_->router), asio::detached);
+  impl_->io.run();
+}
+
+void Server::stop() { impl_->io.stop(); }
+
+Status serve(const ServerOptions& options, std::ostream& out) {
+  Router router = TRY(build_router(options.db));
+  Server server(options, std::move(router));
+  const unsigned short port = TRY(server.listen());
+  out << "NTM Monitor: http://" << options.host << ":" << port << "/ (CSDL " << options.db << ")"
+      << std::endl;
+  server.run();
+  return Status::ok();
+}
+
+}  // namespace ntm

@@ -1,0 +1,89 @@
+// End-to-end: a real server on a loopback port, a real socket client.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <thread>
+
+#include "http/server.h"
+
+namespace ntm {
+namespace {
+
+std::string get(unsigned short port, const std::string& target) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return "";
+  const std::string req = "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  (void)write(fd, req.data(), req.size());
+  std::string out;
+  char buf[4096];
+  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+  close(fd);
+  return out;
+}
+
+class ServerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = ::testing::TempDir() + "server_test.db";
+    std::remove(db_.c_str());
+    auto router = build_router(db_);
+    ASSERT_TRUE(router.is_ok()) << router.status().to_string();
+    server_ = std::make_unique<Server>(ServerOptions{"127.0.0.1", 0, db_}, std::move(*router));
+    auto port = server_->listen();
+    ASSERT_TRUE(port.is_ok()) << port.status().to_string();
+    port_ = *port;
+    thread_ = std::thread([this] { server_->run(); });
+  }
+  void TearDown() override {
+    server_->stop();
+    thread_.join();
+  }
+
+  std::string db_;
+  std::unique_ptr<Server> server_;
+  std::thread thread_;
+  unsigned short port_ = 0;
+};
+
+TEST_F(ServerTest, HealthAnswersJson) {
+  const std::string r = get(port_, "/api/v1/health");
+  EXPECT_NE(r.find("HTTP/1.1 200"), std::string::npos) << r;
+  EXPECT_NE(r.find("application/json"), std::string::npos);
+  EXPECT_NE(r.find("\"status\":\"ok\""), std::string::npos);
+  EXPECT_NE(r.find("X-Content-Type-Options: nosniff"), std::string::npos);
+}
+
+TEST_F(ServerTest, StartPageIsVietnameseHtml) {
+  const std::string r = get(port_, "/");
+  EXPECT_NE(r.find("HTTP/1.1 200"), std::string::npos);
+  EXPECT_NE(r.find("lang=\"vi\""), std::string::npos);
+  EXPECT_NE(r.find("Theo dõi xây dựng nông thôn mới"), std::string::npos);
+}
+
+TEST_F(ServerTest, UnknownRoutes404JsonUnderApiHtmlElsewhere) {
+  const std::string api = get(port_, "/api/v1/nothing");
+  EXPECT_NE(api.find("HTTP/1.1 404"), std::string::npos);
+  EXPECT_NE(api.find("\"code\":\"not_found\""), std::string::npos);
+  const std::string page = get(port_, "/nothing");
+  EXPECT_NE(page.find("HTTP/1.1 404"), std::string::npos);
+  EXPECT_NE(page.find("text/html"), std::string::npos);
+}
+
+TEST(Http, ParsesTargetsAndEscapes) {
+  const Request r = parse_target("GET", "/a%20b?x=1&y=L%E1%BB%99c+H%C3%A0&z");
+  EXPECT_EQ(r.path, "/a b");
+  EXPECT_EQ(r.query.at("x"), "1");
+  EXPECT_EQ(r.query.at("y"), "Lộc Hà");
+  EXPECT_EQ(r.query.at("z"), "");
+  EXPECT_EQ(html_escape("<a href=\"x\">'&"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;");
+}
+
+}  // namespace
+}  // namespace ntm

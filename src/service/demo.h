@@ -1,0 +1,27 @@
+// Builds the demo database: Hà Tĩnh's real units (2024-12-31, 2024 and 2025
+// structures with the 2025 lineage), the shipped criteria sets, and synthetic
+// observations 2017-2026 evaluated under the illustrative set. Everything
+// synthetic is marked so (setting "demo_data" = "synthetic").
+#pragma once
+
+#include <string>
+
+#include "base/status.h"
+#include "store/store.h"
+
+namespace ntm {
+
+struct DemoReport {
+  int units = 0;
+  int lineage = 0;
+  int observations = 0;
+};
+
+// `data_dir` holds units/, criteria/ and demo/ as shipped in the repository.
+Result<DemoReport> build_demo(Store& store, const std::string& data_dir);
+
+// The data directory compiled in (the source tree's data/), overridable by
+// the NTM_DATA_DIR environment variable.
+std::string default_data_dir();
+
+}  // namespace ntm

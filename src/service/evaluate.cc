@@ -1,0 +1,131 @@
+#include "service/evaluate.h"
+
+#include <unordered_map>
+
+#include "rules/criteria_loader.h"
+#include "rules/engine.h"
+
+namespace ntm {
+
+Result<Catalog> Catalog::load(Store& store) {
+  Catalog c;
+  c.measures_ = TRY(store.measures());
+  for (const StoredCriteriaSet& s : TRY(store.criteria_sets())) {
+    auto doc = load_criteria_document(s.document, "criteria_set:" + s.id, c.measures_);
+    if (!doc.is_ok()) return doc.status();
+    if (doc->set) c.sets_.push_back(std::make_unique<CriteriaSet>(std::move(*doc->set)));
+  }
+  return c;
+}
+
+const CriteriaSet* Catalog::find(const std::string& id) const {
+  for (const auto& s : sets_)
+    if (s->id == id) return s.get();
+  return nullptr;
+}
+
+const CriteriaSet* Catalog::in_force(const std::string& series, Date date, Level level) const {
+  for (const auto& s : sets_)
+    if (s->series == series && s->level == level && s->in_force(date)) return s.get();
+  return nullptr;
+}
+
+Result<std::string> default_series(Store& store) {
+  const auto s = TRY(store.setting("default_series"));
+  return s ? *s : std::string("ntm-xa");
+}
+
+namespace {
+
+Result<const CriteriaSet*> choose_set(Store& store, const Catalog& catalog, Level level,
+                                      const EvaluateOptions& opts) {
+  if (!opts.set_id.empty()) {
+    const CriteriaSet* s = catalog.find(opts.set_id);
+    if (!s) return Status::not_found("không có bộ tiêu chí \"" + opts.set_id + "\"");
+    return s;
+  }
+  const std::string series = TRY(default_series(store));
+  const CriteriaSet* s = catalog.in_force(series, opts.at, level);
+  if (!s) {
+    return Status::not_found("không có bộ tiêu chí nào của dãy \"" + series +
+                             "\" có hiệu lực ngày " + opts.at.iso() + " cho cấp " +
+                             level_name(level));
+  }
+  return s;
+}
+
+// Resolves inherited attributes (region is set on provinces) with a cache per
+// unit, since siblings share their ancestors.
+class VariantResolver {
+ public:
+  VariantResolver(Store& store, std::string key, Date at)
+      : store_(store), key_(std::move(key)), at_(at) {}
+
+  Result<std::string> of(int64_t unit_id) {
+    if (key_ == "none" || key_.empty()) return std::string();
+    if (auto it = cache_.find(unit_id); it != cache_.end()) return it->second;
+    std::string value;
+    if (auto own = TRY(store_.attribute_at(unit_id, key_, at_))) {
+      value = *own;
+    } else if (auto v = TRY(store_.unit_version_at(unit_id, at_)); v && v->parent_id) {
+      value = TRY(of(v->parent_id));
+    }
+    cache_[unit_id] = value;
+    return value;
+  }
+
+ private:
+  Store& store_;
+  std::string key_;
+  Date at_;
+  std::unordered_map<int64_t, std::string> cache_;
+};
+
+Result<Assessment> assess(Store& store, const CriteriaSet& set, const UnitVersion& unit,
+                          VariantResolver& variants, const EvaluateOptions& opts) {
+  ValueMap values;
+  for (MeasureValue& v : TRY(store.latest_values(unit.unit_id, opts.at, opts.verified_only))) {
+    std::string key = v.measure_id;
+    values.emplace(std::move(key), std::move(v));
+  }
+  Assessment a = evaluate(set, unit, TRY(variants.of(unit.unit_id)), opts.at, values);
+  a.verified_only = opts.verified_only;
+  return a;
+}
+
+}  // namespace
+
+Result<Assessment> evaluate_unit(Store& store, const Catalog& catalog, const std::string& code,
+                                 const EvaluateOptions& opts) {
+  const auto unit = TRY(store.unit_at(code, opts.at));
+  if (!unit) {
+    return Status::not_found("không có đơn vị mã \"" + code + "\" vào ngày " + opts.at.iso());
+  }
+  const CriteriaSet* set = TRY(choose_set(store, catalog, unit->level, opts));
+  if (unit->level != set->level) {
+    return Status::invalid("bộ tiêu chí \"" + set->id + "\" dành cho cấp " +
+                           level_name(set->level) + ", không áp dụng cho " + unit->name);
+  }
+  VariantResolver variants(store, set->variant_key, opts.at);
+  return assess(store, *set, *unit, variants, opts);
+}
+
+Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalog,
+                                             const std::string& parent_code, Level level,
+                                             const EvaluateOptions& opts) {
+  const auto parent = TRY(store.unit_at(parent_code, opts.at));
+  if (!parent) {
+    return Status::not_found("không có đơn vị mã \"" + parent_code + "\" vào ngày " +
+                             opts.at.iso());
+  }
+  const CriteriaSet* set = TRY(choose_set(store, catalog, level, opts));
+  VariantResolver variants(store, set->variant_key, opts.at);
+  std::vector<Assessment> out;
+  for (const UnitVersion& u : TRY(store.descendants_at(parent->unit_id, level, opts.at))) {
+    if (!set->applies_to(u)) continue;
+    out.push_back(TRY(assess(store, *set, u, variants, opts)));
+  }
+  return out;
+}
+
+}  // namespace ntm

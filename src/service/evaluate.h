@@ -1,0 +1,53 @@
+// Use cases around evaluation: load the catalogue (measures and criteria
+// sets), pick the set in force, resolve threshold variants through the unit
+// tree, and evaluate one unit or every unit of a level under a parent.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/assessment.h"
+#include "model/measure.h"
+#include "store/store.h"
+
+namespace ntm {
+
+// Measures and parsed criteria sets, loaded once. Assessments point into it:
+// keep the Catalog alive while they are used.
+class Catalog {
+ public:
+  static Result<Catalog> load(Store& store);
+
+  const std::map<std::string, Measure>& measures() const { return measures_; }
+  const std::vector<std::unique_ptr<CriteriaSet>>& sets() const { return sets_; }
+  const CriteriaSet* find(const std::string& id) const;
+  // The version of `series` in force on `date` for units of `level`.
+  const CriteriaSet* in_force(const std::string& series, Date date, Level level) const;
+
+ private:
+  std::map<std::string, Measure> measures_;
+  std::vector<std::unique_ptr<CriteriaSet>> sets_;
+};
+
+// The series used when no set is named: setting "default_series", else "ntm-xa".
+Result<std::string> default_series(Store& store);
+
+struct EvaluateOptions {
+  Date at;
+  std::string set_id;  // empty: the default series' version in force at `at`
+  bool verified_only = false;
+};
+
+Result<Assessment> evaluate_unit(Store& store, const Catalog& catalog, const std::string& code,
+                                 const EvaluateOptions& opts);
+
+// Every unit of `level` below `parent_code` on opts.at to which the set
+// applies (e.g. only "Xã" for the commune NTM sets), ordered by code.
+Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalog,
+                                             const std::string& parent_code, Level level,
+                                             const EvaluateOptions& opts);
+
+}  // namespace ntm

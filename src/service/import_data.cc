@@ -1,0 +1,134 @@
+// Imports of criteria documents and observations.
+#include <set>
+
+#include "base/csv.h"
+#include "base/strings.h"
+#include "rules/criteria_loader.h"
+#include "service/import_errors.h"
+#include "service/importer.h"
+
+namespace ntm {
+
+Result<ImportCounts> import_criteria(Store& store, const std::string& file,
+                                     const std::string& text) {
+  const auto known = TRY(store.measures());
+  const CriteriaDocument doc = TRY(load_criteria_document(text, file, known));
+  if (doc.set) {
+    const CriteriaSet& s = *doc.set;
+    for (const StoredCriteriaSet& other : TRY(store.criteria_sets())) {
+      if (other.id == s.id || other.series != s.series) continue;
+      if (other.effective_to >= s.effective_from && other.effective_from <= s.effective_to) {
+        return Status::conflict(file + ": bộ tiêu chí \"" + s.id + "\" (" +
+                                s.effective_from.iso() + " .. " + s.effective_to.iso() +
+                                ") trùng thời gian hiệu lực với \"" + other.id + "\" (" +
+                                other.effective_from.iso() + " .. " + other.effective_to.iso() +
+                                ") cùng dãy \"" + s.series + "\"");
+      }
+    }
+  }
+  TRY(store.transaction([&]() -> Status {
+    for (const Measure& m : doc.measures) TRY(store.upsert_measure(m));
+    if (doc.set) {
+      const CriteriaSet& s = *doc.set;
+      TRY(store.upsert_criteria_set({s.id, s.series, s.effective_from, s.effective_to, text}));
+    }
+    return Status::ok();
+  }));
+  const int n = static_cast<int>(doc.measures.size()) + (doc.set ? 1 : 0);
+  return ImportCounts{n, n};
+}
+
+namespace {
+
+// Reads a value as the measure's type requires; the reason on failure.
+Result<double> read_value(const Measure& m, std::string_view text) {
+  if (m.type == MeasureType::kBoolean) {
+    if (auto b = parse_bool(text)) return *b ? 1.0 : 0.0;
+    return Status::invalid("\"" + std::string(text) +
+                           "\" không phải giá trị đúng/sai (1/0, true/false, đạt/không đạt)");
+  }
+  const auto v = parse_number(text);
+  if (!v) {
+    return Status::invalid("\"" + std::string(text) +
+                           "\" không phải là số (dùng dấu chấm thập phân, không phân cách hàng nghìn)");
+  }
+  if (m.type == MeasureType::kPercent && (*v < 0 || *v > 100)) {
+    return Status::invalid("tỷ lệ " + std::string(text) + " nằm ngoài 0..100");
+  }
+  return *v;
+}
+
+}  // namespace
+
+Result<ImportCounts> import_observations(Store& store, const std::string& file,
+                                         const std::string& text, const std::string& author,
+                                         const std::string& default_status) {
+  const CsvTable t =
+      TRY(CsvTable::parse(text, file, {"unit_code", "measure", "date", "value"}, {"status", "note"}));
+  const auto measures = TRY(store.measures());
+  ImportErrors errors(file);
+  std::vector<Observation> rows;
+  rows.reserve(t.rows().size());
+  std::set<std::string> seen;
+  for (const CsvRow& r : t.rows()) {
+    Observation o;
+    o.author = author;
+    o.note = std::string(t.get(r, "note"));
+    const std::string code(t.get(r, "unit_code")), measure(t.get(r, "measure"));
+    const std::string status_text = t.has("status") && !t.get(r, "status").empty()
+                                        ? std::string(t.get(r, "status"))
+                                        : default_status;
+    const auto status = parse_observation_status(status_text);
+    if (!status) {
+      errors.add(r.line, "status", "trạng thái \"" + status_text +
+                                       "\" không hợp lệ (draft, submitted, verified, returned)");
+    }
+    o.status = status.value_or(ObservationStatus::kSubmitted);
+    const auto m = measures.find(measure);
+    if (m == measures.end()) errors.add(r.line, "measure", "không có chỉ số \"" + measure + "\"");
+    const auto date = Date::parse(t.get(r, "date"));
+    if (!date.is_ok()) {
+      errors.add(r.line, "date", date.status().message());
+    } else {
+      o.date = *date;
+      const auto unit = TRY(store.unit_at(code, o.date));
+      if (unit) {
+        o.unit_id = unit->unit_id;
+      } else {
+        errors.add(r.line, "unit_code", "không có đơn vị mã \"" + code + "\" vào ngày " + o.date.iso());
+      }
+      if (!seen.insert(code + "|" + measure + "|" + o.date.iso()).second) {
+        errors.add(r.line, "", "dòng lặp: " + code + ", " + measure + ", " + o.date.iso() +
+                                   " đã có ở dòng trước");
+      }
+    }
+    if (m != measures.end()) {
+      o.measure_id = measure;
+      auto v = read_value(m->second, t.get(r, "value"));
+      if (v.is_ok()) {
+        o.value = *v;
+      } else {
+        errors.add(r.line, "value", v.status().message());
+      }
+    }
+    rows.push_back(std::move(o));
+  }
+  if (!errors.empty()) return errors.status();
+
+  ImportCounts counts{static_cast<int>(rows.size()), 0};
+  TRY(store.transaction([&]() -> Status {
+    for (Observation& o : rows) {
+      const auto current = TRY(store.current_observation(o.unit_id, o.measure_id, o.date));
+      if (current && current->value == o.value && current->status == o.status &&
+          current->note == o.note) {
+        continue;
+      }
+      TRY(store.add_observation(o));
+      ++counts.written;
+    }
+    return Status::ok();
+  }));
+  return counts;
+}
+
+}  // namespace ntm

@@ -1,0 +1,49 @@
+// Imports: units, lineage, unit attributes, criteria documents, observations.
+//
+// Every import reads the whole file, checks every row, and writes nothing
+// unless all rows are right; then it writes everything in one transaction.
+// Errors name the file, the row (line), the column and the reason.
+#pragma once
+
+#include <string>
+
+#include "base/date.h"
+#include "base/status.h"
+#include "store/store.h"
+
+namespace ntm {
+
+struct ImportCounts {
+  int rows = 0;     // rows read
+  int written = 0;  // rows that changed the database
+};
+
+// CSV code,name,type,level,parent_code. A unit already known with the same
+// code, level and name keeps its identity (and history); its validity grows
+// to cover [valid_from, valid_to]. See docs/decisions.md, "Unit identity".
+Result<ImportCounts> import_units(Store& store, const std::string& file, const std::string& text,
+                                  Date valid_from, Date valid_to);
+
+// CSV old_code,new_code,relation (merge_2025.csv's other columns allowed):
+// old units as they were the day before `date`, new units as on `date`.
+Result<ImportCounts> import_lineage(Store& store, const std::string& file,
+                                    const std::string& text, Date date);
+
+// CSV unit_code,attribute,value,valid_from. Attributes: region (TDMNPB, DBSH,
+// BTB, DHNTB, TN, DNB, DBSCL), commune_group (1, 2, 3).
+Result<ImportCounts> import_attributes(Store& store, const std::string& file,
+                                       const std::string& text);
+
+// A criteria YAML document (measures and/or a set). A set may not overlap
+// another version of its series.
+Result<ImportCounts> import_criteria(Store& store, const std::string& file,
+                                     const std::string& text);
+
+// CSV unit_code,measure,date,value[,status,note]. status defaults to
+// `default_status`. A row equal to the current value is skipped; a different
+// value supersedes it (history kept).
+Result<ImportCounts> import_observations(Store& store, const std::string& file,
+                                         const std::string& text, const std::string& author,
+                                         const std::string& default_status = "submitted");
+
+}  // namespace ntm

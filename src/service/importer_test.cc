@@ -1,0 +1,83 @@
+#include "service/importer.h"
+
+#include <gtest/gtest.h>
+
+namespace ntm {
+namespace {
+
+Date d(const char* s) { return *Date::parse(s); }
+
+class ImporterTest : public ::testing::Test {
+ protected:
+  void SetUp() override { store = std::move(Store::open_sqlite(":memory:")).value(); }
+  std::unique_ptr<Store> store;
+};
+
+constexpr const char* kOld =
+    "code,name,type,level,parent_code\n"
+    "42,Tỉnh Hà Tĩnh,Tỉnh,1,\n"
+    "448,Huyện Lộc Hà,Huyện,2,42\n"
+    "449,Huyện Thạch Hà,Huyện,2,42\n"
+    "18580,Xã Thạch Kim,Xã,3,448\n"
+    "18073,Phường Nam Hà,Phường,3,449\n";
+
+TEST_F(ImporterTest, MovedUnitsKeepIdentityMergedCodesDoNot) {
+  auto first = import_units(*store, "a.csv", kOld, d("2016-01-01"), d("2025-02-28"));
+  ASSERT_TRUE(first.is_ok()) << first.status().to_string();
+  // 2025-03: Lộc Hà district abolished, Thạch Kim moves to Thạch Hà.
+  const char* moved =
+      "code,name,type,level,parent_code\n42,Tỉnh Hà Tĩnh,Tỉnh,1,\n449,Huyện Thạch Hà,Huyện,2,42\n"
+      "18580,Xã Thạch Kim,Xã,3,449\n18073,Phường Nam Hà,Phường,3,449\n";
+  ASSERT_TRUE(import_units(*store, "b.csv", moved, d("2025-03-01"), d("2025-06-30")).is_ok());
+  const char* merged =
+      "code,name,type,level,parent_code\n42,Tỉnh Hà Tĩnh,Tỉnh,1,\n"
+      "18073,Phường Thành Sen,Phường,2,42\n";
+  auto r = import_units(*store, "c.csv", merged, d("2025-07-01"), Date::max());
+  ASSERT_TRUE(r.is_ok()) << r.status().to_string();
+
+  const auto kim_2020 = **store->unit_at("18580", d("2020-01-01"));
+  const auto kim_2025 = **store->unit_at("18580", d("2025-04-01"));
+  EXPECT_EQ(kim_2020.unit_id, kim_2025.unit_id);  // same commune, new parent
+  EXPECT_NE(kim_2020.parent_id, kim_2025.parent_id);
+  const auto nam_ha = **store->unit_at("18073", d("2025-06-30"));
+  const auto thanh_sen = **store->unit_at("18073", d("2025-07-01"));
+  EXPECT_NE(nam_ha.unit_id, thanh_sen.unit_id);  // same code, different unit
+  EXPECT_EQ(thanh_sen.name, "Phường Thành Sen");
+  // The province is one entity throughout; its history is two touching periods merged.
+  EXPECT_EQ((**store->unit_at("42", d("2016-01-01"))).unit_id,
+            (**store->unit_at("42", d("2026-01-01"))).unit_id);
+  // Re-importing the same file changes nothing.
+  ASSERT_TRUE(import_units(*store, "c.csv", merged, d("2025-07-01"), Date::max()).is_ok());
+  EXPECT_EQ(store->unit_versions(thanh_sen.unit_id)->size(), 1u);
+}
+
+TEST_F(ImporterTest, OpenOldStructureBlocksANewOneWithTheSameCode) {
+  ASSERT_TRUE(import_units(*store, "a.csv", kOld, d("2016-01-01"), Date::max()).is_ok());
+  const char* merged =
+      "code,name,type,level,parent_code\n42,Tỉnh Hà Tĩnh,Tỉnh,1,\n18073,Phường Thành Sen,Phường,2,42\n";
+  auto r = import_units(*store, "c.csv", merged, d("2025-07-01"), Date::max());
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_NE(r.status().message().find("c.csv: dòng 3: mã 18073 đang thuộc \"Phường Nam Hà\""),
+            std::string::npos)
+      << r.status().message();
+  EXPECT_EQ(*store->count_units(), 5);  // nothing from c.csv was written
+}
+
+TEST_F(ImporterTest, ReportsEveryBadRowAndWritesNothing) {
+  const char* bad =
+      "code,name,type,level,parent_code\n42,Tỉnh Hà Tĩnh,Tỉnh,1,\n4x8,Huyện X,Huyện,2,42\n"
+      "18580,,Xã,3,999\n18580,Xã Y,Xã,9,42\n";
+  auto r = import_units(*store, "u.csv", bad, d("2016-01-01"), Date::max());
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_EQ(r.status().message(),
+            "u.csv: 5 lỗi, không có dòng nào được nhập:\n"
+            "  dòng 3, cột \"code\": mã \"4x8\" phải gồm chữ số\n"
+            "  dòng 4, cột \"name\": thiếu tên\n"
+            "  dòng 5, cột \"code\": mã 18580 bị lặp\n"
+            "  dòng 5, cột \"level\": cấp \"9\" không hợp lệ\n"
+            "  dòng 4, cột \"parent_code\": không có đơn vị cấp trên mã 999");
+  EXPECT_EQ(*store->count_units(), 0);
+}
+
+}  // namespace
+}  // namespace ntm

@@ -1,0 +1,140 @@
+// Runs one data-driven rule case (tests/rules/*.test) through the real `ntm`
+// command line against a fresh database. Format: tests/rules/README.md.
+//
+//   command: <ntm arguments>          one step; --db is added by the runner
+//   file <name>:                      a file the step reads (lines follow)
+//   expect: ok | expect: | expect error:
+//                                     success; success with exactly this
+//                                     stdout; failure with exactly this stderr
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <vector>
+
+#include "cli/cli.h"
+
+namespace {
+
+struct Step {
+  int line = 0;
+  std::string command;
+  std::vector<std::pair<std::string, std::string>> files;
+  std::string expect_kind;  // "ok", "out", "error"
+  std::string expected;
+};
+
+std::vector<std::string> tokenize(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  bool quoted = false, any = false;
+  for (char c : s) {
+    if (c == '"') {
+      quoted = !quoted;
+      any = true;
+    } else if (c == ' ' && !quoted) {
+      if (any) out.push_back(cur);
+      cur.clear();
+      any = false;
+    } else {
+      cur += c;
+      any = true;
+    }
+  }
+  if (any) out.push_back(cur);
+  return out;
+}
+
+std::string trim_end(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+std::vector<Step> parse(std::istream& in) {
+  std::vector<Step> steps;
+  std::string line, *block = nullptr;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (line.rfind("command:", 0) == 0) {
+      steps.push_back(Step{n, std::string(line.substr(8))});
+      block = nullptr;
+      continue;
+    }
+    if (!block && (line.empty() || line[0] == '#')) continue;
+    if (steps.empty()) throw std::runtime_error("line " + std::to_string(n) + ": expected command:");
+    Step& s = steps.back();
+    if (line.rfind("file ", 0) == 0 && line.back() == ':') {
+      s.files.push_back({line.substr(5, line.size() - 6), ""});
+      block = &s.files.back().second;
+    } else if (line == "expect: ok") {
+      s.expect_kind = "ok";
+      block = nullptr;
+    } else if (line == "expect:") {
+      s.expect_kind = "out";
+      block = &s.expected;
+    } else if (line == "expect error:") {
+      s.expect_kind = "error";
+      block = &s.expected;
+    } else if (block) {
+      *block += line + "\n";
+    } else {
+      throw std::runtime_error("line " + std::to_string(n) + ": unexpected: " + line);
+    }
+  }
+  return steps;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::cerr << "usage: rule_runner CASE.test\n";
+    return 2;
+  }
+  std::ifstream in(argv[1]);
+  if (!in) {
+    std::cerr << "cannot open " << argv[1] << "\n";
+    return 2;
+  }
+  std::vector<Step> steps;
+  try {
+    steps = parse(in);
+  } catch (const std::exception& e) {
+    std::cerr << argv[1] << ": " << e.what() << "\n";
+    return 2;
+  }
+  char tmpl[] = "/tmp/ntm-rule-XXXXXX";
+  const std::string dir = mkdtemp(tmpl);
+  std::filesystem::current_path(dir);
+  int failures = 0;
+  for (const Step& s : steps) {
+    for (const auto& [name, text] : s.files) std::ofstream(name, std::ios::binary) << text;
+    std::vector<std::string> args = tokenize(s.command);
+    args.push_back("--db");
+    args.push_back("case.db");
+    std::ostringstream out, err;
+    const int rc = ntm::run_cli(args, out, err);
+    std::string problem;
+    if (s.expect_kind == "error") {
+      if (rc == 0) problem = "expected failure, command succeeded";
+      else if (trim_end(err.str()) != trim_end(s.expected)) problem = "stderr differs";
+    } else {
+      if (rc != 0) problem = "command failed: " + err.str();
+      else if (s.expect_kind == "out" && trim_end(out.str()) != trim_end(s.expected)) problem = "stdout differs";
+    }
+    if (problem.empty()) continue;
+    ++failures;
+    std::cerr << argv[1] << ":" << s.line << ": " << s.command << "\n  " << problem << "\n";
+    if (problem.find("differs") != std::string::npos) {
+      std::cerr << "--- expected\n" << trim_end(s.expected) << "\n--- actual\n"
+                << trim_end(s.expect_kind == "error" ? err.str() : out.str()) << "\n";
+    }
+  }
+  std::filesystem::current_path("/");
+  std::filesystem::remove_all(dir);
+  std::cout << steps.size() - failures << " passed, " << failures << " failed\n";
+  return failures ? 1 : 0;
+}
