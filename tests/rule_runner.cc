@@ -3,6 +3,7 @@
 //
 //   command: <ntm arguments>          one step; --db is added by the runner
 //   file <name>:                      a file the step reads (lines follow)
+//   include: <file>                   steps of a shared fixture, in place
 //   expect: ok | expect: | expect error:
 //                                     success; success with exactly this
 //                                     stdout; failure with exactly this stderr
@@ -52,12 +53,18 @@ std::string trim_end(std::string s) {
   return s;
 }
 
-std::vector<Step> parse(std::istream& in) {
+std::vector<Step> parse(std::istream& in, const std::filesystem::path& dir) {
   std::vector<Step> steps;
   std::string line, *block = nullptr;
   int n = 0;
   while (std::getline(in, line)) {
     ++n;
+    if (line.rfind("include: ", 0) == 0 && !block) {
+      std::ifstream inc(dir / line.substr(9));
+      if (!inc) throw std::runtime_error("line " + std::to_string(n) + ": cannot open " + line.substr(9));
+      for (Step& s : parse(inc, dir)) steps.push_back(std::move(s));
+      continue;
+    }
     if (line.rfind("command:", 0) == 0) {
       steps.push_back(Step{n, std::string(line.substr(8))});
       block = nullptr;
@@ -101,7 +108,7 @@ int main(int argc, char** argv) {
   }
   std::vector<Step> steps;
   try {
-    steps = parse(in);
+    steps = parse(in, std::filesystem::path(argv[1]).parent_path());
   } catch (const std::exception& e) {
     std::cerr << argv[1] << ": " << e.what() << "\n";
     return 2;

@@ -89,7 +89,7 @@ Status run_evaluate(const Options& o, std::ostream& out) {
     out << arr.dump(2) << "\n";
   }
   if (o.format == "csv") print_all_csv(list, out);
-  if (o.format == "table") print_all_table(list, out);
+  if (o.format == "table") print_all_table(*TRY(store->unit_at(o.parent, opts.at)), list, out);
   return Status::ok();
 }
 

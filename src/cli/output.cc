@@ -26,8 +26,15 @@ const char* outcome_vi(Outcome o) {
 
 std::string opt_number(const std::optional<double>& v) { return v ? format_number(*v) : ""; }
 
-void print_heading(const Assessment& a, std::ostream& out) {
-  out << a.unit.name << " (" << a.unit.code << ") - ngày " << a.at.vi() << "\n"
+// Yes/no indicators compare with "= 1" or "= 0": show them as words.
+std::string shown(const std::optional<double>& v, const Indicator& ind, const char* missing) {
+  if (!v) return missing;
+  if (ind.op == Op::kEq && (*v == 0 || *v == 1)) return *v == 1 ? "có" : "không";
+  return format_number_vi(*v, 2);
+}
+
+void print_heading(const Assessment& a, const UnitVersion& subject, std::ostream& out) {
+  out << subject.name << " (" << subject.code << ") - ngày " << a.at.vi() << "\n"
       << "Bộ tiêu chí: " << a.set->name_vi << " [" << a.set->id << "]"
       << (a.set->illustrative ? " - MINH HỌA, không phải ngưỡng chính thức" : "") << "\n"
       << "Số liệu: " << (a.verified_only ? "chỉ số liệu đã thẩm định" : "đã gửi và đã thẩm định")
@@ -37,7 +44,7 @@ void print_heading(const Assessment& a, std::ostream& out) {
 }  // namespace
 
 void print_unit_table(const Assessment& a, std::ostream& out) {
-  print_heading(a, out);
+  print_heading(a, a.unit, out);
   out << "Đạt " << a.criteria_met << "/" << a.criteria.size() << " tiêu chí";
   for (const TitleResult& t : a.titles) out << "; " << t.title->name_vi << ": " << outcome_vi(t.status);
   out << "\n\n";
@@ -47,8 +54,8 @@ void print_unit_table(const Assessment& a, std::ostream& out) {
     out << "\n";
     for (const IndicatorResult& r : c.indicators) {
       out << "    " << r.indicator->code << " " << r.indicator->name_vi << ": "
-          << (r.value ? format_number_vi(*r.value, 2) : "-") << " " << op_symbol(r.indicator->op)
-          << " " << (r.threshold ? format_number_vi(*r.threshold, 2) : "?") << " "
+          << shown(r.value, *r.indicator, "-") << " " << op_symbol(r.indicator->op) << " "
+          << shown(r.threshold, *r.indicator, "?") << " "
           << r.indicator->unit << " -> " << outcome_vi(r.status);
       if (!r.reason.empty() && r.status != Outcome::kNotMet) out << " (" << reason_vi(r.reason) << ")";
       out << "\n";
@@ -73,21 +80,22 @@ void print_unit_csv(const Assessment& a, std::ostream& out) {
   }
 }
 
-void print_all_table(const std::vector<Assessment>& list, std::ostream& out) {
+void print_all_table(const UnitVersion& parent, const std::vector<Assessment>& list,
+                     std::ostream& out) {
   if (list.empty()) {
-    out << "Không có đơn vị nào.\n";
+    out << parent.name << " (" << parent.code << "): không có đơn vị nào.\n";
     return;
   }
-  print_heading(list.front(), out);
+  print_heading(list.front(), parent, out);
   out << "\n";
   for (const Assessment& a : list) {
     out << a.unit.code << "  " << a.unit.name << "  " << a.criteria_met << "/" << a.criteria.size()
         << "  " << (a.titles.empty() ? "" : outcome_vi(a.titles.front().status)) << "\n";
   }
   const Summary s = summarize(list);
-  out << "\nTổng: " << s.units << " đơn vị; đạt "
+  out << "\nTổng: " << s.units << " đơn vị; "
       << (list.front().titles.empty() ? "" : list.front().titles.front().title->name_vi) << ": "
-      << s.title_met << "; bình quân " << format_number_vi(s.average_criteria_met, 1)
+      << s.title_met << "/" << s.units << "; bình quân " << format_number_vi(s.average_criteria_met, 1)
       << " tiêu chí/đơn vị\n";
   for (const BandCount& b : s.bands) out << "  " << b.label << " tiêu chí: " << b.units << "\n";
 }

@@ -10,7 +10,9 @@ namespace ntm {
 
 void print_unit_table(const Assessment& a, std::ostream& out);
 void print_unit_csv(const Assessment& a, std::ostream& out);
-void print_all_table(const std::vector<Assessment>& list, std::ostream& out);
+// A table of units under `parent`, then the summary (title count, average, bands).
+void print_all_table(const UnitVersion& parent, const std::vector<Assessment>& list,
+                     std::ostream& out);
 void print_all_csv(const std::vector<Assessment>& list, std::ostream& out);
 
 }  // namespace ntm

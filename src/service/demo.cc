@@ -75,10 +75,10 @@ CommuneStory story(size_t criteria, Rng& rng) {
                          : u < 0.85 ? rng.between(2018, 2022)
                          : u < 0.94 ? rng.between(2023, 2024)
                                     : 9999;  // lagging communes
+  // A lagging commune met most criteria over the years but never the last few.
+  const int last_year = title_year == 9999 ? rng.between(2018, 2023) : title_year;
   CommuneStory s;
-  for (size_t i = 0; i < criteria; ++i) {
-    s.met_year.push_back(std::min(title_year, 2030) - rng.between(0, 5));
-  }
+  for (size_t i = 0; i < criteria; ++i) s.met_year.push_back(last_year - rng.between(0, 5));
   if (title_year == 9999) {
     for (int k = 0, n = rng.between(1, 4); k < n; ++k) s.met_year[rng.next() % criteria] = 9999;
   }

@@ -1,0 +1,37 @@
+# Front door. `make demo` and `make test` work on a fresh Debian 12 machine.
+BUILD ?= build
+JOBS ?= 2
+DB ?= demo.db
+PORT ?= 8080
+NTM := $(BUILD)/src/cli/ntm
+
+.PHONY: all deps build test demo bench format clean
+
+all: build
+
+deps:
+	scripts/install-deps
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=Release
+
+build: deps $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Runs every test; the last lines are CTest's summary.
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Builds the demo database (Hà Tĩnh, synthetic data) and serves it.
+demo: build
+	$(NTM) demo --db $(DB) --force
+	$(NTM) serve --db $(DB) --port $(PORT)
+
+bench: build
+	bench/run.sh $(BUILD)
+
+format:
+	find src tests bench -name '*.cc' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD)
