@@ -61,7 +61,8 @@ std::vector<Step> parse(std::istream& in, const std::filesystem::path& dir) {
     ++n;
     if (line.rfind("include: ", 0) == 0 && !block) {
       std::ifstream inc(dir / line.substr(9));
-      if (!inc) throw std::runtime_error("line " + std::to_string(n) + ": cannot open " + line.substr(9));
+      if (!inc)
+        throw std::runtime_error("line " + std::to_string(n) + ": cannot open " + line.substr(9));
       for (Step& s : parse(inc, dir)) steps.push_back(std::move(s));
       continue;
     }
@@ -71,7 +72,8 @@ std::vector<Step> parse(std::istream& in, const std::filesystem::path& dir) {
       continue;
     }
     if (!block && (line.empty() || line[0] == '#')) continue;
-    if (steps.empty()) throw std::runtime_error("line " + std::to_string(n) + ": expected command:");
+    if (steps.empty())
+      throw std::runtime_error("line " + std::to_string(n) + ": expected command:");
     Step& s = steps.back();
     if (line.rfind("file ", 0) == 0 && line.back() == ':') {
       s.files.push_back({line.substr(5, line.size() - 6), ""});
@@ -126,17 +128,22 @@ int main(int argc, char** argv) {
     const int rc = ntm::run_cli(args, out, err);
     std::string problem;
     if (s.expect_kind == "error") {
-      if (rc == 0) problem = "expected failure, command succeeded";
-      else if (trim_end(err.str()) != trim_end(s.expected)) problem = "stderr differs";
+      if (rc == 0)
+        problem = "expected failure, command succeeded";
+      else if (trim_end(err.str()) != trim_end(s.expected))
+        problem = "stderr differs";
     } else {
-      if (rc != 0) problem = "command failed: " + err.str();
-      else if (s.expect_kind == "out" && trim_end(out.str()) != trim_end(s.expected)) problem = "stdout differs";
+      if (rc != 0)
+        problem = "command failed: " + err.str();
+      else if (s.expect_kind == "out" && trim_end(out.str()) != trim_end(s.expected))
+        problem = "stdout differs";
     }
     if (problem.empty()) continue;
     ++failures;
     std::cerr << argv[1] << ":" << s.line << ": " << s.command << "\n  " << problem << "\n";
     if (problem.find("differs") != std::string::npos) {
-      std::cerr << "--- expected\n" << trim_end(s.expected) << "\n--- actual\n"
+      std::cerr << "--- expected\n"
+                << trim_end(s.expected) << "\n--- actual\n"
                 << trim_end(s.expect_kind == "error" ? err.str() : out.str()) << "\n";
     }
   }

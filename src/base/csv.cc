@@ -66,8 +66,7 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text) {
         break;
       default:
         if (field_was_quoted) {
-          return Status::invalid("dòng " + std::to_string(line) +
-                                 ": ký tự sau dấu ngoặc kép đóng");
+          return Status::invalid("dòng " + std::to_string(line) + ": ký tự sau dấu ngoặc kép đóng");
         }
         field += c;
         row_has_content = true;

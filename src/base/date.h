@@ -19,8 +19,8 @@ class Date {
   // Fails with a Vietnamese message unless text is a real date "yyyy-mm-dd".
   static Result<Date> parse(std::string_view text);
   static Date from_ymd(int year, unsigned month, unsigned day);
-  static Date min() { return Date(-719162); }   // 0001-01-01
-  static Date max() { return Date(2932896); }   // 9999-12-31, "open"
+  static Date min() { return Date(-719162); }  // 0001-01-01
+  static Date max() { return Date(2932896); }  // 9999-12-31, "open"
 
   int32_t days() const { return days_; }
   int year() const;

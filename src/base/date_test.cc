@@ -24,8 +24,8 @@ TEST(Date, OrdersAndAddsDays) {
 }
 
 TEST(Date, RejectsBadText) {
-  for (const char* bad : {"", "2025-7-01", "01/07/2025", "2025-13-01", "2025-02-29",
-                          "2025-04-31", "abcd-ef-gh", "2025-07-01x"}) {
+  for (const char* bad : {"", "2025-7-01", "01/07/2025", "2025-13-01", "2025-02-29", "2025-04-31",
+                          "abcd-ef-gh", "2025-07-01x"}) {
     EXPECT_FALSE(Date::parse(bad).is_ok()) << bad;
   }
   EXPECT_NE(Date::parse("2025-02-29").status().message().find("không tồn tại"), std::string::npos);

@@ -59,7 +59,9 @@ template <typename T>
 class [[nodiscard]] Result {
  public:
   Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
-  Result(Status status) : v_(std::move(status)) { assert(!std::get<Status>(v_).is_ok()); }  // NOLINT
+  Result(Status status) : v_(std::move(status)) {
+    assert(!std::get<Status>(v_).is_ok());
+  }  // NOLINT
 
   bool is_ok() const { return std::holds_alternative<T>(v_); }
   const Status& status() const {
@@ -81,19 +83,23 @@ class [[nodiscard]] Result {
 namespace detail {
 inline Status to_status(const Status& s) { return s; }
 template <typename T>
-Status to_status(const Result<T>& r) { return r.status(); }
+Status to_status(const Result<T>& r) {
+  return r.status();
+}
 inline void unwrap(Status&&) {}
 template <typename T>
-T unwrap(Result<T>&& r) { return std::move(r).value(); }
+T unwrap(Result<T>&& r) {
+  return std::move(r).value();
+}
 }  // namespace detail
 
 }  // namespace ntm
 
 // Evaluates expr (a Status or Result<T>); on error returns it from the enclosing
 // function, otherwise yields the value (for Result<T>). GCC/Clang statement expression.
-#define TRY(expr)                                                   \
-  ({                                                                \
-    auto&& try_result_ = (expr);                                    \
+#define TRY(expr)                                                           \
+  ({                                                                        \
+    auto&& try_result_ = (expr);                                            \
     if (!try_result_.is_ok()) return ::ntm::detail::to_status(try_result_); \
-    ::ntm::detail::unwrap(std::move(try_result_));                  \
+    ::ntm::detail::unwrap(std::move(try_result_));                          \
   })

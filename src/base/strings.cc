@@ -11,7 +11,8 @@ namespace ntm {
 std::string_view trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n'))
+    --e;
   return s.substr(b, e - b);
 }
 
@@ -142,9 +143,21 @@ std::string fold_diacritics(std::string_view s) {
 
 std::string strip_unit_type_prefix(std::string_view name) {
   static const char* const kPrefixes[] = {
-      "Thành phố trực thuộc trung ương ", "Thành phố thuộc tỉnh ", "Thành phố ", "Thị trấn ",
-      "Thị xã ", "Tỉnh ", "Huyện ", "Quận ", "Phường ", "Xã ", "Đặc khu ", "Thôn ", "Xóm ",
-      "Bản ", "Ấp ",
+      "Thành phố trực thuộc trung ương ",
+      "Thành phố thuộc tỉnh ",
+      "Thành phố ",
+      "Thị trấn ",
+      "Thị xã ",
+      "Tỉnh ",
+      "Huyện ",
+      "Quận ",
+      "Phường ",
+      "Xã ",
+      "Đặc khu ",
+      "Thôn ",
+      "Xóm ",
+      "Bản ",
+      "Ấp ",
   };
   for (const char* p : kPrefixes) {
     const std::string_view prefix(p);

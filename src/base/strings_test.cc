@@ -11,7 +11,9 @@ TEST(Strings, FoldsVietnamese) {
   EXPECT_EQ(fold_diacritics("Nông thôn mới"), "nong thon moi");
   EXPECT_EQ(fold_diacritics("Thuỷ Thủy"), "thuy thuy");
   // Decomposed form (o + combining circumflex + combining dot below).
-  EXPECT_EQ(fold_diacritics("Lo\xCC\x82\xCC\xA3" "c"), "loc");
+  EXPECT_EQ(fold_diacritics("Lo\xCC\x82\xCC\xA3"
+                            "c"),
+            "loc");
 }
 
 TEST(Strings, ParsesNumbers) {

@@ -102,7 +102,8 @@ Status run_demo(const Options& o, std::ostream& out) {
   const DemoReport r =
       TRY(build_demo(*store, o.data_dir.empty() ? default_data_dir() : o.data_dir));
   out << "Đã tạo CSDL minh họa " << o.db << ": " << r.units << " đơn vị, " << r.lineage
-      << " quan hệ sáp nhập, " << r.observations << " số liệu (TỔNG HỢP, không phải số liệu thật)\n";
+      << " quan hệ sáp nhập, " << r.observations
+      << " số liệu (TỔNG HỢP, không phải số liệu thật)\n";
   return Status::ok();
 }
 
@@ -118,7 +119,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
   app.add_subcommand("init", "Create the database and apply migrations");
 
-  auto* imp = app.add_subcommand("import", "Import units, lineage, attributes, criteria, observations");
+  auto* imp =
+      app.add_subcommand("import", "Import units, lineage, attributes, criteria, observations");
   imp->require_subcommand(1);
   auto* iu = imp->add_subcommand("units", "GSO unit list: code,name,type,level,parent_code");
   iu->add_option("FILE", o.file)->required();

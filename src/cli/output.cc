@@ -17,9 +17,12 @@ std::string csv_field(const std::string& s) {
 
 const char* outcome_vi(Outcome o) {
   switch (o) {
-    case Outcome::kMet: return "đạt";
-    case Outcome::kNotMet: return "chưa đạt";
-    case Outcome::kUnknown: return "chưa xác định";
+    case Outcome::kMet:
+      return "đạt";
+    case Outcome::kNotMet:
+      return "chưa đạt";
+    case Outcome::kUnknown:
+      return "chưa xác định";
   }
   return "?";
 }
@@ -46,7 +49,8 @@ void print_heading(const Assessment& a, const UnitVersion& subject, std::ostream
 void print_unit_table(const Assessment& a, std::ostream& out) {
   print_heading(a, a.unit, out);
   out << "Đạt " << a.criteria_met << "/" << a.criteria.size() << " tiêu chí";
-  for (const TitleResult& t : a.titles) out << "; " << t.title->name_vi << ": " << outcome_vi(t.status);
+  for (const TitleResult& t : a.titles)
+    out << "; " << t.title->name_vi << ": " << outcome_vi(t.status);
   out << "\n\n";
   for (const CriterionResult& c : a.criteria) {
     out << c.criterion->code << ". " << c.criterion->name_vi << ": " << outcome_vi(c.status);
@@ -55,9 +59,10 @@ void print_unit_table(const Assessment& a, std::ostream& out) {
     for (const IndicatorResult& r : c.indicators) {
       out << "    " << r.indicator->code << " " << r.indicator->name_vi << ": "
           << shown(r.value, *r.indicator, "-") << " " << op_symbol(r.indicator->op) << " "
-          << shown(r.threshold, *r.indicator, "?") << " "
-          << r.indicator->unit << " -> " << outcome_vi(r.status);
-      if (!r.reason.empty() && r.status != Outcome::kNotMet) out << " (" << reason_vi(r.reason) << ")";
+          << shown(r.threshold, *r.indicator, "?") << " " << r.indicator->unit << " -> "
+          << outcome_vi(r.status);
+      if (!r.reason.empty() && r.status != Outcome::kNotMet)
+        out << " (" << reason_vi(r.reason) << ")";
       out << "\n";
     }
   }
@@ -95,8 +100,8 @@ void print_all_table(const UnitVersion& parent, const std::vector<Assessment>& l
   const Summary s = summarize(list);
   out << "\nTổng: " << s.units << " đơn vị; "
       << (list.front().titles.empty() ? "" : list.front().titles.front().title->name_vi) << ": "
-      << s.title_met << "/" << s.units << "; bình quân " << format_number_vi(s.average_criteria_met, 1)
-      << " tiêu chí/đơn vị\n";
+      << s.title_met << "/" << s.units << "; bình quân "
+      << format_number_vi(s.average_criteria_met, 1) << " tiêu chí/đơn vị\n";
   for (const BandCount& b : s.bands) out << "  " << b.label << " tiêu chí: " << b.units << "\n";
 }
 

@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "base/strings.h"
-#include "rules/engine.h"
 #include "http/server.h"
+#include "rules/engine.h"
 #include "service/evaluate.h"
 
 namespace ntm {
@@ -27,7 +27,8 @@ Response health(Store& store) {
 
 std::string province_rows(Store& store, Date at) {
   auto catalog = Catalog::load(store);
-  if (!catalog.is_ok()) return "<tr><td colspan=\"4\">" + html_escape(catalog.status().message()) + "</td></tr>";
+  if (!catalog.is_ok())
+    return "<tr><td colspan=\"4\">" + html_escape(catalog.status().message()) + "</td></tr>";
   // Provinces are the units without a parent: find them through their codes.
   std::string rows;
   for (int code = 1; code <= 99; ++code) {
@@ -57,8 +58,9 @@ Response start_page(Store& store) {
       "solid #ccc;text-align:left}.n{text-align:right}.demo{background:#fff3cd;padding:.5rem;"
       "border:1px solid #e0c36a}</style></head><body>";
   if (synthetic) {
-    body += "<p class=\"demo\"><strong>Dữ liệu minh họa:</strong> số liệu là tổng hợp (giả lập), "
-            "ngưỡng theo bộ tiêu chí minh họa, không phải số liệu chính thức.</p>";
+    body +=
+        "<p class=\"demo\"><strong>Dữ liệu minh họa:</strong> số liệu là tổng hợp (giả lập), "
+        "ngưỡng theo bộ tiêu chí minh họa, không phải số liệu chính thức.</p>";
   }
   body += "<h1>NTM Monitor</h1><p>Theo dõi xây dựng nông thôn mới - ngày " + at.vi() +
           "</p><table><thead><tr><th>Tỉnh</th><th class=\"n\">Số xã</th><th class=\"n\">Đạt "

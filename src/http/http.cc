@@ -21,9 +21,10 @@ Response Router::dispatch(const Request& r) const {
   if (r.path.rfind("/api/", 0) == 0) {
     return Response::json(404, R"({"error":{"code":"not_found","message":"Không tìm thấy"}})");
   }
-  return Response::html(404, "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">"
-                             "<title>Không tìm thấy</title><h1>Không tìm thấy trang</h1>"
-                             "<p><a href=\"/\">Về trang chủ</a></p></html>");
+  return Response::html(404,
+                        "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">"
+                        "<title>Không tìm thấy</title><h1>Không tìm thấy trang</h1>"
+                        "<p><a href=\"/\">Về trang chủ</a></p></html>");
 }
 
 namespace {
@@ -33,7 +34,8 @@ std::string url_decode(std::string_view s) {
   for (size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '+') {
       out += ' ';
-    } else if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+    } else if (s[i] == '%' && i + 2 < s.size() &&
+               std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
                std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
       out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
       i += 2;
@@ -66,12 +68,23 @@ std::string html_escape(const std::string& s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

@@ -46,7 +46,8 @@ asio::awaitable<void> session(tcp::socket socket, const Router& router) {
       const auto& req = parser.get();
       Response r;
       try {
-        r = router.dispatch(parse_target(std::string(req.method_string()), std::string(req.target())));
+        r = router.dispatch(
+            parse_target(std::string(req.method_string()), std::string(req.target())));
       } catch (const std::exception& e) {
         r = Response::json(500, R"({"error":{"code":"internal","message":"Lỗi máy chủ"}})");
       }

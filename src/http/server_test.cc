@@ -1,4 +1,6 @@
 // End-to-end: a real server on a loopback port, a real socket client.
+#include "http/server.h"
+
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
@@ -6,8 +8,6 @@
 #include <unistd.h>
 
 #include <thread>
-
-#include "http/server.h"
 
 namespace ntm {
 namespace {

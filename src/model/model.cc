@@ -10,10 +10,14 @@ namespace ntm {
 
 const char* level_name(Level level) {
   switch (level) {
-    case Level::kProvince: return "province";
-    case Level::kDistrict: return "district";
-    case Level::kCommune: return "commune";
-    case Level::kVillage: return "village";
+    case Level::kProvince:
+      return "province";
+    case Level::kDistrict:
+      return "district";
+    case Level::kCommune:
+      return "commune";
+    case Level::kVillage:
+      return "village";
   }
   return "?";
 }
@@ -28,31 +32,44 @@ std::optional<Level> parse_level(std::string_view name) {
 
 const char* measure_type_name(MeasureType t) {
   switch (t) {
-    case MeasureType::kNumber: return "number";
-    case MeasureType::kPercent: return "percent";
-    case MeasureType::kBoolean: return "boolean";
+    case MeasureType::kNumber:
+      return "number";
+    case MeasureType::kPercent:
+      return "percent";
+    case MeasureType::kBoolean:
+      return "boolean";
   }
   return "?";
 }
 
 const char* aggregation_name(Aggregation a) {
   switch (a) {
-    case Aggregation::kNone: return "none";
-    case Aggregation::kSum: return "sum";
-    case Aggregation::kMean: return "mean";
-    case Aggregation::kWeightedMean: return "weighted_mean";
-    case Aggregation::kAll: return "all";
-    case Aggregation::kAny: return "any";
+    case Aggregation::kNone:
+      return "none";
+    case Aggregation::kSum:
+      return "sum";
+    case Aggregation::kMean:
+      return "mean";
+    case Aggregation::kWeightedMean:
+      return "weighted_mean";
+    case Aggregation::kAll:
+      return "all";
+    case Aggregation::kAny:
+      return "any";
   }
   return "?";
 }
 
 const char* observation_status_name(ObservationStatus s) {
   switch (s) {
-    case ObservationStatus::kDraft: return "draft";
-    case ObservationStatus::kSubmitted: return "submitted";
-    case ObservationStatus::kVerified: return "verified";
-    case ObservationStatus::kReturned: return "returned";
+    case ObservationStatus::kDraft:
+      return "draft";
+    case ObservationStatus::kSubmitted:
+      return "submitted";
+    case ObservationStatus::kVerified:
+      return "verified";
+    case ObservationStatus::kReturned:
+      return "returned";
   }
   return "?";
 }
@@ -67,11 +84,16 @@ std::optional<ObservationStatus> parse_observation_status(std::string_view s) {
 
 const char* op_symbol(Op op) {
   switch (op) {
-    case Op::kGe: return ">=";
-    case Op::kGt: return ">";
-    case Op::kLe: return "<=";
-    case Op::kLt: return "<";
-    case Op::kEq: return "=";
+    case Op::kGe:
+      return ">=";
+    case Op::kGt:
+      return ">";
+    case Op::kLe:
+      return "<=";
+    case Op::kLt:
+      return "<";
+    case Op::kEq:
+      return "=";
   }
   return "?";
 }
@@ -87,9 +109,12 @@ std::optional<Op> parse_op(std::string_view s) {
 
 const char* outcome_name(Outcome o) {
   switch (o) {
-    case Outcome::kMet: return "met";
-    case Outcome::kNotMet: return "not_met";
-    case Outcome::kUnknown: return "unknown";
+    case Outcome::kMet:
+      return "met";
+    case Outcome::kNotMet:
+      return "not_met";
+    case Outcome::kUnknown:
+      return "unknown";
   }
   return "?";
 }
@@ -110,11 +135,8 @@ std::vector<Band> default_bands(int n) {
   };
   const int b15 = scaled(15), b10 = scaled(10), b5 = scaled(5);
   return {
-      {n, std::to_string(n)},
-      {b15, range(b15, n - 1)},
-      {b10, range(b10, b15 - 1)},
-      {b5, range(b5, b10 - 1)},
-      {0, "<" + std::to_string(b5)},
+      {n, std::to_string(n)},   {b15, range(b15, n - 1)},      {b10, range(b10, b15 - 1)},
+      {b5, range(b5, b10 - 1)}, {0, "<" + std::to_string(b5)},
   };
 }
 

@@ -25,8 +25,8 @@ struct UnitVersion {
   int64_t unit_id = 0;
   std::string code;
   Level level = Level::kCommune;
-  std::string name;  // full official name, "Xã Lộc Hà"
-  std::string type;  // "Xã", "Phường", "Huyện", ...
+  std::string name;       // full official name, "Xã Lộc Hà"
+  std::string type;       // "Xã", "Phường", "Huyện", ...
   int64_t parent_id = 0;  // 0 for a province
   Date valid_from;
   Date valid_to;  // inclusive; Date::max() when open

@@ -76,9 +76,9 @@ Result<Measure> read_measure(const Reader& r, const YAML::Node& n, const std::st
     }
   }
   if (!found) {
-    return r.error(n["aggregation"], path + ".aggregation",
-                   "cách gộp \"" + agg +
-                       "\" không hợp lệ (cần none, sum, mean, weighted_mean, all hoặc any)");
+    return r.error(
+        n["aggregation"], path + ".aggregation",
+        "cách gộp \"" + agg + "\" không hợp lệ (cần none, sum, mean, weighted_mean, all hoặc any)");
   }
   m.weight_measure = TRY(r.text(n, "weight", path, false));
   if (m.aggregation == Aggregation::kWeightedMean && m.weight_measure.empty()) {
@@ -222,8 +222,7 @@ Result<CriteriaSet> read_set(const Reader& r, const YAML::Node& n,
   }
   s.variant_key = TRY(r.text(n, "variant_key", path, true));
   if (s.variant_key != "region" && s.variant_key != "commune_group" && s.variant_key != "none") {
-    return r.error(n["variant_key"], path + ".variant_key",
-                   "cần region, commune_group hoặc none");
+    return r.error(n["variant_key"], path + ".variant_key", "cần region, commune_group hoặc none");
   }
   s.illustrative = TRY(r.text(n, "illustrative", path, false)) == "true";
   s.notes = TRY(r.text(n, "notes", path, false));

@@ -24,8 +24,8 @@ struct CriteriaDocument {
 
 // Parses `text` (the contents of `file_name`). Every indicator's measure must
 // be in `known_measures` or defined in the document itself.
-Result<CriteriaDocument> load_criteria_document(const std::string& text,
-                                                const std::string& file_name,
-                                                const std::map<std::string, Measure>& known_measures);
+Result<CriteriaDocument> load_criteria_document(
+    const std::string& text, const std::string& file_name,
+    const std::map<std::string, Measure>& known_measures);
 
 }  // namespace ntm

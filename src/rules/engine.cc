@@ -20,11 +20,16 @@ std::optional<double> pick_year(const YearValues& values, int year) {
 
 bool holds(Op op, double value, double threshold) {
   switch (op) {
-    case Op::kGe: return value >= threshold;
-    case Op::kGt: return value > threshold;
-    case Op::kLe: return value <= threshold;
-    case Op::kLt: return value < threshold;
-    case Op::kEq: return value == threshold;
+    case Op::kGe:
+      return value >= threshold;
+    case Op::kGt:
+      return value > threshold;
+    case Op::kLe:
+      return value <= threshold;
+    case Op::kLt:
+      return value < threshold;
+    case Op::kEq:
+      return value == threshold;
   }
   return false;
 }

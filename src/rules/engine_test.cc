@@ -10,11 +10,14 @@ Date d(const char* s) { return *Date::parse(s); }
 CriteriaSet two_criteria() {
   CriteriaSet s;
   Criterion c1{.code = "1", .name_vi = "A"};
-  c1.indicators.push_back({.code = "1.1", .measure = "a", .op = Op::kGe,
-                           .thresholds = {{"default", {{0, 50}}}, {"BTB", {{2020, 60}, {2022, 70}}}}});
+  c1.indicators.push_back(
+      {.code = "1.1",
+       .measure = "a",
+       .op = Op::kGe,
+       .thresholds = {{"default", {{0, 50}}}, {"BTB", {{2020, 60}, {2022, 70}}}}});
   Criterion c2{.code = "2", .name_vi = "B"};
-  c2.indicators.push_back({.code = "2.1", .measure = "b", .op = Op::kLe,
-                           .thresholds = {{"default", {{0, 5}}}}});
+  c2.indicators.push_back(
+      {.code = "2.1", .measure = "b", .op = Op::kLe, .thresholds = {{"default", {{0, 5}}}}});
   s.criteria = {c1, c2};
   s.titles = {{.code = "NTM", .name_vi = "NTM"}};
   s.bands = default_bands(2);
@@ -29,15 +32,17 @@ TEST(Engine, VariantYearAndDefault) {
   const CriteriaSet s = two_criteria();
   UnitVersion u;
   // BTB in 2021 uses the 2020 threshold (60); in 2023 the 2022 one (70).
-  EXPECT_EQ(evaluate(s, u, "BTB", d("2021-06-01"), values(65, 1)).criteria[0].status, Outcome::kMet);
+  EXPECT_EQ(evaluate(s, u, "BTB", d("2021-06-01"), values(65, 1)).criteria[0].status,
+            Outcome::kMet);
   EXPECT_EQ(evaluate(s, u, "BTB", d("2023-06-01"), values(65, 1)).criteria[0].status,
             Outcome::kNotMet);
   // Before 2020 BTB has no threshold at all: unknown, not a silent fallback.
   auto early = evaluate(s, u, "BTB", d("2019-06-01"), values(65, 1));
   EXPECT_EQ(early.criteria[0].indicators[0].reason, kReasonThresholdNotSet);
   // An unknown variant falls back to default.
-  EXPECT_EQ(*evaluate(s, u, "DBSH", d("2021-06-01"), values(50, 1)).criteria[0].indicators[0].threshold,
-            50);
+  EXPECT_EQ(
+      *evaluate(s, u, "DBSH", d("2021-06-01"), values(50, 1)).criteria[0].indicators[0].threshold,
+      50);
 }
 
 TEST(Engine, CriterionAndTitleCombine) {

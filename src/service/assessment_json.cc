@@ -41,8 +41,8 @@ nlohmann::json to_json(const Assessment& a) {
   }
   nlohmann::json titles = nlohmann::json::array();
   for (const TitleResult& t : a.titles) {
-    titles.push_back({{"code", t.title->code}, {"name", t.title->name_vi},
-                      {"status", outcome_name(t.status)}});
+    titles.push_back(
+        {{"code", t.title->code}, {"name", t.title->name_vi}, {"status", outcome_name(t.status)}});
   }
   return {
       {"unit", a.unit.code},

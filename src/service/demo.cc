@@ -23,7 +23,9 @@ class Rng {
     return z ^ (z >> 31);
   }
   double uniform() { return static_cast<double>(next() >> 11) / 9007199254740992.0; }
-  int between(int lo, int hi) { return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1)); }
+  int between(int lo, int hi) {
+    return lo + static_cast<int>(next() % static_cast<uint64_t>(hi - lo + 1));
+  }
 
  private:
   uint64_t s_;
@@ -42,9 +44,12 @@ constexpr Structure kStructures[] = {
 };
 
 constexpr const char* kCriteriaFiles[] = {
-    "criteria/measures.yaml",          "criteria/ntm-xa-2016-2020.yaml",
-    "criteria/ntm-xa-2021-2025.yaml",  "criteria/ntm-xa-2026-2030.yaml",
-    "demo/ntm-xa-minh-hoa-2016-2026.yaml", "demo/ntm-xa-minh-hoa-2026-2030.yaml",
+    "criteria/measures.yaml",
+    "criteria/ntm-xa-2016-2020.yaml",
+    "criteria/ntm-xa-2021-2025.yaml",
+    "criteria/ntm-xa-2026-2030.yaml",
+    "demo/ntm-xa-minh-hoa-2016-2026.yaml",
+    "demo/ntm-xa-minh-hoa-2026-2030.yaml",
 };
 
 Result<std::string> read(const std::string& dir, const std::string& name) {
@@ -71,7 +76,7 @@ struct CommuneStory {
 
 CommuneStory story(size_t criteria, Rng& rng) {
   const double u = rng.uniform();
-  const int title_year = u < 0.30 ? rng.between(2014, 2017)
+  const int title_year = u < 0.30   ? rng.between(2014, 2017)
                          : u < 0.85 ? rng.between(2018, 2022)
                          : u < 0.94 ? rng.between(2023, 2024)
                                     : 9999;  // lagging communes
@@ -128,7 +133,8 @@ Result<DemoReport> build_demo(Store& store, const std::string& dir) {
   }
   report.units = TRY(store.count_units());
   const auto merge = TRY(read(dir, "units/ha_tinh_merge_2025.csv"));
-  report.lineage = TRY(import_lineage(store, "ha_tinh_merge_2025.csv", merge, *Date::parse("2025-07-01"))).rows;
+  report.lineage =
+      TRY(import_lineage(store, "ha_tinh_merge_2025.csv", merge, *Date::parse("2025-07-01"))).rows;
   TRY(import_attributes(store, "demo/attributes.csv", TRY(read(dir, "demo/attributes.csv"))));
   for (const char* f : kCriteriaFiles) TRY(import_criteria(store, f, TRY(read(dir, f))));
   TRY(store.set_setting("default_series", "ntm-xa-minh-hoa"));
@@ -165,7 +171,8 @@ Result<DemoReport> build_demo(Store& store, const std::string& dir) {
     write_unit(csv, u.code, *after, group, st, 2025, 2026, catalog.measures(), rng);
   }
   TRY(import_attributes(store, "demo commune groups", groups.str()));
-  const auto counts = TRY(import_observations(store, "demo observations", csv.str(), "demo", "verified"));
+  const auto counts =
+      TRY(import_observations(store, "demo observations", csv.str(), "demo", "verified"));
   report.observations = counts.written;
   return report;
 }

@@ -18,8 +18,8 @@ Result<ImportCounts> import_criteria(Store& store, const std::string& file,
     for (const StoredCriteriaSet& other : TRY(store.criteria_sets())) {
       if (other.id == s.id || other.series != s.series) continue;
       if (other.effective_to >= s.effective_from && other.effective_from <= s.effective_to) {
-        return Status::conflict(file + ": bộ tiêu chí \"" + s.id + "\" (" +
-                                s.effective_from.iso() + " .. " + s.effective_to.iso() +
+        return Status::conflict(file + ": bộ tiêu chí \"" + s.id + "\" (" + s.effective_from.iso() +
+                                " .. " + s.effective_to.iso() +
                                 ") trùng thời gian hiệu lực với \"" + other.id + "\" (" +
                                 other.effective_from.iso() + " .. " + other.effective_to.iso() +
                                 ") cùng dãy \"" + s.series + "\"");
@@ -49,8 +49,9 @@ Result<double> read_value(const Measure& m, std::string_view text) {
   }
   const auto v = parse_number(text);
   if (!v) {
-    return Status::invalid("\"" + std::string(text) +
-                           "\" không phải là số (dùng dấu chấm thập phân, không phân cách hàng nghìn)");
+    return Status::invalid(
+        "\"" + std::string(text) +
+        "\" không phải là số (dùng dấu chấm thập phân, không phân cách hàng nghìn)");
   }
   if (m.type == MeasureType::kPercent && (*v < 0 || *v > 100)) {
     return Status::invalid("tỷ lệ " + std::string(text) + " nằm ngoài 0..100");
@@ -63,8 +64,8 @@ Result<double> read_value(const Measure& m, std::string_view text) {
 Result<ImportCounts> import_observations(Store& store, const std::string& file,
                                          const std::string& text, const std::string& author,
                                          const std::string& default_status) {
-  const CsvTable t =
-      TRY(CsvTable::parse(text, file, {"unit_code", "measure", "date", "value"}, {"status", "note"}));
+  const CsvTable t = TRY(
+      CsvTable::parse(text, file, {"unit_code", "measure", "date", "value"}, {"status", "note"}));
   const auto measures = TRY(store.measures());
   ImportErrors errors(file);
   std::vector<Observation> rows;
@@ -80,8 +81,9 @@ Result<ImportCounts> import_observations(Store& store, const std::string& file,
                                         : default_status;
     const auto status = parse_observation_status(status_text);
     if (!status) {
-      errors.add(r.line, "status", "trạng thái \"" + status_text +
-                                       "\" không hợp lệ (draft, submitted, verified, returned)");
+      errors.add(
+          r.line, "status",
+          "trạng thái \"" + status_text + "\" không hợp lệ (draft, submitted, verified, returned)");
     }
     o.status = status.value_or(ObservationStatus::kSubmitted);
     const auto m = measures.find(measure);
@@ -95,11 +97,13 @@ Result<ImportCounts> import_observations(Store& store, const std::string& file,
       if (unit) {
         o.unit_id = unit->unit_id;
       } else {
-        errors.add(r.line, "unit_code", "không có đơn vị mã \"" + code + "\" vào ngày " + o.date.iso());
+        errors.add(r.line, "unit_code",
+                   "không có đơn vị mã \"" + code + "\" vào ngày " + o.date.iso());
       }
       if (!seen.insert(code + "|" + measure + "|" + o.date.iso()).second) {
-        errors.add(r.line, "", "dòng lặp: " + code + ", " + measure + ", " + o.date.iso() +
-                                   " đã có ở dòng trước");
+        errors.add(
+            r.line, "",
+            "dòng lặp: " + code + ", " + measure + ", " + o.date.iso() + " đã có ở dòng trước");
       }
     }
     if (m != measures.end()) {

@@ -42,8 +42,8 @@ struct UnitRow {
 Status place_version(Store& store, const UnitVersion& want) {
   const auto versions = TRY(store.unit_versions(want.unit_id));
   for (const UnitVersion& v : versions) {
-    const bool touches = v.valid_to.add_days(1) >= want.valid_from &&
-                         v.valid_from <= want.valid_to.add_days(1);
+    const bool touches =
+        v.valid_to.add_days(1) >= want.valid_from && v.valid_from <= want.valid_to.add_days(1);
     const bool same = v.name == want.name && v.type == want.type && v.parent_id == want.parent_id;
     if (touches && same) {
       return store.set_unit_version_validity(v.version_id, std::min(v.valid_from, want.valid_from),
@@ -82,14 +82,18 @@ Result<ImportCounts> import_units(Store& store, const std::string& file, const s
   std::vector<UnitRow> rows;
   std::set<std::string> codes;
   for (const CsvRow& r : t.rows()) {
-    UnitRow u{r.line, std::string(t.get(r, "code")), std::string(t.get(r, "name")),
-              std::string(t.get(r, "type")), std::string(t.get(r, "parent_code")),
+    UnitRow u{r.line,
+              std::string(t.get(r, "code")),
+              std::string(t.get(r, "name")),
+              std::string(t.get(r, "type")),
+              std::string(t.get(r, "parent_code")),
               Level::kCommune};
     if (!all_digits(u.code)) errors.add(r.line, "code", "mã \"" + u.code + "\" phải gồm chữ số");
     if (!codes.insert(u.code).second) errors.add(r.line, "code", "mã " + u.code + " bị lặp");
     if (u.name.empty()) errors.add(r.line, "name", "thiếu tên");
     const auto level = level_of(std::string(t.get(r, "level")), u.type);
-    if (!level) errors.add(r.line, "level", "cấp \"" + std::string(t.get(r, "level")) + "\" không hợp lệ");
+    if (!level)
+      errors.add(r.line, "level", "cấp \"" + std::string(t.get(r, "level")) + "\" không hợp lệ");
     u.level = level.value_or(Level::kCommune);
     if (u.level == Level::kProvince && !u.parent_code.empty()) {
       errors.add(r.line, "parent_code", "tỉnh không có đơn vị cấp trên");
@@ -116,16 +120,22 @@ Result<ImportCounts> import_units(Store& store, const std::string& file, const s
     for (const UnitRow& u : rows) {
       const std::string base = strip_unit_type_prefix(u.name);
       auto existing = TRY(store.find_unit(u.code, u.level, base));
-      UnitVersion want{.unit_id = existing ? *existing : TRY(store.insert_unit(u.code, u.level, base)),
-                       .code = u.code, .level = u.level, .name = u.name, .type = u.type,
-                       .valid_from = valid_from, .valid_to = valid_to};
+      UnitVersion want{
+          .unit_id = existing ? *existing : TRY(store.insert_unit(u.code, u.level, base)),
+          .code = u.code,
+          .level = u.level,
+          .name = u.name,
+          .type = u.type,
+          .valid_from = valid_from,
+          .valid_to = valid_to};
       if (!u.parent_code.empty()) {
         const auto parent = TRY(store.unit_at(u.parent_code, valid_from));
         want.parent_id = parent->unit_id;
       }
       Status s = check_code_free(store, want);
       if (s.is_ok()) s = place_version(store, want);
-      if (!s.is_ok()) return Status(s.code(), file + ": dòng " + std::to_string(u.line) + ": " + s.message());
+      if (!s.is_ok())
+        return Status(s.code(), file + ": dòng " + std::to_string(u.line) + ": " + s.message());
       ++counts.written;
     }
     return Status::ok();
@@ -133,13 +143,13 @@ Result<ImportCounts> import_units(Store& store, const std::string& file, const s
   return counts;
 }
 
-Result<ImportCounts> import_lineage(Store& store, const std::string& file,
-                                    const std::string& text, Date date) {
-  const CsvTable t = TRY(CsvTable::parse(
-      text, file, {"old_code", "new_code", "relation"},
-      {"old_name", "old_level", "old_district_code", "old_province_code", "new_name",
-       "new_province_code", "edge_in_source_b", "target_set_matches_source_b",
-       "source_b_targets_if_different", "note"}));
+Result<ImportCounts> import_lineage(Store& store, const std::string& file, const std::string& text,
+                                    Date date) {
+  const CsvTable t = TRY(
+      CsvTable::parse(text, file, {"old_code", "new_code", "relation"},
+                      {"old_name", "old_level", "old_district_code", "old_province_code",
+                       "new_name", "new_province_code", "edge_in_source_b",
+                       "target_set_matches_source_b", "source_b_targets_if_different", "note"}));
   ImportErrors errors(file);
   std::vector<Lineage> links;
   std::set<std::pair<std::string, std::string>> seen;
@@ -155,13 +165,14 @@ Result<ImportCounts> import_lineage(Store& store, const std::string& file,
     const auto old_unit = TRY(store.unit_at(old_code, date.add_days(-1)));
     const auto new_unit = TRY(store.unit_at(new_code, date));
     if (!old_unit) {
-      errors.add(r.line, "old_code", "không có đơn vị mã " + old_code + " vào ngày " +
-                                         date.add_days(-1).iso());
+      errors.add(r.line, "old_code",
+                 "không có đơn vị mã " + old_code + " vào ngày " + date.add_days(-1).iso());
     }
     if (!new_unit) {
       errors.add(r.line, "new_code", "không có đơn vị mã " + new_code + " vào ngày " + date.iso());
     }
-    if (old_unit && new_unit) links.push_back({old_unit->unit_id, new_unit->unit_id, relation, date});
+    if (old_unit && new_unit)
+      links.push_back({old_unit->unit_id, new_unit->unit_id, relation, date});
   }
   if (!errors.empty()) return errors.status();
   TRY(store.transaction([&]() -> Status {
@@ -189,7 +200,8 @@ Result<ImportCounts> import_attributes(Store& store, const std::string& file,
     if (!from.is_ok()) errors.add(r.line, "valid_from", from.status().message());
     const auto allowed = kAllowed.find(attr);
     if (allowed == kAllowed.end()) {
-      errors.add(r.line, "attribute", "thuộc tính \"" + attr + "\" không được hỗ trợ (region, commune_group)");
+      errors.add(r.line, "attribute",
+                 "thuộc tính \"" + attr + "\" không được hỗ trợ (region, commune_group)");
     } else if (!allowed->second.count(value)) {
       errors.add(r.line, "value", "giá trị \"" + value + "\" không hợp lệ cho " + attr);
     }

@@ -26,8 +26,8 @@ Result<ImportCounts> import_units(Store& store, const std::string& file, const s
 
 // CSV old_code,new_code,relation (merge_2025.csv's other columns allowed):
 // old units as they were the day before `date`, new units as on `date`.
-Result<ImportCounts> import_lineage(Store& store, const std::string& file,
-                                    const std::string& text, Date date);
+Result<ImportCounts> import_lineage(Store& store, const std::string& file, const std::string& text,
+                                    Date date);
 
 // CSV unit_code,attribute,value,valid_from. Attributes: region (TDMNPB, DBSH,
 // BTB, DHNTB, TN, DNB, DBSCL), commune_group (1, 2, 3).

@@ -54,7 +54,8 @@ TEST_F(ImporterTest, MovedUnitsKeepIdentityMergedCodesDoNot) {
 TEST_F(ImporterTest, OpenOldStructureBlocksANewOneWithTheSameCode) {
   ASSERT_TRUE(import_units(*store, "a.csv", kOld, d("2016-01-01"), Date::max()).is_ok());
   const char* merged =
-      "code,name,type,level,parent_code\n42,Tỉnh Hà Tĩnh,Tỉnh,1,\n18073,Phường Thành Sen,Phường,2,42\n";
+      "code,name,type,level,parent_code\n42,Tỉnh Hà Tĩnh,Tỉnh,1,\n18073,Phường Thành "
+      "Sen,Phường,2,42\n";
   auto r = import_units(*store, "c.csv", merged, d("2025-07-01"), Date::max());
   ASSERT_FALSE(r.is_ok());
   EXPECT_NE(r.status().message().find("c.csv: dòng 3: mã 18073 đang thuộc \"Phường Nam Hà\""),

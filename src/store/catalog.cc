@@ -4,12 +4,12 @@
 namespace ntm {
 
 Status Store::upsert_measure(const Measure& m) {
-  auto s = TRY(
-      sql("INSERT INTO measure (id, name_vi, name_en, unit, type, aggregation, weight_measure)"
-          " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET"
-          " name_vi = excluded.name_vi, name_en = excluded.name_en, unit = excluded.unit,"
-          " type = excluded.type, aggregation = excluded.aggregation,"
-          " weight_measure = excluded.weight_measure"));
+  auto s =
+      TRY(sql("INSERT INTO measure (id, name_vi, name_en, unit, type, aggregation, weight_measure)"
+              " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET"
+              " name_vi = excluded.name_vi, name_en = excluded.name_en, unit = excluded.unit,"
+              " type = excluded.type, aggregation = excluded.aggregation,"
+              " weight_measure = excluded.weight_measure"));
   s->bind(1, m.id);
   s->bind(2, m.name_vi);
   s->bind(3, m.name_en);
@@ -21,8 +21,8 @@ Status Store::upsert_measure(const Measure& m) {
 }
 
 Result<std::map<std::string, Measure>> Store::measures() {
-  auto s = TRY(sql(
-      "SELECT id, name_vi, name_en, unit, type, aggregation, weight_measure FROM measure"));
+  auto s =
+      TRY(sql("SELECT id, name_vi, name_en, unit, type, aggregation, weight_measure FROM measure"));
   std::map<std::string, Measure> out;
   while (TRY(s->step())) {
     Measure m;
@@ -46,12 +46,12 @@ Result<std::map<std::string, Measure>> Store::measures() {
 }
 
 Status Store::upsert_criteria_set(const StoredCriteriaSet& cs) {
-  auto s = TRY(
-      sql("INSERT INTO criteria_set (id, series, effective_from, effective_to, document,"
-          " imported_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET"
-          " series = excluded.series, effective_from = excluded.effective_from,"
-          " effective_to = excluded.effective_to, document = excluded.document,"
-          " imported_at = excluded.imported_at"));
+  auto s =
+      TRY(sql("INSERT INTO criteria_set (id, series, effective_from, effective_to, document,"
+              " imported_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET"
+              " series = excluded.series, effective_from = excluded.effective_from,"
+              " effective_to = excluded.effective_to, document = excluded.document,"
+              " imported_at = excluded.imported_at"));
   s->bind(1, cs.id);
   s->bind(2, cs.series);
   s->bind(3, cs.effective_from.iso());
@@ -62,9 +62,9 @@ Status Store::upsert_criteria_set(const StoredCriteriaSet& cs) {
 }
 
 Result<std::vector<StoredCriteriaSet>> Store::criteria_sets() {
-  auto s = TRY(sql(
-      "SELECT id, series, effective_from, effective_to, document FROM criteria_set"
-      " ORDER BY series, effective_from"));
+  auto s =
+      TRY(sql("SELECT id, series, effective_from, effective_to, document FROM criteria_set"
+              " ORDER BY series, effective_from"));
   std::vector<StoredCriteriaSet> out;
   while (TRY(s->step())) {
     StoredCriteriaSet cs;

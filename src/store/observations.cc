@@ -30,8 +30,8 @@ Result<std::optional<Observation>> Store::current_observation(int64_t unit_id,
                                                               const std::string& measure,
                                                               Date date) {
   auto s = TRY(sql(std::string("SELECT ") + kObservationColumns +
-                         " FROM observation WHERE unit_id = $1 AND measure_id = $2"
-                         " AND date = $3 AND current = 1"));
+                   " FROM observation WHERE unit_id = $1 AND measure_id = $2"
+                   " AND date = $3 AND current = 1"));
   s->bind(1, unit_id);
   s->bind(2, measure);
   s->bind(3, date.iso());
@@ -47,10 +47,10 @@ Status Store::add_observation(Observation& o) {
     TRY(u->run());
   }
   if (o.recorded_at.empty()) o.recorded_at = utc_timestamp_now();
-  auto s = TRY(
-      sql("INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
-          " recorded_at, current, supersedes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9)"
-          " RETURNING id"));
+  auto s =
+      TRY(sql("INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
+              " recorded_at, current, supersedes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9)"
+              " RETURNING id"));
   s->bind(1, o.unit_id);
   s->bind(2, o.measure_id);
   s->bind(3, o.date.iso());
@@ -71,37 +71,44 @@ Status Store::add_observation(Observation& o) {
 }
 
 Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
-                                                      bool verified_only) {
+                                                       bool verified_only) {
   // Rows come in (measure, date) order from the covering index; the last row
   // of each measure is the latest one.
-  auto s = TRY(
-      sql("SELECT measure_id, date, value, status FROM observation"
-          " WHERE unit_id = $1 AND current = 1 AND date <= $2"
-          " AND (status = 'verified' OR ($3 = 0 AND status = 'submitted'))"
-          " ORDER BY measure_id, date"));
+  auto s =
+      TRY(sql("SELECT measure_id, date, value, status FROM observation"
+              " WHERE unit_id = $1 AND current = 1 AND date <= $2"
+              " AND (status = 'verified' OR ($3 = 0 AND status = 'submitted'))"
+              " ORDER BY measure_id, date"));
   s->bind(1, unit_id);
   s->bind(2, at.iso());
   s->bind(3, static_cast<int64_t>(verified_only ? 1 : 0));
   std::vector<MeasureValue> out;
+  std::string last_date;  // of the latest row of the current measure, parsed once at the end
+  auto finish = [&]() -> Status {
+    if (!out.empty()) out.back().date = TRY(Date::parse(last_date));
+    return Status::ok();
+  };
   while (TRY(s->step())) {
-    std::string measure = s->get_text(0);
+    const std::string_view measure = s->get_view(0);
     if (out.empty() || out.back().measure_id != measure) {
-      out.push_back(MeasureValue{std::move(measure), {}, 0, ObservationStatus::kSubmitted});
+      TRY(finish());
+      out.push_back(MeasureValue{std::string(measure), {}, 0, ObservationStatus::kSubmitted});
     }
     MeasureValue& v = out.back();
-    v.date = TRY(Date::parse(s->get_text(1)));
+    last_date.assign(s->get_view(1));
     v.value = s->get_double(2);
-    v.status = s->get_text(3) == "verified" ? ObservationStatus::kVerified
-                                            : ObservationStatus::kSubmitted;
+    v.status =
+        s->get_view(3) == "verified" ? ObservationStatus::kVerified : ObservationStatus::kSubmitted;
   }
+  TRY(finish());
   return out;
 }
 
 Result<std::vector<Observation>> Store::observation_history(int64_t unit_id,
                                                             const std::string& measure) {
   auto s = TRY(sql(std::string("SELECT ") + kObservationColumns +
-                         " FROM observation WHERE unit_id = $1 AND measure_id = $2"
-                         " ORDER BY date, id"));
+                   " FROM observation WHERE unit_id = $1 AND measure_id = $2"
+                   " ORDER BY date, id"));
   s->bind(1, unit_id);
   s->bind(2, measure);
   std::vector<Observation> out;

@@ -58,9 +58,9 @@ Result<std::optional<std::string>> Store::setting(const std::string& key) {
 }
 
 Status Store::set_setting(const std::string& key, const std::string& value) {
-  auto s = TRY(sql(
-      "INSERT INTO setting (key, value) VALUES ($1, $2) "
-      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+  auto s =
+      TRY(sql("INSERT INTO setting (key, value) VALUES ($1, $2) "
+              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
   s->bind(1, key);
   s->bind(2, value);
   return s->run();

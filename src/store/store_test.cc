@@ -15,11 +15,17 @@ class StoreTest : public ::testing::Test {
     store = std::move(s).value();
   }
 
-  int64_t add_unit(const std::string& code, Level level, const std::string& name,
-                   int64_t parent, Date from, Date to) {
+  int64_t add_unit(const std::string& code, Level level, const std::string& name, int64_t parent,
+                   Date from, Date to) {
     const int64_t id = *store->insert_unit(code, level, name);
-    UnitVersion v{.unit_id = id, .code = code, .level = level, .name = name, .type = "Xã",
-                  .parent_id = parent, .valid_from = from, .valid_to = to};
+    UnitVersion v{.unit_id = id,
+                  .code = code,
+                  .level = level,
+                  .name = name,
+                  .type = "Xã",
+                  .parent_id = parent,
+                  .valid_from = from,
+                  .valid_to = to};
     EXPECT_TRUE(store->insert_unit_version(v).is_ok());
     return id;
   }
@@ -46,8 +52,8 @@ TEST_F(StoreTest, MigratesOnceAndRecordsVersion) {
 
 TEST_F(StoreTest, DescendantsFollowTheStructureOfTheDate) {
   const int64_t prov = add_unit("42", Level::kProvince, "Hà Tĩnh", 0, d("2016-01-01"), Date::max());
-  const int64_t dist = add_unit("448", Level::kDistrict, "Lộc Hà", prov, d("2016-01-01"),
-                                d("2025-06-30"));
+  const int64_t dist =
+      add_unit("448", Level::kDistrict, "Lộc Hà", prov, d("2016-01-01"), d("2025-06-30"));
   add_unit("18500", Level::kCommune, "A", dist, d("2016-01-01"), d("2025-06-30"));
   add_unit("18900", Level::kCommune, "B", prov, d("2025-07-01"), Date::max());
 

@@ -59,16 +59,16 @@ Result<int64_t> Store::insert_unit(const std::string& code, Level level,
 
 Result<std::vector<UnitVersion>> Store::unit_versions(int64_t unit_id) {
   auto s = TRY(sql(std::string("SELECT ") + kVersionColumns +
-                         " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
-                         " WHERE u.id = $1 ORDER BY v.valid_from"));
+                   " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
+                   " WHERE u.id = $1 ORDER BY v.valid_from"));
   s->bind(1, unit_id);
   return read_versions(*s);
 }
 
 Status Store::insert_unit_version(const UnitVersion& v) {
-  auto s = TRY(
-      sql("INSERT INTO unit_version (unit_id, name, type, parent_id, valid_from, valid_to)"
-          " VALUES ($1, $2, $3, $4, $5, $6)"));
+  auto s =
+      TRY(sql("INSERT INTO unit_version (unit_id, name, type, parent_id, valid_from, valid_to)"
+              " VALUES ($1, $2, $3, $4, $5, $6)"));
   s->bind(1, v.unit_id);
   s->bind(2, v.name);
   s->bind(3, v.type);
@@ -92,16 +92,16 @@ Status Store::set_unit_version_validity(int64_t version_id, Date from, Date to) 
 
 Result<std::vector<UnitVersion>> Store::versions_with_code(const std::string& code) {
   auto s = TRY(sql(std::string("SELECT ") + kVersionColumns +
-                         " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
-                         " WHERE u.code = $1 ORDER BY v.valid_from"));
+                   " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
+                   " WHERE u.code = $1 ORDER BY v.valid_from"));
   s->bind(1, code);
   return read_versions(*s);
 }
 
 Result<std::optional<UnitVersion>> Store::unit_at(const std::string& code, Date date) {
   auto s = TRY(sql(std::string("SELECT ") + kVersionColumns +
-                         " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
-                         " WHERE u.code = $1 AND v.valid_from <= $2 AND v.valid_to >= $2"));
+                   " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
+                   " WHERE u.code = $1 AND v.valid_from <= $2 AND v.valid_to >= $2"));
   s->bind(1, code);
   s->bind(2, date.iso());
   return first_version(*s);
@@ -109,8 +109,8 @@ Result<std::optional<UnitVersion>> Store::unit_at(const std::string& code, Date 
 
 Result<std::optional<UnitVersion>> Store::unit_version_at(int64_t unit_id, Date date) {
   auto s = TRY(sql(std::string("SELECT ") + kVersionColumns +
-                         " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
-                         " WHERE u.id = $1 AND v.valid_from <= $2 AND v.valid_to >= $2"));
+                   " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
+                   " WHERE u.id = $1 AND v.valid_from <= $2 AND v.valid_to >= $2"));
   s->bind(1, unit_id);
   s->bind(2, date.iso());
   return first_version(*s);
@@ -118,18 +118,18 @@ Result<std::optional<UnitVersion>> Store::unit_version_at(int64_t unit_id, Date 
 
 Result<std::vector<UnitVersion>> Store::descendants_at(int64_t ancestor_id, Level level,
                                                        Date date) {
-  auto s = TRY(sql(
-      std::string("WITH RECURSIVE sub (unit_id) AS ("
-                  " SELECT unit_id FROM unit_version"
-                  "  WHERE parent_id = $1 AND valid_from <= $2 AND valid_to >= $2"
-                  " UNION ALL"
-                  " SELECT v.unit_id FROM unit_version v JOIN sub ON v.parent_id = sub.unit_id"
-                  "  WHERE v.valid_from <= $2 AND v.valid_to >= $2) "
-                  "SELECT ") +
-      kVersionColumns +
-      " FROM sub JOIN unit u ON u.id = sub.unit_id"
-      " JOIN unit_version v ON v.unit_id = u.id AND v.valid_from <= $2 AND v.valid_to >= $2"
-      " WHERE u.level = $3 ORDER BY u.code"));
+  auto s = TRY(
+      sql(std::string("WITH RECURSIVE sub (unit_id) AS ("
+                      " SELECT unit_id FROM unit_version"
+                      "  WHERE parent_id = $1 AND valid_from <= $2 AND valid_to >= $2"
+                      " UNION ALL"
+                      " SELECT v.unit_id FROM unit_version v JOIN sub ON v.parent_id = sub.unit_id"
+                      "  WHERE v.valid_from <= $2 AND v.valid_to >= $2) "
+                      "SELECT ") +
+          kVersionColumns +
+          " FROM sub JOIN unit u ON u.id = sub.unit_id"
+          " JOIN unit_version v ON v.unit_id = u.id AND v.valid_from <= $2 AND v.valid_to >= $2"
+          " WHERE u.level = $3 ORDER BY u.code"));
   s->bind(1, ancestor_id);
   s->bind(2, date.iso());
   s->bind(3, level_name(level));
@@ -143,10 +143,10 @@ Result<int> Store::count_units() {
 }
 
 Status Store::upsert_lineage(const Lineage& l) {
-  auto s = TRY(
-      sql("INSERT INTO unit_lineage (old_unit_id, new_unit_id, relation, date)"
-          " VALUES ($1, $2, $3, $4) ON CONFLICT (old_unit_id, new_unit_id)"
-          " DO UPDATE SET relation = excluded.relation, date = excluded.date"));
+  auto s =
+      TRY(sql("INSERT INTO unit_lineage (old_unit_id, new_unit_id, relation, date)"
+              " VALUES ($1, $2, $3, $4) ON CONFLICT (old_unit_id, new_unit_id)"
+              " DO UPDATE SET relation = excluded.relation, date = excluded.date"));
   s->bind(1, l.old_unit_id);
   s->bind(2, l.new_unit_id);
   s->bind(3, l.relation);
@@ -161,10 +161,10 @@ Result<int> Store::count_lineage() {
 }
 
 Status Store::upsert_attribute(const UnitAttribute& a) {
-  auto s = TRY(
-      sql("INSERT INTO unit_attribute (unit_id, attribute, value, valid_from)"
-          " VALUES ($1, $2, $3, $4) ON CONFLICT (unit_id, attribute, valid_from)"
-          " DO UPDATE SET value = excluded.value"));
+  auto s =
+      TRY(sql("INSERT INTO unit_attribute (unit_id, attribute, value, valid_from)"
+              " VALUES ($1, $2, $3, $4) ON CONFLICT (unit_id, attribute, valid_from)"
+              " DO UPDATE SET value = excluded.value"));
   s->bind(1, a.unit_id);
   s->bind(2, a.attribute);
   s->bind(3, a.value);
@@ -174,9 +174,9 @@ Status Store::upsert_attribute(const UnitAttribute& a) {
 
 Result<std::optional<std::string>> Store::attribute_at(int64_t unit_id,
                                                        const std::string& attribute, Date date) {
-  auto s = TRY(
-      sql("SELECT value FROM unit_attribute WHERE unit_id = $1 AND attribute = $2"
-          " AND valid_from <= $3 ORDER BY valid_from DESC LIMIT 1"));
+  auto s =
+      TRY(sql("SELECT value FROM unit_attribute WHERE unit_id = $1 AND attribute = $2"
+              " AND valid_from <= $3 ORDER BY valid_from DESC LIMIT 1"));
   s->bind(1, unit_id);
   s->bind(2, attribute);
   s->bind(3, date.iso());

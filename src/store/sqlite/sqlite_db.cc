@@ -42,6 +42,11 @@ class SqliteStatement : public Statement {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
     return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : "";
   }
+  std::string_view get_view(int col) override {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string_view();
+  }
   void reset() override {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
@@ -71,8 +76,8 @@ class SqliteConnection : public Connection {
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
         SQLITE_OK) {
-      return Status::database(std::string("SQLite: ") + sqlite3_errmsg(db_) + " in: " +
-                              std::string(sql.substr(0, 200)));
+      return Status::database(std::string("SQLite: ") + sqlite3_errmsg(db_) +
+                              " in: " + std::string(sql.substr(0, 200)));
     }
     return std::unique_ptr<Statement>(new SqliteStatement(db_, stmt));
   }
@@ -96,8 +101,9 @@ class SqliteConnection : public Connection {
 
 Result<std::unique_ptr<Connection>> open_sqlite_connection(const std::string& path) {
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
-      SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
     std::string m = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close_v2(db);
     return Status::database("không mở được cơ sở dữ liệu " + path + ": " + m);
