@@ -29,19 +29,17 @@ std::string province_rows(Store& store, Date at) {
   auto catalog = Catalog::load(store);
   if (!catalog.is_ok())
     return "<tr><td colspan=\"4\">" + html_escape(catalog.status().message()) + "</td></tr>";
-  // Provinces are the units without a parent: find them through their codes.
+  auto provinces = store.top_level_units(at);
+  if (!provinces.is_ok()) return "";
   std::string rows;
-  for (int code = 1; code <= 99; ++code) {
-    const std::string c = (code < 10 ? "0" : "") + std::to_string(code);
-    auto unit = store.unit_at(c, at);
-    if (!unit.is_ok() || !unit->has_value() || (**unit).level != Level::kProvince) continue;
+  for (const UnitVersion& p : *provinces) {
     EvaluateOptions opts{.at = at};
-    auto list = evaluate_all(store, *catalog, c, Level::kCommune, opts);
+    auto list = evaluate_all(store, *catalog, p.code, Level::kCommune, opts);
     if (!list.is_ok() || list->empty()) continue;
     const Summary s = summarize(*list);
-    rows += "<tr><td>" + html_escape((**unit).name) + "</td><td class=\"n\">" +
-            std::to_string(s.units) + "</td><td class=\"n\">" + std::to_string(s.title_met) +
-            "</td><td class=\"n\">" + format_number_vi(s.average_criteria_met, 1) + "</td></tr>";
+    rows += "<tr><td>" + html_escape(p.name) + "</td><td class=\"n\">" + std::to_string(s.units) +
+            "</td><td class=\"n\">" + std::to_string(s.title_met) + "</td><td class=\"n\">" +
+            format_number_vi(s.average_criteria_met, 1) + "</td></tr>";
   }
   return rows;
 }

@@ -31,8 +31,10 @@ std::string get(unsigned short port, const std::string& target) {
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    db_ = ::testing::TempDir() + "server_test.db";
-    std::remove(db_.c_str());
+    // One file per test and process: CTest runs tests in parallel.
+    db_ = ::testing::TempDir() + "server_test_" +
+          ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+          std::to_string(getpid()) + ".db";
     auto router = build_router(db_);
     ASSERT_TRUE(router.is_ok()) << router.status().to_string();
     server_ = std::make_unique<Server>(ServerOptions{"127.0.0.1", 0, db_}, std::move(*router));
@@ -42,8 +44,9 @@ class ServerTest : public ::testing::Test {
     thread_ = std::thread([this] { server_->run(); });
   }
   void TearDown() override {
-    server_->stop();
-    thread_.join();
+    if (server_) server_->stop();
+    if (thread_.joinable()) thread_.join();
+    for (const char* suffix : {"", "-wal", "-shm"}) std::remove((db_ + suffix).c_str());
   }
 
   std::string db_;

@@ -80,5 +80,16 @@ TEST_F(ImporterTest, ReportsEveryBadRowAndWritesNothing) {
   EXPECT_EQ(*store->count_units(), 0);
 }
 
+TEST_F(ImporterTest, ShowsTheFirstTwentyErrorsAndTheCount) {
+  std::string text = "unit_code,measure,date,value\n";
+  for (int i = 0; i < 25; ++i) text += "1,m,2020-01-0x,1\n";
+  auto r = import_observations(*store, "many.csv", text, "t");
+  ASSERT_FALSE(r.is_ok());
+  const std::string& m = r.status().message();
+  EXPECT_EQ(m.rfind("many.csv: 50 lỗi, không có dòng nào được nhập:", 0), 0u) << m;
+  EXPECT_NE(m.find("... và 30 lỗi khác"), std::string::npos) << m;
+  EXPECT_EQ(*store->count_observations(), 0);
+}
+
 }  // namespace
 }  // namespace ntm

@@ -83,6 +83,8 @@ class Store {
   Result<std::optional<UnitVersion>> unit_version_at(int64_t unit_id, Date date);
   // Units of `level` below `ancestor_id` (at any depth) on `date`, by code.
   Result<std::vector<UnitVersion>> descendants_at(int64_t ancestor_id, Level level, Date date);
+  // Units without a parent (provinces) on `date`, by code.
+  Result<std::vector<UnitVersion>> top_level_units(Date date);
   Result<int> count_units();
 
   Status upsert_lineage(const Lineage& l);

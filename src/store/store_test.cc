@@ -65,6 +65,9 @@ TEST_F(StoreTest, DescendantsFollowTheStructureOfTheDate) {
   ASSERT_EQ(now.size(), 1u);
   EXPECT_EQ(now[0].code, "18900");
   EXPECT_FALSE(store->unit_at("18500", d("2025-07-01"))->has_value());
+  auto roots = *store->top_level_units(d("2025-07-01"));
+  ASSERT_EQ(roots.size(), 1u);
+  EXPECT_EQ(roots[0].code, "42");
   EXPECT_TRUE(store->unit_at("18500", d("2025-06-30"))->has_value());
 }
 

@@ -136,6 +136,15 @@ Result<std::vector<UnitVersion>> Store::descendants_at(int64_t ancestor_id, Leve
   return read_versions(*s);
 }
 
+Result<std::vector<UnitVersion>> Store::top_level_units(Date date) {
+  auto s = TRY(sql(std::string("SELECT ") + kVersionColumns +
+                   " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
+                   " WHERE v.parent_id IS NULL AND v.valid_from <= $1 AND v.valid_to >= $1"
+                   " ORDER BY u.code"));
+  s->bind(1, date.iso());
+  return read_versions(*s);
+}
+
 Result<int> Store::count_units() {
   auto s = TRY(sql("SELECT COUNT(*) FROM unit"));
   TRY(s->step());
