@@ -115,6 +115,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   CLI::App app{"NTM Monitor: theo dõi xây dựng nông thôn mới (New Rural Development monitoring)",
                "ntm"};
   app.require_subcommand(1);
+  app.fallthrough();  // --db (and --help) may follow any subcommand; inherited by them
   app.add_option("--db", o.db, "SQLite database file (default: $NTM_DB or ./ntm.db)");
 
   app.add_subcommand("init", "Create the database and apply migrations");
@@ -137,7 +138,6 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   io->add_option("FILE", o.file)->required();
   io->add_option("--author", o.author, "Recorded as the author (default: import)");
   io->add_option("--status", o.status, "Status for rows without one (default: submitted)");
-  for (auto* sub : {iu, il, ia, ic, io}) sub->add_option("--db", o.db, "Database file");
 
   auto* ev = app.add_subcommand("evaluate", "Where units stand against the criteria set");
   ev->add_option("--unit", o.unit, "Unit code");
@@ -148,17 +148,14 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   ev->add_option("--set", o.set_id, "Criteria set id (default: the one in force)");
   ev->add_flag("--verified-only", o.verified_only, "Count only verified data");
   ev->add_option("--format", o.format, "table|json|csv (default table)");
-  ev->add_option("--db", o.db, "Database file");
 
   auto* sv = app.add_subcommand("serve", "Serve the web application");
   sv->add_option("--port", o.port, "Port (default 8080)");
   sv->add_option("--host", o.host, "Address to listen on (default 127.0.0.1)");
-  sv->add_option("--db", o.db, "Database file");
 
   auto* dm = app.add_subcommand("demo", "Build the demo database (Hà Tĩnh, synthetic data)");
   dm->add_option("--data", o.data_dir, "Data directory (default: the shipped data/)");
   dm->add_flag("--force", o.force, "Replace an existing database file");
-  dm->add_option("--db", o.db, "Database file");
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());
