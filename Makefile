@@ -5,7 +5,7 @@ DB ?= demo.db
 PORT ?= 8080
 NTM := $(BUILD)/src/cli/ntm
 
-.PHONY: all deps build test demo bench format clean
+.PHONY: all deps build test test-asan demo bench format clean
 
 all: build
 
@@ -21,6 +21,12 @@ build: deps $(BUILD)/build.ninja
 # Runs every test; the last lines are CTest's summary.
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Every test again under AddressSanitizer and UBSan (Debug build in build-asan/).
+test-asan: deps
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNTM_SANITIZE=ON
+	cmake --build build-asan -j $(JOBS)
+	cd build-asan && ctest --output-on-failure -j $(JOBS)
 
 # Builds the demo database (Hà Tĩnh, synthetic data) and serves it.
 demo: build
