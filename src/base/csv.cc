@@ -122,6 +122,13 @@ std::string_view CsvTable::get(const CsvRow& row, const std::string& column) con
   return trim(row.fields[static_cast<size_t>(it - header_.begin())]);
 }
 
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
 Result<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::io("không mở được tệp " + path);

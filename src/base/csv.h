@@ -40,6 +40,10 @@ class CsvTable {
   std::vector<CsvRow> rows_;
 };
 
+// A field for writing CSV: quoted (with "" escapes) when it holds a comma,
+// quote or line break.
+std::string csv_field(const std::string& s);
+
 // Reads a whole file; Status::io naming the path on failure.
 Result<std::string> read_file(const std::string& path);
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <ostream>
 
+#include "api/routes.h"
 #include "base/csv.h"
 #include "cli/output.h"
 #include "http/server.h"
@@ -13,6 +14,7 @@
 #include "service/demo.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
+#include "ui/pages.h"
 
 namespace ntm {
 namespace {
@@ -91,6 +93,16 @@ Status run_evaluate(const Options& o, std::ostream& out) {
   if (o.format == "csv") print_all_csv(list, out);
   if (o.format == "table") print_all_table(*TRY(store->unit_at(o.parent, opts.at)), list, out);
   return Status::ok();
+}
+
+Status run_serve(const Options& o, std::ostream& out) {
+  std::shared_ptr<Store> store = TRY(Store::open_sqlite(o.db));
+  AppState app(store);
+  Router router;
+  register_api(router, app);
+  register_ui(router, app);
+  return serve(ServerOptions{o.host, static_cast<unsigned short>(o.port), o.db}, std::move(router),
+               out);
 }
 
 Status run_demo(const Options& o, std::ostream& out) {
@@ -175,7 +187,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   } else if (ev->parsed()) {
     s = run_evaluate(o, out);
   } else if (sv->parsed()) {
-    s = serve(ServerOptions{o.host, static_cast<unsigned short>(o.port), o.db}, out);
+    s = run_serve(o, out);
   } else if (dm->parsed()) {
     s = run_demo(o, out);
   }

@@ -2,18 +2,12 @@
 
 #include <ostream>
 
+#include "base/csv.h"
 #include "base/strings.h"
 #include "rules/engine.h"
 
 namespace ntm {
 namespace {
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
 
 const char* outcome_vi(Outcome o) {
   switch (o) {

@@ -1,26 +1,85 @@
 #include "http/http.h"
 
+#include <zlib.h>
+
+#include <nlohmann/json.hpp>
+
 #include "base/strings.h"
 
 namespace ntm {
 
+std::string Request::arg(const std::string& name, const std::string& fallback) const {
+  if (auto it = params.find(name); it != params.end()) return it->second;
+  if (auto it = query.find(name); it != query.end()) return it->second;
+  return fallback;
+}
+
+std::string Request::header(const std::string& name) const {
+  auto it = headers.find(name);
+  return it == headers.end() ? "" : it->second;
+}
+
+std::string Request::cookie(const std::string& name) const {
+  for (const std::string& part : split(header("cookie"), ';')) {
+    const std::string_view p = trim(part);
+    const size_t eq = p.find('=');
+    if (eq != std::string::npos && p.substr(0, eq) == name) return std::string(p.substr(eq + 1));
+  }
+  return "";
+}
+
 Response Response::json(int status, std::string body) {
-  return {status, "application/json; charset=utf-8", std::move(body)};
+  return {status, "application/json; charset=utf-8", std::move(body), {}};
 }
 
 Response Response::html(int status, std::string body) {
-  return {status, "text/html; charset=utf-8", std::move(body)};
+  return {status, "text/html; charset=utf-8", std::move(body), {}};
 }
 
-void Router::add(const std::string& method, const std::string& path, Handler h) {
-  routes_[{method, path}] = std::move(h);
+Response Response::redirect(const std::string& location) {
+  Response r{303, "text/plain; charset=utf-8", "", {}};
+  r.headers.push_back({"Location", location});
+  return r;
 }
 
-Response Router::dispatch(const Request& r) const {
-  if (auto it = routes_.find({r.method, r.path}); it != routes_.end()) return it->second(r);
-  if (r.path.rfind("/api/", 0) == 0) {
-    return Response::json(404, R"({"error":{"code":"not_found","message":"Không tìm thấy"}})");
+Response Response::json_error(int status, const std::string& code, const std::string& message) {
+  return json(status, nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump());
+}
+
+void Router::add(const std::string& method, const std::string& pattern, Handler h) {
+  std::vector<std::string> segments = split(pattern, '/');
+  routes_.push_back({method, pattern, std::move(segments), std::move(h)});
+}
+
+std::vector<std::pair<std::string, std::string>> Router::routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const Route& r : routes_) out.push_back({r.method, r.pattern});
+  return out;
+}
+
+Response Router::dispatch(Request r) const {
+  const std::vector<std::string> parts = split(r.path, '/');
+  for (const Route& route : routes_) {
+    if (route.method != r.method || route.segments.size() != parts.size()) continue;
+    std::map<std::string, std::string> params;
+    bool match = true;
+    for (size_t i = 0; i < parts.size() && match; ++i) {
+      const std::string& seg = route.segments[i];
+      if (!seg.empty() && seg[0] == ':') {
+        params[seg.substr(1)] = parts[i];
+        match = !parts[i].empty();
+      } else {
+        match = seg == parts[i];
+      }
+    }
+    if (!match) continue;
+    r.params = std::move(params);
+    return route.handler(r);
   }
+  if (r.path.rfind("/api/", 0) == 0) {
+    return Response::json_error(404, "not_found", "Không tìm thấy: " + r.path);
+  }
+  if (not_found_page_) return not_found_page_(r);
   return Response::html(404,
                         "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\">"
                         "<title>Không tìm thấy</title><h1>Không tìm thấy trang</h1>"
@@ -88,6 +147,35 @@ std::string html_escape(const std::string& s) {
     }
   }
   return out;
+}
+
+std::string url_encode(const std::string& s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+std::string gzip(const std::string& data) {
+  z_stream zs{};
+  if (deflateInit2(&zs, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return "";
+  std::string out(deflateBound(&zs, data.size()), '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return rc == Z_STREAM_END ? out : "";
 }
 
 }  // namespace ntm

@@ -23,17 +23,46 @@ struct Server::Impl {
 
 namespace {
 
-bhttp::response<bhttp::string_body> to_beast(const Response& r, unsigned version, bool keep_alive) {
+bool compressible(const std::string& type) {
+  return type.rfind("text/", 0) == 0 || type.rfind("application/json", 0) == 0 ||
+         type.rfind("image/svg", 0) == 0 || type.rfind("application/javascript", 0) == 0;
+}
+
+bhttp::response<bhttp::string_body> to_beast(Response r, unsigned version, bool keep_alive,
+                                             bool accepts_gzip) {
   bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), version};
   res.set(bhttp::field::server, "ntm");
   res.set(bhttp::field::content_type, r.content_type);
   res.set("X-Content-Type-Options", "nosniff");
   res.set("Referrer-Policy", "same-origin");
-  res.set("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'");
+  res.set("X-Frame-Options", "DENY");
+  res.set("Content-Security-Policy",
+          "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+          "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
+  for (const auto& [name, value] : r.headers) res.set(name, value);
+  if (compressible(r.content_type) && r.body.size() > 512) {
+    res.set(bhttp::field::vary, "Accept-Encoding");
+    if (accepts_gzip) {
+      if (std::string z = gzip(r.body); !z.empty()) {
+        r.body = std::move(z);
+        res.set(bhttp::field::content_encoding, "gzip");
+      }
+    }
+  }
   res.keep_alive(keep_alive);
-  res.body() = r.body;
+  res.body() = std::move(r.body);
   res.prepare_payload();
   return res;
+}
+
+Request to_request(const bhttp::request<bhttp::string_body>& req) {
+  Request r = parse_target(std::string(req.method_string()), std::string(req.target()));
+  for (const auto& field : req) {
+    std::string name(field.name_string());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    r.headers[name] = std::string(field.value());
+  }
+  return r;
 }
 
 asio::awaitable<void> session(tcp::socket socket, const Router& router) {
@@ -45,13 +74,14 @@ asio::awaitable<void> session(tcp::socket socket, const Router& router) {
       co_await bhttp::async_read(socket, buffer, parser, asio::use_awaitable);
       const auto& req = parser.get();
       Response r;
+      Request request = to_request(req);
+      const bool gz = request.header("accept-encoding").find("gzip") != std::string::npos;
       try {
-        r = router.dispatch(
-            parse_target(std::string(req.method_string()), std::string(req.target())));
+        r = router.dispatch(std::move(request));
       } catch (const std::exception& e) {
-        r = Response::json(500, R"({"error":{"code":"internal","message":"Lỗi máy chủ"}})");
+        r = Response::json_error(500, "internal", "Lỗi máy chủ");
       }
-      auto res = to_beast(r, req.version(), req.keep_alive());
+      auto res = to_beast(std::move(r), req.version(), req.keep_alive(), gz);
       co_await bhttp::async_write(socket, res, asio::use_awaitable);
       if (!res.keep_alive()) break;
     }
@@ -102,8 +132,7 @@ void Server::run() {
 
 void Server::stop() { impl_->io.stop(); }
 
-Status serve(const ServerOptions& options, std::ostream& out) {
-  Router router = TRY(build_router(options.db));
+Status serve(const ServerOptions& options, Router router, std::ostream& out) {
   Server server(options, std::move(router));
   const unsigned short port = TRY(server.listen());
   out << "NTM Monitor: http://" << options.host << ":" << port << "/ (CSDL " << options.db << ")"

@@ -32,10 +32,7 @@ class Server {
   std::unique_ptr<Impl> impl_;
 };
 
-// `ntm serve`: opens the database, builds the routes, serves until killed.
-Status serve(const ServerOptions& options, std::ostream& out);
-
-// The routes served today: /healthz, /api/v1/health and the start page.
-Result<Router> build_router(const std::string& db_path);
+// Listens on options.host:port and serves `router` until the process ends.
+Status serve(const ServerOptions& options, Router router, std::ostream& out);
 
 }  // namespace ntm

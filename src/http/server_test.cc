@@ -12,14 +12,15 @@
 namespace ntm {
 namespace {
 
-std::string get(unsigned short port, const std::string& target) {
+std::string get(unsigned short port, const std::string& target, const std::string& extra = "") {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(port);
   inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
   if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return "";
-  const std::string req = "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  const std::string req =
+      "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + extra + "\r\n";
   (void)write(fd, req.data(), req.size());
   std::string out;
   char buf[4096];
@@ -35,9 +36,19 @@ class ServerTest : public ::testing::Test {
     db_ = ::testing::TempDir() + "server_test_" +
           ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
           std::to_string(getpid()) + ".db";
-    auto router = build_router(db_);
-    ASSERT_TRUE(router.is_ok()) << router.status().to_string();
-    server_ = std::make_unique<Server>(ServerOptions{"127.0.0.1", 0, db_}, std::move(*router));
+    Router router;
+    router.add("GET", "/api/v1/health",
+               [](const Request&) { return Response::json(200, R"({"status":"ok"})"); });
+    router.add("GET", "/", [](const Request&) {
+      return Response::html(200,
+                            "<!doctype html><html lang=\"vi\"><p>Theo dõi xây dựng nông "
+                            "thôn mới</p>" +
+                                std::string(2000, ' ') + "</html>");
+    });
+    router.add("GET", "/commune/:code", [](const Request& r) {
+      return Response::json(200, "{\"code\":\"" + r.arg("code") + "\"}");
+    });
+    server_ = std::make_unique<Server>(ServerOptions{"127.0.0.1", 0, db_}, std::move(router));
     auto port = server_->listen();
     ASSERT_TRUE(port.is_ok()) << port.status().to_string();
     port_ = *port;
@@ -61,6 +72,7 @@ TEST_F(ServerTest, HealthAnswersJson) {
   EXPECT_NE(r.find("application/json"), std::string::npos);
   EXPECT_NE(r.find("\"status\":\"ok\""), std::string::npos);
   EXPECT_NE(r.find("X-Content-Type-Options: nosniff"), std::string::npos);
+  EXPECT_NE(r.find("Referrer-Policy: same-origin"), std::string::npos);
 }
 
 TEST_F(ServerTest, StartPageIsVietnameseHtml) {
@@ -77,6 +89,16 @@ TEST_F(ServerTest, UnknownRoutes404JsonUnderApiHtmlElsewhere) {
   const std::string page = get(port_, "/nothing");
   EXPECT_NE(page.find("HTTP/1.1 404"), std::string::npos);
   EXPECT_NE(page.find("text/html"), std::string::npos);
+}
+
+TEST_F(ServerTest, PathParametersAndGzip) {
+  EXPECT_NE(get(port_, "/commune/18580").find("{\"code\":\"18580\"}"), std::string::npos);
+  const std::string plain = get(port_, "/");
+  EXPECT_EQ(plain.find("Content-Encoding: gzip"), std::string::npos);
+  const std::string zipped = get(port_, "/", "Accept-Encoding: gzip, br\r\n");
+  EXPECT_NE(zipped.find("Content-Encoding: gzip"), std::string::npos);
+  EXPECT_LT(zipped.size(), plain.size());
+  EXPECT_NE(plain.find("Content-Security-Policy: default-src 'self'"), std::string::npos);
 }
 
 TEST(Http, ParsesTargetsAndEscapes) {

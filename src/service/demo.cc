@@ -156,8 +156,8 @@ Result<DemoReport> build_demo(Store& store, const std::string& dir) {
     write_unit(csv, u.code, *before, "BTB", story(before->criteria.size(), rng), 2017, 2024,
                catalog.measures(), rng);
   }
-  // Merged communes: their own first reports at the end of 2025 and 2026
-  // under the 10-criteria illustrative set, with groups assigned below.
+  // Merged communes: their own first reports at the end of 2025 (19 criteria)
+  // and mid-2026 (10 criteria, by commune group, assigned here).
   std::ostringstream groups;
   groups << "unit_code,attribute,value,valid_from\n";
   for (const UnitVersion& u :
@@ -166,9 +166,15 @@ Result<DemoReport> build_demo(Store& store, const std::string& dir) {
     const double g = rng.uniform();
     const std::string group = g < 0.15 ? "1" : g < 0.85 ? "2" : "3";
     groups << u.code << ",commune_group," << group << ",2026-02-15\n";
-    CommuneStory st = story(after->criteria.size(), rng);
-    for (int& y : st.met_year) y = y + 8;  // new, stricter set: most criteria still to reach
-    write_unit(csv, u.code, *after, group, st, 2025, 2026, catalog.measures(), rng);
+    // End of 2025, still under the 19 criteria: the larger merged communes
+    // inherit their weakest constituents' gaps, so fewer meet NTM than before.
+    CommuneStory st = story(before->criteria.size(), rng);
+    for (int& y : st.met_year) y += 3;
+    write_unit(csv, u.code, *before, "BTB", st, 2025, 2025, catalog.measures(), rng);
+    // Mid-2026 under the new, stricter 10 criteria.
+    st = story(after->criteria.size(), rng);
+    for (int& y : st.met_year) y += 6;
+    write_unit(csv, u.code, *after, group, st, 2026, 2026, catalog.measures(), rng);
   }
   TRY(import_attributes(store, "demo commune groups", groups.str()));
   const auto counts =

@@ -116,6 +116,13 @@ Result<std::vector<Observation>> Store::observation_history(int64_t unit_id,
   return out;
 }
 
+Result<int64_t> Store::data_version() {
+  if (conn_->backend() != "sqlite") return static_cast<int64_t>(0);
+  auto s = TRY(sql("PRAGMA data_version"));
+  TRY(s->step());
+  return s->get_int(0) * 1000003 + write_count_;
+}
+
 Result<int64_t> Store::count_observations() {
   auto s = TRY(sql("SELECT COUNT(*) FROM observation"));
   TRY(s->step());

@@ -47,7 +47,9 @@ Status Store::transaction(const std::function<Status()>& fn) {
     (void)conn_->exec_script("ROLLBACK");
     return s;
   }
-  return conn_->exec_script("COMMIT");
+  TRY(conn_->exec_script("COMMIT"));
+  ++write_count_;
+  return Status::ok();
 }
 
 Result<std::optional<std::string>> Store::setting(const std::string& key) {
@@ -63,7 +65,9 @@ Status Store::set_setting(const std::string& key, const std::string& value) {
               "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
   s->bind(1, key);
   s->bind(2, value);
-  return s->run();
+  TRY(s->run());
+  ++write_count_;
+  return Status::ok();
 }
 
 }  // namespace ntm

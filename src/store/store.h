@@ -88,6 +88,10 @@ class Store {
   Result<int> count_units();
 
   Status upsert_lineage(const Lineage& l);
+  // Links where the unit is the new side (merged from) or the old side (into).
+  Result<std::vector<Lineage>> lineage_of(int64_t unit_id);
+  // Every unit once, with its latest version (for search), by level and code.
+  Result<std::vector<UnitVersion>> latest_versions();
   Result<int> count_lineage();
 
   Status upsert_attribute(const UnitAttribute& a);
@@ -113,6 +117,8 @@ class Store {
   // Every version for (unit, measure), oldest first.
   Result<std::vector<Observation>> observation_history(int64_t unit_id, const std::string& measure);
   Result<int64_t> count_observations();
+  // Changes whenever any connection commits: for caches of computed views.
+  Result<int64_t> data_version();
 
   // --- settings --------------------------------------------------------------
   Result<std::optional<std::string>> setting(const std::string& key);
@@ -125,6 +131,7 @@ class Store {
   Result<StatementRef> sql(const std::string& text);
 
   std::unique_ptr<Connection> conn_;
+  int64_t write_count_ = 0;  // commits through this Store, part of data_version()
   std::map<std::string, std::unique_ptr<Statement>> cache_;
 };
 

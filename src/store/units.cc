@@ -163,6 +163,26 @@ Status Store::upsert_lineage(const Lineage& l) {
   return s->run();
 }
 
+Result<std::vector<Lineage>> Store::lineage_of(int64_t unit_id) {
+  auto s = TRY(
+      sql("SELECT old_unit_id, new_unit_id, relation, date FROM unit_lineage"
+          " WHERE old_unit_id = $1 OR new_unit_id = $1 ORDER BY date, old_unit_id, new_unit_id"));
+  s->bind(1, unit_id);
+  std::vector<Lineage> out;
+  while (TRY(s->step())) {
+    out.push_back({s->get_int(0), s->get_int(1), s->get_text(2), TRY(Date::parse(s->get_text(3)))});
+  }
+  return out;
+}
+
+Result<std::vector<UnitVersion>> Store::latest_versions() {
+  auto s = TRY(sql(std::string("SELECT ") + kVersionColumns +
+                   " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
+                   " WHERE v.valid_from = (SELECT MAX(valid_from) FROM unit_version w"
+                   "  WHERE w.unit_id = u.id) ORDER BY u.level, u.code"));
+  return read_versions(*s);
+}
+
 Result<int> Store::count_lineage() {
   auto s = TRY(sql("SELECT COUNT(*) FROM unit_lineage"));
   TRY(s->step());

@@ -1,0 +1,40 @@
+// What every handler shares: the Store and the catalogue and computed views,
+// cached until the data changes (Store::data_version()).
+//
+// Thread safety: none; the server runs its handlers on one thread.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "service/evaluate.h"
+#include "service/views.h"
+#include "store/store.h"
+
+namespace ntm {
+
+class AppState {
+ public:
+  explicit AppState(std::shared_ptr<Store> store) : store_(std::move(store)) {}
+
+  Store& store() { return *store_; }
+  // The catalogue, reloaded when the data changed since it was loaded.
+  Result<const Catalog*> catalog();
+  // A province or district overview, computed once per data version and key.
+  Result<std::shared_ptr<const Overview>> overview(const std::string& code,
+                                                   const EvaluateOptions& opts);
+  // Setting "demo_data" is "synthetic".
+  bool demo();
+
+ private:
+  Status refresh();
+
+  std::shared_ptr<Store> store_;
+  int64_t version_ = -1;
+  std::unique_ptr<Catalog> catalog_;
+  std::map<std::string, std::shared_ptr<const Overview>> overviews_;
+  bool demo_ = false;
+};
+
+}  // namespace ntm

@@ -1,0 +1,33 @@
+#include "http/request_options.h"
+
+namespace ntm {
+
+Result<EvaluateOptions> evaluate_options(const Request& r) {
+  EvaluateOptions o;
+  const std::string at = r.arg("at");
+  if (at.empty()) {
+    o.at = today_utc();
+  } else {
+    auto d = Date::parse(at);
+    if (!d.is_ok()) return Status::invalid("at: " + d.status().message());
+    o.at = *d;
+  }
+  o.set_id = r.arg("set");
+  o.verified_only = r.arg("view") == "verified";
+  return o;
+}
+
+int http_status(const Status& s) {
+  switch (s.code()) {
+    case ErrorCode::kInvalidArgument:
+      return 400;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kConflict:
+      return 409;
+    default:
+      return 500;
+  }
+}
+
+}  // namespace ntm

@@ -1,0 +1,136 @@
+#include "service/views.h"
+
+#include <algorithm>
+
+#include "base/strings.h"
+#include "rules/engine.h"
+
+namespace ntm {
+namespace {
+
+std::vector<CriterionCount> count_criteria(const CriteriaSet& set,
+                                           const std::vector<Assessment>& units) {
+  std::vector<CriterionCount> out;
+  for (const Criterion& c : set.criteria) out.push_back({&c, 0, 0, 0, {}});
+  for (const Assessment& a : units) {
+    for (size_t i = 0; i < a.criteria.size(); ++i) {
+      CriterionCount& cc = out[i];
+      const CriterionResult& cr = a.criteria[i];
+      if (cr.status == Outcome::kMet) ++cc.met;
+      if (cr.status == Outcome::kNotMet) ++cc.not_met;
+      if (cr.status == Outcome::kUnknown) ++cc.unknown;
+      for (const IndicatorResult& r : cr.indicators) {
+        if (r.status == Outcome::kNotMet) ++cc.failing[r.indicator->code];
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<TrendPoint> trend(Store& store, const Catalog& catalog, const std::string& code,
+                              const EvaluateOptions& opts) {
+  std::vector<TrendPoint> out;
+  std::vector<Date> dates;
+  for (int y = 2016; y < opts.at.year(); ++y) dates.push_back(Date::from_ymd(y, 12, 31));
+  dates.push_back(opts.at);
+  for (Date d : dates) {
+    EvaluateOptions o = opts;
+    o.at = d;
+    auto list = evaluate_all(store, catalog, code, Level::kCommune, o);
+    if (!list.is_ok() || list->empty()) continue;  // no set or unit at that date
+    const Summary s = summarize(*list);
+    out.push_back({d, list->front().set->id, s.units, s.title_met, s.average_criteria_met});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<UnitVersion>> ancestors(Store& store, const UnitVersion& unit, Date at) {
+  std::vector<UnitVersion> path;
+  int64_t parent = unit.parent_id;
+  while (parent) {
+    const auto v = TRY(store.unit_version_at(parent, at));
+    if (!v) break;
+    path.insert(path.begin(), *v);
+    parent = v->parent_id;
+  }
+  return path;
+}
+
+Result<Overview> build_overview(Store& store, const Catalog& catalog, const std::string& code,
+                                const EvaluateOptions& opts) {
+  Overview ov;
+  const auto unit = TRY(store.unit_at(code, opts.at));
+  if (!unit)
+    return Status::not_found("không có đơn vị mã \"" + code + "\" vào ngày " + opts.at.iso());
+  ov.unit = *unit;
+  ov.opts = opts;
+  ov.path = TRY(ancestors(store, ov.unit, opts.at));
+  ov.units = TRY(evaluate_all(store, catalog, code, Level::kCommune, opts));
+  if (!ov.units.empty()) {
+    ov.set = ov.units.front().set;
+  } else if (!opts.set_id.empty()) {
+    ov.set = catalog.find(opts.set_id);
+  } else {
+    ov.set = catalog.in_force(TRY(default_series(store)), opts.at, Level::kCommune);
+  }
+  ov.summary = summarize(ov.units);
+  if (ov.set) ov.criteria = count_criteria(*ov.set, ov.units);
+  EvaluateOptions before = opts;
+  before.at = Date::from_ymd(opts.at.year() - 1, opts.at.month(), std::min(opts.at.day(), 28u));
+  if (auto list = evaluate_all(store, catalog, code, Level::kCommune, before);
+      list.is_ok() && !list->empty()) {
+    ov.year_ago = summarize(*list);
+  }
+  ov.trend = trend(store, catalog, code, opts);
+  if (ov.unit.level == Level::kProvince) {
+    ov.districts = TRY(store.descendants_at(ov.unit.unit_id, Level::kDistrict, opts.at));
+  }
+  return ov;
+}
+
+Result<Scorecard> build_scorecard(Store& store, const Catalog& catalog, const std::string& code,
+                                  const EvaluateOptions& opts) {
+  Scorecard sc;
+  sc.assessment = TRY(evaluate_unit(store, catalog, code, opts));
+  const UnitVersion& u = sc.assessment.unit;
+  sc.path = TRY(ancestors(store, u, opts.at));
+  for (const Lineage& l : TRY(store.lineage_of(u.unit_id))) {
+    const bool from = l.new_unit_id == u.unit_id;
+    const int64_t other = from ? l.old_unit_id : l.new_unit_id;
+    const auto v = TRY(store.unit_version_at(other, from ? l.date.add_days(-1) : l.date));
+    if (!v) continue;
+    (from ? sc.merged_from : sc.merged_into).push_back({*v, l.relation, l.date});
+  }
+  for (const CriterionResult& c : sc.assessment.criteria) {
+    for (const IndicatorResult& r : c.indicators) {
+      auto& series = sc.history[r.indicator->measure];
+      if (!series.empty()) continue;
+      for (const Observation& o : TRY(store.observation_history(u.unit_id, r.indicator->measure))) {
+        const bool counts = o.status == ObservationStatus::kVerified ||
+                            (!opts.verified_only && o.status == ObservationStatus::kSubmitted);
+        if (o.current && counts && o.date <= opts.at) {
+          series.push_back({o.measure_id, o.date, o.value, o.status});
+        }
+      }
+    }
+  }
+  return sc;
+}
+
+Result<std::vector<UnitVersion>> search_units(Store& store, const std::string& query, int limit) {
+  const std::string q = fold_diacritics(trim(query));
+  std::vector<UnitVersion> out;
+  if (q.empty()) return out;
+  for (UnitVersion& v : TRY(store.latest_versions())) {
+    if (v.code != q && fold_diacritics(v.name).find(q) == std::string::npos) continue;
+    out.push_back(std::move(v));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const UnitVersion& a, const UnitVersion& b) { return a.level < b.level; });
+  if (out.size() > static_cast<size_t>(limit)) out.resize(static_cast<size_t>(limit));
+  return out;
+}
+
+}  // namespace ntm

@@ -1,0 +1,183 @@
+// GET /dashboard/:code — province or district dashboard: headline, bands,
+// per-criterion counts, map, trend, lagging communes, the commune table.
+// GET /dashboard/:code/communes.csv — the commune table as CSV.
+#include "base/csv.h"
+#include "base/strings.h"
+#include "ui/charts.h"
+#include "ui/geo_map.h"
+#include "ui/pages.h"
+#include "ui/view_helpers.h"
+
+namespace ntm {
+namespace {
+
+std::string map_for(const PageContext& c, const Overview& ov) {
+  // Only the structure the boundaries belong to: every unit shown must be a
+  // feature of the map with the same name.
+  const std::string name = "communes-" + (ov.path.empty() ? ov.unit.code : ov.path.front().code);
+  const auto names = map_names(name);
+  if (names.empty() || ov.units.empty()) return "";
+  std::map<std::string, MapArea> areas;
+  for (const Assessment& a : ov.units) {
+    const auto f = names.find(a.unit.code);
+    if (f == names.end() || f->second != a.unit.name) return "";
+    areas[a.unit.code] = {"band" + std::to_string(band_index(*ov.set, a.criteria_met)),
+                          a.unit.name + ": " + std::to_string(a.criteria_met) + "/" +
+                              std::to_string(a.criteria.size()),
+                          unit_link(c, a.unit)};
+  }
+  return svg_map(name, areas, tr(c.lang, "dash.map") + " - " + ov.unit.name);
+}
+
+nlohmann::json trend_view(const PageContext& c, const Overview& ov) {
+  std::vector<Point> points;
+  for (const TrendPoint& t : ov.trend) {
+    const double share = t.units ? 100.0 * t.title_met / t.units : 0;
+    const std::string label = t.at == ov.opts.at && t.at.month() != 12
+                                  ? format_date(c.lang, t.at).substr(3)
+                                  : std::to_string(t.at.year());
+    points.push_back({label, share,
+                      format_date(c.lang, t.at) + ": " + std::to_string(t.title_met) + "/" +
+                          std::to_string(t.units) + " (" + format_num(c.lang, share) + "%) · " +
+                          t.set_id});
+  }
+  return svg_line(points, 100, tr(c.lang, "dash.trend_share"), tr(c.lang, "dash.trend"));
+}
+
+nlohmann::json lagging_view(const PageContext& c, const Overview& ov) {
+  std::vector<const Assessment*> lag;
+  for (const Assessment& a : ov.units) {
+    if (!a.titles.empty() && a.titles[0].status != Outcome::kMet) lag.push_back(&a);
+  }
+  std::stable_sort(lag.begin(), lag.end(), [](const Assessment* a, const Assessment* b) {
+    return a->criteria_met < b->criteria_met;
+  });
+  if (lag.size() > 10) lag.resize(10);
+  nlohmann::json out = nlohmann::json::array();
+  for (const Assessment* a : lag) {
+    nlohmann::json missing = nlohmann::json::array();
+    for (const CriterionResult& cr : a->criteria) {
+      if (cr.status == Outcome::kMet) continue;
+      missing.push_back({{"code", cr.criterion->code},
+                         {"name", cr.criterion->name_vi},
+                         {"department", cr.criterion->department}});
+    }
+    out.push_back({{"name", a->unit.name},
+                   {"href", unit_link(c, a->unit)},
+                   {"met", a->criteria_met},
+                   {"total", a->criteria.size()},
+                   {"missing", missing}});
+  }
+  return out;
+}
+
+}  // namespace
+
+Response dashboard_page(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  auto got = app.overview(r.arg("code"), c.opts);
+  if (!got.is_ok()) return error_page(app, c, got.status());
+  const Overview& ov = **got;
+  nlohmann::json v;
+  v["page_title"] = ov.unit.name;
+  v["name"] = ov.unit.name;
+  v["breadcrumbs"] = breadcrumbs(c, ov.path, ov.unit.name);
+  v["show_controls"] = true;
+  v["controls_action"] = "/dashboard/" + url_encode(ov.unit.code);
+  v["view_label"] =
+      tr(c.lang, c.opts.verified_only ? "controls.view_verified" : "controls.view_all");
+  v["has_set"] = ov.set != nullptr;
+  v["csv_href"] = link(c, "/dashboard/" + url_encode(ov.unit.code) + "/communes.csv");
+  if (!ov.set) return render_page(app, c, "dashboard", v);
+  const CriteriaSet& set = *ov.set;
+  const Summary& s = ov.summary;
+  v["set_name"] = set_name(c.lang, set);
+  v["set_short"] = set.id;
+  v["illustrative"] = set.illustrative;
+  v["title_name"] = set.titles.empty() ? "" : set.titles[0].name_vi;
+  v["title_met"] = std::to_string(s.title_met);
+  v["units_count"] = std::to_string(s.units);
+  v["share"] = s.units ? format_num(c.lang, 100.0 * s.title_met / s.units) + "%" : "";
+  v["share_step"] = meter_step(s.units ? static_cast<double>(s.title_met) / s.units : 0);
+  v["average"] = format_num(c.lang, s.average_criteria_met);
+  v["criteria_total"] = std::to_string(set.criteria.size());
+  if (ov.year_ago) {
+    const int d = s.title_met - ov.year_ago->title_met;
+    v["change"] = (d > 0 ? "+" : "") + std::to_string(d);
+    v["change_label"] = tr(c.lang, "dash.communes_met") + " " + tr(c.lang, "dash.change");
+  } else {
+    v["change"] = "–";
+    v["change_label"] = tr(c.lang, "dash.no_change_data");
+  }
+  std::vector<Bar> bands;
+  for (size_t i = 0; i < s.bands.size(); ++i) {
+    bands.push_back({s.bands[i].label + " " + tr(c.lang, "unit.criteria"),
+                     static_cast<double>(s.bands[i].units), std::to_string(s.bands[i].units),
+                     s.bands[i].label + ": " + std::to_string(s.bands[i].units),
+                     "band" + std::to_string(i), ""});
+  }
+  v["bands_svg"] = svg_bars(bands, std::max(1, s.units), tr(c.lang, "dash.bands"));
+  std::vector<Bar> crits;
+  nlohmann::json criteria = nlohmann::json::array();
+  for (const CriterionCount& cc : ov.criteria) {
+    const std::string href =
+        link(c, "/criterion/" + url_encode(set.id) + "/" + url_encode(cc.criterion->code) +
+                    "?parent=" + url_encode(ov.unit.code));
+    crits.push_back(
+        {cc.criterion->code + ". " + cc.criterion->name_vi, static_cast<double>(cc.met),
+         std::to_string(cc.met) + "/" + std::to_string(s.units),
+         cc.criterion->name_vi + ": " + std::to_string(cc.met) + "/" + std::to_string(s.units) +
+             (cc.criterion->department.empty() ? "" : " (" + cc.criterion->department + ")"),
+         "bar", href});
+    criteria.push_back({{"code", cc.criterion->code},
+                        {"name", cc.criterion->name_vi},
+                        {"department", cc.criterion->department},
+                        {"met", cc.met},
+                        {"not_met", cc.not_met},
+                        {"unknown", cc.unknown},
+                        {"href", href}});
+  }
+  v["criteria_svg"] = svg_bars(crits, std::max(1, s.units), tr(c.lang, "dash.per_criterion"), 300);
+  v["criteria"] = criteria;
+  v["map_svg"] = map_for(c, ov);
+  v["legend"] = band_legend(c.lang, set);
+  v["trend_svg"] = trend_view(c, ov);
+  v["lagging"] = lagging_view(c, ov);
+  nlohmann::json districts = nlohmann::json::array();
+  for (const UnitVersion& d : ov.districts)
+    districts.push_back({{"name", d.name}, {"href", unit_link(c, d)}});
+  v["districts"] = districts;
+  nlohmann::json units = nlohmann::json::array();
+  for (const Assessment& a : ov.units) {
+    const Outcome o = a.titles.empty() ? Outcome::kUnknown : a.titles[0].status;
+    nlohmann::json row = status_view(c.lang, o);
+    row.update({{"code", a.unit.code},
+                {"name", a.unit.name},
+                {"href", unit_link(c, a.unit)},
+                {"met", a.criteria_met},
+                {"total", a.criteria.size()},
+                {"step",
+                 meter_step(a.criteria.empty() ? 0 : double(a.criteria_met) / a.criteria.size())}});
+    units.push_back(row);
+  }
+  v["units"] = units;
+  return render_page(app, c, "dashboard", v);
+}
+
+Response dashboard_csv(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  auto got = app.overview(r.arg("code"), c.opts);
+  if (!got.is_ok()) return error_page(app, c, got.status());
+  std::string csv = "\xEF\xBB\xBFunit_code,unit_name,criteria_met,criteria_total,title_status\r\n";
+  for (const Assessment& a : (**got).units) {
+    csv += csv_field(a.unit.code) + "," + csv_field(a.unit.name) + "," +
+           std::to_string(a.criteria_met) + "," + std::to_string(a.criteria.size()) + "," +
+           (a.titles.empty() ? "" : outcome_name(a.titles[0].status)) + "\r\n";
+  }
+  Response res{200, "text/csv; charset=utf-8", csv, {}};
+  res.headers.push_back({"Content-Disposition", "attachment; filename=\"ntm-" + (**got).unit.code +
+                                                    "-" + c.opts.at.iso() + ".csv\""});
+  return res;
+}
+
+}  // namespace ntm

@@ -1,0 +1,221 @@
+#include "ui/i18n.h"
+
+#include <map>
+
+#include "base/strings.h"
+
+namespace ntm {
+namespace {
+
+struct Entry {
+  const char* vi;
+  const char* en;
+};
+
+// Every UI string. Keep keys sorted by page.
+const std::map<std::string, Entry>& entries() {
+  static const std::map<std::string, Entry> k = {
+      {"app.name", {"NTM Monitor", "NTM Monitor"}},
+      {"app.office",
+       {"Văn phòng Điều phối nông thôn mới", "New Rural Development Coordination Office"}},
+      {"app.tagline", {"Theo dõi xây dựng nông thôn mới", "New Rural Development monitoring"}},
+      {"app.skip", {"Bỏ qua, đến nội dung chính", "Skip to main content"}},
+      {"app.today", {"Hôm nay", "Today"}},
+      {"app.lang_switch", {"English", "Tiếng Việt"}},
+      {"app.demo_banner",
+       {"Dữ liệu minh họa: số liệu là tổng hợp (giả lập) và ngưỡng theo bộ tiêu chí minh họa, "
+        "không phải số liệu hay ngưỡng chính thức.",
+        "Demo data: the figures are synthetic and the thresholds come from an illustrative "
+        "criteria set, not official figures or thresholds."}},
+      {"app.illustrative_set",
+       {"Bộ tiêu chí minh họa - ngưỡng không chính thức",
+        "Illustrative criteria set - thresholds are not official"}},
+      {"app.home", {"Trang chủ", "Home"}},
+      {"app.api", {"API", "API"}},
+      {"app.footer",
+       {"Số liệu theo ngày đã chọn và bộ tiêu chí có hiệu lực. Mọi bảng đều tải về được.",
+        "Figures as of the chosen date under the criteria set in force. Every table can be "
+        "downloaded."}},
+      {"controls.at", {"Ngày", "Date"}},
+      {"controls.set", {"Bộ tiêu chí", "Criteria set"}},
+      {"controls.set_in_force",
+       {"Bộ có hiệu lực vào ngày đã chọn", "The set in force on the date"}},
+      {"controls.view", {"Số liệu", "Data"}},
+      {"controls.view_all",
+       {"Tự đánh giá (đã gửi và đã thẩm định)", "Self-assessed (submitted and verified)"}},
+      {"controls.view_verified", {"Chỉ số liệu đã thẩm định", "Verified only"}},
+      {"controls.apply", {"Xem", "Show"}},
+      {"search.label", {"Tìm đơn vị", "Find a unit"}},
+      {"search.hint",
+       {"Gõ tên, có dấu hoặc không dấu, ví dụ: loc ha",
+        "Type a name, with or without diacritics, e.g. loc ha"}},
+      {"search.button", {"Tìm", "Search"}},
+      {"search.title", {"Tìm đơn vị hành chính", "Find an administrative unit"}},
+      {"search.results", {"kết quả", "results"}},
+      {"search.none", {"Không tìm thấy đơn vị nào.", "No unit found."}},
+      {"search.valid", {"Hiệu lực", "In force"}},
+      {"home.title", {"Tình hình xây dựng nông thôn mới", "New Rural Development progress"}},
+      {"home.provinces", {"Các tỉnh, thành phố", "Provinces"}},
+      {"home.no_data",
+       {"Chưa có số liệu đánh giá cho ngày này.", "No assessment for this date yet."}},
+      {"dash.communes_met", {"xã đạt chuẩn", "communes meet the title"}},
+      {"dash.of", {"trên", "of"}},
+      {"dash.average", {"tiêu chí bình quân mỗi xã", "criteria met per commune on average"}},
+      {"dash.change", {"so với cùng kỳ năm trước", "versus a year earlier"}},
+      {"dash.no_change_data",
+       {"chưa có số liệu năm trước để so sánh", "no data a year earlier to compare"}},
+      {"dash.bands", {"Số xã theo số tiêu chí đạt", "Communes by number of criteria met"}},
+      {"dash.per_criterion", {"Số xã đạt từng tiêu chí", "Communes meeting each criterion"}},
+      {"dash.map", {"Bản đồ số tiêu chí đạt", "Map of criteria met"}},
+      {"dash.map_none",
+       {"Chưa có bản đồ ranh giới cho cơ cấu hành chính của ngày này (bản đồ có cho các xã từ "
+        "01/07/2025).",
+        "No boundary map for the structure of this date (maps exist for the communes from "
+        "01/07/2025)."}},
+      {"dash.map_na", {"không áp dụng (phường)", "not applicable (ward)"}},
+      {"dash.trend", {"Diễn biến qua các năm", "Trend over the years"}},
+      {"dash.trend_share", {"% xã đạt chuẩn", "% of communes meeting the title"}},
+      {"dash.communes", {"Các xã", "Communes"}},
+      {"dash.districts", {"Các huyện", "Districts"}},
+      {"dash.missing", {"Còn thiếu", "Missing"}},
+      {"dash.lagging",
+       {"Xã còn nhiều tiêu chí chưa đạt", "Communes with the most criteria missing"}},
+      {"dash.no_units",
+       {"Không có xã nào thuộc phạm vi bộ tiêu chí vào ngày này.",
+        "No commune falls under the criteria set on this date."}},
+      {"dash.no_set",
+       {"Không có bộ tiêu chí nào có hiệu lực vào ngày này.",
+        "No criteria set is in force on this date."}},
+      {"dash.download_csv", {"Tải CSV", "Download CSV"}},
+      {"col.code", {"Mã", "Code"}},
+      {"col.unit", {"Đơn vị", "Unit"}},
+      {"col.criteria_met", {"Tiêu chí đạt", "Criteria met"}},
+      {"col.title", {"Danh hiệu", "Title"}},
+      {"col.criterion", {"Tiêu chí", "Criterion"}},
+      {"col.department", {"Cơ quan phụ trách", "Responsible department"}},
+      {"col.met", {"Đạt", "Met"}},
+      {"col.not_met", {"Chưa đạt", "Not met"}},
+      {"col.unknown", {"Chưa xác định", "Unknown"}},
+      {"col.indicator", {"Chỉ tiêu", "Indicator"}},
+      {"col.value", {"Giá trị", "Value"}},
+      {"col.threshold", {"Ngưỡng", "Threshold"}},
+      {"col.status", {"Trạng thái", "Status"}},
+      {"col.date", {"Ngày số liệu", "Data date"}},
+      {"col.source", {"Nguồn ngưỡng", "Threshold source"}},
+      {"col.history", {"Diễn biến", "History"}},
+      {"col.failing", {"Chỉ tiêu chưa đạt nhiều nhất", "Indicators failing most"}},
+      {"col.band", {"Số tiêu chí", "Criteria"}},
+      {"col.units", {"Số xã", "Communes"}},
+      {"col.share", {"Tỷ lệ", "Share"}},
+      {"card.title", {"Phiếu đánh giá xã", "Commune scorecard"}},
+      {"card.criteria_met", {"tiêu chí đạt", "criteria met"}},
+      {"card.missing_title", {"Còn thiếu để đạt danh hiệu", "Still missing for the title"}},
+      {"card.nothing_missing", {"Đã đạt tất cả tiêu chí.", "Every criterion is met."}},
+      {"card.not_applicable",
+       {"Bộ tiêu chí không áp dụng cho loại đơn vị này.",
+        "The criteria set does not apply to this kind of unit."}},
+      {"card.merged_from", {"Hình thành từ (sáp nhập)", "Formed from (merger)"}},
+      {"card.merged_into", {"Đã sáp nhập vào", "Merged into"}},
+      {"card.full", {"toàn bộ", "whole"}},
+      {"card.partial", {"một phần", "part"}},
+      {"card.confirmed_true", {"đã xác nhận", "confirmed"}},
+      {"card.confirmed_partial", {"xác nhận một phần", "partly confirmed"}},
+      {"card.confirmed_false", {"chưa xác nhận", "unconfirmed"}},
+      {"card.variant", {"Áp dụng ngưỡng", "Thresholds for"}},
+      {"crit.title", {"Tiêu chí", "Criterion"}},
+      {"crit.units", {"Các xã theo tiêu chí này", "Communes on this criterion"}},
+      {"crit.responsible", {"Cơ quan phụ trách", "Responsible department"}},
+      {"crit.none", {"chưa phân công", "not assigned"}},
+      {"status.met", {"Đạt", "Met"}},
+      {"status.not_met", {"Chưa đạt", "Not met"}},
+      {"status.unknown", {"Chưa có số liệu", "No data"}},
+      {"status.not_set", {"Chưa đặt ngưỡng", "Threshold not set"}},
+      {"reason.no data", {"chưa có số liệu", "no data"}},
+      {"reason.threshold not set", {"chưa đặt ngưỡng", "threshold not set"}},
+      {"reason.threshold not reached", {"chưa đạt ngưỡng", "threshold not reached"}},
+      {"reason.no indicators defined", {"chưa có chỉ tiêu", "no indicators defined"}},
+      {"unit.criteria", {"tiêu chí", "criteria"}},
+      {"level.province", {"Tỉnh", "Province"}},
+      {"level.district", {"Huyện", "District"}},
+      {"level.commune", {"Xã", "Commune"}},
+      {"level.village", {"Thôn", "Village"}},
+      {"error.not_found", {"Không tìm thấy", "Not found"}},
+      {"error.back", {"Về trang chủ", "Back to the home page"}},
+      {"error.bad_date",
+       {"Ngày không hợp lệ, hãy nhập dạng dd/mm/yyyy hoặc chọn trên lịch.",
+        "Invalid date: use the calendar or yyyy-mm-dd."}},
+  };
+  return k;
+}
+
+}  // namespace
+
+Lang parse_lang(const std::string& code) { return code == "en" ? Lang::kEn : Lang::kVi; }
+const char* lang_code(Lang lang) { return lang == Lang::kEn ? "en" : "vi"; }
+
+std::string tr(Lang lang, const std::string& key) {
+  const auto it = entries().find(key);
+  if (it == entries().end()) return key;
+  return lang == Lang::kEn ? it->second.en : it->second.vi;
+}
+
+const nlohmann::json& catalogue(Lang lang) {
+  static const nlohmann::json vi = [] {
+    nlohmann::json j;
+    for (const auto& [k, e] : entries()) {
+      std::string key = k;
+      for (char& c : key) c = (c == '.' || c == ' ') ? '_' : c;
+      j[key] = e.vi;
+    }
+    return j;
+  }();
+  static const nlohmann::json en = [] {
+    nlohmann::json j;
+    for (const auto& [k, e] : entries()) {
+      std::string key = k;
+      for (char& c : key) c = (c == '.' || c == ' ') ? '_' : c;
+      j[key] = e.en;
+    }
+    return j;
+  }();
+  return lang == Lang::kEn ? en : vi;
+}
+
+std::vector<std::string> catalogue_gaps() {
+  std::vector<std::string> gaps;
+  for (const auto& [k, e] : entries()) {
+    if (std::string(e.vi).empty() || std::string(e.en).empty()) gaps.push_back(k);
+  }
+  return gaps;
+}
+
+std::string format_num(Lang lang, double v, int decimals) {
+  std::string s = format_number_vi(v, decimals);
+  if (lang == Lang::kVi) return s;
+  for (char& c : s) c = c == '.' ? ',' : c == ',' ? '.' : c;
+  return s;
+}
+
+std::string format_date(Lang lang, Date d) { return lang == Lang::kEn ? d.iso() : d.vi(); }
+
+std::string outcome_label(Lang lang, Outcome o) {
+  switch (o) {
+    case Outcome::kMet:
+      return tr(lang, "status.met");
+    case Outcome::kNotMet:
+      return tr(lang, "status.not_met");
+    case Outcome::kUnknown:
+      return tr(lang, "status.unknown");
+  }
+  return "";
+}
+
+std::string reason_label(Lang lang, const std::string& reason) {
+  return reason.empty() ? "" : tr(lang, "reason." + reason);
+}
+
+std::string level_label(Lang lang, Level level) {
+  return tr(lang, std::string("level.") + level_name(level));
+}
+
+}  // namespace ntm

@@ -1,0 +1,140 @@
+#include "ui/page.h"
+
+#include <kainjow/mustache.hpp>
+
+#include "http/request_options.h"
+
+namespace ntm {
+
+namespace mustache = kainjow::mustache;
+
+namespace {
+
+mustache::data to_data(const nlohmann::json& j) {
+  switch (j.type()) {
+    case nlohmann::json::value_t::object: {
+      mustache::data d{mustache::data::type::object};
+      for (const auto& [k, v] : j.items()) d.set(k, to_data(v));
+      return d;
+    }
+    case nlohmann::json::value_t::array: {
+      mustache::data d{mustache::data::type::list};
+      for (const auto& v : j) d.push_back(to_data(v));
+      return d;
+    }
+    case nlohmann::json::value_t::string:
+      return mustache::data{j.get<std::string>()};
+    case nlohmann::json::value_t::boolean:
+      return mustache::data{j.get<bool>() ? mustache::data::type::bool_true
+                                          : mustache::data::type::bool_false};
+    case nlohmann::json::value_t::null:
+      return mustache::data{mustache::data::type::bool_false};
+    default:
+      return mustache::data{j.dump()};
+  }
+}
+
+std::string file(const std::string& path) {
+  const auto it = ui_files().find(path);
+  return it == ui_files().end() ? "" : std::string(it->second);
+}
+
+// Adds "has_x" = (x is a non-empty list) beside every list "x", at any depth,
+// so templates can test for empty lists (mustache has no length test).
+void add_list_flags(nlohmann::json& j) {
+  if (j.is_array()) {
+    for (auto& e : j) add_list_flags(e);
+    return;
+  }
+  if (!j.is_object()) return;
+  std::vector<std::pair<std::string, bool>> flags;
+  for (auto& [k, v] : j.items()) {
+    add_list_flags(v);
+    if (v.is_array()) flags.push_back({"has_" + k, !v.empty()});
+  }
+  for (const auto& [k, b] : flags) j[k] = b;
+}
+
+}  // namespace
+
+std::string render_mustache(std::string_view tmpl, const nlohmann::json& view) {
+  mustache::mustache m{std::string(tmpl)};
+  std::string out = m.render(to_data(view));
+  if (!m.is_valid()) return "template error: " + m.error_message();
+  return out;
+}
+
+PageContext page_context(const Request& r) {
+  PageContext c;
+  c.lang = parse_lang(r.cookie("lang"));
+  auto opts = evaluate_options(r);
+  if (opts.is_ok()) {
+    c.opts = *opts;
+  } else {
+    c.opts.at = today_utc();
+    c.bad_date = r.arg("at");
+  }
+  for (const char* key : {"at", "set", "view"}) {
+    const std::string v = r.arg(key);
+    if (v.empty() || (std::string(key) == "at" && !c.bad_date.empty())) continue;
+    c.query += (c.query.empty() ? "" : "&") + std::string(key) + "=" + url_encode(v);
+  }
+  c.target = r.path;
+  if (!r.query.empty()) {
+    std::string q;
+    for (const auto& [k, v] : r.query)
+      q += (q.empty() ? "?" : "&") + url_encode(k) + "=" + url_encode(v);
+    c.target += q;
+  }
+  return c;
+}
+
+std::string link(const PageContext& c, const std::string& path) {
+  return c.query.empty() ? path
+                         : path + (path.find('?') == std::string::npos ? "?" : "&") + c.query;
+}
+
+std::string unit_link(const PageContext& c, const UnitVersion& u) {
+  const bool commune = u.level == Level::kCommune || u.level == Level::kVillage;
+  return link(c, std::string(commune ? "/commune/" : "/dashboard/") + url_encode(u.code));
+}
+
+Response render_page(AppState& app, const PageContext& c, const std::string& name,
+                     nlohmann::json view, int status) {
+  view["t"] = catalogue(c.lang);
+  view["lang"] = lang_code(c.lang);
+  view["demo"] = app.demo();
+  view["today"] = format_date(c.lang, today_utc());
+  view["lang_switch_href"] =
+      "/lang/" + std::string(c.lang == Lang::kVi ? "en" : "vi") + "?next=" + url_encode(c.target);
+  view["home_href"] = link(c, "/");
+  view["search_href"] = "/search";
+  view["at_value"] = c.opts.at.iso();
+  view["at_shown"] = format_date(c.lang, c.opts.at);
+  view["bad_date"] = !c.bad_date.empty();
+  view["bad_date_text"] = c.bad_date;
+  view["verified_only"] = c.opts.verified_only;
+  nlohmann::json sets = nlohmann::json::array();
+  if (auto catalog = app.catalog(); catalog.is_ok()) {
+    for (const auto& s : (*catalog)->sets()) {
+      sets.push_back(
+          {{"id", s->id},
+           {"name", c.lang == Lang::kEn && !s->name_en.empty() ? s->name_en : s->name_vi},
+           {"selected", s->id == c.opts.set_id}});
+    }
+  }
+  view["sets"] = sets;
+  if (!view.contains("page_title")) view["page_title"] = tr(c.lang, "app.name");
+  add_list_flags(view);
+  view["body"] = render_mustache(file("templates/" + name + ".html"), view);
+  Response r = Response::html(status, render_mustache(file("templates/layout.html"), view));
+  r.headers.push_back({"Cache-Control", "no-store"});
+  return r;
+}
+
+Response error_page(AppState& app, const PageContext& c, const Status& s) {
+  nlohmann::json view = {{"message", s.message()}, {"page_title", tr(c.lang, "error.not_found")}};
+  return render_page(app, c, "error", view, http_status(s));
+}
+
+}  // namespace ntm

@@ -1,0 +1,41 @@
+// What every HTML page shares: the language, the chosen date / set / view
+// (kept in every link), the layout, and rendering of mustache templates
+// (escaped by default; only our own SVG goes through {{{ }}}).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "http/app_state.h"
+#include "http/http.h"
+#include "ui/i18n.h"
+
+namespace ntm {
+
+struct PageContext {
+  Lang lang = Lang::kVi;
+  EvaluateOptions opts;
+  std::string query;     // "at=...&set=...&view=..." (only what the user chose)
+  std::string target;    // path and query of this page (for the language switch)
+  std::string bad_date;  // the text typed when it was not a date
+};
+
+PageContext page_context(const Request& r);
+// path with the page's query appended.
+std::string link(const PageContext& c, const std::string& path);
+// /dashboard/CODE for provinces and districts, /commune/CODE for communes.
+std::string unit_link(const PageContext& c, const UnitVersion& u);
+
+// Renders templates/<name>.html inside templates/layout.html. `view` gets the
+// string catalogue ("t"), the language, the demo flag and the controls.
+Response render_page(AppState& app, const PageContext& c, const std::string& name,
+                     nlohmann::json view, int status = 200);
+// An error page (404 for not_found, 400 for bad input, else 500).
+Response error_page(AppState& app, const PageContext& c, const Status& s);
+
+// Renders a mustache template text with a JSON view (exposed for tests).
+std::string render_mustache(std::string_view tmpl, const nlohmann::json& view);
+// The embedded templates and static files, by path ("templates/home.html").
+const std::map<std::string_view, std::string_view>& ui_files();
+
+}  // namespace ntm

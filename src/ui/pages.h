@@ -1,0 +1,20 @@
+// The HTML pages: one handler per route, each in its own file.
+#pragma once
+
+#include "http/app_state.h"
+#include "http/http.h"
+
+namespace ntm {
+
+void register_ui(Router& router, AppState& app);
+
+Response home_page(AppState& app, const Request& r);        // GET /
+Response dashboard_page(AppState& app, const Request& r);   // GET /dashboard/:code
+Response dashboard_csv(AppState& app, const Request& r);    // GET /dashboard/:code/communes.csv
+Response commune_page(AppState& app, const Request& r);     // GET /commune/:code
+Response criterion_page(AppState& app, const Request& r);   // GET /criterion/:set/:criterion
+Response search_page(AppState& app, const Request& r);      // GET /search
+Response static_file(AppState& app, const Request& r);      // GET /static/:file
+Response switch_language(AppState& app, const Request& r);  // GET /lang/:lang
+
+}  // namespace ntm

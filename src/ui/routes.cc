@@ -1,0 +1,49 @@
+// The HTML routes, the embedded static files and the language switch.
+#include "ui/page.h"
+#include "ui/pages.h"
+
+namespace ntm {
+
+Response static_file(AppState&, const Request& r) {
+  const std::string name = r.arg("file");
+  const auto it = ui_files().find("static/" + name);
+  if (it == ui_files().end()) return Response::html(404, "Không tìm thấy");
+  const bool css = name.size() > 4 && name.substr(name.size() - 4) == ".css";
+  Response res{200,
+               css ? "text/css; charset=utf-8" : "application/javascript; charset=utf-8",
+               std::string(it->second),
+               {}};
+  res.headers.push_back({"Cache-Control", "public, max-age=3600"});
+  return res;
+}
+
+Response switch_language(AppState&, const Request& r) {
+  const std::string lang = r.arg("lang") == "en" ? "en" : "vi";
+  std::string next = r.arg("next", "/");
+  // Only local paths: never redirect elsewhere.
+  if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\')))
+    next = "/";
+  Response res = Response::redirect(next);
+  res.headers.push_back(
+      {"Set-Cookie", "lang=" + lang + "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"});
+  return res;
+}
+
+void register_ui(Router& router, AppState& app) {
+  auto bind = [&app](Response (*h)(AppState&, const Request&)) {
+    return [&app, h](const Request& r) { return h(app, r); };
+  };
+  router.add("GET", "/", bind(home_page));
+  router.add("GET", "/dashboard/:code", bind(dashboard_page));
+  router.add("GET", "/dashboard/:code/communes.csv", bind(dashboard_csv));
+  router.add("GET", "/commune/:code", bind(commune_page));
+  router.add("GET", "/criterion/:set/:criterion", bind(criterion_page));
+  router.add("GET", "/search", bind(search_page));
+  router.add("GET", "/static/:file", bind(static_file));
+  router.add("GET", "/lang/:lang", bind(switch_language));
+  router.set_not_found_page([&app](const Request& r) {
+    return error_page(app, page_context(r), Status::not_found(r.path));
+  });
+}
+
+}  // namespace ntm

@@ -1,0 +1,27 @@
+// Progressive enhancement only: every page works without this file.
+// Click a column header of a .sortable table to sort by it (numbers aware).
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    table.querySelectorAll("thead th").forEach(function (th, col) {
+      th.tabIndex = 0;
+      var dir = 1;
+      function sort() {
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = a.cells[col].getAttribute("data-sort") || a.cells[col].textContent.trim();
+          var y = b.cells[col].getAttribute("data-sort") || b.cells[col].textContent.trim();
+          var nx = parseFloat(x.replace(/\./g, "").replace(",", ".")), ny = parseFloat(y.replace(/\./g, "").replace(",", "."));
+          if (!isNaN(nx) && !isNaN(ny)) return (nx - ny) * dir;
+          return x.localeCompare(y, "vi") * dir;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+        table.querySelectorAll("thead th").forEach(function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", dir > 0 ? "ascending" : "descending");
+        dir = -dir;
+      }
+      th.addEventListener("click", sort);
+      th.addEventListener("keydown", function (e) { if (e.key === "Enter") sort(); });
+    });
+  });
+});

@@ -1,0 +1,50 @@
+#include "ui/view_helpers.h"
+
+#include <cmath>
+
+#include "rules/engine.h"
+
+namespace ntm {
+
+nlohmann::json status_view(Lang lang, Outcome o, const std::string& reason) {
+  if (o == Outcome::kUnknown && reason == kReasonThresholdNotSet) {
+    return {{"status", "notset"}, {"symbol", "–"}, {"status_label", tr(lang, "status.not_set")}};
+  }
+  const char* symbol = o == Outcome::kMet ? "✓" : o == Outcome::kNotMet ? "✗" : "?";
+  return {
+      {"status", outcome_name(o)}, {"symbol", symbol}, {"status_label", outcome_label(lang, o)}};
+}
+
+int band_index(const CriteriaSet& set, int met) {
+  for (size_t i = 0; i < set.bands.size(); ++i)
+    if (met >= set.bands[i].min_met) return static_cast<int>(i);
+  return static_cast<int>(set.bands.size()) - 1;
+}
+
+int meter_step(double fraction) {
+  return static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 20));
+}
+
+nlohmann::json breadcrumbs(const PageContext& c, const std::vector<UnitVersion>& path,
+                           const std::string& current) {
+  nlohmann::json out = nlohmann::json::array();
+  out.push_back({{"name", tr(c.lang, "app.home")}, {"href", link(c, "/")}});
+  for (const UnitVersion& u : path) out.push_back({{"name", u.name}, {"href", unit_link(c, u)}});
+  out.push_back({{"name", current}, {"href", nullptr}});
+  return out;
+}
+
+nlohmann::json band_legend(Lang lang, const CriteriaSet& set) {
+  nlohmann::json out = nlohmann::json::array();
+  for (size_t i = 0; i < set.bands.size(); ++i) {
+    out.push_back({{"css", "band" + std::to_string(i)}, {"label", set.bands[i].label}});
+  }
+  out.push_back({{"css", "na"}, {"label", tr(lang, "dash.map_na")}});
+  return out;
+}
+
+std::string set_name(Lang lang, const CriteriaSet& set) {
+  return lang == Lang::kEn && !set.name_en.empty() ? set.name_en : set.name_vi;
+}
+
+}  // namespace ntm

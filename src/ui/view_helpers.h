@@ -1,0 +1,29 @@
+// Small pieces shared by the page handlers: status badges (words + symbol +
+// class, never colour alone), band classes, meter steps, breadcrumbs.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "model/assessment.h"
+#include "ui/i18n.h"
+#include "ui/page.h"
+
+namespace ntm {
+
+// {"status": css class, "symbol": ✓ ✗ ? –, "status_label": words}. An unknown
+// indicator whose threshold is not set is shown as "notset", hatched.
+nlohmann::json status_view(Lang lang, Outcome o, const std::string& reason = "");
+// Index of the band of `met` in set.bands (0 = best), for "band0".."band4".
+int band_index(const CriteriaSet& set, int met);
+// 0..20: a fraction in 5% steps, for the CSS classes w0..w20.
+int meter_step(double fraction);
+// Breadcrumbs: home, then each unit of `path`, then `current` (no link).
+nlohmann::json breadcrumbs(const PageContext& c, const std::vector<UnitVersion>& path,
+                           const std::string& current);
+// Band labels with their classes, for map legends.
+nlohmann::json band_legend(Lang lang, const CriteriaSet& set);
+std::string set_name(Lang lang, const CriteriaSet& set);
+
+}  // namespace ntm
