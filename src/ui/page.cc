@@ -23,6 +23,11 @@ mustache::data to_data(const nlohmann::json& j) {
       return d;
     }
     case nlohmann::json::value_t::string:
+      // An empty string is false, as in other mustache implementations, so
+      // {{#note}} ... {{/note}} disappears when there is no note.
+      if (j.get_ref<const std::string&>().empty()) {
+        return mustache::data{mustache::data::type::bool_false};
+      }
       return mustache::data{j.get<std::string>()};
     case nlohmann::json::value_t::boolean:
       return mustache::data{j.get<bool>() ? mustache::data::type::bool_true

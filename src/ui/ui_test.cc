@@ -1,0 +1,68 @@
+#include <gtest/gtest.h>
+
+#include "ui/charts.h"
+#include "ui/geo_map.h"
+#include "ui/i18n.h"
+#include "ui/page.h"
+
+namespace ntm {
+namespace {
+
+TEST(Mustache, EscapesByDefaultAndHidesEmptyStrings) {
+  const nlohmann::json v = {{"name", "<script>alert(\"x\")</script>"}, {"note", ""}, {"n", 3},
+                            {"list", nlohmann::json::array({{{"a", "1"}}, {{"a", "2"}}})}};
+  EXPECT_EQ(render_mustache("{{name}}", v), "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+  EXPECT_EQ(render_mustache("[{{#note}}x{{note}}{{/note}}][{{note}}]", v), "[][]");
+  EXPECT_EQ(render_mustache("{{n}}:{{#list}}{{a}}{{/list}}", v), "3:12");
+}
+
+TEST(Templates, AllEmbeddedAndValid) {
+  for (const char* name : {"templates/layout.html", "templates/home.html", "templates/dashboard.html",
+                           "templates/commune.html", "templates/criterion.html",
+                           "templates/search.html", "templates/error.html", "static/style.css",
+                           "static/app.js"}) {
+    ASSERT_TRUE(ui_files().count(name)) << name;
+  }
+  for (const auto& [name, text] : ui_files()) {
+    if (name.rfind("templates/", 0) != 0) continue;
+    EXPECT_EQ(render_mustache(text, nlohmann::json::object()).rfind("template error", 0),
+              std::string::npos)
+        << name;
+  }
+}
+
+TEST(I18n, EveryKeyInBothLanguagesAndNumbersLocalised) {
+  EXPECT_TRUE(catalogue_gaps().empty());
+  EXPECT_EQ(tr(Lang::kVi, "status.met"), "Đạt");
+  EXPECT_EQ(tr(Lang::kEn, "status.met"), "Met");
+  EXPECT_EQ(format_num(Lang::kVi, 1234.5), "1.234,5");
+  EXPECT_EQ(format_num(Lang::kEn, 1234.5), "1,234.5");
+  EXPECT_EQ(format_date(Lang::kVi, *Date::parse("2025-07-01")), "01/07/2025");
+  EXPECT_EQ(catalogue(Lang::kVi).at("status_met"), "Đạt");
+}
+
+TEST(Charts, LabelledEscapedAndFromZero) {
+  const std::string s = svg_bars({{"<b>", 5, "5", "tip & more", "band0", "/x?a=1&b=2"}}, 10, "chart");
+  EXPECT_NE(s.find("&lt;b&gt;"), std::string::npos);
+  EXPECT_NE(s.find("<title>tip &amp; more</title>"), std::string::npos);
+  EXPECT_NE(s.find("href=\"/x?a=1&amp;b=2\""), std::string::npos);
+  EXPECT_NE(s.find(">5</text>"), std::string::npos);
+  EXPECT_EQ(svg_sparkline({1}, "x"), "");
+  EXPECT_NE(svg_line({{"2020", 50, "t"}, {"2021", 60, "u"}}, 100, "%", "trend").find("<path"),
+            std::string::npos);
+}
+
+TEST(Maps, HaTinhCommunesAndProvinces) {
+  const auto communes = map_names("communes-42");
+  EXPECT_EQ(communes.size(), 69u);
+  EXPECT_EQ(communes.at("18073"), "Phường Thành Sen");
+  EXPECT_EQ(map_names("provinces").size(), 34u);
+  const std::string svg = svg_map("communes-42", {{"18073", {"band0", "Thành Sen: 10/10", "/c"}}}, "m");
+  EXPECT_NE(svg.find("class=\"band0\""), std::string::npos);
+  EXPECT_NE(svg.find("class=\"na\""), std::string::npos);
+  EXPECT_LT(svg.size(), 60000u);  // stays light for slow links
+  EXPECT_FALSE(has_map("communes-99"));
+}
+
+}  // namespace
+}  // namespace ntm
