@@ -1,0 +1,221 @@
+// End-to-end over HTTP: a real server on a loopback port, a small fixture
+// database (with a hostile unit name), every route of the table exercised.
+#include <arpa/inet.h>
+#include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "api/routes.h"
+#include "http/server.h"
+#include "service/importer.h"
+#include "ui/pages.h"
+
+namespace ntm {
+namespace {
+
+struct Reply {
+  int status = 0;
+  std::string head, body;
+};
+
+Reply get(unsigned short port, const std::string& target, const std::string& extra = "") {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  Reply r;
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return r;
+  const std::string req =
+      "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + extra + "\r\n";
+  (void)!write(fd, req.data(), req.size());
+  std::string all;
+  char buf[8192];
+  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) all.append(buf, static_cast<size_t>(n));
+  close(fd);
+  const size_t split = all.find("\r\n\r\n");
+  if (split == std::string::npos) return r;
+  r.head = all.substr(0, split);
+  r.body = all.substr(split + 4);
+  r.status = std::stoi(all.substr(9, 3));
+  return r;
+}
+
+constexpr const char* kUnits =
+    "code,name,type,level,parent_code\n"
+    "42,Tỉnh Hà Tĩnh,Tỉnh,1,\n"
+    "448,Huyện Lộc Hà,Huyện,2,42\n"
+    "18580,Xã Thạch Kim,Xã,3,448\n"
+    "18583,\"Xã <script>alert(1)</script> \"\"Q\"\"\",Xã,3,448\n"
+    "18568,Thị trấn Lộc Hà,Thị trấn,3,448\n";
+
+constexpr const char* kSet = R"(
+measures:
+  - {id: bhyt, name_vi: "Tỷ lệ BHYT", type: percent, unit: "%", aggregation: mean}
+  - {id: quy_hoach, name_vi: "Có quy hoạch", type: boolean, aggregation: all}
+set:
+  id: web-a
+  series: ntm-xa
+  name_vi: "Bộ thử web"
+  name_en: "Web test set"
+  legal_basis: "Thử"
+  effective_from: 2016-01-01
+  applies_to: {level: commune, unit_types: ["Xã"]}
+  variant_key: region
+  titles: [{code: NTM, name_vi: "Đạt chuẩn"}]
+  criteria:
+    - {code: "1", name_vi: "Quy hoạch", department: SXD, indicators: [{code: "1.1", name_vi: "Quy hoạch", measure: quy_hoach, op: "=", thresholds: {default: true}}]}
+    - {code: "15", name_vi: "Y tế", department: SYT, indicators: [{code: "15.1", name_vi: "BHYT", measure: bhyt, op: ">=", thresholds: {default: 85}}]}
+)";
+
+constexpr const char* kObservations =
+    "unit_code,measure,date,value,status\n"
+    "18580,quy_hoach,2020-12-31,1,verified\n"
+    "18580,bhyt,2020-12-31,90,verified\n"
+    "18583,quy_hoach,2020-12-31,1,verified\n"
+    "18583,bhyt,2020-12-31,80,submitted\n";
+
+class WebTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    db_ = ::testing::TempDir() + "web_test_" + std::to_string(getpid()) + ".db";
+    auto store = std::shared_ptr<Store>(std::move(Store::open_sqlite(db_)).value());
+    ASSERT_TRUE(import_units(*store, "u", kUnits, *Date::parse("2016-01-01"), Date::max()).is_ok());
+    ASSERT_TRUE(import_criteria(*store, "s", kSet).is_ok());
+    ASSERT_TRUE(import_observations(*store, "o", kObservations, "t").is_ok());
+    app_ = new AppState(store);
+    router_ = new Router();
+    register_api(*router_, *app_);
+    register_ui(*router_, *app_);
+    server_ = new Server(ServerOptions{"127.0.0.1", 0, db_}, *router_);
+    port_ = *server_->listen();
+    thread_ = new std::thread([] { server_->run(); });
+  }
+  static void TearDownTestSuite() {
+    server_->stop();
+    thread_->join();
+    delete thread_;
+    delete server_;
+    delete router_;
+    delete app_;
+    for (const char* s : {"", "-wal", "-shm"}) std::remove((db_ + s).c_str());
+  }
+
+  static inline std::string db_;
+  static inline AppState* app_ = nullptr;
+  static inline Router* router_ = nullptr;
+  static inline Server* server_ = nullptr;
+  static inline std::thread* thread_ = nullptr;
+  static inline unsigned short port_ = 0;
+};
+
+// Every route in the table answers for real parameters: a new route without
+// an entry here fails this test.
+TEST_F(WebTest, EveryRouteAnswers) {
+  const std::map<std::string, std::string> params = {
+      {":code", "42"}, {":set", "web-a"}, {":criterion", "15"}, {":file", "style.css"},
+      {":lang", "en"}};
+  for (const auto& [method, pattern] : router_->routes()) {
+    std::string target = pattern;
+    const bool commune = pattern.find("commune") != std::string::npos ||
+                         pattern.find("assessment") != std::string::npos;
+    if (commune) target.replace(target.find(":code"), 5, "18580");
+    for (const auto& [name, value] : params) {
+      if (size_t at = target.find(name); at != std::string::npos) target.replace(at, name.size(), value);
+    }
+    ASSERT_EQ(target.find(':'), std::string::npos) << "no test value for a parameter of " << pattern;
+    target += "?at=2021-06-30&parent=42&q=loc";
+    const Reply r = get(port_, target);
+    EXPECT_TRUE(r.status == 200 || r.status == 303) << pattern << " -> " << r.status << "\n" << r.body.substr(0, 300);
+  }
+}
+
+TEST_F(WebTest, OverviewFiguresAreRight) {
+  const Reply r = get(port_, "/api/v1/units/42/overview?at=2021-06-30");
+  ASSERT_EQ(r.status, 200);
+  const auto j = nlohmann::json::parse(r.body);
+  EXPECT_EQ(j["summary"]["units"], 2);  // the Thị trấn is outside the set
+  EXPECT_EQ(j["summary"]["title_met"], 1);
+  EXPECT_DOUBLE_EQ(j["summary"]["average_criteria_met"].get<double>(), 1.5);
+  EXPECT_EQ(j["criteria"][1]["met"], 1);
+  EXPECT_EQ(j["criteria"][1]["not_met"], 1);
+  EXPECT_EQ(j["criteria"][1]["department"], "SYT");
+  const Reply verified = get(port_, "/api/v1/units/42/overview?at=2021-06-30&view=verified");
+  EXPECT_EQ(nlohmann::json::parse(verified.body)["criteria"][1]["unknown"], 1);
+}
+
+TEST_F(WebTest, HostileNamesComeBackEscaped) {
+  for (const char* page : {"/dashboard/42?at=2021-06-30", "/commune/18583?at=2021-06-30",
+                           "/criterion/web-a/15?parent=42&at=2021-06-30", "/search?q=script"}) {
+    const Reply r = get(port_, page);
+    ASSERT_EQ(r.status, 200) << page;
+    EXPECT_EQ(r.body.find("<script>alert"), std::string::npos) << page;
+    EXPECT_NE(r.body.find("&lt;script&gt;alert(1)&lt;/script&gt; &quot;Q&quot;"), std::string::npos) << page;
+  }
+  const Reply api = get(port_, "/api/v1/units/18583/assessment?at=2021-06-30");
+  EXPECT_EQ(nlohmann::json::parse(api.body)["unit_name"], "Xã <script>alert(1)</script> \"Q\"");
+}
+
+TEST_F(WebTest, ScorecardShowsWhatIsMissingAndWho) {
+  const Reply r = get(port_, "/commune/18583?at=2021-06-30");
+  EXPECT_NE(r.body.find("Còn thiếu để đạt danh hiệu"), std::string::npos);
+  EXPECT_NE(r.body.find("15. Y tế"), std::string::npos);
+  EXPECT_NE(r.body.find("<strong>SYT</strong>"), std::string::npos);
+  EXPECT_NE(r.body.find("✗ Chưa đạt"), std::string::npos);
+}
+
+TEST_F(WebTest, SearchIgnoresDiacritics) {
+  const auto j = nlohmann::json::parse(get(port_, "/api/v1/search?q=thach%20kim").body);
+  ASSERT_EQ(j["units"].size(), 1u);
+  EXPECT_EQ(j["units"][0]["name"], "Xã Thạch Kim");
+  const auto lh = nlohmann::json::parse(get(port_, "/api/v1/search?q=LOC%20HA").body);
+  EXPECT_EQ(lh["units"].size(), 2u);  // the district and the town
+  EXPECT_NE(get(port_, "/search?q=loc+ha").body.find("Huyện Lộc Hà"), std::string::npos);
+}
+
+TEST_F(WebTest, ErrorsAreJsonUnderApiAndHtmlElsewhere) {
+  const Reply api = get(port_, "/api/v1/units/99999/overview?at=2021-06-30");
+  EXPECT_EQ(api.status, 404);
+  EXPECT_EQ(nlohmann::json::parse(api.body)["error"]["code"], "not_found");
+  const Reply bad = get(port_, "/api/v1/units/42/overview?at=2021-13-40");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(nlohmann::json::parse(bad.body)["error"]["code"], "invalid_argument");
+  const Reply nothing = get(port_, "/api/v1/nothing");
+  EXPECT_EQ(nothing.status, 404);
+  EXPECT_NE(nothing.head.find("application/json"), std::string::npos);
+  const Reply page = get(port_, "/nothing/here");
+  EXPECT_EQ(page.status, 404);
+  EXPECT_NE(page.head.find("text/html"), std::string::npos);
+  EXPECT_NE(page.body.find("lang=\"vi\""), std::string::npos);
+}
+
+TEST_F(WebTest, LanguageSwitchIsRememberedAndLocal) {
+  const Reply r = get(port_, "/lang/en?next=/dashboard/42");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_NE(r.head.find("Set-Cookie: lang=en; Path=/"), std::string::npos);
+  EXPECT_NE(r.head.find("Location: /dashboard/42"), std::string::npos);
+  EXPECT_NE(get(port_, "/lang/en?next=//evil.example").head.find("Location: /\r"), std::string::npos);
+  const Reply en = get(port_, "/dashboard/42?at=2021-06-30", "Cookie: lang=en\r\n");
+  EXPECT_NE(en.body.find("lang=\"en\""), std::string::npos);
+  EXPECT_NE(en.body.find("communes meet the title"), std::string::npos);
+  EXPECT_NE(en.body.find("1.5"), std::string::npos);  // 1.5 in English, 1,5 in Vietnamese
+  EXPECT_NE(get(port_, "/dashboard/42?at=2021-06-30").body.find("1,5"), std::string::npos);
+}
+
+TEST_F(WebTest, SecurityHeadersAndWeight) {
+  const Reply r = get(port_, "/dashboard/42?at=2021-06-30");
+  EXPECT_NE(r.head.find("Content-Security-Policy: default-src 'self'"), std::string::npos);
+  EXPECT_NE(r.head.find("script-src 'self'"), std::string::npos);
+  EXPECT_EQ(r.body.find("<script>"), std::string::npos);  // no inline script
+  EXPECT_EQ(r.body.find("style=\""), std::string::npos);  // no inline style
+  const size_t css = get(port_, "/static/style.css").body.size();
+  const size_t js = get(port_, "/static/app.js").body.size();
+  EXPECT_LT(r.body.size() + css + js, 150u * 1024);
+}
+
+}  // namespace
+}  // namespace ntm
