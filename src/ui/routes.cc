@@ -8,11 +8,13 @@ Response static_file(AppState&, const Request& r) {
   const std::string name = r.arg("file");
   const auto it = ui_files().find("static/" + name);
   if (it == ui_files().end()) return Response::html(404, "Không tìm thấy");
-  const bool css = name.size() > 4 && name.substr(name.size() - 4) == ".css";
-  Response res{200,
-               css ? "text/css; charset=utf-8" : "application/javascript; charset=utf-8",
-               std::string(it->second),
-               {}};
+  auto ends = [&name](const std::string& ext) {
+    return name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+  };
+  const char* type = ends(".css")   ? "text/css; charset=utf-8"
+                     : ends(".svg") ? "image/svg+xml"
+                                    : "application/javascript; charset=utf-8";
+  Response res{200, type, std::string(it->second), {}};
   res.headers.push_back({"Cache-Control", "public, max-age=3600"});
   return res;
 }

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the browser tests: builds a demo database, starts `ntm serve` on a free
+# loopback port, runs web.test.mjs in headless Chromium, stops the server.
+# Usage: tests/browser/run.sh NTM_BINARY ARTIFACT_DIR
+set -euo pipefail
+ntm=$(realpath "$1")
+artifacts=$(realpath -m "$2")
+here=$(cd "$(dirname "$0")" && pwd)
+mkdir -p "$artifacts"
+if [ ! -d "$here/node_modules/playwright-core" ]; then
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+work=$(mktemp -d)
+"$ntm" demo --db "$work/demo.db" > /dev/null
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+"$ntm" serve --db "$work/demo.db" --port "$port" > "$work/serve.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+for _ in $(seq 50); do
+  curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break
+  sleep 0.1
+done
+NTM_URL="http://127.0.0.1:$port" NTM_ARTIFACTS="$artifacts" \
+  node --test --test-reporter=spec "$here/web.test.mjs"

@@ -1,0 +1,107 @@
+// Browser tests in Debian's headless Chromium, driven by playwright-core.
+// Needs NTM_URL (a server on the demo database) and NTM_ARTIFACTS (screenshots).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+
+const base = process.env.NTM_URL;
+const shots = process.env.NTM_ARTIFACTS;
+let browser;
+const consoleErrors = [];
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+after(async () => { await browser?.close(); });
+
+async function page(width = 1366) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "vi-VN" });
+  const p = await context.newPage();
+  p.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
+  p.on("pageerror", (e) => consoleErrors.push(String(e)));
+  return p;
+}
+
+test("dashboard loads with its figures, charts and map", async () => {
+  const p = await page();
+  await p.goto(`${base}/dashboard/42`);
+  assert.equal(await p.locator("h1").innerText(), "Tỉnh Hà Tĩnh");
+  assert.match(await p.locator(".headline").innerText(), /xã đạt chuẩn/);
+  assert.ok(await p.locator("svg.map path").count() >= 60, "map drawn");
+  assert.ok(await p.locator("svg.chart").count() >= 3, "charts drawn");
+  assert.match(await p.locator(".demo").innerText(), /minh họa/);
+  await p.screenshot({ path: `${shots}/dashboard-vi-1366.png`, fullPage: true });
+  await p.context().close();
+});
+
+test("changing the date shows the old structure (districts, 182 communes)", async () => {
+  const p = await page();
+  await p.goto(`${base}/dashboard/42`);
+  await p.fill("input[name=at]", "2024-12-31");
+  await Promise.all([p.waitForURL(/at=2024-12-31/), p.click(".controls button[type=submit]")]);
+  assert.match(await p.locator(".headline").innerText(), /\/182/);
+  assert.match(await p.locator("main").innerText(), /Huyện Lộc Hà/);
+  await p.context().close();
+});
+
+test("drill down: province -> commune -> indicator in two clicks", async () => {
+  const p = await page();
+  await p.goto(`${base}/dashboard/42?at=2024-12-31`);
+  // Click 1: a lagging commune from "what is missing".
+  const first = p.locator(".lagging a").first();
+  const name = await first.innerText();
+  await Promise.all([p.waitForURL(/\/commune\//), first.click()]);
+  assert.equal(await p.locator("h1").innerText(), name);
+  // Click 2: the first missing criterion jumps to its indicators.
+  await p.locator(".missing a").first().click();
+  const anchor = new URL(p.url()).hash;
+  assert.ok(anchor.startsWith("#c-"), "jumped to a criterion");
+  const rows = p.locator(`${anchor} tr`);
+  assert.ok(await rows.count() >= 2, "indicator rows visible");
+  assert.match(await p.locator(`${anchor}`).innerText(), /Chưa đạt|Chưa có số liệu|Chưa đặt ngưỡng/);
+  await p.screenshot({ path: `${shots}/scorecard-vi-1366.png`, fullPage: true });
+  await p.context().close();
+});
+
+test("language switch to English is remembered", async () => {
+  const p = await page();
+  await p.goto(`${base}/dashboard/42`);
+  await Promise.all([p.waitForURL(/\/dashboard\/42/), p.click("a.lang")]);
+  assert.match(await p.locator(".headline").innerText(), /communes meet the title/);
+  await p.screenshot({ path: `${shots}/dashboard-en-1366.png`, fullPage: true });
+  await p.goto(`${base}/commune/18580?at=2024-12-31`);
+  assert.match(await p.locator("main").innerText(), /Commune scorecard/);
+  await p.screenshot({ path: `${shots}/scorecard-en-1366.png`, fullPage: true });
+  await p.click("a.lang");
+  await p.waitForLoadState();
+  assert.match(await p.locator("main").innerText(), /Phiếu đánh giá xã/);
+  await p.context().close();
+});
+
+test("search without diacritics finds Lộc Hà", async () => {
+  const p = await page(360);
+  await p.goto(`${base}/`);
+  await p.fill("#q", "loc ha");
+  await Promise.all([p.waitForURL(/\/search\?q=/), p.press("#q", "Enter")]);
+  const results = await p.locator(".results").innerText();
+  assert.match(results, /Huyện Lộc Hà/);
+  assert.match(results, /Xã Lộc Hà/);
+  await p.context().close();
+});
+
+test("phone width: dashboard usable at 360 px", async () => {
+  const p = await page(360);
+  await p.goto(`${base}/dashboard/42`);
+  const width = await p.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 380, `no sideways scrolling of the page (scrollWidth ${width})`);
+  await p.screenshot({ path: `${shots}/dashboard-vi-360.png`, fullPage: true });
+  await p.context().close();
+});
+
+test("no console errors on any page", () => {
+  assert.deepEqual(consoleErrors, []);
+});
