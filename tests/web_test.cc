@@ -116,21 +116,26 @@ class WebTest : public ::testing::Test {
 // Every route in the table answers for real parameters: a new route without
 // an entry here fails this test.
 TEST_F(WebTest, EveryRouteAnswers) {
-  const std::map<std::string, std::string> params = {
-      {":code", "42"}, {":set", "web-a"}, {":criterion", "15"}, {":file", "style.css"},
-      {":lang", "en"}};
+  const std::map<std::string, std::string> params = {{":code", "42"},
+                                                     {":set", "web-a"},
+                                                     {":criterion", "15"},
+                                                     {":file", "style.css"},
+                                                     {":lang", "en"}};
   for (const auto& [method, pattern] : router_->routes()) {
     std::string target = pattern;
     const bool commune = pattern.find("commune") != std::string::npos ||
                          pattern.find("assessment") != std::string::npos;
     if (commune) target.replace(target.find(":code"), 5, "18580");
     for (const auto& [name, value] : params) {
-      if (size_t at = target.find(name); at != std::string::npos) target.replace(at, name.size(), value);
+      if (size_t at = target.find(name); at != std::string::npos)
+        target.replace(at, name.size(), value);
     }
-    ASSERT_EQ(target.find(':'), std::string::npos) << "no test value for a parameter of " << pattern;
+    ASSERT_EQ(target.find(':'), std::string::npos)
+        << "no test value for a parameter of " << pattern;
     target += "?at=2021-06-30&parent=42&q=loc";
     const Reply r = get(port_, target);
-    EXPECT_TRUE(r.status == 200 || r.status == 303) << pattern << " -> " << r.status << "\n" << r.body.substr(0, 300);
+    EXPECT_TRUE(r.status == 200 || r.status == 303) << pattern << " -> " << r.status << "\n"
+                                                    << r.body.substr(0, 300);
   }
 }
 
@@ -154,7 +159,8 @@ TEST_F(WebTest, HostileNamesComeBackEscaped) {
     const Reply r = get(port_, page);
     ASSERT_EQ(r.status, 200) << page;
     EXPECT_EQ(r.body.find("<script>alert"), std::string::npos) << page;
-    EXPECT_NE(r.body.find("&lt;script&gt;alert(1)&lt;/script&gt; &quot;Q&quot;"), std::string::npos) << page;
+    EXPECT_NE(r.body.find("&lt;script&gt;alert(1)&lt;/script&gt; &quot;Q&quot;"), std::string::npos)
+        << page;
   }
   const Reply api = get(port_, "/api/v1/units/18583/assessment?at=2021-06-30");
   EXPECT_EQ(nlohmann::json::parse(api.body)["unit_name"], "Xã <script>alert(1)</script> \"Q\"");
@@ -198,7 +204,8 @@ TEST_F(WebTest, LanguageSwitchIsRememberedAndLocal) {
   EXPECT_EQ(r.status, 303);
   EXPECT_NE(r.head.find("Set-Cookie: lang=en; Path=/"), std::string::npos);
   EXPECT_NE(r.head.find("Location: /dashboard/42"), std::string::npos);
-  EXPECT_NE(get(port_, "/lang/en?next=//evil.example").head.find("Location: /\r"), std::string::npos);
+  EXPECT_NE(get(port_, "/lang/en?next=//evil.example").head.find("Location: /\r"),
+            std::string::npos);
   const Reply en = get(port_, "/dashboard/42?at=2021-06-30", "Cookie: lang=en\r\n");
   EXPECT_NE(en.body.find("lang=\"en\""), std::string::npos);
   EXPECT_NE(en.body.find("communes meet the title"), std::string::npos);

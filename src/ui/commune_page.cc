@@ -46,7 +46,7 @@ Response commune_page(AppState& app, const Request& r) {
   v["breadcrumbs"] = breadcrumbs(c, sc.path, a.unit.name);
   v["show_controls"] = true;
   v["controls_action"] = "/commune/" + url_encode(a.unit.code);
-  v["set_name"] = set_name(c.lang, *a.set);
+  v["set_name"] = name_of(c.lang, *a.set);
   v["illustrative"] = a.set->illustrative;
   v["view_label"] =
       tr(c.lang, c.opts.verified_only ? "controls.view_verified" : "controls.view_all");
@@ -58,7 +58,7 @@ Response commune_page(AppState& app, const Request& r) {
   nlohmann::json titles = nlohmann::json::array();
   for (const TitleResult& t : a.titles) {
     nlohmann::json tv = status_view(c.lang, t.status);
-    tv["name"] = t.title->name_vi;
+    tv["name"] = name_of(c.lang, *t.title);
     titles.push_back(tv);
   }
   v["titles"] = titles;
@@ -69,7 +69,7 @@ Response commune_page(AppState& app, const Request& r) {
     std::string anchor = cr.criterion->code;
     for (char& ch : anchor) ch = std::isalnum(static_cast<unsigned char>(ch)) ? ch : '-';
     cv.update({{"code", cr.criterion->code},
-               {"name", cr.criterion->name_vi},
+               {"name", name_of(c.lang, *cr.criterion)},
                {"anchor", anchor},
                {"department", cr.criterion->department},
                {"reason", reason_label(c.lang, cr.reason)},
@@ -83,13 +83,13 @@ Response commune_page(AppState& app, const Request& r) {
       std::vector<double> series;
       for (const MeasureValue& mv : sc.history.at(ind.measure)) series.push_back(mv.value);
       iv.update({{"code", ind.code},
-                 {"name", ind.name_vi},
+                 {"name", name_of(c.lang, ind)},
                  {"unit", ind.unit},
                  {"value", shown(c.lang, ir.value, ind)},
                  {"op", op_symbol(ind.op)},
                  {"threshold", shown(c.lang, ir.threshold, ind)},
                  {"date", ir.value_date ? format_date(c.lang, *ir.value_date) : ""},
-                 {"spark", svg_sparkline(series, ind.name_vi)},
+                 {"spark", svg_sparkline(series, name_of(c.lang, ind))},
                  {"source", ind.source},
                  {"confirmed", ind.confirmed},
                  {"confirmed_label", tr(c.lang, "card.confirmed_" + ind.confirmed)}});

@@ -25,19 +25,19 @@ Response criterion_page(AppState& app, const Request& r) {
   }
   const CriterionCount& cc = ov.criteria[index];
   nlohmann::json v;
-  v["page_title"] = cc.criterion->name_vi;
+  v["page_title"] = name_of(c.lang, *cc.criterion);
   v["breadcrumbs"] = breadcrumbs(c, ov.path, ov.unit.name);
   v["breadcrumbs"].back()["href"] = unit_link(c, ov.unit);
   v["breadcrumbs"].push_back(
-      {{"name", cc.criterion->code + ". " + cc.criterion->name_vi}, {"href", nullptr}});
+      {{"name", cc.criterion->code + ". " + name_of(c.lang, *cc.criterion)}, {"href", nullptr}});
   v["show_controls"] = true;
   v["controls_action"] =
       "/criterion/" + url_encode(ov.set->id) + "/" + url_encode(cc.criterion->code);
   v["code"] = cc.criterion->code;
-  v["name"] = cc.criterion->name_vi;
+  v["name"] = name_of(c.lang, *cc.criterion);
   v["parent_name"] = ov.unit.name;
   v["at_shown"] = format_date(c.lang, ov.opts.at);
-  v["set_name"] = set_name(c.lang, *ov.set);
+  v["set_name"] = name_of(c.lang, *ov.set);
   v["illustrative"] = ov.set->illustrative;
   v["met"] = std::to_string(cc.met);
   v["units_count"] = std::to_string(ov.units.size());
@@ -48,7 +48,7 @@ Response criterion_page(AppState& app, const Request& r) {
     const auto f = cc.failing.find(ind.code);
     const int n = f == cc.failing.end() ? 0 : f->second;
     bars.push_back({ind.code, static_cast<double>(n), std::to_string(n),
-                    ind.name_vi + ": " + std::to_string(n), "band4", ""});
+                    name_of(c.lang, ind) + ": " + std::to_string(n), "band4", ""});
   }
   v["failing_svg"] =
       svg_bars(bars, std::max<double>(1, ov.units.size()), tr(c.lang, "col.failing"));

@@ -59,7 +59,7 @@ nlohmann::json lagging_view(const PageContext& c, const Overview& ov) {
     for (const CriterionResult& cr : a->criteria) {
       if (cr.status == Outcome::kMet) continue;
       missing.push_back({{"code", cr.criterion->code},
-                         {"name", cr.criterion->name_vi},
+                         {"name", name_of(c.lang, *cr.criterion)},
                          {"department", cr.criterion->department}});
     }
     out.push_back({{"name", a->unit.name},
@@ -91,10 +91,10 @@ Response dashboard_page(AppState& app, const Request& r) {
   if (!ov.set) return render_page(app, c, "dashboard", v);
   const CriteriaSet& set = *ov.set;
   const Summary& s = ov.summary;
-  v["set_name"] = set_name(c.lang, set);
+  v["set_name"] = name_of(c.lang, set);
   v["set_short"] = set.id;
   v["illustrative"] = set.illustrative;
-  v["title_name"] = set.titles.empty() ? "" : set.titles[0].name_vi;
+  v["title_name"] = set.titles.empty() ? "" : name_of(c.lang, set.titles[0]);
   v["title_met"] = std::to_string(s.title_met);
   v["units_count"] = std::to_string(s.units);
   v["share"] = s.units ? format_num(c.lang, 100.0 * s.title_met / s.units) + "%" : "";
@@ -124,13 +124,14 @@ Response dashboard_page(AppState& app, const Request& r) {
         link(c, "/criterion/" + url_encode(set.id) + "/" + url_encode(cc.criterion->code) +
                     "?parent=" + url_encode(ov.unit.code));
     crits.push_back(
-        {cc.criterion->code + ". " + cc.criterion->name_vi, static_cast<double>(cc.met),
+        {cc.criterion->code + ". " + name_of(c.lang, *cc.criterion), static_cast<double>(cc.met),
          std::to_string(cc.met) + "/" + std::to_string(s.units),
-         cc.criterion->name_vi + ": " + std::to_string(cc.met) + "/" + std::to_string(s.units) +
+         name_of(c.lang, *cc.criterion) + ": " + std::to_string(cc.met) + "/" +
+             std::to_string(s.units) +
              (cc.criterion->department.empty() ? "" : " (" + cc.criterion->department + ")"),
          "bar", href});
     criteria.push_back({{"code", cc.criterion->code},
-                        {"name", cc.criterion->name_vi},
+                        {"name", name_of(c.lang, *cc.criterion)},
                         {"department", cc.criterion->department},
                         {"met", cc.met},
                         {"not_met", cc.not_met},

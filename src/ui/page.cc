@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "http/request_options.h"
+#include "ui/view_helpers.h"
 
 namespace ntm {
 
@@ -122,10 +123,11 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
   nlohmann::json sets = nlohmann::json::array();
   if (auto catalog = app.catalog(); catalog.is_ok()) {
     for (const auto& s : (*catalog)->sets()) {
-      sets.push_back(
-          {{"id", s->id},
-           {"name", c.lang == Lang::kEn && !s->name_en.empty() ? s->name_en : s->name_vi},
-           {"selected", s->id == c.opts.set_id}});
+      sets.push_back({{"id", s->id},
+                      {"name", c.lang == Lang::kEn && !s->name_en.empty()
+                                   ? s->name_en
+                                   : s->name_vi},  // no ui/view_helpers here
+                      {"selected", s->id == c.opts.set_id}});
     }
   }
   view["sets"] = sets;

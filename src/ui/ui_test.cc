@@ -9,7 +9,9 @@ namespace ntm {
 namespace {
 
 TEST(Mustache, EscapesByDefaultAndHidesEmptyStrings) {
-  const nlohmann::json v = {{"name", "<script>alert(\"x\")</script>"}, {"note", ""}, {"n", 3},
+  const nlohmann::json v = {{"name", "<script>alert(\"x\")</script>"},
+                            {"note", ""},
+                            {"n", 3},
                             {"list", nlohmann::json::array({{{"a", "1"}}, {{"a", "2"}}})}};
   EXPECT_EQ(render_mustache("{{name}}", v), "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
   EXPECT_EQ(render_mustache("[{{#note}}x{{note}}{{/note}}][{{note}}]", v), "[][]");
@@ -17,10 +19,10 @@ TEST(Mustache, EscapesByDefaultAndHidesEmptyStrings) {
 }
 
 TEST(Templates, AllEmbeddedAndValid) {
-  for (const char* name : {"templates/layout.html", "templates/home.html", "templates/dashboard.html",
-                           "templates/commune.html", "templates/criterion.html",
-                           "templates/search.html", "templates/error.html", "static/style.css",
-                           "static/app.js"}) {
+  for (const char* name :
+       {"templates/layout.html", "templates/home.html", "templates/dashboard.html",
+        "templates/commune.html", "templates/criterion.html", "templates/search.html",
+        "templates/error.html", "static/style.css", "static/app.js"}) {
     ASSERT_TRUE(ui_files().count(name)) << name;
   }
   for (const auto& [name, text] : ui_files()) {
@@ -42,7 +44,8 @@ TEST(I18n, EveryKeyInBothLanguagesAndNumbersLocalised) {
 }
 
 TEST(Charts, LabelledEscapedAndFromZero) {
-  const std::string s = svg_bars({{"<b>", 5, "5", "tip & more", "band0", "/x?a=1&b=2"}}, 10, "chart");
+  const std::string s =
+      svg_bars({{"<b>", 5, "5", "tip & more", "band0", "/x?a=1&b=2"}}, 10, "chart");
   EXPECT_NE(s.find("&lt;b&gt;"), std::string::npos);
   EXPECT_NE(s.find("<title>tip &amp; more</title>"), std::string::npos);
   EXPECT_NE(s.find("href=\"/x?a=1&amp;b=2\""), std::string::npos);
@@ -57,7 +60,8 @@ TEST(Maps, HaTinhCommunesAndProvinces) {
   EXPECT_EQ(communes.size(), 69u);
   EXPECT_EQ(communes.at("18073"), "Phường Thành Sen");
   EXPECT_EQ(map_names("provinces").size(), 34u);
-  const std::string svg = svg_map("communes-42", {{"18073", {"band0", "Thành Sen: 10/10", "/c"}}}, "m");
+  const std::string svg =
+      svg_map("communes-42", {{"18073", {"band0", "Thành Sen: 10/10", "/c"}}}, "m");
   EXPECT_NE(svg.find("class=\"band0\""), std::string::npos);
   EXPECT_NE(svg.find("class=\"na\""), std::string::npos);
   EXPECT_LT(svg.size(), 60000u);  // stays light for slow links

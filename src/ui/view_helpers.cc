@@ -43,8 +43,4 @@ nlohmann::json band_legend(Lang lang, const CriteriaSet& set) {
   return out;
 }
 
-std::string set_name(Lang lang, const CriteriaSet& set) {
-  return lang == Lang::kEn && !set.name_en.empty() ? set.name_en : set.name_vi;
-}
-
 }  // namespace ntm

@@ -24,6 +24,10 @@ nlohmann::json breadcrumbs(const PageContext& c, const std::vector<UnitVersion>&
                            const std::string& current);
 // Band labels with their classes, for map legends.
 nlohmann::json band_legend(Lang lang, const CriteriaSet& set);
-std::string set_name(Lang lang, const CriteriaSet& set);
+// The English name in English when the set gives one, else the Vietnamese.
+template <typename T>
+std::string name_of(Lang lang, const T& item) {
+  return lang == Lang::kEn && !item.name_en.empty() ? item.name_en : item.name_vi;
+}
 
 }  // namespace ntm
