@@ -124,9 +124,7 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
   if (auto catalog = app.catalog(); catalog.is_ok()) {
     for (const auto& s : (*catalog)->sets()) {
       sets.push_back({{"id", s->id},
-                      {"name", c.lang == Lang::kEn && !s->name_en.empty()
-                                   ? s->name_en
-                                   : s->name_vi},  // no ui/view_helpers here
+                      {"name", name_of(c.lang, *s)},
                       {"selected", s->id == c.opts.set_id}});
     }
   }
