@@ -5,7 +5,7 @@ DB ?= demo.db
 PORT ?= 8080
 NTM := $(BUILD)/src/cli/ntm
 
-.PHONY: all deps build test test-asan demo bench format clean
+.PHONY: all deps build test test-asan demo bench screenshots format clean
 
 all: build
 
@@ -32,6 +32,11 @@ test-asan: deps
 demo: build
 	$(NTM) demo --db $(DB) --force
 	$(NTM) serve --db $(DB) --port $(PORT)
+
+# README screenshots from a running demo (make demo in another terminal).
+screenshots:
+	cd tests/browser && [ -d node_modules ] || npm ci --no-audit --no-fund
+	NTM_URL=http://127.0.0.1:$(PORT) node tests/browser/screenshots.mjs docs/screenshots
 
 bench: build
 	bench/run.sh $(BUILD)

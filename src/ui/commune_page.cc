@@ -50,7 +50,11 @@ Response commune_page(AppState& app, const Request& r) {
   v["illustrative"] = a.set->illustrative;
   v["view_label"] =
       tr(c.lang, c.opts.verified_only ? "controls.view_verified" : "controls.view_all");
-  v["variant"] = a.variant;
+  if (!a.variant.empty()) {
+    v["variant"] = a.set->variant_key == "commune_group"
+                       ? tr(c.lang, "variant.commune_group") + " " + a.variant
+                       : tr(c.lang, "variant." + a.variant);
+  }
   v["applies"] = a.set->applies_to(a.unit);
   v["met"] = std::to_string(a.criteria_met);
   v["total"] = std::to_string(a.criteria.size());
