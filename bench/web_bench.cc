@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
       {"API overview", "/api/v1/units/42/overview?at=2024-12-31"},
       {"API assessment", "/api/v1/units/18580/assessment?at=2024-12-31"},
   };
-  std::printf("| route | first (cold) ms | median (warm) ms | p90 ms | body KB |\n|---|---|---|---|---|\n");
+  std::printf(
+      "| route | first (cold) ms | median (warm) ms | p90 ms | body KB |\n|---|---|---|---|---|\n");
   for (const auto& [name, target] : targets) {
     const auto q = target.find('?');
     std::vector<double> times;

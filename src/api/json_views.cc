@@ -75,6 +75,7 @@ nlohmann::json overview_json(const Overview& ov) {
           {"criteria_set", ov.set ? set_json(*ov.set) : nlohmann::json(nullptr)},
           {"summary", to_json(ov.summary)},
           {"year_ago", ov.year_ago ? to_json(*ov.year_ago) : nlohmann::json(nullptr)},
+          {"year_ago_criteria_set", ov.year_ago_set},
           {"criteria", criteria},
           {"units", units},
           {"districts", districts},

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -20,7 +21,13 @@
 
 namespace ntm {
 
-using ValueMap = std::unordered_map<std::string, MeasureValue>;
+// measure id -> its value and date. Keys view strings owned by the caller,
+// which keeps them alive during evaluate().
+struct ObservedValue {
+  double value = 0;
+  Date date;
+};
+using ValueMap = std::unordered_map<std::string_view, ObservedValue>;
 
 Assessment evaluate(const CriteriaSet& set, const UnitVersion& unit, const std::string& variant,
                     Date at, const ValueMap& values);

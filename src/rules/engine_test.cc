@@ -25,7 +25,7 @@ CriteriaSet two_criteria() {
 }
 
 ValueMap values(double a, double b) {
-  return {{"a", {"a", d("2021-01-01"), a}}, {"b", {"b", d("2021-01-01"), b}}};
+  return {{"a", {a, d("2021-01-01")}}, {"b", {b, d("2021-01-01")}}};
 }
 
 TEST(Engine, VariantYearAndDefault) {
@@ -56,7 +56,7 @@ TEST(Engine, CriterionAndTitleCombine) {
   EXPECT_EQ(one_fails.criteria[1].status, Outcome::kNotMet);
   EXPECT_EQ(one_fails.titles[0].status, Outcome::kNotMet);
 
-  ValueMap partial = {{"a", {"a", d("2021-01-01"), 50}}};
+  ValueMap partial = {{"a", {50, d("2021-01-01")}}};
   auto unknown = evaluate(s, u, "", d("2021-06-01"), partial);
   EXPECT_EQ(unknown.criteria[1].status, Outcome::kUnknown);
   EXPECT_EQ(unknown.criteria[1].indicators[0].reason, kReasonNoData);

@@ -55,26 +55,32 @@ Result<const CriteriaSet*> choose_set(Store& store, const Catalog& catalog, Leve
 }
 
 // Resolves inherited attributes (region is set on provinces) with a cache per
-// unit, since siblings share their ancestors.
+// ancestor, since siblings share them.
 class VariantResolver {
  public:
   VariantResolver(Store& store, std::string key, Date at)
       : store_(store), key_(std::move(key)), at_(at) {}
 
-  Result<std::string> of(int64_t unit_id) {
+  // The value for a unit whose version on the date is `u`.
+  Result<std::string> of(const UnitVersion& u) {
     if (key_ == "none" || key_.empty()) return std::string();
+    if (auto own = TRY(store_.attribute_at(u.unit_id, key_, at_))) return *own;
+    return u.parent_id ? ancestor(u.parent_id) : Result<std::string>(std::string());
+  }
+
+ private:
+  Result<std::string> ancestor(int64_t unit_id) {
     if (auto it = cache_.find(unit_id); it != cache_.end()) return it->second;
     std::string value;
     if (auto own = TRY(store_.attribute_at(unit_id, key_, at_))) {
       value = *own;
     } else if (auto v = TRY(store_.unit_version_at(unit_id, at_)); v && v->parent_id) {
-      value = TRY(of(v->parent_id));
+      value = TRY(ancestor(v->parent_id));
     }
     cache_[unit_id] = value;
     return value;
   }
 
- private:
   Store& store_;
   std::string key_;
   Date at_;
@@ -82,18 +88,34 @@ class VariantResolver {
 };
 
 Result<Assessment> assess(Store& store, const CriteriaSet& set, const UnitVersion& unit,
-                          VariantResolver& variants, const EvaluateOptions& opts) {
+                          VariantResolver& variants, const EvaluateOptions& opts,
+                          HistoryCache* cache) {
   ValueMap values;
-  for (MeasureValue& v : TRY(store.latest_values(unit.unit_id, opts.at, opts.verified_only))) {
-    std::string key = v.measure_id;
-    values.emplace(std::move(key), std::move(v));
+  std::vector<MeasureValue> latest;  // owns the keys of `values` when there is no cache
+  if (cache) {
+    values = TRY(cache->values_at(unit.unit_id, opts.at));
+  } else {
+    latest = TRY(store.latest_values(unit.unit_id, opts.at, opts.verified_only));
+    for (const MeasureValue& v : latest) values[v.measure_id] = {v.value, v.date};
   }
-  Assessment a = evaluate(set, unit, TRY(variants.of(unit.unit_id)), opts.at, values);
+  Assessment a = evaluate(set, unit, TRY(variants.of(unit)), opts.at, values);
   a.verified_only = opts.verified_only;
   return a;
 }
 
 }  // namespace
+
+Result<ValueMap> HistoryCache::values_at(int64_t unit_id, Date at) {
+  auto it = history_.find(unit_id);
+  if (it == history_.end()) {
+    it = history_.emplace(unit_id, TRY(store_.value_history(unit_id, verified_only_))).first;
+  }
+  ValueMap out;
+  for (const MeasureValue& v : it->second) {  // by measure, then date: the last one wins
+    if (v.date <= at) out[v.measure_id] = {v.value, v.date};
+  }
+  return out;
+}
 
 Result<Assessment> evaluate_unit(Store& store, const Catalog& catalog, const std::string& code,
                                  const EvaluateOptions& opts) {
@@ -107,12 +129,15 @@ Result<Assessment> evaluate_unit(Store& store, const Catalog& catalog, const std
                            level_name(set->level) + ", không áp dụng cho " + unit->name);
   }
   VariantResolver variants(store, set->variant_key, opts.at);
-  return assess(store, *set, *unit, variants, opts);
+  return assess(store, *set, *unit, variants, opts, nullptr);
 }
 
 Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalog,
                                              const std::string& parent_code, Level level,
-                                             const EvaluateOptions& opts) {
+                                             const EvaluateOptions& opts, HistoryCache* cache) {
+  if (cache && cache->verified_only() != opts.verified_only) {
+    return Status::internal("HistoryCache view differs from the options");
+  }
   const auto parent = TRY(store.unit_at(parent_code, opts.at));
   if (!parent) {
     return Status::not_found("không có đơn vị mã \"" + parent_code + "\" vào ngày " +
@@ -123,7 +148,7 @@ Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalo
   std::vector<Assessment> out;
   for (const UnitVersion& u : TRY(store.descendants_at(parent->unit_id, level, opts.at))) {
     if (!set->applies_to(u)) continue;
-    out.push_back(TRY(assess(store, *set, u, variants, opts)));
+    out.push_back(TRY(assess(store, *set, u, variants, opts, cache)));
   }
   return out;
 }

@@ -11,6 +11,7 @@
 
 #include "model/assessment.h"
 #include "model/measure.h"
+#include "rules/engine.h"
 #include "store/store.h"
 
 namespace ntm {
@@ -41,13 +42,31 @@ struct EvaluateOptions {
   bool verified_only = false;
 };
 
+// Reads each unit's whole history once and answers "values on date D" from
+// memory: evaluating the same units at many dates (a trend) costs one read.
+class HistoryCache {
+ public:
+  HistoryCache(Store& store, bool verified_only) : store_(store), verified_only_(verified_only) {}
+  // The latest value of every measure on or before `at`; the keys view
+  // strings held by the cache.
+  Result<ValueMap> values_at(int64_t unit_id, Date at);
+  bool verified_only() const { return verified_only_; }
+
+ private:
+  Store& store_;
+  bool verified_only_;
+  std::map<int64_t, std::vector<MeasureValue>> history_;  // by measure, then date
+};
+
 Result<Assessment> evaluate_unit(Store& store, const Catalog& catalog, const std::string& code,
                                  const EvaluateOptions& opts);
 
 // Every unit of `level` below `parent_code` on opts.at to which the set
 // applies (e.g. only "Xã" for the commune NTM sets), ordered by code.
+// With `cache` (whose verified_only must match opts), values come from it.
 Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalog,
                                              const std::string& parent_code, Level level,
-                                             const EvaluateOptions& opts);
+                                             const EvaluateOptions& opts,
+                                             HistoryCache* cache = nullptr);
 
 }  // namespace ntm

@@ -28,7 +28,7 @@ std::vector<CriterionCount> count_criteria(const CriteriaSet& set,
 }
 
 std::vector<TrendPoint> trend(Store& store, const Catalog& catalog, const std::string& code,
-                              const EvaluateOptions& opts) {
+                              const EvaluateOptions& opts, HistoryCache& cache) {
   std::vector<TrendPoint> out;
   std::vector<Date> dates;
   for (int y = 2016; y < opts.at.year(); ++y) dates.push_back(Date::from_ymd(y, 12, 31));
@@ -36,7 +36,7 @@ std::vector<TrendPoint> trend(Store& store, const Catalog& catalog, const std::s
   for (Date d : dates) {
     EvaluateOptions o = opts;
     o.at = d;
-    auto list = evaluate_all(store, catalog, code, Level::kCommune, o);
+    auto list = evaluate_all(store, catalog, code, Level::kCommune, o, &cache);
     if (!list.is_ok() || list->empty()) continue;  // no set or unit at that date
     const Summary s = summarize(*list);
     out.push_back({d, list->front().set->id, s.units, s.title_met, s.average_criteria_met});
@@ -67,7 +67,8 @@ Result<Overview> build_overview(Store& store, const Catalog& catalog, const std:
   ov.unit = *unit;
   ov.opts = opts;
   ov.path = TRY(ancestors(store, ov.unit, opts.at));
-  ov.units = TRY(evaluate_all(store, catalog, code, Level::kCommune, opts));
+  HistoryCache cache(store, opts.verified_only);  // shared by the date, a year ago, the trend
+  ov.units = TRY(evaluate_all(store, catalog, code, Level::kCommune, opts, &cache));
   if (!ov.units.empty()) {
     ov.set = ov.units.front().set;
   } else if (!opts.set_id.empty()) {
@@ -79,11 +80,12 @@ Result<Overview> build_overview(Store& store, const Catalog& catalog, const std:
   if (ov.set) ov.criteria = count_criteria(*ov.set, ov.units);
   EvaluateOptions before = opts;
   before.at = Date::from_ymd(opts.at.year() - 1, opts.at.month(), std::min(opts.at.day(), 28u));
-  if (auto list = evaluate_all(store, catalog, code, Level::kCommune, before);
+  if (auto list = evaluate_all(store, catalog, code, Level::kCommune, before, &cache);
       list.is_ok() && !list->empty()) {
     ov.year_ago = summarize(*list);
+    ov.year_ago_set = list->front().set->id;
   }
-  ov.trend = trend(store, catalog, code, opts);
+  ov.trend = trend(store, catalog, code, opts, cache);
   if (ov.unit.level == Level::kProvince) {
     ov.districts = TRY(store.descendants_at(ov.unit.unit_id, Level::kDistrict, opts.at));
   }

@@ -37,6 +37,7 @@ struct Overview {
   std::vector<Assessment> units;  // the communes the set applies to
   Summary summary;
   std::optional<Summary> year_ago;  // the same date a year earlier, if computable
+  std::string year_ago_set;         // the set it was computed under
   std::vector<CriterionCount> criteria;
   std::vector<TrendPoint> trend;       // year ends up to the date, then the date
   std::vector<UnitVersion> districts;  // when the structure of the date has them

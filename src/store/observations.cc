@@ -104,6 +104,23 @@ Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
   return out;
 }
 
+Result<std::vector<MeasureValue>> Store::value_history(int64_t unit_id, bool verified_only) {
+  auto s =
+      TRY(sql("SELECT measure_id, date, value, status FROM observation"
+              " WHERE unit_id = $1 AND current = 1"
+              " AND (status = 'verified' OR ($2 = 0 AND status = 'submitted'))"
+              " ORDER BY measure_id, date"));
+  s->bind(1, unit_id);
+  s->bind(2, static_cast<int64_t>(verified_only ? 1 : 0));
+  std::vector<MeasureValue> out;
+  while (TRY(s->step())) {
+    out.push_back({std::string(s->get_view(0)), TRY(Date::parse(s->get_view(1))), s->get_double(2),
+                   s->get_view(3) == "verified" ? ObservationStatus::kVerified
+                                                : ObservationStatus::kSubmitted});
+  }
+  return out;
+}
+
 Result<std::vector<Observation>> Store::observation_history(int64_t unit_id,
                                                             const std::string& measure) {
   auto s = TRY(sql(std::string("SELECT ") + kObservationColumns +

@@ -114,6 +114,9 @@ class Store {
   // Latest current value per measure on or before `at` whose status counts:
   // verified, plus submitted unless verified_only.
   Result<std::vector<MeasureValue>> latest_values(int64_t unit_id, Date at, bool verified_only);
+  // Every current value of the unit whose status counts (as latest_values),
+  // at any date, ordered by measure then date.
+  Result<std::vector<MeasureValue>> value_history(int64_t unit_id, bool verified_only);
   // Every version for (unit, measure), oldest first.
   Result<std::vector<Observation>> observation_history(int64_t unit_id, const std::string& measure);
   Result<int64_t> count_observations();

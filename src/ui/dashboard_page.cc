@@ -104,7 +104,13 @@ Response dashboard_page(AppState& app, const Request& r) {
   if (ov.year_ago) {
     const int d = s.title_met - ov.year_ago->title_met;
     v["change"] = (d > 0 ? "+" : "") + std::to_string(d);
-    v["change_label"] = tr(c.lang, "dash.communes_met") + " " + tr(c.lang, "dash.change");
+    v["change_label"] = tr(c.lang, "dash.communes_met") + " " + tr(c.lang, "dash.change") + " (" +
+                        std::to_string(ov.year_ago->title_met) + "/" +
+                        std::to_string(ov.year_ago->units) + " → " + std::to_string(s.title_met) +
+                        "/" + std::to_string(s.units) + ")";
+    if (ov.year_ago_set != set.id)
+      v["change_label"] =
+          v["change_label"].get<std::string>() + " · " + tr(c.lang, "dash.other_set");
   } else {
     v["change"] = "–";
     v["change_label"] = tr(c.lang, "dash.no_change_data");

@@ -62,6 +62,8 @@ const std::map<std::string, Entry>& entries() {
       {"dash.of", {"trên", "of"}},
       {"dash.average", {"tiêu chí bình quân mỗi xã", "criteria met per commune on average"}},
       {"dash.change", {"so với cùng kỳ năm trước", "versus a year earlier"}},
+      {"dash.other_set",
+       {"năm trước theo bộ tiêu chí khác", "a year earlier under another criteria set"}},
       {"dash.no_change_data",
        {"chưa có số liệu năm trước để so sánh", "no data a year earlier to compare"}},
       {"dash.bands", {"Số xã theo số tiêu chí đạt", "Communes by number of criteria met"}},

@@ -123,9 +123,8 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
   nlohmann::json sets = nlohmann::json::array();
   if (auto catalog = app.catalog(); catalog.is_ok()) {
     for (const auto& s : (*catalog)->sets()) {
-      sets.push_back({{"id", s->id},
-                      {"name", name_of(c.lang, *s)},
-                      {"selected", s->id == c.opts.set_id}});
+      sets.push_back(
+          {{"id", s->id}, {"name", name_of(c.lang, *s)}, {"selected", s->id == c.opts.set_id}});
     }
   }
   view["sets"] = sets;
