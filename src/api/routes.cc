@@ -9,9 +9,7 @@ Response api_error(const Status& s) {
 }
 
 void register_api(Router& router, AppState& app) {
-  auto bind = [&app](Response (*h)(AppState&, const Request&)) {
-    return [&app, h](const Request& r) { return h(app, r); };
-  };
+  auto bind = [&app](Response (*h)(AppState&, const Request&)) { return bind_handler(app, h); };
   router.add("GET", "/healthz", bind(api_health));
   router.add("GET", "/api/v1/health", bind(api_health));
   router.add("GET", "/api/v1/sets", bind(api_sets));

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "http/http.h"
 #include "service/evaluate.h"
 #include "service/views.h"
 #include "store/store.h"
@@ -36,5 +37,11 @@ class AppState {
   std::map<std::string, std::shared_ptr<const Overview>> overviews_;
   bool demo_ = false;
 };
+
+// A route handler bound to the app: lets the route tables list plain
+// functions `Response h(AppState&, const Request&)`.
+inline Handler bind_handler(AppState& app, Response (*h)(AppState&, const Request&)) {
+  return [&app, h](const Request& r) { return h(app, r); };
+}
 
 }  // namespace ntm

@@ -40,16 +40,9 @@ Response commune_page(AppState& app, const Request& r) {
   if (!got.is_ok()) return error_page(app, c, got.status());
   const Scorecard& sc = *got;
   const Assessment& a = sc.assessment;
-  nlohmann::json v;
-  v["page_title"] = a.unit.name;
-  v["name"] = a.unit.name;
-  v["breadcrumbs"] = breadcrumbs(c, sc.path, a.unit.name);
-  v["show_controls"] = true;
-  v["controls_action"] = "/commune/" + url_encode(a.unit.code);
+  nlohmann::json v = page_header(c, a.unit.name, sc.path, "/commune/" + url_encode(a.unit.code));
   v["set_name"] = name_of(c.lang, *a.set);
   v["illustrative"] = a.set->illustrative;
-  v["view_label"] =
-      tr(c.lang, c.opts.verified_only ? "controls.view_verified" : "controls.view_all");
   if (!a.variant.empty()) {
     v["variant"] = a.set->variant_key == "commune_group"
                        ? tr(c.lang, "variant.commune_group") + " " + a.variant

@@ -78,14 +78,8 @@ Response dashboard_page(AppState& app, const Request& r) {
   auto got = app.overview(r.arg("code"), c.opts);
   if (!got.is_ok()) return error_page(app, c, got.status());
   const Overview& ov = **got;
-  nlohmann::json v;
-  v["page_title"] = ov.unit.name;
-  v["name"] = ov.unit.name;
-  v["breadcrumbs"] = breadcrumbs(c, ov.path, ov.unit.name);
-  v["show_controls"] = true;
-  v["controls_action"] = "/dashboard/" + url_encode(ov.unit.code);
-  v["view_label"] =
-      tr(c.lang, c.opts.verified_only ? "controls.view_verified" : "controls.view_all");
+  nlohmann::json v =
+      page_header(c, ov.unit.name, ov.path, "/dashboard/" + url_encode(ov.unit.code));
   v["has_set"] = ov.set != nullptr;
   v["csv_href"] = link(c, "/dashboard/" + url_encode(ov.unit.code) + "/communes.csv");
   if (!ov.set) return render_page(app, c, "dashboard", v);

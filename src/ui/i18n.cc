@@ -170,24 +170,17 @@ std::string tr(Lang lang, const std::string& key) {
 }
 
 const nlohmann::json& catalogue(Lang lang) {
-  static const nlohmann::json vi = [] {
+  // Template names use '_' where keys use '.' or ' ' ("status.met" -> status_met).
+  auto build = [](Lang l) {
     nlohmann::json j;
     for (const auto& [k, e] : entries()) {
       std::string key = k;
       for (char& c : key) c = (c == '.' || c == ' ') ? '_' : c;
-      j[key] = e.vi;
+      j[key] = l == Lang::kEn ? e.en : e.vi;
     }
     return j;
-  }();
-  static const nlohmann::json en = [] {
-    nlohmann::json j;
-    for (const auto& [k, e] : entries()) {
-      std::string key = k;
-      for (char& c : key) c = (c == '.' || c == ' ') ? '_' : c;
-      j[key] = e.en;
-    }
-    return j;
-  }();
+  };
+  static const nlohmann::json vi = build(Lang::kVi), en = build(Lang::kEn);
   return lang == Lang::kEn ? en : vi;
 }
 

@@ -120,6 +120,8 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
   view["bad_date"] = !c.bad_date.empty();
   view["bad_date_text"] = c.bad_date;
   view["verified_only"] = c.opts.verified_only;
+  view["view_label"] =
+      tr(c.lang, c.opts.verified_only ? "controls.view_verified" : "controls.view_all");
   nlohmann::json sets = nlohmann::json::array();
   if (auto catalog = app.catalog(); catalog.is_ok()) {
     for (const auto& s : (*catalog)->sets()) {

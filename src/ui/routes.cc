@@ -32,9 +32,7 @@ Response switch_language(AppState&, const Request& r) {
 }
 
 void register_ui(Router& router, AppState& app) {
-  auto bind = [&app](Response (*h)(AppState&, const Request&)) {
-    return [&app, h](const Request& r) { return h(app, r); };
-  };
+  auto bind = [&app](Response (*h)(AppState&, const Request&)) { return bind_handler(app, h); };
   router.add("GET", "/", bind(home_page));
   router.add("GET", "/dashboard/:code", bind(dashboard_page));
   router.add("GET", "/dashboard/:code/communes.csv", bind(dashboard_csv));

@@ -34,6 +34,15 @@ nlohmann::json breadcrumbs(const PageContext& c, const std::vector<UnitVersion>&
   return out;
 }
 
+nlohmann::json page_header(const PageContext& c, const std::string& name,
+                           const std::vector<UnitVersion>& path, const std::string& action) {
+  return {{"page_title", name},
+          {"name", name},
+          {"breadcrumbs", breadcrumbs(c, path, name)},
+          {"show_controls", true},
+          {"controls_action", action}};
+}
+
 nlohmann::json band_legend(Lang lang, const CriteriaSet& set) {
   nlohmann::json out = nlohmann::json::array();
   for (size_t i = 0; i < set.bands.size(); ++i) {

@@ -22,6 +22,10 @@ int meter_step(double fraction);
 // Breadcrumbs: home, then each unit of `path`, then `current` (no link).
 nlohmann::json breadcrumbs(const PageContext& c, const std::vector<UnitVersion>& path,
                            const std::string& current);
+// The fields every unit page starts with: title, heading, breadcrumbs and
+// the date / set / view controls submitting to `action`.
+nlohmann::json page_header(const PageContext& c, const std::string& name,
+                           const std::vector<UnitVersion>& path, const std::string& action);
 // Band labels with their classes, for map legends.
 nlohmann::json band_legend(Lang lang, const CriteriaSet& set);
 // The English name in English when the set gives one, else the Vietnamese.
