@@ -12,7 +12,7 @@ namespace {
 std::string shown(Lang lang, const std::optional<double>& v, const Indicator& ind) {
   if (!v) return "";
   if (ind.op == Op::kEq && (*v == 0 || *v == 1)) {
-    return lang == Lang::kVi ? (*v == 1 ? "có" : "không") : (*v == 1 ? "yes" : "no");
+    return tr(lang, *v == 1 ? "value.yes" : "value.no");
   }
   return format_num(lang, *v, 2);
 }

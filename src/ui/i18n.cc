@@ -136,6 +136,8 @@ const std::map<std::string, Entry>& entries() {
       {"reason.threshold not set", {"chưa đặt ngưỡng", "threshold not set"}},
       {"reason.threshold not reached", {"chưa đạt ngưỡng", "threshold not reached"}},
       {"reason.no indicators defined", {"chưa có chỉ tiêu", "no indicators defined"}},
+      {"value.yes", {"có", "yes"}},
+      {"value.no", {"không", "no"}},
       {"unit.criteria", {"tiêu chí", "criteria"}},
       {"variant.commune_group", {"nhóm xã", "commune group"}},
       {"variant.TDMNPB", {"Trung du và miền núi phía Bắc", "Northern Midlands and Mountains"}},
