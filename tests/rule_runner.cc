@@ -3,6 +3,7 @@
 //
 //   command: <ntm arguments>          one step; --db is added by the runner
 //   file <name>:                      a file the step reads (lines follow)
+//   stdin:                            the step's standard input (lines follow)
 //   include: <file>                   steps of a shared fixture, in place
 //   expect: ok | expect: | expect error:
 //                                     success; success with exactly this
@@ -23,6 +24,7 @@ struct Step {
   int line = 0;
   std::string command;
   std::vector<std::pair<std::string, std::string>> files;
+  std::string input;        // standard input of the command
   std::string expect_kind;  // "ok", "out", "error"
   std::string expected;
 };
@@ -75,7 +77,9 @@ std::vector<Step> parse(std::istream& in, const std::filesystem::path& dir) {
     if (steps.empty())
       throw std::runtime_error("line " + std::to_string(n) + ": expected command:");
     Step& s = steps.back();
-    if (line.rfind("file ", 0) == 0 && line.back() == ':') {
+    if (line == "stdin:") {
+      block = &s.input;
+    } else if (line.rfind("file ", 0) == 0 && line.back() == ':') {
       s.files.push_back({line.substr(5, line.size() - 6), ""});
       block = &s.files.back().second;
     } else if (line == "expect: ok") {
@@ -125,7 +129,10 @@ int main(int argc, char** argv) {
     args.push_back("--db");
     args.push_back("case.db");
     std::ostringstream out, err;
+    std::istringstream input(s.input);
+    std::streambuf* saved = std::cin.rdbuf(input.rdbuf());
     const int rc = ntm::run_cli(args, out, err);
+    std::cin.rdbuf(saved);
     std::string problem;
     if (s.expect_kind == "error") {
       if (rc == 0)

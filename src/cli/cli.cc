@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <iostream>
 #include <ostream>
 
 #include "api/routes.h"
@@ -11,6 +12,7 @@
 #include "cli/output.h"
 #include "http/server.h"
 #include "service/assessment_json.h"
+#include "service/auth.h"
 #include "service/demo.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
@@ -28,6 +30,8 @@ struct Options {
   bool all = false, verified_only = false, force = false;
   std::string data_dir;
   std::string host = "127.0.0.1";
+  std::string username, role, department;
+  bool password_stdin = false;
   int port = 8080;
 };
 
@@ -105,6 +109,44 @@ Status run_serve(const Options& o, std::ostream& out) {
                out);
 }
 
+// The first line of standard input (a password given with --password-stdin).
+std::string read_stdin_line() {
+  std::string line;
+  std::getline(std::cin, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+Status run_user(const std::string& action, const Options& o, std::ostream& out) {
+  auto store = TRY(Store::open_sqlite(o.db));
+  const std::string actor = "cli";
+  if (action == "add") {
+    if (!o.password_stdin) return Status::invalid("hãy đưa mật khẩu qua --password-stdin");
+    const User u =
+        TRY(add_user(*store, {o.username, o.role, o.unit, o.department, read_stdin_line()}, actor));
+    out << "Đã tạo tài khoản " << u.username << " (" << role_name(u.role) << ")\n";
+  } else if (action == "list") {
+    out << "username,role,unit,department,disabled\n";
+    for (const User& u : TRY(store->users())) {
+      std::string unit;
+      const int64_t id = u.unit_id ? u.unit_id : (u.units.empty() ? 0 : u.units.front());
+      if (id) {
+        if (auto v = TRY(store->unit_version_at(id, today_utc()))) unit = v->code;
+      }
+      out << u.username << "," << role_name(u.role) << "," << unit << "," << u.department << ","
+          << (u.disabled ? "yes" : "no") << "\n";
+    }
+  } else if (action == "disable") {
+    TRY(disable_user(*store, o.username, actor));
+    out << "Đã khóa tài khoản " << o.username << "\n";
+  } else if (action == "reset-password") {
+    if (!o.password_stdin) return Status::invalid("hãy đưa mật khẩu qua --password-stdin");
+    TRY(reset_password(*store, actor, o.username, read_stdin_line()));
+    out << "Đã đặt lại mật khẩu cho " << o.username << "\n";
+  }
+  return Status::ok();
+}
+
 Status run_demo(const Options& o, std::ostream& out) {
   if (std::filesystem::exists(o.db)) {
     if (!o.force) return Status::conflict(o.db + " đã tồn tại; dùng --force để tạo lại");
@@ -165,6 +207,22 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   sv->add_option("--port", o.port, "Port (default 8080)");
   sv->add_option("--host", o.host, "Address to listen on (default 127.0.0.1)");
 
+  auto* us = app.add_subcommand("user", "Accounts: add, list, disable, reset-password");
+  us->require_subcommand(1);
+  auto* ua = us->add_subcommand("add", "Add an account (password on standard input)");
+  ua->add_option("--username", o.username)->required();
+  ua->add_option("--role", o.role, "admin|department|commune|sponsor|steering")->required();
+  ua->add_option("--unit", o.unit,
+                 "Commune (commune officer) or assigned unit (sponsor, steering)");
+  ua->add_option("--department", o.department, "Department code (department officer)");
+  ua->add_flag("--password-stdin", o.password_stdin, "Read the password from standard input");
+  us->add_subcommand("list", "List accounts (CSV)");
+  auto* ud = us->add_subcommand("disable", "Disable an account and end its sessions");
+  ud->add_option("USERNAME", o.username)->required();
+  auto* ur = us->add_subcommand("reset-password", "Set a new password (standard input)");
+  ur->add_option("USERNAME", o.username)->required();
+  ur->add_flag("--password-stdin", o.password_stdin, "Read the password from standard input");
+
   auto* dm = app.add_subcommand("demo", "Build the demo database (Hà Tĩnh, synthetic data)");
   dm->add_option("--data", o.data_dir, "Data directory (default: the shipped data/)");
   dm->add_flag("--force", o.force, "Replace an existing database file");
@@ -188,6 +246,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     s = run_evaluate(o, out);
   } else if (sv->parsed()) {
     s = run_serve(o, out);
+  } else if (us->parsed()) {
+    for (auto* sub : us->get_subcommands()) s = run_user(sub->get_name(), o, out);
   } else if (dm->parsed()) {
     s = run_demo(o, out);
   }

@@ -5,6 +5,7 @@
 #include "model/measure.h"
 #include "model/observation.h"
 #include "model/unit.h"
+#include "model/user.h"
 
 namespace ntm {
 
@@ -79,6 +80,30 @@ std::optional<ObservationStatus> parse_observation_status(std::string_view s) {
   if (s == "submitted") return ObservationStatus::kSubmitted;
   if (s == "verified") return ObservationStatus::kVerified;
   if (s == "returned") return ObservationStatus::kReturned;
+  return std::nullopt;
+}
+
+const char* role_name(Role r) {
+  switch (r) {
+    case Role::kAdmin:
+      return "admin";
+    case Role::kDepartment:
+      return "department";
+    case Role::kCommune:
+      return "commune";
+    case Role::kSponsor:
+      return "sponsor";
+    case Role::kSteering:
+      return "steering";
+  }
+  return "?";
+}
+
+std::optional<Role> parse_role(std::string_view s) {
+  for (Role r :
+       {Role::kAdmin, Role::kDepartment, Role::kCommune, Role::kSponsor, Role::kSteering}) {
+    if (s == role_name(r)) return r;
+  }
   return std::nullopt;
 }
 

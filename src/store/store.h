@@ -22,6 +22,7 @@
 #include "model/measure.h"
 #include "model/observation.h"
 #include "model/unit.h"
+#include "model/user.h"
 #include "store/db.h"
 
 namespace ntm {
@@ -122,6 +123,38 @@ class Store {
   Result<int64_t> count_observations();
   // Changes whenever any connection commits: for caches of computed views.
   Result<int64_t> data_version();
+
+  // --- accounts (accounts.cc) -------------------------------------------------
+  Result<int64_t> insert_user(const User& u);
+  Result<std::optional<User>> find_user(const std::string& username);
+  Result<std::optional<User>> user_by_id(int64_t id);
+  Result<std::vector<User>> users();
+  Status set_user_disabled(int64_t id, bool disabled);
+  Status set_password_hash(int64_t id, const std::string& hash);
+  Status add_user_unit(int64_t user_id, int64_t unit_id);
+
+  Status insert_session(const Session& s);
+  Result<std::optional<Session>> find_session(const std::string& token_hash);
+  Status delete_session(const std::string& token_hash);
+  Status delete_user_sessions(int64_t user_id);
+
+  Status record_login_attempt(const std::string& username, const std::string& address, bool ok);
+  // Failed attempts since `since` (UTC timestamp) for the name, and for the address.
+  Result<std::pair<int, int>> failed_logins_since(const std::string& username,
+                                                  const std::string& address,
+                                                  const std::string& since);
+
+  Status upsert_department(const std::string& code, const std::string& name);
+  Result<std::vector<std::pair<std::string, std::string>>> departments();
+  Status set_criterion_department(const std::string& set_id, const std::string& criterion,
+                                  const std::string& department);
+  // criterion code -> department, for one set (overrides of the set file).
+  Result<std::map<std::string, std::string>> criterion_departments(const std::string& set_id);
+
+  Status insert_audit(const AuditEntry& e);
+  // Newest first; filters are ignored when empty / 0.
+  Result<std::vector<AuditEntry>> audit(int64_t unit_id, const std::string& actor,
+                                        const std::string& action, int limit);
 
   // --- settings --------------------------------------------------------------
   Result<std::optional<std::string>> setting(const std::string& key);

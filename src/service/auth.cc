@@ -1,0 +1,224 @@
+#include "service/auth.h"
+
+#include <sodium.h>
+
+#include <cstdlib>
+#include <ctime>
+
+namespace ntm {
+namespace {
+
+std::string hex(const unsigned char* p, size_t n) {
+  std::string out(n * 2 + 1, '\0');
+  sodium_bin2hex(out.data(), out.size(), p, n);
+  out.pop_back();
+  return out;
+}
+
+std::string random_hex(size_t bytes) {
+  std::vector<unsigned char> buf(bytes);
+  randombytes_buf(buf.data(), buf.size());
+  return hex(buf.data(), buf.size());
+}
+
+std::string timestamp_in(long seconds) {
+  const std::time_t t = std::time(nullptr) + seconds;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+bool fast_hash() {
+  const char* v = std::getenv("NTM_FAST_HASH");
+  return v && std::string(v) == "1";
+}
+
+bool valid_username(const std::string& u) {
+  if (u.size() < 3 || u.size() > 32) return false;
+  for (char c : u) {
+    if (!(std::islower(static_cast<unsigned char>(c)) ||
+          std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+Status audit(Store& store, const std::string& actor, const std::string& action, int64_t unit,
+             const std::string& subject, const std::string& old_value,
+             const std::string& new_value) {
+  return store.insert_audit({0, "", actor, action, unit, subject, old_value, new_value, ""});
+}
+
+}  // namespace
+
+Result<std::string> hash_password(const std::string& password) {
+  if (sodium_init() < 0) return Status::internal("libsodium không khởi tạo được");
+  char out[crypto_pwhash_STRBYTES];
+  const bool fast = fast_hash();
+  if (crypto_pwhash_str_alg(out, password.data(), password.size(),
+                            fast ? crypto_pwhash_OPSLIMIT_MIN : crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                            fast ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE,
+                            crypto_pwhash_ALG_ARGON2ID13) != 0) {
+    return Status::internal("không đủ bộ nhớ để băm mật khẩu");
+  }
+  return std::string(out);
+}
+
+bool verify_password(const std::string& hash, const std::string& password) {
+  if (sodium_init() < 0) return false;
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+Status check_password_rules(const std::string& password) {
+  if (password.size() < 10) return Status::invalid("mật khẩu cần ít nhất 10 ký tự");
+  return Status::ok();
+}
+
+std::string token_hash(const std::string& token) {
+  unsigned char out[32];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(token.data()),
+                     token.size(), nullptr, 0);
+  return hex(out, sizeof out);
+}
+
+Result<User> add_user(Store& store, const NewUser& n, const std::string& actor) {
+  if (!valid_username(n.username)) {
+    return Status::invalid("tên đăng nhập \"" + n.username +
+                           "\" cần 3-32 ký tự chữ thường không dấu, số, '.', '_' hoặc '-'");
+  }
+  const auto role = parse_role(n.role);
+  if (!role) {
+    return Status::invalid("vai trò \"" + n.role +
+                           "\" không hợp lệ (admin, department, commune, sponsor, steering)");
+  }
+  TRY(check_password_rules(n.password));
+  if (TRY(store.find_user(n.username))) {
+    return Status::conflict("tên đăng nhập \"" + n.username + "\" đã có");
+  }
+  User u;
+  u.username = n.username;
+  u.role = *role;
+  int64_t unit = 0;
+  if (!n.unit_code.empty()) {
+    const auto v = TRY(store.unit_at(n.unit_code, today_utc()));
+    if (!v) return Status::not_found("không có đơn vị mã \"" + n.unit_code + "\" đang hiệu lực");
+    if (u.role == Role::kCommune && v->level != Level::kCommune) {
+      return Status::invalid(v->name + " không phải là xã");
+    }
+    unit = v->unit_id;
+  }
+  if (u.role == Role::kCommune && !unit) return Status::invalid("cán bộ xã cần --unit (mã xã)");
+  if ((u.role == Role::kSponsor || u.role == Role::kSteering) && !unit) {
+    return Status::invalid("đơn vị đỡ đầu và thành viên BCĐ cần --unit (đơn vị được phân công)");
+  }
+  if (u.role == Role::kDepartment && n.department.empty()) {
+    return Status::invalid("cán bộ sở, ngành cần --department (mã cơ quan)");
+  }
+  if (u.role == Role::kCommune) u.unit_id = unit;
+  u.department = u.role == Role::kDepartment ? n.department : "";
+  u.password_hash = TRY(hash_password(n.password));
+  TRY(store.transaction([&]() -> Status {
+    if (!u.department.empty()) {
+      bool known = false;
+      for (const auto& [code, name] : TRY(store.departments()))
+        known = known || code == u.department;
+      if (!known) TRY(store.upsert_department(u.department, u.department));
+    }
+    u.id = TRY(store.insert_user(u));
+    if (unit && u.role != Role::kCommune) {
+      TRY(store.add_user_unit(u.id, unit));
+      u.units.push_back(unit);
+    }
+    return audit(store, actor, "user.add", unit, u.username, "",
+                 std::string(role_name(u.role)) + (u.department.empty() ? "" : " " + u.department));
+  }));
+  return u;
+}
+
+Status disable_user(Store& store, const std::string& username, const std::string& actor) {
+  const auto u = TRY(store.find_user(username));
+  if (!u) return Status::not_found("không có tài khoản \"" + username + "\"");
+  return store.transaction([&]() -> Status {
+    TRY(store.set_user_disabled(u->id, true));
+    TRY(store.delete_user_sessions(u->id));
+    return audit(store, actor, "user.disable", 0, username, "enabled", "disabled");
+  });
+}
+
+Result<LoginResult> login(Store& store, const std::string& username, const std::string& password,
+                          const std::string& address, const AuthConfig& config) {
+  const auto [by_user, by_address] =
+      TRY(store.failed_logins_since(username, address, timestamp_in(-60L * config.window_minutes)));
+  if (by_user >= config.max_failures_per_user || by_address >= config.max_failures_per_address) {
+    return Status(ErrorCode::kConflict, "đăng nhập sai quá nhiều lần; hãy thử lại sau " +
+                                            std::to_string(config.window_minutes) + " phút");
+  }
+  const auto user = TRY(store.find_user(username));
+  // Verify even for an unknown name, against a hash of a random password, so
+  // the time taken does not reveal which names exist.
+  static const std::string kDummy = hash_password(random_hex(16)).value();
+  const bool ok = user ? verify_password(user->password_hash, password)
+                       : !verify_password(kDummy, password) && false;
+  TRY(store.record_login_attempt(username, address, ok && !user->disabled));
+  if (!ok || user->disabled) {
+    return Status::invalid("tên đăng nhập hoặc mật khẩu không đúng");
+  }
+  LoginResult r;
+  r.user = *user;
+  r.token = random_hex(32);
+  r.session = {token_hash(r.token), user->id, random_hex(32), utc_timestamp_now(),
+               timestamp_in(3600L * config.session_hours)};
+  TRY(store.insert_session(r.session));
+  return r;
+}
+
+Result<std::optional<std::pair<User, Session>>> session_user(Store& store,
+                                                             const std::string& token) {
+  using Found = std::optional<std::pair<User, Session>>;
+  if (token.size() != 64) return Found();
+  const auto s = TRY(store.find_session(token_hash(token)));
+  if (!s) return Found();
+  if (s->expires_at <= utc_timestamp_now()) {
+    TRY(store.delete_session(s->token_hash));
+    return Found();
+  }
+  const auto u = TRY(store.user_by_id(s->user_id));
+  if (!u || u->disabled) return Found();
+  return Found(std::pair<User, Session>(*u, *s));
+}
+
+Status logout(Store& store, const std::string& token) {
+  return store.delete_session(token_hash(token));
+}
+
+Status change_password(Store& store, const User& user, const std::string& old_password,
+                       const std::string& new_password) {
+  if (!verify_password(user.password_hash, old_password)) {
+    return Status::invalid("mật khẩu hiện tại không đúng");
+  }
+  TRY(check_password_rules(new_password));
+  const std::string hash = TRY(hash_password(new_password));
+  return store.transaction([&]() -> Status {
+    TRY(store.set_password_hash(user.id, hash));
+    TRY(store.delete_user_sessions(user.id));
+    return audit(store, user.username, "user.password", 0, user.username, "", "");
+  });
+}
+
+Status reset_password(Store& store, const std::string& admin, const std::string& username,
+                      const std::string& new_password) {
+  const auto u = TRY(store.find_user(username));
+  if (!u) return Status::not_found("không có tài khoản \"" + username + "\"");
+  TRY(check_password_rules(new_password));
+  const std::string hash = TRY(hash_password(new_password));
+  return store.transaction([&]() -> Status {
+    TRY(store.set_password_hash(u->id, hash));
+    TRY(store.delete_user_sessions(u->id));
+    return audit(store, admin, "user.reset_password", 0, username, "", "");
+  });
+}
+
+}  // namespace ntm

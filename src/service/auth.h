@@ -1,0 +1,63 @@
+// Accounts and authentication: argon2id password hashes (libsodium),
+// server-side sessions (only a hash of the cookie token is stored), a CSRF
+// token per session, login throttling per account and per address, expiry.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "model/user.h"
+#include "store/store.h"
+
+namespace ntm {
+
+struct AuthConfig {
+  int session_hours = 8;
+  int max_failures_per_user = 5;      // in `window_minutes`
+  int max_failures_per_address = 20;  // in `window_minutes`
+  int window_minutes = 15;
+};
+
+// argon2id with libsodium's interactive limits; with NTM_FAST_HASH=1 in the
+// environment (tests only) the minimum limits, which are fast and weak.
+Result<std::string> hash_password(const std::string& password);
+bool verify_password(const std::string& hash, const std::string& password);
+// At least 10 characters; the reason in Vietnamese otherwise.
+Status check_password_rules(const std::string& password);
+
+struct NewUser {
+  std::string username;
+  std::string role;
+  std::string unit_code;   // commune officer: the commune; sponsor/steering: a unit
+  std::string department;  // department officer
+  std::string password;
+};
+
+// Checks everything, stores the user and an audit entry by `actor`.
+Result<User> add_user(Store& store, const NewUser& u, const std::string& actor);
+Status disable_user(Store& store, const std::string& username, const std::string& actor);
+
+struct LoginResult {
+  User user;
+  Session session;
+  std::string token;  // goes to the cookie; never stored
+};
+
+// Fails with one message for a wrong name or password (no user enumeration),
+// and refuses while an account or an address has too many recent failures.
+Result<LoginResult> login(Store& store, const std::string& username, const std::string& password,
+                          const std::string& address, const AuthConfig& config = {});
+// The user of a valid, unexpired session token, if any.
+Result<std::optional<std::pair<User, Session>>> session_user(Store& store,
+                                                             const std::string& token);
+Status logout(Store& store, const std::string& token);
+// Ends every session of the user, so a changed password logs out elsewhere.
+Status change_password(Store& store, const User& user, const std::string& old_password,
+                       const std::string& new_password);
+Status reset_password(Store& store, const std::string& admin, const std::string& username,
+                      const std::string& new_password);
+
+// Hex of a secure hash of a token (sessions are looked up by it).
+std::string token_hash(const std::string& token);
+
+}  // namespace ntm
