@@ -11,6 +11,7 @@
 
 #include "api/routes.h"
 #include "http/server.h"
+#include "service/auth.h"
 #include "service/importer.h"
 #include "ui/pages.h"
 
@@ -22,7 +23,23 @@ struct Reply {
   std::string head, body;
 };
 
+Reply request(unsigned short port, const std::string& method, const std::string& target,
+              const std::string& extra, const std::string& body);
+
 Reply get(unsigned short port, const std::string& target, const std::string& extra = "") {
+  return request(port, "GET", target, extra, "");
+}
+
+Reply post(unsigned short port, const std::string& target, const std::string& body,
+           const std::string& extra = "") {
+  return request(port, "POST", target,
+                 extra + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
+                     std::to_string(body.size()) + "\r\n",
+                 body);
+}
+
+Reply request(unsigned short port, const std::string& method, const std::string& target,
+              const std::string& extra, const std::string& body) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -30,8 +47,8 @@ Reply get(unsigned short port, const std::string& target, const std::string& ext
   inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
   Reply r;
   if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return r;
-  const std::string req =
-      "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + extra + "\r\n";
+  const std::string req = method + " " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" +
+                          extra + "\r\n" + body;
   (void)!write(fd, req.data(), req.size());
   std::string all;
   char buf[8192];
@@ -87,6 +104,18 @@ class WebTest : public ::testing::Test {
     ASSERT_TRUE(import_units(*store, "u", kUnits, *Date::parse("2016-01-01"), Date::max()).is_ok());
     ASSERT_TRUE(import_criteria(*store, "s", kSet).is_ok());
     ASSERT_TRUE(import_observations(*store, "o", kObservations, "t").is_ok());
+    setenv("NTM_FAST_HASH", "1", 1);
+    const NewUser users[] = {{"admin", "admin", "", "", "mat-khau-dai-1"},
+                             {"so.yte", "department", "", "SYT", "mat-khau-dai-1"},
+                             {"xa.thachkim", "commune", "18580", "", "mat-khau-dai-1"},
+                             {"dodau", "sponsor", "18583", "", "mat-khau-dai-1"},
+                             {"bcd", "steering", "42", "", "mat-khau-dai-1"}};
+    for (const NewUser& u : users) {
+      ASSERT_TRUE(add_user(*store, u, "test").is_ok());
+      auto in = login(*store, u.username, u.password, "test");
+      ASSERT_TRUE(in.is_ok());
+      sessions_[u.role] = {in->token, in->session.csrf_token};
+    }
     app_ = new AppState(store);
     router_ = new Router();
     register_api(*router_, *app_);
@@ -111,6 +140,12 @@ class WebTest : public ::testing::Test {
   static inline Server* server_ = nullptr;
   static inline std::thread* thread_ = nullptr;
   static inline unsigned short port_ = 0;
+  // role -> (session token, CSRF token)
+  static inline std::map<std::string, std::pair<std::string, std::string>> sessions_;
+
+  static std::string cookie(const std::string& role) {
+    return "Cookie: ntm_session=" + sessions_.at(role).first + "\r\n";
+  }
 };
 
 // Every route in the table answers for real parameters: a new route without
@@ -121,7 +156,10 @@ TEST_F(WebTest, EveryRouteAnswers) {
                                                      {":criterion", "15"},
                                                      {":file", "style.css"},
                                                      {":lang", "en"}};
-  for (const auto& [method, pattern] : router_->routes()) {
+  for (const auto& route : router_->routes()) {
+    if (route.access != Access::kPublic || route.method != "GET")
+      continue;  // see the permission matrix
+    const std::string& pattern = route.pattern;
     std::string target = pattern;
     const bool commune = pattern.find("commune") != std::string::npos ||
                          pattern.find("assessment") != std::string::npos;
@@ -137,6 +175,91 @@ TEST_F(WebTest, EveryRouteAnswers) {
     EXPECT_TRUE(r.status == 200 || r.status == 303) << pattern << " -> " << r.status << "\n"
                                                     << r.body.substr(0, 300);
   }
+}
+
+// Every route of the table x every role (and no login): the status says
+// whether the server let the request through. Generated from the table, so a
+// new route is checked the moment it is added.
+TEST_F(WebTest, PermissionMatrixFromTheRouteTable) {
+  const std::vector<std::string> roles = {"",        "admin",   "department",
+                                          "commune", "sponsor", "steering"};
+  for (const auto& route : router_->routes()) {
+    std::string target = route.pattern;
+    for (const auto& [name, value] : std::map<std::string, std::string>{{":code", "18580"},
+                                                                        {":set", "web-a"},
+                                                                        {":criterion", "15"},
+                                                                        {":file", "style.css"},
+                                                                        {":lang", "en"}}) {
+      if (size_t at = target.find(name); at != std::string::npos)
+        target.replace(at, name.size(), value);
+    }
+    target += "?at=2021-06-30&parent=42";
+    for (const std::string& role : roles) {
+      const std::string who = role.empty() ? "" : cookie(role);
+      const Reply r =
+          route.method == "GET"
+              ? get(port_, target, who)
+              : post(port_, target, "csrf=" + (role.empty() ? "" : sessions_.at(role).second), who);
+      const bool api = route.pattern.rfind("/api/", 0) == 0;
+      const std::string what =
+          route.method + " " + route.pattern + " as " + (role.empty() ? "public" : role);
+      if (route.access == Access::kPublic ||
+          (!role.empty() && role_allows(route.access, *parse_role(role)))) {
+        EXPECT_NE(r.status, 401) << what;
+        EXPECT_NE(r.status, 403) << what;
+        EXPECT_LT(r.status, 500) << what << "\n" << r.body.substr(0, 300);
+      } else if (role.empty()) {
+        EXPECT_TRUE(r.status == 401 || (!api && route.method == "GET" && r.status == 303 &&
+                                        r.head.find("Location: /login?next=") != std::string::npos))
+            << what << " -> " << r.status;
+      } else {
+        EXPECT_EQ(r.status, 403) << what;
+      }
+    }
+    // Logging out ends the sessions used above, so re-login after this route.
+    if (route.pattern == "/logout") {
+      for (const auto& [role, unused] : sessions_) {
+        auto in = login(app_->store(),
+                        role == "department" ? "so.yte"
+                        : role == "commune"  ? "xa.thachkim"
+                        : role == "sponsor"  ? "dodau"
+                        : role == "steering" ? "bcd"
+                                             : "admin",
+                        "mat-khau-dai-1", "test");
+        ASSERT_TRUE(in.is_ok());
+        sessions_[role] = {in->token, in->session.csrf_token};
+      }
+    }
+  }
+}
+
+TEST_F(WebTest, LoginCsrfLogoutAndReplay) {
+  const Reply bad = post(port_, "/login", "username=admin&password=sai&next=/account");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("tên đăng nhập hoặc mật khẩu không đúng"), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"admin\""), std::string::npos);  // what was typed is kept
+  const Reply foreign = post(port_, "/login", "username=admin&password=mat-khau-dai-1",
+                             "Origin: https://evil.example\r\n");
+  EXPECT_EQ(foreign.status, 403);
+  const Reply ok = post(port_, "/login", "username=admin&password=mat-khau-dai-1&next=/account");
+  ASSERT_EQ(ok.status, 303);
+  EXPECT_NE(ok.head.find("Location: /account"), std::string::npos);
+  const size_t at = ok.head.find("Set-Cookie: ntm_session=");
+  ASSERT_NE(at, std::string::npos);
+  const std::string token = ok.head.substr(at + 24, 64);
+  EXPECT_NE(ok.head.find("HttpOnly; SameSite=Lax"), std::string::npos);
+  const std::string c = "Cookie: ntm_session=" + token + "\r\n";
+  const Reply account = get(port_, "/account", c);
+  ASSERT_EQ(account.status, 200);
+  const std::string marker = "name=\"csrf\" value=\"";
+  const size_t csrf_at = account.body.find(marker);
+  ASSERT_NE(csrf_at, std::string::npos);
+  const std::string csrf = account.body.substr(csrf_at + marker.size(), 64);
+  EXPECT_EQ(post(port_, "/logout", "csrf=stale", c).status, 403);  // a stale CSRF token
+  EXPECT_EQ(post(port_, "/logout", "", c).status, 403);            // none at all
+  EXPECT_EQ(post(port_, "/logout", "csrf=" + csrf, c).status, 303);
+  EXPECT_EQ(get(port_, "/account", c).status, 303);  // the replayed cookie is dead: to /login
+  EXPECT_EQ(get(port_, "/api/v1/health", c).status, 200);
 }
 
 TEST_F(WebTest, OverviewFiguresAreRight) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "http/http.h"
+#include "service/auth.h"
 #include "service/evaluate.h"
 #include "service/views.h"
 #include "store/store.h"
@@ -27,6 +28,10 @@ class AppState {
                                                    const EvaluateOptions& opts);
   // Setting "demo_data" is "synthetic".
   bool demo();
+
+  // Cookies get "Secure" (served over TLS, e.g. behind nginx).
+  bool secure_cookies = false;
+  AuthConfig auth;
 
  private:
   Status refresh();

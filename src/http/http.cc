@@ -14,6 +14,11 @@ std::string Request::arg(const std::string& name, const std::string& fallback) c
   return fallback;
 }
 
+std::string Request::field(const std::string& name) const {
+  auto it = form.find(name);
+  return it == form.end() ? "" : it->second;
+}
+
 std::string Request::header(const std::string& name) const {
   auto it = headers.find(name);
   return it == headers.end() ? "" : it->second;
@@ -46,15 +51,58 @@ Response Response::json_error(int status, const std::string& code, const std::st
   return json(status, nlohmann::json{{"error", {{"code", code}, {"message", message}}}}.dump());
 }
 
-void Router::add(const std::string& method, const std::string& pattern, Handler h) {
-  std::vector<std::string> segments = split(pattern, '/');
-  routes_.push_back({method, pattern, std::move(segments), std::move(h)});
+const char* access_name(Access a) {
+  switch (a) {
+    case Access::kPublic:
+      return "public";
+    case Access::kSignedIn:
+      return "signed-in";
+    case Access::kAdmin:
+      return "admin";
+    case Access::kDepartment:
+      return "department";
+    case Access::kCommune:
+      return "commune";
+  }
+  return "?";
 }
 
-std::vector<std::pair<std::string, std::string>> Router::routes() const {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const Route& r : routes_) out.push_back({r.method, r.pattern});
+bool role_allows(Access access, Role role) {
+  switch (access) {
+    case Access::kPublic:
+    case Access::kSignedIn:
+      return true;
+    case Access::kAdmin:
+      return role == Role::kAdmin;
+    case Access::kDepartment:
+      return role == Role::kAdmin || role == Role::kDepartment;
+    case Access::kCommune:
+      return role == Role::kAdmin || role == Role::kCommune;
+  }
+  return false;
+}
+
+void Router::add(const std::string& method, const std::string& pattern, Access access, Handler h) {
+  std::vector<std::string> segments = split(pattern, '/');
+  routes_.push_back({method, pattern, access, std::move(segments), std::move(h)});
+}
+
+std::vector<Router::RouteInfo> Router::routes() const {
+  std::vector<RouteInfo> out;
+  for (const Route& r : routes_) out.push_back({r.method, r.pattern, r.access});
   return out;
+}
+
+Response Router::refuse(const Request& r, int status, const std::string& code,
+                        const std::string& message) const {
+  if (r.path.rfind("/api/", 0) == 0) return Response::json_error(status, code, message);
+  if (status == 401 && r.method == "GET")
+    return Response::redirect("/login?next=" + url_encode(r.path));
+  return Response::html(
+      status,
+      "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>" + html_escape(message) +
+          "</title><h1>" + html_escape(message) +
+          "</h1><p><a href=\"/login\">Đăng nhập</a> · <a href=\"/\">Trang chủ</a></p></html>");
 }
 
 Response Router::dispatch(Request r) const {
@@ -74,6 +122,21 @@ Response Router::dispatch(Request r) const {
     }
     if (!match) continue;
     r.params = std::move(params);
+    if (authenticate_ && !r.cookie("ntm_session").empty()) r.principal = authenticate_(r);
+    if (route.access != Access::kPublic) {
+      if (!r.principal) return refuse(r, 401, "unauthenticated", "Cần đăng nhập");
+      if (!role_allows(route.access, r.principal->first.role)) {
+        return refuse(r, 403, "forbidden", "Không có quyền truy cập");
+      }
+      if (r.method != "GET" && r.method != "HEAD") {
+        const std::string token =
+            !r.field("csrf").empty() ? r.field("csrf") : r.header("x-csrf-token");
+        if (!constant_time_equal(token, r.principal->second.csrf_token)) {
+          return refuse(r, 403, "csrf",
+                        "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ, hãy tải lại trang");
+        }
+      }
+    }
     return route.handler(r);
   }
   if (r.path.rfind("/api/", 0) == 0) {
@@ -120,6 +183,24 @@ Request parse_target(const std::string& method, const std::string& target) {
         eq == std::string::npos ? "" : url_decode(std::string_view(pair).substr(eq + 1));
   }
   return r;
+}
+
+std::map<std::string, std::string> parse_form(const std::string& body) {
+  std::map<std::string, std::string> out;
+  for (const std::string& pair : split(body, '&')) {
+    if (pair.empty()) continue;
+    const size_t eq = pair.find('=');
+    out[url_decode(pair.substr(0, eq))] =
+        eq == std::string::npos ? "" : url_decode(std::string_view(pair).substr(eq + 1));
+  }
+  return out;
+}
+
+bool constant_time_equal(const std::string& a, const std::string& b) {
+  if (a.size() != b.size() || a.empty()) return false;
+  unsigned char diff = 0;
+  for (size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
 }
 
 std::string html_escape(const std::string& s) {

@@ -4,9 +4,12 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "model/user.h"
 
 namespace ntm {
 
@@ -16,8 +19,16 @@ struct Request {
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> headers;  // lower-case names
   std::map<std::string, std::string> params;   // from the route pattern (":code")
+  std::string body;
+  std::map<std::string, std::string> form;  // application/x-www-form-urlencoded body
+  std::string peer;                         // client address
+  // The signed-in user and session, set by the router for protected routes
+  // (and for public ones when a valid session cookie comes along).
+  std::optional<std::pair<User, Session>> principal;
 
+  // A path parameter, else a query parameter, else `fallback`.
   std::string arg(const std::string& name, const std::string& fallback = "") const;
+  std::string field(const std::string& name) const;  // a form field, or ""
   std::string header(const std::string& name) const;
   std::string cookie(const std::string& name) const;
 };
@@ -37,26 +48,61 @@ struct Response {
 
 using Handler = std::function<Response(const Request&)>;
 
+// Who may use a route. Enforced by the Router before the handler runs.
+enum class Access {
+  kPublic,      // anyone, no login
+  kSignedIn,    // any signed-in user
+  kAdmin,       // office admin
+  kDepartment,  // department officer (and admin)
+  kCommune,     // commune officer (and admin)
+};
+const char* access_name(Access a);
+// Whether a user of `role` passes `access` (admins pass every level).
+bool role_allows(Access access, Role role);
+
+// Finds the user of a request's session cookie, if any.
+using Authenticator = std::function<std::optional<std::pair<User, Session>>(const Request&)>;
+
 // The route table: patterns are exact paths or have ":name" segments
 // ("/commune/:code"). Unknown paths get a JSON 404 under /api, HTML elsewhere.
+// Protected routes: no session -> 401 (JSON under /api; HTML pages redirect
+// GETs to /login); wrong role -> 403; a state-changing request without the
+// session's CSRF token (form field "csrf" or header X-CSRF-Token) -> 403.
 class Router {
  public:
-  void add(const std::string& method, const std::string& pattern, Handler h);
+  void add(const std::string& method, const std::string& pattern, Access access, Handler h);
+  void add(const std::string& method, const std::string& pattern, Handler h) {
+    add(method, pattern, Access::kPublic, std::move(h));
+  }
   Response dispatch(Request r) const;
-  // Every (method, pattern), in the order added: for route-table tests.
-  std::vector<std::pair<std::string, std::string>> routes() const;
+  struct RouteInfo {
+    std::string method, pattern;
+    Access access;
+  };
+  // Every route, in the order added: for route-table tests.
+  std::vector<RouteInfo> routes() const;
   void set_not_found_page(Handler h) { not_found_page_ = std::move(h); }
+  void set_authenticator(Authenticator a) { authenticate_ = std::move(a); }
 
  private:
   struct Route {
     std::string method;
     std::string pattern;
+    Access access;
     std::vector<std::string> segments;
     Handler handler;
   };
+  Response refuse(const Request& r, int status, const std::string& code,
+                  const std::string& message) const;
   std::vector<Route> routes_;
   Handler not_found_page_;
+  Authenticator authenticate_;
 };
+
+// Parses an application/x-www-form-urlencoded body.
+std::map<std::string, std::string> parse_form(const std::string& body);
+// Compares secrets in time independent of where they differ.
+bool constant_time_equal(const std::string& a, const std::string& b);
 
 // Splits "/a/b?x=1&y=%C3%A0" into path and decoded query parameters.
 Request parse_target(const std::string& method, const std::string& target);

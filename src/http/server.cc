@@ -55,18 +55,26 @@ bhttp::response<bhttp::string_body> to_beast(Response r, unsigned version, bool 
   return res;
 }
 
-Request to_request(const bhttp::request<bhttp::string_body>& req) {
+Request to_request(const bhttp::request<bhttp::string_body>& req, const std::string& peer) {
   Request r = parse_target(std::string(req.method_string()), std::string(req.target()));
+  r.peer = peer;
+  r.body = req.body();
   for (const auto& field : req) {
     std::string name(field.name_string());
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     r.headers[name] = std::string(field.value());
+  }
+  if (r.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+    r.form = parse_form(r.body);
   }
   return r;
 }
 
 asio::awaitable<void> session(tcp::socket socket, const Router& router) {
   beast::flat_buffer buffer;
+  beast::error_code peer_ec;
+  const auto remote = socket.remote_endpoint(peer_ec);
+  const std::string peer = peer_ec ? "" : remote.address().to_string();
   try {
     for (;;) {
       bhttp::request_parser<bhttp::string_body> parser;
@@ -74,7 +82,7 @@ asio::awaitable<void> session(tcp::socket socket, const Router& router) {
       co_await bhttp::async_read(socket, buffer, parser, asio::use_awaitable);
       const auto& req = parser.get();
       Response r;
-      Request request = to_request(req);
+      Request request = to_request(req, peer);
       const bool gz = request.header("accept-encoding").find("gzip") != std::string::npos;
       try {
         r = router.dispatch(std::move(request));

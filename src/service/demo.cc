@@ -6,6 +6,7 @@
 
 #include "base/csv.h"
 #include "base/strings.h"
+#include "service/auth.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
 
@@ -117,6 +118,19 @@ void write_unit(std::ostringstream& csv, const std::string& code, const Criteria
   }
 }
 
+// Demo accounts with a known password, created only in the demo database.
+Status add_demo_accounts(Store& store) {
+  const NewUser accounts[] = {
+      {"vanphong", "admin", "", "", kDemoPassword},
+      {"so.yte", "department", "", "SYT", kDemoPassword},
+      {"so.nnmt", "department", "", "SNNMT", kDemoPassword},
+      {"xa.sontay", "commune", "18172", "", kDemoPassword},
+      {"bcd.thanhvien", "steering", "42", "", kDemoPassword},
+  };
+  for (const NewUser& a : accounts) TRY(add_user(store, a, "demo"));
+  return Status::ok();
+}
+
 }  // namespace
 
 std::string default_data_dir() {
@@ -177,6 +191,7 @@ Result<DemoReport> build_demo(Store& store, const std::string& dir) {
     write_unit(csv, u.code, *after, group, st, 2026, 2026, catalog.measures(), rng);
   }
   TRY(import_attributes(store, "demo commune groups", groups.str()));
+  TRY(add_demo_accounts(store));
   const auto counts =
       TRY(import_observations(store, "demo observations", csv.str(), "demo", "verified"));
   report.observations = counts.written;

@@ -11,6 +11,10 @@
 
 namespace ntm {
 
+// The password of every demo account (README lists the accounts). Demo
+// databases only: `ntm demo` never runs against a real database file.
+inline constexpr const char* kDemoPassword = "demo-ntm-2026";
+
 struct DemoReport {
   int units = 0;
   int lineage = 0;

@@ -73,6 +73,7 @@ std::string render_mustache(std::string_view tmpl, const nlohmann::json& view) {
 PageContext page_context(const Request& r) {
   PageContext c;
   c.lang = parse_lang(r.cookie("lang"));
+  if (r.principal) c.principal = &*r.principal;
   auto opts = evaluate_options(r);
   if (opts.is_ok()) {
     c.opts = *opts;
@@ -100,6 +101,13 @@ std::string link(const PageContext& c, const std::string& path) {
                          : path + (path.find('?') == std::string::npos ? "?" : "&") + c.query;
 }
 
+std::string local_path(const std::string& next) {
+  if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) {
+    return "/";
+  }
+  return next;
+}
+
 std::string unit_link(const PageContext& c, const UnitVersion& u) {
   const bool commune = u.level == Level::kCommune || u.level == Level::kVillage;
   return link(c, std::string(commune ? "/commune/" : "/dashboard/") + url_encode(u.code));
@@ -120,6 +128,16 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
   view["bad_date"] = !c.bad_date.empty();
   view["bad_date_text"] = c.bad_date;
   view["verified_only"] = c.opts.verified_only;
+  if (c.principal) {
+    view["signed_in"] = true;
+    view["me"] = c.principal->first.username;
+    view["my_role"] = tr(c.lang, std::string("role.") + role_name(c.principal->first.role));
+    view["csrf"] = c.principal->second.csrf_token;
+    view["my_tasks_href"] = c.principal->first.role == Role::kDepartment ? "/verify"
+                            : c.principal->first.role == Role::kCommune  ? "/entry"
+                            : c.principal->first.role == Role::kAdmin    ? "/audit"
+                                                                         : "";
+  }
   view["view_label"] =
       tr(c.lang, c.opts.verified_only ? "controls.view_verified" : "controls.view_all");
   nlohmann::json sets = nlohmann::json::array();

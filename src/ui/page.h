@@ -18,11 +18,14 @@ struct PageContext {
   std::string query;     // "at=...&set=...&view=..." (only what the user chose)
   std::string target;    // path and query of this page (for the language switch)
   std::string bad_date;  // the text typed when it was not a date
+  const std::pair<User, Session>* principal = nullptr;  // the signed-in user, if any
 };
 
 PageContext page_context(const Request& r);
 // path with the page's query appended.
 std::string link(const PageContext& c, const std::string& path);
+// `next` when it is a path on this site, else "/": never redirect elsewhere.
+std::string local_path(const std::string& next);
 // /dashboard/CODE for provinces and districts, /commune/CODE for communes.
 std::string unit_link(const PageContext& c, const UnitVersion& u);
 

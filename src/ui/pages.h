@@ -16,5 +16,10 @@ Response criterion_page(AppState& app, const Request& r);   // GET /criterion/:s
 Response search_page(AppState& app, const Request& r);      // GET /search
 Response static_file(AppState& app, const Request& r);      // GET /static/:file
 Response switch_language(AppState& app, const Request& r);  // GET /lang/:lang
+Response login_page(AppState& app, const Request& r);       // GET /login
+Response login_submit(AppState& app, const Request& r);     // POST /login
+Response logout_submit(AppState& app, const Request& r);    // POST /logout
+Response account_page(AppState& app, const Request& r);     // GET /account
+Response password_submit(AppState& app, const Request& r);  // POST /account/password
 
 }  // namespace ntm

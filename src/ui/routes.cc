@@ -1,4 +1,5 @@
 // The HTML routes, the embedded static files and the language switch.
+#include "service/auth.h"
 #include "ui/page.h"
 #include "ui/pages.h"
 
@@ -21,10 +22,7 @@ Response static_file(AppState&, const Request& r) {
 
 Response switch_language(AppState&, const Request& r) {
   const std::string lang = r.arg("lang") == "en" ? "en" : "vi";
-  std::string next = r.arg("next", "/");
-  // Only local paths: never redirect elsewhere.
-  if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\')))
-    next = "/";
+  const std::string next = local_path(r.arg("next", "/"));
   Response res = Response::redirect(next);
   res.headers.push_back(
       {"Set-Cookie", "lang=" + lang + "; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly"});
@@ -41,6 +39,15 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/search", bind(search_page));
   router.add("GET", "/static/:file", bind(static_file));
   router.add("GET", "/lang/:lang", bind(switch_language));
+  router.add("GET", "/login", bind(login_page));
+  router.add("POST", "/login", bind(login_submit));
+  router.add("POST", "/logout", Access::kSignedIn, bind(logout_submit));
+  router.add("GET", "/account", Access::kSignedIn, bind(account_page));
+  router.add("POST", "/account/password", Access::kSignedIn, bind(password_submit));
+  router.set_authenticator([&app](const Request& r) -> std::optional<std::pair<User, Session>> {
+    auto found = session_user(app.store(), r.cookie("ntm_session"));
+    return found.is_ok() ? *found : std::nullopt;
+  });
   router.set_not_found_page([&app](const Request& r) {
     return error_page(app, page_context(r), Status::not_found(r.path));
   });
