@@ -262,6 +262,77 @@ TEST_F(WebTest, LoginCsrfLogoutAndReplay) {
   EXPECT_EQ(get(port_, "/api/v1/health", c).status, 200);
 }
 
+// The whole loop: a commune enters and submits, the department verifies one
+// value and returns another, the verified view changes at once, the audit
+// log holds every step; and what must be refused is refused.
+TEST_F(WebTest, EnterSubmitVerifyReturnAudit) {
+  const std::string xa = cookie("commune"), so = cookie("department"), vp = cookie("admin");
+  const std::string xa_csrf = "csrf=" + sessions_.at("commune").second;
+  const std::string so_csrf = "csrf=" + sessions_.at("department").second;
+  // Bad input: nothing stored, errors beside the fields, typed text kept.
+  Reply bad = post(port_, "/entry",
+                   xa_csrf + "&period=2021-06-30&action=submit&v.bhyt=nhieu&v.quy_hoach=1", xa);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("Tỷ lệ BHYT: Nhập một số, ví dụ 12,5"), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"nhieu\""), std::string::npos);
+  bad = post(port_, "/entry", xa_csrf + "&period=2021-06-30&action=submit&v.bhyt=120", xa);
+  EXPECT_NE(bad.body.find("Nhập tỷ lệ từ 0 đến 100"), std::string::npos);
+  // Submit two values; unit=18583 is ignored for a commune officer.
+  Reply ok =
+      post(port_, "/entry",
+           xa_csrf + "&unit=18583&period=2021-06-30&action=submit&v.bhyt=86%2C5&v.quy_hoach=0", xa);
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  auto own = app_->store().current_observation(
+      (**app_->store().unit_at("18580", *Date::parse("2021-06-30"))).unit_id, "bhyt",
+      *Date::parse("2021-06-30"));
+  ASSERT_TRUE(*own);
+  EXPECT_EQ((**own).value, 86.5);
+  EXPECT_EQ((**own).status, ObservationStatus::kSubmitted);
+  EXPECT_FALSE(*app_->store().current_observation(
+      (**app_->store().unit_at("18583", *Date::parse("2021-06-30"))).unit_id, "bhyt",
+      *Date::parse("2021-06-30")));
+  // The department of criterion 15 (SYT) sees BHYT, not planning (SXD).
+  const Reply queue = get(port_, "/verify", so);
+  ASSERT_EQ(queue.status, 200) << queue.body.substr(0, 800);
+  EXPECT_NE(queue.body.find("15.1 BHYT"), std::string::npos);
+  EXPECT_EQ(queue.body.find("1.1 Quy hoạch"), std::string::npos);
+  const std::string id = std::to_string((**own).id);
+  const int64_t planning = (**app_->store().current_observation((**own).unit_id, "quy_hoach",
+                                                                *Date::parse("2021-06-30")))
+                               .id;
+  const Reply other =
+      post(port_, "/verify", so_csrf + "&id=" + std::to_string(planning) + "&action=verify", so);
+  EXPECT_EQ(other.status, 403) << other.body.substr(other.body.find("<main"), 400);
+  // Returning needs a reason.
+  EXPECT_NE(
+      post(port_, "/verify", so_csrf + "&id=" + id + "&action=return", so).head.find("error="),
+      std::string::npos);
+  EXPECT_EQ(post(port_, "/verify", so_csrf + "&id=" + id + "&action=verify", so).status, 303);
+  const auto v = nlohmann::json::parse(
+      get(port_, "/api/v1/units/18580/assessment?at=2021-06-30&view=verified").body);
+  EXPECT_EQ(v["criteria"][1]["indicators"][0]["value"], 86.5);
+  // The office returns the planning value with a reason; the commune sees it.
+  const std::string vp_csrf = "csrf=" + sessions_.at("admin").second;
+  EXPECT_EQ(
+      post(port_, "/verify",
+           vp_csrf + "&id=" + std::to_string(planning) + "&action=return&comment=thieu+quyet+dinh",
+           vp)
+          .status,
+      303);
+  const Reply form = get(port_, "/entry?period=2021-06-30", xa);
+  EXPECT_NE(form.body.find("bị trả lại"), std::string::npos);
+  EXPECT_NE(form.body.find("thieu quyet dinh"), std::string::npos);
+  // Every step is in the audit log, which only the office may read.
+  const Reply audit = get(port_, "/audit?unit=18580&at=2021-06-30", vp);
+  ASSERT_EQ(audit.status, 200);
+  for (const char* action : {"observation.submit", "observation.verify", "observation.return"}) {
+    EXPECT_NE(audit.body.find(action), std::string::npos) << action;
+  }
+  EXPECT_EQ(get(port_, "/audit", xa).status, 403);
+  EXPECT_EQ(get(port_, "/verify", xa).status, 403);
+  EXPECT_EQ(get(port_, "/entry", so).status, 403);
+}
+
 TEST_F(WebTest, OverviewFiguresAreRight) {
   const Reply r = get(port_, "/api/v1/units/42/overview?at=2021-06-30");
   ASSERT_EQ(r.status, 200);

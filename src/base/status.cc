@@ -12,6 +12,8 @@ const char* error_code_name(ErrorCode code) {
       return "not_found";
     case ErrorCode::kConflict:
       return "conflict";
+    case ErrorCode::kPermissionDenied:
+      return "permission_denied";
     case ErrorCode::kIo:
       return "io";
     case ErrorCode::kDatabase:

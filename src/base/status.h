@@ -20,12 +20,13 @@ namespace ntm {
 
 enum class ErrorCode {
   kOk = 0,
-  kInvalidArgument,  // bad input: a file row, a flag, a value
-  kNotFound,         // a unit, measure or set that does not exist
-  kConflict,         // overlaps, duplicates, version clashes
-  kIo,               // files, sockets
-  kDatabase,         // the store failed
-  kInternal,         // a bug
+  kInvalidArgument,   // bad input: a file row, a flag, a value
+  kNotFound,          // a unit, measure or set that does not exist
+  kConflict,          // overlaps, duplicates, version clashes
+  kPermissionDenied,  // the user may not do this
+  kIo,                // files, sockets
+  kDatabase,          // the store failed
+  kInternal,          // a bug
 };
 
 // Stable lower-case name of a code, e.g. "invalid_argument".
@@ -40,6 +41,7 @@ class [[nodiscard]] Status {
   static Status invalid(std::string m) { return {ErrorCode::kInvalidArgument, std::move(m)}; }
   static Status not_found(std::string m) { return {ErrorCode::kNotFound, std::move(m)}; }
   static Status conflict(std::string m) { return {ErrorCode::kConflict, std::move(m)}; }
+  static Status forbidden(std::string m) { return {ErrorCode::kPermissionDenied, std::move(m)}; }
   static Status io(std::string m) { return {ErrorCode::kIo, std::move(m)}; }
   static Status database(std::string m) { return {ErrorCode::kDatabase, std::move(m)}; }
   static Status internal(std::string m) { return {ErrorCode::kInternal, std::move(m)}; }

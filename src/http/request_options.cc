@@ -25,6 +25,8 @@ int http_status(const Status& s) {
       return 404;
     case ErrorCode::kConflict:
       return 409;
+    case ErrorCode::kPermissionDenied:
+      return 403;
     default:
       return 500;
   }

@@ -121,6 +121,26 @@ Result<std::vector<MeasureValue>> Store::value_history(int64_t unit_id, bool ver
   return out;
 }
 
+Result<std::optional<Observation>> Store::observation_by_id(int64_t id) {
+  auto s =
+      TRY(sql(std::string("SELECT ") + kObservationColumns + " FROM observation WHERE id = $1"));
+  s->bind(1, id);
+  if (!TRY(s->step())) return std::optional<Observation>();
+  return std::optional<Observation>(TRY(read_observation(*s)));
+}
+
+Result<std::vector<Observation>> Store::observations_with_status(ObservationStatus status,
+                                                                 int limit) {
+  auto s = TRY(sql(std::string("SELECT ") + kObservationColumns +
+                   " FROM observation WHERE current = 1 AND status = $1 ORDER BY date, unit_id,"
+                   " measure_id LIMIT $2"));
+  s->bind(1, observation_status_name(status));
+  s->bind(2, static_cast<int64_t>(limit));
+  std::vector<Observation> out;
+  while (TRY(s->step())) out.push_back(TRY(read_observation(*s)));
+  return out;
+}
+
 Result<std::vector<Observation>> Store::observation_history(int64_t unit_id,
                                                             const std::string& measure) {
   auto s = TRY(sql(std::string("SELECT ") + kObservationColumns +

@@ -118,6 +118,9 @@ class Store {
   // Every current value of the unit whose status counts (as latest_values),
   // at any date, ordered by measure then date.
   Result<std::vector<MeasureValue>> value_history(int64_t unit_id, bool verified_only);
+  Result<std::optional<Observation>> observation_by_id(int64_t id);
+  // Current observations with this status, oldest date first, at most `limit`.
+  Result<std::vector<Observation>> observations_with_status(ObservationStatus status, int limit);
   // Every version for (unit, measure), oldest first.
   Result<std::vector<Observation>> observation_history(int64_t unit_id, const std::string& measure);
   Result<int64_t> count_observations();

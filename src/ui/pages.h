@@ -21,5 +21,10 @@ Response login_submit(AppState& app, const Request& r);     // POST /login
 Response logout_submit(AppState& app, const Request& r);    // POST /logout
 Response account_page(AppState& app, const Request& r);     // GET /account
 Response password_submit(AppState& app, const Request& r);  // POST /account/password
+Response entry_page(AppState& app, const Request& r);       // GET /entry
+Response entry_submit(AppState& app, const Request& r);     // POST /entry
+Response verify_page(AppState& app, const Request& r);      // GET /verify
+Response verify_submit(AppState& app, const Request& r);    // POST /verify
+Response audit_page(AppState& app, const Request& r);       // GET /audit
 
 }  // namespace ntm

@@ -44,6 +44,11 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/logout", Access::kSignedIn, bind(logout_submit));
   router.add("GET", "/account", Access::kSignedIn, bind(account_page));
   router.add("POST", "/account/password", Access::kSignedIn, bind(password_submit));
+  router.add("GET", "/entry", Access::kCommune, bind(entry_page));
+  router.add("POST", "/entry", Access::kCommune, bind(entry_submit));
+  router.add("GET", "/verify", Access::kDepartment, bind(verify_page));
+  router.add("POST", "/verify", Access::kDepartment, bind(verify_submit));
+  router.add("GET", "/audit", Access::kAdmin, bind(audit_page));
   router.set_authenticator([&app](const Request& r) -> std::optional<std::pair<User, Session>> {
     auto found = session_user(app.store(), r.cookie("ntm_session"));
     return found.is_ok() ? *found : std::nullopt;

@@ -1,0 +1,206 @@
+#include "service/workflow.h"
+
+#include <algorithm>
+#include <set>
+
+#include "base/strings.h"
+
+namespace ntm {
+namespace {
+
+std::string shown(const Measure& m, double v) {
+  if (m.type == MeasureType::kBoolean) return v == 1 ? "đạt" : "không đạt";
+  return format_number(v);
+}
+
+// The value typed for a measure, or the reason it cannot be stored.
+Result<double> parse_value(const Measure& m, const std::string& text) {
+  const std::string t(trim(text));
+  if (m.type == MeasureType::kBoolean) {
+    if (auto b = parse_bool(t)) return *b ? 1.0 : 0.0;
+    return Status::invalid("Chọn Đạt hoặc Không đạt");
+  }
+  std::string normal = t;  // accept the Vietnamese decimal comma: "12,5"
+  if (normal.find(',') != std::string::npos && normal.find('.') == std::string::npos) {
+    std::replace(normal.begin(), normal.end(), ',', '.');
+  }
+  const auto v = parse_number(normal);
+  if (!v) return Status::invalid("Nhập một số, ví dụ 12,5");
+  if (m.type == MeasureType::kPercent && (*v < 0 || *v > 100)) {
+    return Status::invalid("Nhập tỷ lệ từ 0 đến 100");
+  }
+  if (*v < 0 && m.type == MeasureType::kNumber && m.aggregation == Aggregation::kSum) {
+    return Status::invalid("Nhập một số không âm");
+  }
+  return *v;
+}
+
+const CriteriaSet* set_for(Store& store, const Catalog& catalog, const UnitVersion& unit, Date at) {
+  auto series = default_series(store);
+  if (!series.is_ok()) return nullptr;
+  const CriteriaSet* s = catalog.in_force(*series, at, unit.level);
+  return s && s->applies_to(unit) ? s : nullptr;
+}
+
+}  // namespace
+
+Result<std::map<std::string, std::vector<std::string>>> measure_departments(
+    Store& store, const CriteriaSet& set) {
+  const auto overrides = TRY(store.criterion_departments(set.id));
+  std::map<std::string, std::vector<std::string>> out;
+  for (const Criterion& c : set.criteria) {
+    const auto o = overrides.find(c.code);
+    const std::string dep = o != overrides.end() ? o->second : c.department;
+    if (dep.empty()) continue;
+    for (const Indicator& i : c.indicators) {
+      auto& list = out[i.measure];
+      if (std::find(list.begin(), list.end(), dep) == list.end()) list.push_back(dep);
+    }
+  }
+  return out;
+}
+
+bool may_enter(const User& user, int64_t unit_id) {
+  return user.role == Role::kAdmin || (user.role == Role::kCommune && user.unit_id == unit_id);
+}
+
+bool may_verify(const User& user, const std::vector<std::string>& departments) {
+  if (user.role == Role::kAdmin) return true;
+  return user.role == Role::kDepartment &&
+         std::find(departments.begin(), departments.end(), user.department) != departments.end();
+}
+
+Result<EntryForm> entry_form(Store& store, const Catalog& catalog, const std::string& unit_code,
+                             Date period) {
+  EntryForm f;
+  const auto unit = TRY(store.unit_at(unit_code, period));
+  if (!unit)
+    return Status::not_found("không có đơn vị mã \"" + unit_code + "\" vào ngày " + period.iso());
+  f.unit = *unit;
+  f.period = period;
+  f.set = set_for(store, catalog, f.unit, period);
+  if (!f.set)
+    return Status::not_found("không có bộ tiêu chí nào áp dụng cho " + f.unit.name + " vào ngày " +
+                             period.iso());
+  std::set<std::string> seen;
+  const auto latest = TRY(store.latest_values(f.unit.unit_id, period.add_days(-1), false));
+  for (const Criterion& c : f.set->criteria) {
+    for (const Indicator& i : c.indicators) {
+      if (!seen.insert(i.measure).second) continue;
+      const auto m = catalog.measures().find(i.measure);
+      if (m == catalog.measures().end()) continue;
+      EntryField field{&c,
+                       &i,
+                       &m->second,
+                       TRY(store.current_observation(f.unit.unit_id, i.measure, period)),
+                       {}};
+      for (const MeasureValue& v : latest)
+        if (v.measure_id == i.measure) field.last = v;
+      f.fields.push_back(std::move(field));
+    }
+  }
+  return f;
+}
+
+Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, const User& user,
+                                           const std::map<std::string, std::string>& values,
+                                           bool submit) {
+  if (!may_enter(user, form.unit.unit_id)) {
+    return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
+  }
+  std::vector<FieldError> errors;
+  std::vector<std::pair<const EntryField*, double>> changes;
+  for (const EntryField& f : form.fields) {
+    const auto it = values.find(f.measure->id);
+    if (it == values.end() || trim(it->second).empty()) continue;
+    auto v = parse_value(*f.measure, it->second);
+    if (!v.is_ok()) {
+      errors.push_back({f.measure->id, f.measure->name_vi + ": " + v.status().message()});
+      continue;
+    }
+    changes.push_back({&f, *v});
+  }
+  if (!errors.empty()) return errors;
+  const ObservationStatus status =
+      submit ? ObservationStatus::kSubmitted : ObservationStatus::kDraft;
+  TRY(store.transaction([&]() -> Status {
+    for (const auto& [f, value] : changes) {
+      if (f->current && f->current->value == value && f->current->status == status) continue;
+      // A verified value is not re-submitted unchanged: keep the verification.
+      if (f->current && f->current->value == value &&
+          f->current->status == ObservationStatus::kVerified)
+        continue;
+      Observation o{.unit_id = form.unit.unit_id,
+                    .measure_id = f->measure->id,
+                    .date = form.period,
+                    .value = value,
+                    .status = status,
+                    .author = user.username};
+      TRY(store.add_observation(o));
+      TRY(store.insert_audit({0, "", user.username,
+                              submit ? "observation.submit" : "observation.draft",
+                              form.unit.unit_id, f->measure->id + " @ " + form.period.iso(),
+                              f->current ? shown(*f->measure, f->current->value) + " (" +
+                                               observation_status_name(f->current->status) + ")"
+                                         : "",
+                              shown(*f->measure, value), ""}));
+    }
+    return Status::ok();
+  }));
+  return errors;
+}
+
+Result<std::vector<QueueItem>> verification_queue(Store& store, const Catalog& catalog,
+                                                  const User& user) {
+  std::vector<QueueItem> out;
+  std::map<std::string, std::map<std::string, std::vector<std::string>>> by_set;
+  for (Observation& o : TRY(store.observations_with_status(ObservationStatus::kSubmitted, 2000))) {
+    const auto unit = TRY(store.unit_version_at(o.unit_id, o.date));
+    if (!unit) continue;
+    const CriteriaSet* set = set_for(store, catalog, *unit, o.date);
+    if (!set) continue;
+    if (!by_set.count(set->id)) by_set[set->id] = TRY(measure_departments(store, *set));
+    const auto deps = by_set[set->id].find(o.measure_id);
+    const std::vector<std::string> departments =
+        deps == by_set[set->id].end() ? std::vector<std::string>{} : deps->second;
+    if (!may_verify(user, departments)) continue;
+    QueueItem item{o, *unit, nullptr, nullptr, departments};
+    for (const Criterion& c : set->criteria)
+      for (const Indicator& i : c.indicators)
+        if (!item.indicator && i.measure == o.measure_id) item = {o, *unit, &c, &i, departments};
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+Status review(Store& store, const Catalog& catalog, const User& user, int64_t observation_id,
+              bool accept, const std::string& comment) {
+  const auto o = TRY(store.observation_by_id(observation_id));
+  if (!o || !o->current || o->status != ObservationStatus::kSubmitted) {
+    return Status::not_found("không có số liệu đang chờ thẩm định này");
+  }
+  const auto unit = TRY(store.unit_version_at(o->unit_id, o->date));
+  const CriteriaSet* set = unit ? set_for(store, catalog, *unit, o->date) : nullptr;
+  if (!set) return Status::not_found("không có bộ tiêu chí áp dụng cho số liệu này");
+  const auto deps = TRY(measure_departments(store, *set));
+  const auto d = deps.find(o->measure_id);
+  if (!may_verify(user, d == deps.end() ? std::vector<std::string>{} : d->second)) {
+    return Status::forbidden("số liệu này không thuộc tiêu chí do đơn vị của bạn phụ trách");
+  }
+  if (!accept && trim(comment).empty())
+    return Status::invalid("Nhập lý do trả lại để xã biết cần sửa gì");
+  return store.transaction([&]() -> Status {
+    Observation next = *o;
+    next.status = accept ? ObservationStatus::kVerified : ObservationStatus::kReturned;
+    next.author = user.username;
+    next.note = std::string(trim(comment));
+    next.recorded_at.clear();
+    TRY(store.add_observation(next));
+    return store.insert_audit({0, "", user.username,
+                               accept ? "observation.verify" : "observation.return", o->unit_id,
+                               o->measure_id + " @ " + o->date.iso(), "submitted",
+                               observation_status_name(next.status), next.note});
+  });
+}
+
+}  // namespace ntm

@@ -1,0 +1,75 @@
+// The data workflow: a commune officer enters values for a period (draft or
+// submitted), the department responsible for a criterion verifies or returns
+// them, and every change is kept (observation versions) and audited.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/user.h"
+#include "service/evaluate.h"
+
+namespace ntm {
+
+// The department responsible for each measure under a set: the departments
+// of the criteria testing it (criterion_department overrides the set file).
+Result<std::map<std::string, std::vector<std::string>>> measure_departments(Store& store,
+                                                                            const CriteriaSet& set);
+
+struct EntryField {
+  const Criterion* criterion = nullptr;
+  const Indicator* indicator = nullptr;
+  const Measure* measure = nullptr;
+  std::optional<Observation> current;  // this period's value, any status
+  std::optional<MeasureValue> last;    // the latest accepted value before the period
+};
+
+struct EntryForm {
+  UnitVersion unit;
+  const CriteriaSet* set = nullptr;
+  Date period;
+  std::vector<EntryField> fields;  // one per measure, in the order of the set
+};
+
+// May this user enter data for this unit? Commune officers: their commune;
+// admins: any.
+bool may_enter(const User& user, int64_t unit_id);
+// May this user verify values of this measure (its criteria's department)?
+bool may_verify(const User& user, const std::vector<std::string>& departments);
+
+Result<EntryForm> entry_form(Store& store, const Catalog& catalog, const std::string& unit_code,
+                             Date period);
+
+struct FieldError {
+  std::string measure;
+  std::string message;  // Vietnamese, names what to enter
+};
+
+// Validates every value (type, range); if any is wrong returns the errors and
+// stores nothing. Otherwise stores each changed value as a new version with
+// status draft or submitted, and an audit entry per change. Empty fields are
+// skipped. Returns the errors (empty on success).
+Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, const User& user,
+                                           const std::map<std::string, std::string>& values,
+                                           bool submit);
+
+struct QueueItem {
+  Observation observation;
+  UnitVersion unit;
+  const Criterion* criterion = nullptr;
+  const Indicator* indicator = nullptr;
+  std::vector<std::string> departments;
+};
+
+// Submitted values this user may verify, oldest first.
+Result<std::vector<QueueItem>> verification_queue(Store& store, const Catalog& catalog,
+                                                  const User& user);
+
+// Verifies (accept) or returns a submitted value with a comment (required
+// when returning). Refuses values that are not submitted or not this
+// user's department's.
+Status review(Store& store, const Catalog& catalog, const User& user, int64_t observation_id,
+              bool accept, const std::string& comment);
+
+}  // namespace ntm

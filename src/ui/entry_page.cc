@@ -1,0 +1,143 @@
+// GET /entry, POST /entry — a commune officer's data entry for a period:
+// every measure the set in force needs, grouped by criterion, prefilled with
+// the last values; errors beside each field; nothing lost on error.
+#include "base/strings.h"
+#include "service/workflow.h"
+#include "ui/pages.h"
+#include "ui/view_helpers.h"
+
+namespace ntm {
+namespace {
+
+// The most recent 30/06 or 31/12 on or before today: the usual reporting dates.
+Date default_period() {
+  const Date t = today_utc();
+  const Date mid = Date::from_ymd(t.year(), 6, 30);
+  return t >= Date::from_ymd(t.year(), 12, 31) ? Date::from_ymd(t.year(), 12, 31)
+         : t >= mid                            ? mid
+                                               : Date::from_ymd(t.year() - 1, 12, 31);
+}
+
+// The commune this request enters data for: the officer's own, or ?unit= for the office.
+Result<std::string> unit_code(AppState& app, const Request& r, Date period) {
+  const User& u = r.principal->first;
+  if (u.role == Role::kCommune) {
+    const auto v = TRY(app.store().unit_version_at(u.unit_id, period));
+    if (!v) return Status::not_found("xã của tài khoản không tồn tại vào ngày " + period.iso());
+    return v->code;
+  }
+  const std::string code = !r.field("unit").empty() ? r.field("unit") : r.arg("unit");
+  if (code.empty()) return Status::invalid("thiếu mã xã (unit)");
+  return code;
+}
+
+std::string shown_value(Lang lang, const Measure& m, double v) {
+  if (m.type == MeasureType::kBoolean) return tr(lang, v == 1 ? "status.met" : "status.not_met");
+  return format_num(lang, v, 2);
+}
+
+Response render_entry(AppState& app, const Request& r, const EntryForm& form,
+                      const std::map<std::string, std::string>& typed,
+                      const std::vector<FieldError>& errors, const std::string& saved, int status) {
+  const PageContext c = page_context(r);
+  std::map<std::string, std::string> error_of;
+  for (const FieldError& e : errors) error_of[e.measure] = e.message;
+  nlohmann::json groups = nlohmann::json::array();
+  const Criterion* current = nullptr;
+  for (const EntryField& f : form.fields) {
+    if (f.criterion != current) {
+      current = f.criterion;
+      groups.push_back({{"code", current->code},
+                        {"name", name_of(c.lang, *current)},
+                        {"department", current->department},
+                        {"fields", nlohmann::json::array()}});
+    }
+    const std::string id = f.measure->id;
+    std::string value;
+    if (auto t = typed.find("v." + id); t != typed.end()) {
+      value = t->second;  // what the user typed, even when wrong
+    } else if (f.current) {
+      value = f.measure->type == MeasureType::kBoolean ? format_number(f.current->value)
+                                                       : format_num(c.lang, f.current->value, 2);
+    }
+    nlohmann::json field = {{"measure", id},
+                            {"indicator", f.indicator->code},
+                            {"label", name_of(c.lang, *f.measure)},
+                            {"unit", f.measure->unit},
+                            {"boolean", f.measure->type == MeasureType::kBoolean},
+                            {"value", value},
+                            {"yes", value == "1"},
+                            {"no", value == "0"},
+                            {"error", error_of.count(id) ? error_of[id] : ""},
+                            {"last", f.last ? shown_value(c.lang, *f.measure, f.last->value) : ""},
+                            {"last_date", f.last ? format_date(c.lang, f.last->date) : ""}};
+    if (f.current) {
+      const char* st = observation_status_name(f.current->status);
+      field["state"] = tr(c.lang, std::string("obs.") + st);
+      field["state_class"] = st;
+      field["note"] = f.current->note;
+    }
+    groups.back()["fields"].push_back(field);
+  }
+  nlohmann::json errs = nlohmann::json::array();
+  for (const FieldError& e : errors)
+    errs.push_back({{"measure", e.measure}, {"message", e.message}});
+  nlohmann::json v = {
+      {"page_title", tr(c.lang, "entry.title")},
+      {"unit_name", form.unit.name},
+      {"period", form.period.iso()},
+      {"period_shown", format_date(c.lang, form.period)},
+      {"set_name", name_of(c.lang, *form.set)},
+      {"illustrative", form.set->illustrative},
+      {"groups", groups},
+      {"errors", errs},
+      {"saved", saved},
+      {"unit_param", r.principal->first.role == Role::kCommune ? "" : form.unit.code}};
+  return render_page(app, c, "entry", v, status);
+}
+
+Result<EntryForm> load_form(AppState& app, const Request& r, const std::string& period_text) {
+  Date period = default_period();
+  if (!period_text.empty()) {
+    auto p = Date::parse(period_text);
+    if (!p.is_ok()) return Status::invalid("kỳ báo cáo: " + p.status().message());
+    period = *p;
+  }
+  const std::string code = TRY(unit_code(app, r, period));
+  const Catalog* catalog = TRY(app.catalog());
+  EntryForm form = TRY(entry_form(app.store(), *catalog, code, period));
+  if (!may_enter(r.principal->first, form.unit.unit_id)) {
+    return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
+  }
+  return form;
+}
+
+}  // namespace
+
+Response entry_page(AppState& app, const Request& r) {
+  auto form = load_form(app, r, r.arg("period"));
+  if (!form.is_ok()) return error_page(app, page_context(r), form.status());
+  const Lang lang = page_context(r).lang;
+  const std::string saved = r.arg("saved") == "draft"    ? tr(lang, "entry.saved_draft")
+                            : r.arg("saved") == "submit" ? tr(lang, "entry.saved_submit")
+                                                         : "";
+  return render_entry(app, r, *form, {}, {}, saved, 200);
+}
+
+Response entry_submit(AppState& app, const Request& r) {
+  auto form = load_form(app, r, r.field("period"));
+  if (!form.is_ok()) return error_page(app, page_context(r), form.status());
+  std::map<std::string, std::string> values;
+  for (const auto& [k, v] : r.form)
+    if (k.rfind("v.", 0) == 0) values[k.substr(2)] = v;
+  const bool submit = r.field("action") == "submit";
+  auto errors = save_entry(app.store(), *form, r.principal->first, values, submit);
+  if (!errors.is_ok()) return error_page(app, page_context(r), errors.status());
+  if (!errors->empty()) return render_entry(app, r, *form, r.form, *errors, "", 400);
+  std::string next =
+      "/entry?period=" + form->period.iso() + "&saved=" + (submit ? "submit" : "draft");
+  if (r.principal->first.role != Role::kCommune) next += "&unit=" + url_encode(form->unit.code);
+  return Response::redirect(next);
+}
+
+}  // namespace ntm
