@@ -59,6 +59,8 @@ Status run_import(const std::string& kind, const Options& o, std::ostream& out) 
     c = TRY(import_lineage(*store, o.file, text, TRY(date_option(o.date, "--date"))));
   } else if (kind == "attributes") {
     c = TRY(import_attributes(*store, o.file, text));
+  } else if (kind == "departments") {
+    c = TRY(import_departments(*store, o.file, text, "cli"));
   } else if (kind == "criteria") {
     c = TRY(import_criteria(*store, o.file, text));
   } else {
@@ -190,6 +192,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   ia->add_option("FILE", o.file)->required();
   auto* ic = imp->add_subcommand("criteria", "Criteria-set / measures YAML");
   ic->add_option("FILE", o.file)->required();
+  auto* idp = imp->add_subcommand("departments", "set_id,criterion,department[,department_name]");
+  idp->add_option("FILE", o.file)->required();
   auto* io = imp->add_subcommand("observations", "unit_code,measure,date,value[,status,note]");
   io->add_option("FILE", o.file)->required();
   io->add_option("--author", o.author, "Recorded as the author (default: import)");
@@ -243,7 +247,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     s = store.status();
     if (s.is_ok()) out << "Cơ sở dữ liệu " << o.db << " sẵn sàng\n";
   } else if (imp->parsed()) {
-    for (auto* sub : {iu, il, ia, ic, io})
+    for (auto* sub : {iu, il, ia, ic, idp, io})
       if (sub->parsed()) s = run_import(sub->get_name(), o, out);
   } else if (ev->parsed()) {
     s = run_evaluate(o, out);

@@ -1,4 +1,5 @@
 // Imports of criteria documents and observations.
+#include <map>
 #include <set>
 
 #include "base/csv.h"
@@ -35,6 +36,51 @@ Result<ImportCounts> import_criteria(Store& store, const std::string& file,
     return Status::ok();
   }));
   const int n = static_cast<int>(doc.measures.size()) + (doc.set ? 1 : 0);
+  return ImportCounts{n, n};
+}
+
+Result<ImportCounts> import_departments(Store& store, const std::string& file,
+                                        const std::string& text, const std::string& actor) {
+  const CsvTable t =
+      TRY(CsvTable::parse(text, file, {"set_id", "criterion", "department"}, {"department_name"}));
+  std::map<std::string, std::set<std::string>> criteria;  // set -> criterion codes
+  for (const StoredCriteriaSet& s : TRY(store.criteria_sets())) {
+    const auto doc = TRY(load_criteria_document(s.document, s.id, TRY(store.measures())));
+    if (doc.set)
+      for (const Criterion& c : doc.set->criteria) criteria[s.id].insert(c.code);
+  }
+  ImportErrors errors(file);
+  std::set<std::string> seen;
+  for (const CsvRow& r : t.rows()) {
+    const std::string set(t.get(r, "set_id")), crit(t.get(r, "criterion")),
+        dep(t.get(r, "department"));
+    if (!criteria.count(set)) {
+      errors.add(r.line, "set_id", "không có bộ tiêu chí \"" + set + "\"");
+    } else if (!criteria[set].count(crit)) {
+      errors.add(r.line, "criterion", "bộ \"" + set + "\" không có tiêu chí \"" + crit + "\"");
+    }
+    if (dep.empty()) errors.add(r.line, "department", "thiếu mã cơ quan");
+    if (!seen.insert(set + "|" + crit).second) {
+      errors.add(r.line, "", "tiêu chí " + crit + " của bộ " + set + " bị lặp");
+    }
+  }
+  if (!errors.empty()) return errors.status();
+  TRY(store.transaction([&]() -> Status {
+    for (const CsvRow& r : t.rows()) {
+      const std::string dep(t.get(r, "department"));
+      const std::string name =
+          t.get(r, "department_name").empty() ? dep : std::string(t.get(r, "department_name"));
+      TRY(store.upsert_department(dep, name));
+      TRY(store.set_criterion_department(std::string(t.get(r, "set_id")),
+                                         std::string(t.get(r, "criterion")), dep));
+      TRY(store.insert_audit(
+          {0, "", actor, "department.assign", 0,
+           std::string(t.get(r, "set_id")) + " / " + std::string(t.get(r, "criterion")), "", dep,
+           ""}));
+    }
+    return Status::ok();
+  }));
+  const int n = static_cast<int>(t.rows().size());
   return ImportCounts{n, n};
 }
 

@@ -39,6 +39,11 @@ Result<ImportCounts> import_attributes(Store& store, const std::string& file,
 Result<ImportCounts> import_criteria(Store& store, const std::string& file,
                                      const std::string& text);
 
+// CSV set_id,criterion,department[,department_name]: which department is
+// responsible for a criterion of a set (overrides the set file's).
+Result<ImportCounts> import_departments(Store& store, const std::string& file,
+                                        const std::string& text, const std::string& actor);
+
 // CSV unit_code,measure,date,value[,status,note]. status defaults to
 // `default_status`. A row equal to the current value is skipped; a different
 // value supersedes it (history kept).
