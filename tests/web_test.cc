@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -117,6 +118,7 @@ class WebTest : public ::testing::Test {
       sessions_[u.role] = {in->token, in->session.csrf_token};
     }
     app_ = new AppState(store);
+    app_->evidence_dir = db_ + ".evidence";
     router_ = new Router();
     register_api(*router_, *app_);
     register_ui(*router_, *app_);
@@ -132,6 +134,7 @@ class WebTest : public ::testing::Test {
     delete router_;
     delete app_;
     for (const char* s : {"", "-wal", "-shm"}) std::remove((db_ + s).c_str());
+    std::filesystem::remove_all(db_ + ".evidence");
   }
 
   static inline std::string db_;
@@ -331,6 +334,66 @@ TEST_F(WebTest, EnterSubmitVerifyReturnAudit) {
   EXPECT_EQ(get(port_, "/audit", xa).status, 403);
   EXPECT_EQ(get(port_, "/verify", xa).status, 403);
   EXPECT_EQ(get(port_, "/entry", so).status, 403);
+}
+
+std::string multipart(const std::vector<std::pair<std::string, std::string>>& fields,
+                      const std::string& file_field, const std::string& filename,
+                      const std::string& data) {
+  std::string b;
+  for (const auto& [k, v] : fields) {
+    b += "--XyZ\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n";
+  }
+  b += "--XyZ\r\nContent-Disposition: form-data; name=\"" + file_field + "\"; filename=\"" +
+       filename + "\"\r\nContent-Type: application/pdf\r\n\r\n" + data + "\r\n--XyZ--\r\n";
+  return b;
+}
+
+// Evidence: checked by content, size-limited, stored under a random name,
+// readable only by those allowed; a bad file stores nothing.
+TEST_F(WebTest, EvidenceUploadsAndWhoMayReadThem) {
+  const std::string xa = cookie("commune");
+  const std::vector<std::pair<std::string, std::string>> fields = {
+      {"csrf", sessions_.at("commune").second},
+      {"period", "2022-06-30"},
+      {"action", "submit"},
+      {"v.bhyt", "91"}};
+  auto send = [&](const std::string& name, const std::string& data) {
+    const std::string body = multipart(fields, "f.bhyt", name, data);
+    return request(port_, "POST", "/entry",
+                   xa + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " +
+                       std::to_string(body.size()) + "\r\n",
+                   body);
+  };
+  const int64_t unit = (**app_->store().unit_at("18580", *Date::parse("2022-06-30"))).unit_id;
+  // An .exe renamed .pdf: refused, and the value typed with it is not stored either.
+  Reply r = send("bao-cao.pdf", std::string("MZ\x90\x00 this is a program", 22));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("phải là PDF, JPEG hoặc PNG"), std::string::npos);
+  EXPECT_FALSE(*app_->store().current_observation(unit, "bhyt", *Date::parse("2022-06-30")));
+  r = send("lon.pdf", "%PDF-1.4\n" + std::string(6 * 1024 * 1024, 'x'));
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("lớn hơn 5 MB"), std::string::npos);
+  // A real PDF (by its content) is stored with the value.
+  r = send("../../etc/danh-sach-bhyt.pdf", "%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n");
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 400);
+  const auto files = *app_->store().evidence_for(unit, "bhyt", "2022-06-30");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].original_name, "danh-sach-bhyt.pdf");  // no path from the browser
+  EXPECT_EQ(files[0].content_type, "application/pdf");
+  EXPECT_EQ(files[0].file_name.find('/'), std::string::npos);
+  EXPECT_TRUE(std::filesystem::exists(app_->evidence_dir + "/" + files[0].file_name));
+  const std::string url = "/evidence/" + std::to_string(files[0].id);
+  const Reply own = get(port_, url, xa);
+  EXPECT_EQ(own.status, 200);
+  EXPECT_NE(own.head.find("Content-Type: application/pdf"), std::string::npos);
+  EXPECT_EQ(own.body.rfind("%PDF-1.4", 0), 0u);
+  EXPECT_EQ(get(port_, url, cookie("department")).status, 200);  // SYT verifies BHYT
+  EXPECT_EQ(get(port_, url, cookie("steering")).status, 200);    // assigned to the province
+  EXPECT_EQ(get(port_, url, cookie("sponsor")).status, 403);     // sponsors another commune
+  EXPECT_EQ(get(port_, url).status, 303);                        // not signed in: to /login
+  EXPECT_EQ(get(port_, "/evidence/999999", xa).status, 404);
+  EXPECT_NE(get(port_, "/entry?period=2022-06-30", xa).body.find("danh-sach-bhyt.pdf"),
+            std::string::npos);
 }
 
 TEST_F(WebTest, OverviewFiguresAreRight) {

@@ -33,6 +33,7 @@ struct Options {
   std::string username, role, department;
   bool password_stdin = false;
   bool secure_cookies = false;
+  std::string evidence_dir;
   int port = 8080;
 };
 
@@ -106,6 +107,7 @@ Status run_serve(const Options& o, std::ostream& out) {
   std::shared_ptr<Store> store = TRY(Store::open_sqlite(o.db));
   AppState app(store);
   app.secure_cookies = o.secure_cookies;
+  app.evidence_dir = o.evidence_dir.empty() ? o.db + ".evidence" : o.evidence_dir;
   Router router;
   register_api(router, app);
   register_ui(router, app);
@@ -212,6 +214,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   auto* sv = app.add_subcommand("serve", "Serve the web application");
   sv->add_option("--port", o.port, "Port (default 8080)");
   sv->add_option("--host", o.host, "Address to listen on (default 127.0.0.1)");
+  sv->add_option("--evidence-dir", o.evidence_dir, "Evidence files (default: DB file + .evidence)");
   sv->add_flag("--secure-cookies", o.secure_cookies, "Mark cookies Secure (when served over TLS)");
 
   auto* us = app.add_subcommand("user", "Accounts: add, list, disable, reset-password");

@@ -31,6 +31,8 @@ class AppState {
 
   // Cookies get "Secure" (served over TLS, e.g. behind nginx).
   bool secure_cookies = false;
+  // Where evidence files are stored: outside any served directory.
+  std::string evidence_dir = "evidence";
   AuthConfig auth;
 
  private:

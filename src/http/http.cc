@@ -196,6 +196,71 @@ std::map<std::string, std::string> parse_form(const std::string& body) {
   return out;
 }
 
+namespace {
+
+// The value of `key="..."` (or key=token) in a header value.
+std::string header_param(const std::string& header, const std::string& key) {
+  const std::string needle = key + "=";
+  size_t at = 0;
+  while ((at = header.find(needle, at)) != std::string::npos) {
+    if (at == 0 || header[at - 1] == ' ' || header[at - 1] == ';') break;
+    at += needle.size();
+  }
+  if (at == std::string::npos) return "";
+  at += needle.size();
+  if (at < header.size() && header[at] == '"') {
+    const size_t end = header.find('"', at + 1);
+    return end == std::string::npos ? "" : header.substr(at + 1, end - at - 1);
+  }
+  const size_t end = header.find(';', at);
+  return std::string(
+      trim(header.substr(at, end == std::string::npos ? std::string::npos : end - at)));
+}
+
+}  // namespace
+
+bool parse_multipart(const std::string& body, const std::string& content_type,
+                     std::map<std::string, std::string>& form,
+                     std::map<std::string, UploadedFile>& files) {
+  const std::string boundary = header_param(content_type, "boundary");
+  if (boundary.empty() || boundary.size() > 200) return false;
+  const std::string delim = "--" + boundary;
+  size_t pos = body.find(delim);
+  if (pos == std::string::npos) return false;
+  for (;;) {
+    pos += delim.size();
+    if (body.compare(pos, 2, "--") == 0) return true;  // the closing delimiter
+    if (body.compare(pos, 2, "\r\n") != 0) return false;
+    pos += 2;
+    const size_t head_end = body.find("\r\n\r\n", pos);
+    if (head_end == std::string::npos) return false;
+    std::string disposition, type;
+    for (const std::string& line :
+         split(std::string_view(body).substr(pos, head_end - pos), '\n')) {
+      const std::string l(trim(line));
+      const size_t colon = l.find(':');
+      if (colon == std::string::npos) continue;
+      std::string name = l.substr(0, colon);
+      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      const std::string value(trim(std::string_view(l).substr(colon + 1)));
+      if (name == "content-disposition") disposition = value;
+      if (name == "content-type") type = value;
+    }
+    const size_t data_start = head_end + 4;
+    const size_t next = body.find("\r\n" + delim, data_start);
+    if (next == std::string::npos) return false;
+    const std::string name = header_param(disposition, "name");
+    std::string data = body.substr(data_start, next - data_start);
+    if (disposition.find("filename=") != std::string::npos) {
+      const std::string filename = header_param(disposition, "filename");
+      if (!filename.empty() || !data.empty()) files[name] = {filename, type, std::move(data)};
+    } else {
+      form[name] = std::move(data);
+    }
+    pos = next + 2;
+  }
+}
+
 bool constant_time_equal(const std::string& a, const std::string& b) {
   if (a.size() != b.size() || a.empty()) return false;
   unsigned char diff = 0;

@@ -13,6 +13,12 @@
 
 namespace ntm {
 
+struct UploadedFile {
+  std::string filename;      // as the browser sent it (never trusted for the type)
+  std::string content_type;  // as the browser sent it (never trusted)
+  std::string data;
+};
+
 struct Request {
   std::string method;  // "GET"
   std::string path;    // "/commune/18580" (no query)
@@ -20,8 +26,9 @@ struct Request {
   std::map<std::string, std::string> headers;  // lower-case names
   std::map<std::string, std::string> params;   // from the route pattern (":code")
   std::string body;
-  std::map<std::string, std::string> form;  // application/x-www-form-urlencoded body
-  std::string peer;                         // client address
+  std::map<std::string, std::string> form;    // url-encoded or multipart form fields
+  std::map<std::string, UploadedFile> files;  // multipart file parts with a file name
+  std::string peer;                           // client address
   // The signed-in user and session, set by the router for protected routes
   // (and for public ones when a valid session cookie comes along).
   std::optional<std::pair<User, Session>> principal;
@@ -101,6 +108,11 @@ class Router {
 
 // Parses an application/x-www-form-urlencoded body.
 std::map<std::string, std::string> parse_form(const std::string& body);
+// Parses a multipart/form-data body (RFC 7578) into fields and files; false
+// when it is malformed.
+bool parse_multipart(const std::string& body, const std::string& content_type,
+                     std::map<std::string, std::string>& form,
+                     std::map<std::string, UploadedFile>& files);
 // Compares secrets in time independent of where they differ.
 bool constant_time_equal(const std::string& a, const std::string& b);
 

@@ -64,8 +64,11 @@ Request to_request(const bhttp::request<bhttp::string_body>& req, const std::str
     for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     r.headers[name] = std::string(field.value());
   }
-  if (r.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+  const std::string type = r.header("content-type");
+  if (type.rfind("application/x-www-form-urlencoded", 0) == 0) {
     r.form = parse_form(r.body);
+  } else if (type.rfind("multipart/form-data", 0) == 0) {
+    parse_multipart(r.body, type, r.form, r.files);  // malformed: no fields, CSRF fails
   }
   return r;
 }
@@ -78,7 +81,7 @@ asio::awaitable<void> session(tcp::socket socket, const Router& router) {
   try {
     for (;;) {
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(1 << 20);
+      parser.body_limit(12 << 20);  // forms with evidence files (5 MB each, checked later)
       co_await bhttp::async_read(socket, buffer, parser, asio::use_awaitable);
       const auto& req = parser.get();
       Response r;

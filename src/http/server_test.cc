@@ -101,6 +101,23 @@ TEST_F(ServerTest, PathParametersAndGzip) {
   EXPECT_NE(plain.find("Content-Security-Policy: default-src 'self'"), std::string::npos);
 }
 
+TEST(Http, ParsesMultipartForms) {
+  const std::string body =
+      "--b1\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n"
+      "--b1\r\nContent-Disposition: form-data; name=\"f.x\"; filename=\"a b.pdf\"\r\n"
+      "Content-Type: application/pdf\r\n\r\n%PDF\r\nline2\r\n--b1--\r\n";
+  std::map<std::string, std::string> form;
+  std::map<std::string, UploadedFile> files;
+  ASSERT_TRUE(parse_multipart(body, "multipart/form-data; boundary=b1", form, files));
+  EXPECT_EQ(form.at("csrf"), "abc");
+  EXPECT_EQ(files.at("f.x").filename, "a b.pdf");
+  EXPECT_EQ(files.at("f.x").data, "%PDF\r\nline2");
+  EXPECT_FALSE(parse_multipart("garbage", "multipart/form-data; boundary=b1", form, files));
+  EXPECT_FALSE(parse_multipart(body, "multipart/form-data", form, files));
+  EXPECT_FALSE(parse_multipart("--b1\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nno end",
+                               "multipart/form-data; boundary=b1", form, files));
+}
+
 TEST(Http, ParsesTargetsAndEscapes) {
   const Request r = parse_target("GET", "/a%20b?x=1&y=L%E1%BB%99c+H%C3%A0&z");
   EXPECT_EQ(r.path, "/a b");

@@ -48,4 +48,18 @@ struct AuditEntry {
   std::string reason;
 };
 
+// A file attached as evidence to the value of a measure for a unit and date.
+struct Evidence {
+  int64_t id = 0;
+  int64_t unit_id = 0;
+  std::string measure_id;
+  std::string date;       // yyyy-mm-dd
+  std::string file_name;  // random, in the evidence directory
+  std::string original_name;
+  std::string content_type;  // detected from the content: application/pdf, image/jpeg, image/png
+  int64_t size = 0;
+  std::string uploaded_by;
+  std::string uploaded_at;
+};
+
 }  // namespace ntm

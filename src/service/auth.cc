@@ -15,12 +15,6 @@ std::string hex(const unsigned char* p, size_t n) {
   return out;
 }
 
-std::string random_hex(size_t bytes) {
-  std::vector<unsigned char> buf(bytes);
-  randombytes_buf(buf.data(), buf.size());
-  return hex(buf.data(), buf.size());
-}
-
 std::string timestamp_in(long seconds) {
   const std::time_t t = std::time(nullptr) + seconds;
   std::tm tm{};
@@ -53,6 +47,13 @@ Status audit(Store& store, const std::string& actor, const std::string& action, 
 }
 
 }  // namespace
+
+std::string random_hex(size_t bytes) {
+  if (sodium_init() < 0) std::abort();  // no secure randomness: never go on
+  std::vector<unsigned char> buf(bytes);
+  randombytes_buf(buf.data(), buf.size());
+  return hex(buf.data(), buf.size());
+}
 
 Result<std::string> hash_password(const std::string& password) {
   if (sodium_init() < 0) return Status::internal("libsodium không khởi tạo được");

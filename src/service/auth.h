@@ -57,6 +57,8 @@ Status change_password(Store& store, const User& user, const std::string& old_pa
 Status reset_password(Store& store, const std::string& admin, const std::string& username,
                       const std::string& new_password);
 
+// `bytes` random bytes from the system's secure generator, as hex.
+std::string random_hex(size_t bytes);
 // Hex of a secure hash of a token (sessions are looked up by it).
 std::string token_hash(const std::string& token);
 

@@ -154,6 +154,11 @@ class Store {
   // criterion code -> department, for one set (overrides of the set file).
   Result<std::map<std::string, std::string>> criterion_departments(const std::string& set_id);
 
+  Result<int64_t> insert_evidence(const Evidence& e);
+  Result<std::optional<Evidence>> evidence_by_id(int64_t id);
+  Result<std::vector<Evidence>> evidence_for(int64_t unit_id, const std::string& measure,
+                                             const std::string& date);
+
   Status insert_audit(const AuditEntry& e);
   // Newest first; filters are ignored when empty / 0.
   Result<std::vector<AuditEntry>> audit(int64_t unit_id, const std::string& actor,

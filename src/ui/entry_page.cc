@@ -1,7 +1,10 @@
 // GET /entry, POST /entry — a commune officer's data entry for a period:
 // every measure the set in force needs, grouped by criterion, prefilled with
 // the last values; errors beside each field; nothing lost on error.
+#include <algorithm>
+
 #include "base/strings.h"
+#include "service/evidence.h"
 #include "service/workflow.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
@@ -71,6 +74,15 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
                             {"error", error_of.count(id) ? error_of[id] : ""},
                             {"last", f.last ? shown_value(c.lang, *f.measure, f.last->value) : ""},
                             {"last_date", f.last ? format_date(c.lang, f.last->date) : ""}};
+    nlohmann::json evidence = nlohmann::json::array();
+    if (auto files = app.store().evidence_for(form.unit.unit_id, id, form.period.iso());
+        files.is_ok()) {
+      for (const Evidence& e : *files) {
+        evidence.push_back(
+            {{"name", e.original_name}, {"href", "/evidence/" + std::to_string(e.id)}});
+      }
+    }
+    field["evidence"] = evidence;
     if (f.current) {
       const char* st = observation_status_name(f.current->status);
       field["state"] = tr(c.lang, std::string("obs.") + st);
@@ -131,9 +143,32 @@ Response entry_submit(AppState& app, const Request& r) {
   for (const auto& [k, v] : r.form)
     if (k.rfind("v.", 0) == 0) values[k.substr(2)] = v;
   const bool submit = r.field("action") == "submit";
+  // Files are checked first, so a bad file stores nothing at all.
+  std::vector<FieldError> file_errors;
+  std::vector<std::pair<std::string, const UploadedFile*>> uploads;
+  for (const auto& [name, file] : r.files) {
+    if (name.rfind("f.", 0) != 0 || file.data.empty()) continue;
+    const std::string measure = name.substr(2);
+    const auto known = std::find_if(form->fields.begin(), form->fields.end(),
+                                    [&](const EntryField& f) { return f.measure->id == measure; });
+    if (known == form->fields.end()) continue;
+    if (file.data.size() > kMaxEvidenceBytes) {
+      file_errors.push_back({measure, known->measure->name_vi + ": tệp minh chứng lớn hơn 5 MB"});
+    } else if (auto type = sniff_evidence_type(file.data); !type.is_ok()) {
+      file_errors.push_back({measure, known->measure->name_vi + ": " + type.status().message()});
+    } else {
+      uploads.push_back({measure, &file});
+    }
+  }
+  if (!file_errors.empty()) return render_entry(app, r, *form, r.form, file_errors, "", 400);
   auto errors = save_entry(app.store(), *form, r.principal->first, values, submit);
   if (!errors.is_ok()) return error_page(app, page_context(r), errors.status());
   if (!errors->empty()) return render_entry(app, r, *form, r.form, *errors, "", 400);
+  for (const auto& [measure, file] : uploads) {
+    auto added = add_evidence(app.store(), app.evidence_dir, r.principal->first, form->unit,
+                              measure, form->period, file->filename, file->data);
+    if (!added.is_ok()) return error_page(app, page_context(r), added.status());
+  }
   std::string next =
       "/entry?period=" + form->period.iso() + "&saved=" + (submit ? "submit" : "draft");
   if (r.principal->first.role != Role::kCommune) next += "&unit=" + url_encode(form->unit.code);

@@ -173,6 +173,8 @@ const std::map<std::string, Entry>& entries() {
       {"entry.period", {"Kỳ báo cáo (ngày số liệu)", "Reporting date"}},
       {"entry.last", {"Số liệu gần nhất", "Latest value"}},
       {"entry.no_last", {"Chưa có số liệu trước", "No earlier value"}},
+      {"entry.evidence",
+       {"Minh chứng (PDF, JPEG, PNG, tối đa 5 MB)", "Evidence (PDF, JPEG, PNG, at most 5 MB)"}},
       {"entry.note", {"Ghi chú", "Note"}},
       {"entry.save_draft", {"Lưu nháp", "Save draft"}},
       {"entry.submit", {"Gửi để thẩm định", "Submit for verification"}},

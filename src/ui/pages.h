@@ -26,5 +26,6 @@ Response entry_submit(AppState& app, const Request& r);     // POST /entry
 Response verify_page(AppState& app, const Request& r);      // GET /verify
 Response verify_submit(AppState& app, const Request& r);    // POST /verify
 Response audit_page(AppState& app, const Request& r);       // GET /audit
+Response evidence_file(AppState& app, const Request& r);    // GET /evidence/:id
 
 }  // namespace ntm

@@ -1,0 +1,110 @@
+#include "service/evidence.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "service/auth.h"
+#include "service/workflow.h"
+
+namespace ntm {
+
+Result<std::string> sniff_evidence_type(std::string_view d) {
+  if (d.substr(0, 5) == "%PDF-") return std::string("application/pdf");
+  if (d.size() >= 3 && d.substr(0, 3) == "\xFF\xD8\xFF") return std::string("image/jpeg");
+  if (d.substr(0, 8) == std::string_view("\x89PNG\r\n\x1A\n", 8)) return std::string("image/png");
+  return Status::invalid("Tệp minh chứng phải là PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp)");
+}
+
+std::string evidence_path(const std::string& dir, const std::string& file_name) {
+  return (std::filesystem::path(dir) / file_name).string();
+}
+
+Result<Evidence> add_evidence(Store& store, const std::string& dir, const User& user,
+                              const UnitVersion& unit, const std::string& measure, Date date,
+                              const std::string& original_name, std::string_view data) {
+  if (!may_enter(user, unit.unit_id))
+    return Status::forbidden("không có quyền gửi minh chứng cho " + unit.name);
+  if (data.empty()) return Status::invalid("Tệp minh chứng rỗng");
+  if (data.size() > kMaxEvidenceBytes) {
+    return Status::invalid("Tệp minh chứng lớn hơn " +
+                           std::to_string(kMaxEvidenceBytes / 1024 / 1024) + " MB");
+  }
+  const std::string type = TRY(sniff_evidence_type(data));
+  const std::string ext = type == "application/pdf" ? ".pdf"
+                          : type == "image/png"     ? ".png"
+                                                    : ".jpg";
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::io("không tạo được thư mục minh chứng " + dir + ": " + ec.message());
+  ::chmod(dir.c_str(), 0700);
+  Evidence e;
+  e.unit_id = unit.unit_id;
+  e.measure_id = measure;
+  e.date = date.iso();
+  e.file_name = random_hex(16) + ext;
+  // Keep only the last path component of the name the browser sent.
+  e.original_name = original_name.substr(original_name.find_last_of("/\\") + 1).substr(0, 200);
+  e.content_type = type;
+  e.size = static_cast<int64_t>(data.size());
+  e.uploaded_by = user.username;
+  const std::string path = evidence_path(dir, e.file_name);
+  {
+    std::ofstream out(path + ".part", std::ios::binary);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!out) return Status::io("không ghi được tệp minh chứng");
+  }
+  ::chmod((path + ".part").c_str(), 0600);
+  std::filesystem::rename(path + ".part", path, ec);
+  if (ec) return Status::io("không ghi được tệp minh chứng: " + ec.message());
+  const Status s = store.transaction([&]() -> Status {
+    e.id = TRY(store.insert_evidence(e));
+    return store.insert_audit({0, "", user.username, "evidence.add", unit.unit_id,
+                               measure + " @ " + e.date, "", e.original_name + " (" + type + ")",
+                               ""});
+  });
+  if (!s.is_ok()) {
+    std::filesystem::remove(path, ec);  // nothing half-written
+    return s;
+  }
+  return e;
+}
+
+Result<bool> may_read_evidence(Store& store, const Catalog& catalog, const User& user,
+                               const Evidence& e) {
+  switch (user.role) {
+    case Role::kAdmin:
+      return true;
+    case Role::kCommune:
+      return user.unit_id == e.unit_id;
+    case Role::kSponsor:
+    case Role::kSteering: {
+      // Assigned to the unit itself or to one of its ancestors.
+      const Date at = TRY(Date::parse(e.date));
+      int64_t id = e.unit_id;
+      while (id) {
+        if (std::find(user.units.begin(), user.units.end(), id) != user.units.end()) return true;
+        const auto v = TRY(store.unit_version_at(id, at));
+        id = v ? v->parent_id : 0;
+      }
+      return false;
+    }
+    case Role::kDepartment: {
+      const Date at = TRY(Date::parse(e.date));
+      const auto unit = TRY(store.unit_version_at(e.unit_id, at));
+      if (!unit) return false;
+      const std::string series = TRY(default_series(store));
+      const CriteriaSet* set = catalog.in_force(series, at, unit->level);
+      if (!set) return false;
+      const auto deps = TRY(measure_departments(store, *set));
+      const auto d = deps.find(e.measure_id);
+      return d != deps.end() && may_verify(user, d->second);
+    }
+  }
+  return false;
+}
+
+}  // namespace ntm

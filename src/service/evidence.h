@@ -1,0 +1,32 @@
+// Evidence files (PDF, JPEG, PNG) attached to values: type checked by the
+// content, not the name; size limited; stored outside the web root under a
+// random name; read only by those allowed.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "model/user.h"
+#include "service/evaluate.h"
+
+namespace ntm {
+
+inline constexpr size_t kMaxEvidenceBytes = 5 * 1024 * 1024;
+
+// "application/pdf", "image/jpeg" or "image/png" from the first bytes.
+Result<std::string> sniff_evidence_type(std::string_view data);
+
+// Checks and stores a file for (unit, measure, date) in `dir`, records it and
+// an audit entry. The user must be allowed to enter data for the unit.
+Result<Evidence> add_evidence(Store& store, const std::string& dir, const User& user,
+                              const UnitVersion& unit, const std::string& measure, Date date,
+                              const std::string& original_name, std::string_view data);
+
+// Admins; the commune officer of the unit; a department officer responsible
+// for the measure; a sponsor or steering member assigned to the unit.
+Result<bool> may_read_evidence(Store& store, const Catalog& catalog, const User& user,
+                               const Evidence& e);
+
+std::string evidence_path(const std::string& dir, const std::string& file_name);
+
+}  // namespace ntm
