@@ -62,7 +62,7 @@ struct QueueItem {
   std::vector<std::string> departments;
 };
 
-// Submitted values this user may verify, oldest first.
+// Submitted values this user may verify, newest reporting date first.
 Result<std::vector<QueueItem>> verification_queue(Store& store, const Catalog& catalog,
                                                   const User& user);
 

@@ -132,8 +132,8 @@ Result<std::optional<Observation>> Store::observation_by_id(int64_t id) {
 Result<std::vector<Observation>> Store::observations_with_status(ObservationStatus status,
                                                                  int limit) {
   auto s = TRY(sql(std::string("SELECT ") + kObservationColumns +
-                   " FROM observation WHERE current = 1 AND status = $1 ORDER BY date, unit_id,"
-                   " measure_id LIMIT $2"));
+                   " FROM observation WHERE current = 1 AND status = $1"
+                   " ORDER BY date DESC, unit_id, measure_id LIMIT $2"));
   s->bind(1, observation_status_name(status));
   s->bind(2, static_cast<int64_t>(limit));
   std::vector<Observation> out;

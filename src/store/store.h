@@ -119,7 +119,7 @@ class Store {
   // at any date, ordered by measure then date.
   Result<std::vector<MeasureValue>> value_history(int64_t unit_id, bool verified_only);
   Result<std::optional<Observation>> observation_by_id(int64_t id);
-  // Current observations with this status, oldest date first, at most `limit`.
+  // Current observations with this status, newest date first, at most `limit`.
   Result<std::vector<Observation>> observations_with_status(ObservationStatus status, int limit);
   // Every version for (unit, measure), oldest first.
   Result<std::vector<Observation>> observation_history(int64_t unit_id, const std::string& measure);

@@ -3,6 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
+import { writeFileSync } from "node:fs";
 
 const base = process.env.NTM_URL;
 const shots = process.env.NTM_ARTIFACTS;
@@ -100,6 +101,61 @@ test("phone width: dashboard usable at 360 px", async () => {
   assert.ok(width <= 380, `no sideways scrolling of the page (scrollWidth ${width})`);
   await p.screenshot({ path: `${shots}/dashboard-vi-360.png`, fullPage: true });
   await p.context().close();
+});
+
+async function signIn(p, username) {
+  await p.goto(`${base}/login`);
+  await p.fill("#username", username);
+  await p.fill("#password", "demo-ntm-2026");
+  await Promise.all([p.waitForURL((u) => !u.pathname.startsWith("/login")), p.click("form[action='/login'] button")]);
+}
+
+test("the data loop: enter with evidence, submit, verify one, return one, see it, audit it", async () => {
+  // The commune officer of Xã Sơn Tây enters two values and attaches a PDF.
+  const xa = await page();
+  await signIn(xa, "xa.sontay");
+  await xa.goto(`${base}/entry`);
+  assert.match(await xa.locator("h1").innerText(), /Xã Sơn Tây/);
+  await xa.fill("#v-bhyt_pct", "93,7");
+  await xa.fill("#v-thon_van_hoa_pct", "88");
+  const pdf = `${shots}/evidence.pdf`;
+  writeFileSync(pdf, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+  await xa.setInputFiles("input[name='f.bhyt_pct']", pdf);
+  await Promise.all([xa.waitForURL(/saved=submit/), xa.click("button[value=submit]")]);
+  assert.match(await xa.locator(".ok-box").innerText(), /Đã gửi/);
+  assert.match(await xa.locator("#f-bhyt_pct").innerText(), /evidence\.pdf/);
+  await xa.screenshot({ path: `${shots}/entry-vi-1366.png`, fullPage: true });
+
+  // The health department verifies BHYT and returns the village-culture value.
+  const so = await page();
+  await signIn(so, "so.yte");
+  await so.goto(`${base}/verify`);
+  const bhyt = so.locator("tbody tr", { hasText: "Xã Sơn Tây" }).filter({ hasText: "93,7" });
+  assert.equal(await bhyt.count(), 1, "the submitted BHYT value is in the queue");
+  await Promise.all([so.waitForURL(/done=verify/), bhyt.locator("button[value=verify]").click()]);
+  const culture = so.locator("tbody tr", { hasText: "Xã Sơn Tây" }).filter({ hasText: "88" });
+  await culture.locator("input[name=comment]").fill("Thiếu biên bản công nhận thôn văn hóa");
+  await Promise.all([so.waitForURL(/done=return/), culture.locator("button[value=return]").click()]);
+  await so.screenshot({ path: `${shots}/verify-vi-1366.png`, fullPage: true });
+
+  // The verified view of the scorecard shows the new value at once.
+  await so.goto(`${base}/commune/18172?at=2026-06-30&view=verified`);
+  assert.match(await so.locator("table.scorecard").innerText(), /93,7/);
+
+  // The commune sees the returned value with the reason.
+  await xa.goto(`${base}/entry`);
+  assert.match(await xa.locator("#f-thon_van_hoa_pct").innerText(), /bị trả lại[\s\S]*Thiếu biên bản/);
+
+  // The office's audit log holds every step.
+  const vp = await page();
+  await signIn(vp, "vanphong");
+  await vp.goto(`${base}/audit?unit=18172`);
+  const log = await vp.locator("table").innerText();
+  for (const action of ["observation.submit", "evidence.add", "observation.verify", "observation.return"]) {
+    assert.match(log, new RegExp(action.replace(".", "\\.")));
+  }
+  await vp.screenshot({ path: `${shots}/audit-vi-1366.png`, fullPage: true });
+  for (const p of [xa, so, vp]) await p.context().close();
 });
 
 test("no console errors on any page", () => {
