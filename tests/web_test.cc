@@ -396,6 +396,23 @@ TEST_F(WebTest, EvidenceUploadsAndWhoMayReadThem) {
             std::string::npos);
 }
 
+TEST_F(WebTest, OfficeAssignsDepartmentsToCriteria) {
+  const Reply list = get(port_, "/departments?set=web-a", cookie("department"));
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("<strong>SYT</strong>"), std::string::npos);
+  EXPECT_EQ(list.body.find("action=\"/departments\""), std::string::npos);  // read-only for them
+  const std::string body =
+      "csrf=" + sessions_.at("admin").second +
+      "&set=web-a&criterion=1&department=SXD&department_name=S%E1%BB%9F+X%C3%A2y+d%E1%BB%B1ng";
+  EXPECT_EQ(post(port_, "/departments", body, cookie("admin")).status, 303);
+  const Reply after = get(port_, "/departments?set=web-a", cookie("admin"));
+  EXPECT_NE(after.body.find("(Sở Xây dựng)"), std::string::npos);
+  EXPECT_NE(after.body.find("văn phòng điều phối"), std::string::npos);
+  EXPECT_EQ(post(port_, "/departments", body, cookie("department")).status, 403);
+  EXPECT_NE(get(port_, "/audit?action=department.assign", cookie("admin")).body.find("web-a / 1"),
+            std::string::npos);
+}
+
 TEST_F(WebTest, OverviewFiguresAreRight) {
   const Reply r = get(port_, "/api/v1/units/42/overview?at=2021-06-30");
   ASSERT_EQ(r.status, 200);

@@ -271,15 +271,18 @@ Status Store::insert_audit(const AuditEntry& e) {
 }
 
 Result<std::vector<AuditEntry>> Store::audit(int64_t unit_id, const std::string& actor,
-                                             const std::string& action, int limit) {
+                                             const std::string& action, int limit,
+                                             const std::string& subject_prefix) {
   auto s = TRY(sql(
       "SELECT id, at, actor, action, unit_id, subject, old_value, new_value, reason FROM audit_log"
       " WHERE ($1 = 0 OR unit_id = $1) AND ($2 = '' OR actor = $2) AND ($3 = '' OR action = $3)"
-      " ORDER BY id DESC LIMIT $4"));
+      " AND ($5 = '' OR subject LIKE $6) ORDER BY id DESC LIMIT $4"));
   s->bind(1, unit_id);
   s->bind(2, actor);
   s->bind(3, action);
   s->bind(4, static_cast<int64_t>(limit));
+  s->bind(5, subject_prefix);
+  s->bind(6, subject_prefix + "%");
   std::vector<AuditEntry> out;
   while (TRY(s->step())) {
     out.push_back({s->get_int(0), s->get_text(1), s->get_text(2), s->get_text(3),

@@ -162,7 +162,8 @@ class Store {
   Status insert_audit(const AuditEntry& e);
   // Newest first; filters are ignored when empty / 0.
   Result<std::vector<AuditEntry>> audit(int64_t unit_id, const std::string& actor,
-                                        const std::string& action, int limit);
+                                        const std::string& action, int limit,
+                                        const std::string& subject_prefix = "");
 
   // --- settings --------------------------------------------------------------
   Result<std::optional<std::string>> setting(const std::string& key);

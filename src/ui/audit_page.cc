@@ -14,7 +14,7 @@ Response audit_page(AppState& app, const Request& r) {
       return error_page(app, c, Status::not_found("không có đơn vị mã \"" + r.arg("unit") + "\""));
     unit = (**v).unit_id;
   }
-  auto entries = app.store().audit(unit, r.arg("actor"), r.arg("action"), 500);
+  auto entries = app.store().audit(unit, r.arg("actor"), r.arg("action"), 500, r.arg("measure"));
   if (!entries.is_ok()) return error_page(app, c, entries.status());
   nlohmann::json rows = nlohmann::json::array();
   for (const AuditEntry& e : *entries) {
@@ -36,7 +36,8 @@ Response audit_page(AppState& app, const Request& r) {
                       {"entries", rows},
                       {"f_unit", r.arg("unit")},
                       {"f_actor", r.arg("actor")},
-                      {"f_action", r.arg("action")}};
+                      {"f_action", r.arg("action")},
+                      {"f_measure", r.arg("measure")}};
   return render_page(app, c, "audit", v);
 }
 

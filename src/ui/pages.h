@@ -8,24 +8,26 @@ namespace ntm {
 
 void register_ui(Router& router, AppState& app);
 
-Response home_page(AppState& app, const Request& r);        // GET /
-Response dashboard_page(AppState& app, const Request& r);   // GET /dashboard/:code
-Response dashboard_csv(AppState& app, const Request& r);    // GET /dashboard/:code/communes.csv
-Response commune_page(AppState& app, const Request& r);     // GET /commune/:code
-Response criterion_page(AppState& app, const Request& r);   // GET /criterion/:set/:criterion
-Response search_page(AppState& app, const Request& r);      // GET /search
-Response static_file(AppState& app, const Request& r);      // GET /static/:file
-Response switch_language(AppState& app, const Request& r);  // GET /lang/:lang
-Response login_page(AppState& app, const Request& r);       // GET /login
-Response login_submit(AppState& app, const Request& r);     // POST /login
-Response logout_submit(AppState& app, const Request& r);    // POST /logout
-Response account_page(AppState& app, const Request& r);     // GET /account
-Response password_submit(AppState& app, const Request& r);  // POST /account/password
-Response entry_page(AppState& app, const Request& r);       // GET /entry
-Response entry_submit(AppState& app, const Request& r);     // POST /entry
-Response verify_page(AppState& app, const Request& r);      // GET /verify
-Response verify_submit(AppState& app, const Request& r);    // POST /verify
-Response audit_page(AppState& app, const Request& r);       // GET /audit
-Response evidence_file(AppState& app, const Request& r);    // GET /evidence/:id
+Response home_page(AppState& app, const Request& r);           // GET /
+Response dashboard_page(AppState& app, const Request& r);      // GET /dashboard/:code
+Response dashboard_csv(AppState& app, const Request& r);       // GET /dashboard/:code/communes.csv
+Response commune_page(AppState& app, const Request& r);        // GET /commune/:code
+Response criterion_page(AppState& app, const Request& r);      // GET /criterion/:set/:criterion
+Response search_page(AppState& app, const Request& r);         // GET /search
+Response static_file(AppState& app, const Request& r);         // GET /static/:file
+Response switch_language(AppState& app, const Request& r);     // GET /lang/:lang
+Response login_page(AppState& app, const Request& r);          // GET /login
+Response login_submit(AppState& app, const Request& r);        // POST /login
+Response logout_submit(AppState& app, const Request& r);       // POST /logout
+Response account_page(AppState& app, const Request& r);        // GET /account
+Response password_submit(AppState& app, const Request& r);     // POST /account/password
+Response entry_page(AppState& app, const Request& r);          // GET /entry
+Response entry_submit(AppState& app, const Request& r);        // POST /entry
+Response verify_page(AppState& app, const Request& r);         // GET /verify
+Response verify_submit(AppState& app, const Request& r);       // POST /verify
+Response audit_page(AppState& app, const Request& r);          // GET /audit
+Response evidence_file(AppState& app, const Request& r);       // GET /evidence/:id
+Response departments_page(AppState& app, const Request& r);    // GET /departments
+Response departments_submit(AppState& app, const Request& r);  // POST /departments
 
 }  // namespace ntm

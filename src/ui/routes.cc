@@ -50,6 +50,8 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/verify", Access::kDepartment, bind(verify_submit));
   router.add("GET", "/audit", Access::kAdmin, bind(audit_page));
   router.add("GET", "/evidence/:id", Access::kSignedIn, bind(evidence_file));
+  router.add("GET", "/departments", Access::kSignedIn, bind(departments_page));
+  router.add("POST", "/departments", Access::kAdmin, bind(departments_submit));
   router.set_authenticator([&app](const Request& r) -> std::optional<std::pair<User, Session>> {
     auto found = session_user(app.store(), r.cookie("ntm_session"));
     return found.is_ok() ? *found : std::nullopt;
