@@ -413,6 +413,24 @@ TEST_F(WebTest, OfficeAssignsDepartmentsToCriteria) {
             std::string::npos);
 }
 
+TEST_F(WebTest, OfficeManagesAccounts) {
+  const std::string vp = cookie("admin"), csrf = "csrf=" + sessions_.at("admin").second;
+  Reply r = post(port_, "/users",
+                 csrf + "&username=xa.khac&role=commune&unit=18583&password=mat-khau-dai-9", vp);
+  ASSERT_EQ(r.status, 303);
+  EXPECT_NE(r.head.find("done="), std::string::npos);
+  r = post(port_, "/users", csrf + "&username=xa.sai&role=commune&unit=42&password=mat-khau-dai-9",
+           vp);
+  EXPECT_NE(r.head.find("error="), std::string::npos);  // a province is not a commune
+  const Reply list = get(port_, "/users", vp);
+  EXPECT_NE(list.body.find("xa.khac"), std::string::npos);
+  EXPECT_EQ(list.body.find("xa.sai"), std::string::npos);
+  EXPECT_EQ(post(port_, "/users/disable", csrf + "&username=xa.khac", vp).status, 303);
+  EXPECT_TRUE((**app_->store().find_user("xa.khac")).disabled);
+  EXPECT_FALSE(login(app_->store(), "xa.khac", "mat-khau-dai-9", "test").is_ok());
+  EXPECT_EQ(get(port_, "/users", cookie("commune")).status, 403);
+}
+
 TEST_F(WebTest, OverviewFiguresAreRight) {
   const Reply r = get(port_, "/api/v1/units/42/overview?at=2021-06-30");
   ASSERT_EQ(r.status, 200);

@@ -133,6 +133,7 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
     view["me"] = c.principal->first.username;
     view["my_role"] = tr(c.lang, std::string("role.") + role_name(c.principal->first.role));
     view["csrf"] = c.principal->second.csrf_token;
+    view["is_admin"] = c.principal->first.role == Role::kAdmin;
     view["my_tasks_href"] = c.principal->first.role == Role::kDepartment ? "/verify"
                             : c.principal->first.role == Role::kCommune  ? "/entry"
                             : c.principal->first.role == Role::kAdmin    ? "/audit"

@@ -29,5 +29,8 @@ Response audit_page(AppState& app, const Request& r);          // GET /audit
 Response evidence_file(AppState& app, const Request& r);       // GET /evidence/:id
 Response departments_page(AppState& app, const Request& r);    // GET /departments
 Response departments_submit(AppState& app, const Request& r);  // POST /departments
+Response users_page(AppState& app, const Request& r);          // GET /users
+Response users_add(AppState& app, const Request& r);           // POST /users
+Response users_disable(AppState& app, const Request& r);       // POST /users/disable
 
 }  // namespace ntm

@@ -52,6 +52,9 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/evidence/:id", Access::kSignedIn, bind(evidence_file));
   router.add("GET", "/departments", Access::kSignedIn, bind(departments_page));
   router.add("POST", "/departments", Access::kAdmin, bind(departments_submit));
+  router.add("GET", "/users", Access::kAdmin, bind(users_page));
+  router.add("POST", "/users", Access::kAdmin, bind(users_add));
+  router.add("POST", "/users/disable", Access::kAdmin, bind(users_disable));
   router.set_authenticator([&app](const Request& r) -> std::optional<std::pair<User, Session>> {
     auto found = session_user(app.store(), r.cookie("ntm_session"));
     return found.is_ok() ? *found : std::nullopt;

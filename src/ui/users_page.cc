@@ -1,0 +1,49 @@
+// GET /users, POST /users, POST /users/disable — the office manages accounts.
+#include "service/auth.h"
+#include "ui/page.h"
+#include "ui/pages.h"
+
+namespace ntm {
+
+Response users_page(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  auto users = app.store().users();
+  if (!users.is_ok()) return error_page(app, c, users.status());
+  nlohmann::json rows = nlohmann::json::array();
+  for (const User& u : *users) {
+    std::string scope = u.department;
+    const int64_t unit = u.unit_id ? u.unit_id : (u.units.empty() ? 0 : u.units.front());
+    if (unit) {
+      if (auto v = app.store().unit_version_at(unit, today_utc()); v.is_ok() && *v)
+        scope = (**v).name;
+    }
+    rows.push_back({{"username", u.username},
+                    {"role", tr(c.lang, std::string("role.") + role_name(u.role))},
+                    {"scope", scope},
+                    {"disabled", u.disabled},
+                    {"state", tr(c.lang, u.disabled ? "users.disabled" : "users.active")}});
+  }
+  nlohmann::json v = {{"page_title", tr(c.lang, "users.title")},
+                      {"users", rows},
+                      {"done", r.arg("done")},
+                      {"error", r.arg("error")}};
+  return render_page(app, c, "users", v);
+}
+
+Response users_add(AppState& app, const Request& r) {
+  auto u = add_user(app.store(),
+                    {r.field("username"), r.field("role"), r.field("unit"), r.field("department"),
+                     r.field("password")},
+                    r.principal->first.username);
+  if (!u.is_ok()) return Response::redirect("/users?error=" + url_encode(u.status().message()));
+  return Response::redirect("/users?done=" + url_encode("Đã tạo tài khoản " + u->username));
+}
+
+Response users_disable(AppState& app, const Request& r) {
+  const Status s = disable_user(app.store(), r.field("username"), r.principal->first.username);
+  if (!s.is_ok()) return Response::redirect("/users?error=" + url_encode(s.message()));
+  return Response::redirect("/users?done=" +
+                            url_encode("Đã khóa tài khoản " + r.field("username")));
+}
+
+}  // namespace ntm
