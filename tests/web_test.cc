@@ -425,9 +425,16 @@ TEST_F(WebTest, OfficeManagesAccounts) {
   const Reply list = get(port_, "/users", vp);
   EXPECT_NE(list.body.find("xa.khac"), std::string::npos);
   EXPECT_EQ(list.body.find("xa.sai"), std::string::npos);
+  EXPECT_EQ(
+      post(port_, "/users/reset", csrf + "&username=xa.khac&password=mat-khau-moi-99", vp).status,
+      303);
+  EXPECT_TRUE(login(app_->store(), "xa.khac", "mat-khau-moi-99", "test").is_ok());
+  EXPECT_NE(
+      post(port_, "/users/reset", csrf + "&username=xa.khac&password=ngan", vp).head.find("error="),
+      std::string::npos);
   EXPECT_EQ(post(port_, "/users/disable", csrf + "&username=xa.khac", vp).status, 303);
   EXPECT_TRUE((**app_->store().find_user("xa.khac")).disabled);
-  EXPECT_FALSE(login(app_->store(), "xa.khac", "mat-khau-dai-9", "test").is_ok());
+  EXPECT_FALSE(login(app_->store(), "xa.khac", "mat-khau-moi-99", "test").is_ok());
   EXPECT_EQ(get(port_, "/users", cookie("commune")).status, 403);
 }
 

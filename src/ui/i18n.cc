@@ -215,6 +215,8 @@ const std::map<std::string, Entry>& entries() {
       {"users.department",
        {"Mã cơ quan (cán bộ sở, ngành)", "Department code (department officers)"}},
       {"users.add", {"Thêm tài khoản", "Add an account"}},
+      {"users.reset", {"Đặt lại mật khẩu", "Reset password"}},
+      {"users.new_password", {"Mật khẩu mới", "New password"}},
       {"users.disable", {"Khóa", "Disable"}},
       {"users.disabled", {"đã khóa", "disabled"}},
       {"users.active", {"đang dùng", "active"}},

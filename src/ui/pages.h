@@ -32,5 +32,6 @@ Response departments_submit(AppState& app, const Request& r);  // POST /departme
 Response users_page(AppState& app, const Request& r);          // GET /users
 Response users_add(AppState& app, const Request& r);           // POST /users
 Response users_disable(AppState& app, const Request& r);       // POST /users/disable
+Response users_reset(AppState& app, const Request& r);         // POST /users/reset
 
 }  // namespace ntm

@@ -55,6 +55,7 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/users", Access::kAdmin, bind(users_page));
   router.add("POST", "/users", Access::kAdmin, bind(users_add));
   router.add("POST", "/users/disable", Access::kAdmin, bind(users_disable));
+  router.add("POST", "/users/reset", Access::kAdmin, bind(users_reset));
   router.set_authenticator([&app](const Request& r) -> std::optional<std::pair<User, Session>> {
     auto found = session_user(app.store(), r.cookie("ntm_session"));
     return found.is_ok() ? *found : std::nullopt;

@@ -1,4 +1,4 @@
-// GET /users, POST /users, POST /users/disable — the office manages accounts.
+// GET /users, POST /users, /users/disable, /users/reset — the office manages accounts.
 #include "service/auth.h"
 #include "ui/page.h"
 #include "ui/pages.h"
@@ -44,6 +44,14 @@ Response users_disable(AppState& app, const Request& r) {
   if (!s.is_ok()) return Response::redirect("/users?error=" + url_encode(s.message()));
   return Response::redirect("/users?done=" +
                             url_encode("Đã khóa tài khoản " + r.field("username")));
+}
+
+Response users_reset(AppState& app, const Request& r) {
+  const Status s = reset_password(app.store(), r.principal->first.username, r.field("username"),
+                                  r.field("password"));
+  if (!s.is_ok()) return Response::redirect("/users?error=" + url_encode(s.message()));
+  return Response::redirect("/users?done=" +
+                            url_encode("Đã đặt lại mật khẩu cho " + r.field("username")));
 }
 
 }  // namespace ntm
