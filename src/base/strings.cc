@@ -28,13 +28,6 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
-std::string to_lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
-}
-
 std::optional<double> parse_number(std::string_view s) {
   s = trim(s);
   if (s.empty()) return std::nullopt;

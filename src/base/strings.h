@@ -11,7 +11,6 @@ namespace ntm {
 
 std::string_view trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
-std::string to_lower_ascii(std::string_view s);
 
 // Parses a decimal number written with '.' as the decimal point ("12.5",
 // "-3", "1e3"). Rejects empty text, thousands separators and trailing junk.

@@ -93,7 +93,6 @@ class Store {
   Result<std::vector<Lineage>> lineage_of(int64_t unit_id);
   // Every unit once, with its latest version (for search), by level and code.
   Result<std::vector<UnitVersion>> latest_versions();
-  Result<int> count_lineage();
 
   Status upsert_attribute(const UnitAttribute& a);
   // The attribute's value set on this unit itself on `date` (no inheritance).

@@ -183,12 +183,6 @@ Result<std::vector<UnitVersion>> Store::latest_versions() {
   return read_versions(*s);
 }
 
-Result<int> Store::count_lineage() {
-  auto s = TRY(sql("SELECT COUNT(*) FROM unit_lineage"));
-  TRY(s->step());
-  return static_cast<int>(s->get_int(0));
-}
-
 Status Store::upsert_attribute(const UnitAttribute& a) {
   auto s =
       TRY(sql("INSERT INTO unit_attribute (unit_id, attribute, value, valid_from)"

@@ -106,8 +106,6 @@ const Projected* projected(const std::string& name) {
 
 }  // namespace
 
-bool has_map(const std::string& name) { return projected(name) != nullptr; }
-
 std::map<std::string, std::string> map_names(const std::string& name) {
   std::map<std::string, std::string> out;
   if (const Projected* p = projected(name))

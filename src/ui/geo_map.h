@@ -14,9 +14,6 @@ struct MapArea {
   std::string href;       // link to the unit's page
 };
 
-// True when the map `name` ("communes-42", "provinces") exists.
-bool has_map(const std::string& name);
-
 // The map with one <path> per feature; features not in `areas` get class "na".
 std::string svg_map(const std::string& name, const std::map<std::string, MapArea>& areas,
                     const std::string& aria_label);
