@@ -274,21 +274,37 @@ TEST_F(WebTest, EnterSubmitVerifyReturnAudit) {
   const std::string so_csrf = "csrf=" + sessions_.at("department").second;
   // Bad input: nothing stored, errors beside the fields, typed text kept.
   Reply bad = post(port_, "/entry",
-                   xa_csrf + "&period=2021-06-30&action=submit&v.bhyt=nhieu&v.quy_hoach=1", xa);
+                   xa_csrf + "&period=2021-06-30&action=review&v.bhyt=nhieu&v.quy_hoach=1", xa);
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("Tỷ lệ BHYT: Nhập một số, ví dụ 12,5"), std::string::npos);
   EXPECT_NE(bad.body.find("value=\"nhieu\""), std::string::npos);
-  bad = post(port_, "/entry", xa_csrf + "&period=2021-06-30&action=submit&v.bhyt=120", xa);
+  bad = post(port_, "/entry", xa_csrf + "&period=2021-06-30&action=review&v.bhyt=120", xa);
   EXPECT_NE(bad.body.find("Nhập tỷ lệ từ 0 đến 100"), std::string::npos);
-  // Submit two values; unit=18583 is ignored for a commune officer.
+  // Every indicator is required to submit; a draft may be partial.
+  bad = post(port_, "/entry", xa_csrf + "&period=2021-06-30&action=review&v.bhyt=&v.quy_hoach=0",
+             xa);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("Tỷ lệ BHYT: bắt buộc"), std::string::npos);
+  // Submitting is refused while a value of the period is missing.
+  EXPECT_EQ(post(port_, "/entry/confirm", xa_csrf + "&period=2021-06-30", xa).status, 400);
+  // Check then submit two values; unit=18583 is ignored for a commune officer.
   Reply ok =
       post(port_, "/entry",
-           xa_csrf + "&unit=18583&period=2021-06-30&action=submit&v.bhyt=86%2C5&v.quy_hoach=0", xa);
+           xa_csrf + "&unit=18583&period=2021-06-30&action=review&v.bhyt=86%2C5&v.quy_hoach=0", xa);
   ASSERT_EQ(ok.status, 303) << ok.body;
-  auto own = app_->store().current_observation(
-      (**app_->store().unit_at("18580", *Date::parse("2021-06-30"))).unit_id, "bhyt",
-      *Date::parse("2021-06-30"));
+  EXPECT_NE(ok.head.find("Location: /entry/check?period=2021-06-30\r"), std::string::npos);
+  const int64_t thach_kim = (**app_->store().unit_at("18580", *Date::parse("2021-06-30"))).unit_id;
+  auto own = app_->store().current_observation(thach_kim, "bhyt", *Date::parse("2021-06-30"));
   ASSERT_TRUE(*own);
+  EXPECT_EQ((**own).status, ObservationStatus::kDraft);  // saved, not yet sent
+  const Reply check = get(port_, "/entry/check?period=2021-06-30", xa);
+  ASSERT_EQ(check.status, 200);
+  const std::string row = check.body.substr(check.body.find("id=\"c-bhyt\""), 400);
+  EXPECT_NE(row.find("<td class=\"num\">90</td>"), std::string::npos) << row;  // old
+  EXPECT_NE(row.find("<strong>86,5</strong>"), std::string::npos) << row;        // new
+  EXPECT_NE(check.body.find("<strong>2</strong>/2"), std::string::npos);       // both changed
+  ASSERT_EQ(post(port_, "/entry/confirm", xa_csrf + "&period=2021-06-30", xa).status, 303);
+  own = app_->store().current_observation(thach_kim, "bhyt", *Date::parse("2021-06-30"));
   EXPECT_EQ((**own).value, 86.5);
   EXPECT_EQ((**own).status, ObservationStatus::kSubmitted);
   EXPECT_FALSE(*app_->store().current_observation(
@@ -355,8 +371,9 @@ TEST_F(WebTest, EvidenceUploadsAndWhoMayReadThem) {
   const std::vector<std::pair<std::string, std::string>> fields = {
       {"csrf", sessions_.at("commune").second},
       {"period", "2022-06-30"},
-      {"action", "submit"},
-      {"v.bhyt", "91"}};
+      {"action", "review"},
+      {"v.bhyt", "91"},
+      {"v.quy_hoach", "1"}};
   auto send = [&](const std::string& name, const std::string& data) {
     const std::string body = multipart(fields, "f.bhyt", name, data);
     return request(port_, "POST", "/entry",
@@ -439,7 +456,8 @@ TEST_F(WebTest, OfficeManagesAccounts) {
 }
 
 TEST_F(WebTest, OverviewFiguresAreRight) {
-  const Reply r = get(port_, "/api/v1/units/42/overview?at=2021-06-30");
+  // Signed in: the self-assessed view (submitted and verified values).
+  const Reply r = get(port_, "/api/v1/units/42/overview?at=2021-06-30", cookie("steering"));
   ASSERT_EQ(r.status, 200);
   const auto j = nlohmann::json::parse(r.body);
   EXPECT_EQ(j["summary"]["units"], 2);  // the Thị trấn is outside the set
@@ -448,8 +466,15 @@ TEST_F(WebTest, OverviewFiguresAreRight) {
   EXPECT_EQ(j["criteria"][1]["met"], 1);
   EXPECT_EQ(j["criteria"][1]["not_met"], 1);
   EXPECT_EQ(j["criteria"][1]["department"], "SYT");
-  const Reply verified = get(port_, "/api/v1/units/42/overview?at=2021-06-30&view=verified");
+  const Reply verified =
+      get(port_, "/api/v1/units/42/overview?at=2021-06-30&view=verified", cookie("steering"));
   EXPECT_EQ(nlohmann::json::parse(verified.body)["criteria"][1]["unknown"], 1);
+  // The public sees published figures only: verified values, whatever it asks.
+  const auto pub = nlohmann::json::parse(get(port_, "/api/v1/units/42/overview?at=2021-06-30").body);
+  EXPECT_EQ(pub["verified_only"], true);
+  EXPECT_EQ(pub["criteria"][1]["unknown"], 1);
+  EXPECT_NE(get(port_, "/dashboard/42?at=2021-06-30").body.find("Đăng nhập để xem cả số liệu"),
+            std::string::npos);
 }
 
 TEST_F(WebTest, HostileNamesComeBackEscaped) {
@@ -466,7 +491,7 @@ TEST_F(WebTest, HostileNamesComeBackEscaped) {
 }
 
 TEST_F(WebTest, ScorecardShowsWhatIsMissingAndWho) {
-  const Reply r = get(port_, "/commune/18583?at=2021-06-30");
+  const Reply r = get(port_, "/commune/18583?at=2021-06-30", cookie("admin"));
   EXPECT_NE(r.body.find("Còn thiếu để đạt danh hiệu"), std::string::npos);
   EXPECT_NE(r.body.find("15. Y tế"), std::string::npos);
   EXPECT_NE(r.body.find("<strong>SYT</strong>"), std::string::npos);

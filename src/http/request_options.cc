@@ -13,7 +13,9 @@ Result<EvaluateOptions> evaluate_options(const Request& r) {
     o.at = *d;
   }
   o.set_id = r.arg("set");
-  o.verified_only = r.arg("view") == "verified";
+  // Published figures are verified ones: self-assessed (submitted, not yet
+  // verified) values are shown only to signed-in officials.
+  o.verified_only = !r.principal || r.arg("view") == "verified";
   return o;
 }
 

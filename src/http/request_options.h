@@ -1,5 +1,6 @@
 // Evaluation options from a request's query: at=yyyy-mm-dd (default today),
-// set=ID (default: the set in force), view=verified (verified data only).
+// set=ID (default: the set in force), view=verified (verified data only;
+// always so without a signed-in user).
 #pragma once
 
 #include "http/http.h"

@@ -35,6 +35,21 @@ Result<double> parse_value(const Measure& m, const std::string& text) {
   return *v;
 }
 
+FieldError missing(const EntryField& f) {
+  return {f.measure->id, f.measure->name_vi + ": bắt buộc — nhập số liệu của kỳ này"};
+}
+
+Status audit_change(Store& store, const User& user, const char* action, const EntryForm& form,
+                    const EntryField& f, const std::optional<Observation>& before,
+                    const Observation& after) {
+  auto state = [&f](const Observation& o) {
+    return shown(*f.measure, o.value) + " (" + observation_status_name(o.status) + ")";
+  };
+  return store.insert_audit({0, "", user.username, action, form.unit.unit_id,
+                             f.measure->id + " @ " + form.period.iso(),
+                             before ? state(*before) : "", state(after), ""});
+}
+
 const CriteriaSet* set_for(Store& store, const Catalog& catalog, const UnitVersion& unit, Date at) {
   auto series = default_series(store);
   if (!series.is_ok()) return nullptr;
@@ -104,7 +119,7 @@ Result<EntryForm> entry_form(Store& store, const Catalog& catalog, const std::st
 
 Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, const User& user,
                                            const std::map<std::string, std::string>& values,
-                                           bool submit) {
+                                           bool complete) {
   if (!may_enter(user, form.unit.unit_id)) {
     return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
   }
@@ -112,38 +127,59 @@ Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, 
   std::vector<std::pair<const EntryField*, double>> changes;
   for (const EntryField& f : form.fields) {
     const auto it = values.find(f.measure->id);
-    if (it == values.end() || trim(it->second).empty()) continue;
+    const bool typed = it != values.end() && !trim(it->second).empty();
+    if (!typed) {
+      // Not on the form: what is recorded stays. On the form but empty: missing.
+      if (complete && (it != values.end() || !f.current)) errors.push_back(missing(f));
+      continue;
+    }
     auto v = parse_value(*f.measure, it->second);
     if (!v.is_ok()) {
       errors.push_back({f.measure->id, f.measure->name_vi + ": " + v.status().message()});
       continue;
     }
+    // Unchanged values keep their state; a returned one is entered again.
+    if (f.current && f.current->value == *v && f.current->status != ObservationStatus::kReturned)
+      continue;
     changes.push_back({&f, *v});
   }
   if (!errors.empty()) return errors;
-  const ObservationStatus status =
-      submit ? ObservationStatus::kSubmitted : ObservationStatus::kDraft;
   TRY(store.transaction([&]() -> Status {
     for (const auto& [f, value] : changes) {
-      if (f->current && f->current->value == value && f->current->status == status) continue;
-      // A verified value is not re-submitted unchanged: keep the verification.
-      if (f->current && f->current->value == value &&
-          f->current->status == ObservationStatus::kVerified)
-        continue;
       Observation o{.unit_id = form.unit.unit_id,
                     .measure_id = f->measure->id,
                     .date = form.period,
                     .value = value,
-                    .status = status,
+                    .status = ObservationStatus::kDraft,
                     .author = user.username};
       TRY(store.add_observation(o));
-      TRY(store.insert_audit({0, "", user.username,
-                              submit ? "observation.submit" : "observation.draft",
-                              form.unit.unit_id, f->measure->id + " @ " + form.period.iso(),
-                              f->current ? shown(*f->measure, f->current->value) + " (" +
-                                               observation_status_name(f->current->status) + ")"
-                                         : "",
-                              shown(*f->measure, value), ""}));
+      TRY(audit_change(store, user, "observation.draft", form, *f, f->current, o));
+    }
+    return Status::ok();
+  }));
+  return errors;
+}
+
+Result<std::vector<FieldError>> submit_entry(Store& store, const EntryForm& form,
+                                             const User& user) {
+  if (!may_enter(user, form.unit.unit_id)) {
+    return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
+  }
+  std::vector<FieldError> errors;
+  for (const EntryField& f : form.fields)
+    if (!f.current) errors.push_back(missing(f));
+  if (!errors.empty()) return errors;
+  TRY(store.transaction([&]() -> Status {
+    for (const EntryField& f : form.fields) {
+      const ObservationStatus st = f.current->status;
+      if (st != ObservationStatus::kDraft && st != ObservationStatus::kReturned) continue;
+      Observation o = *f.current;
+      o.status = ObservationStatus::kSubmitted;
+      o.author = user.username;
+      o.note.clear();
+      o.recorded_at.clear();
+      TRY(store.add_observation(o));
+      TRY(audit_change(store, user, "observation.submit", form, f, f.current, o));
     }
     return Status::ok();
   }));

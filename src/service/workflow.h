@@ -46,13 +46,21 @@ struct FieldError {
   std::string message;  // Vietnamese, names what to enter
 };
 
-// Validates every value (type, range); if any is wrong returns the errors and
-// stores nothing. Otherwise stores each changed value as a new version with
-// status draft or submitted, and an audit entry per change. Empty fields are
-// skipped. Returns the errors (empty on success).
+// Validates every value (type, range; with `complete`, also that every
+// measure of the form has a value — typed now or already recorded for the
+// period); if any is wrong returns the errors and stores nothing. Otherwise
+// stores each changed value as a new draft version with an audit entry.
+// Values already recorded unchanged are kept as they are (a verified value
+// stays verified). Returns the errors (empty on success).
 Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, const User& user,
                                            const std::map<std::string, std::string>& values,
-                                           bool submit);
+                                           bool complete);
+
+// Submits the period's report after the officer checked it: every measure of
+// the form must have a value; drafts and returned values become submitted,
+// in one transaction. Returns the fields still missing (nothing stored then).
+Result<std::vector<FieldError>> submit_entry(Store& store, const EntryForm& form,
+                                             const User& user);
 
 struct QueueItem {
   Observation observation;

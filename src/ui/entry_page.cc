@@ -34,6 +34,20 @@ Result<std::string> unit_code(AppState& app, const Request& r, Date period) {
   return code;
 }
 
+// The unit in the form's links: none for a commune officer (always their own).
+std::string unit_param(const Request& r, const EntryForm& form) {
+  return r.principal->first.role == Role::kCommune ? "" : form.unit.code;
+}
+
+// A link back to this form's period (and unit), with ?saved= when given.
+std::string form_url(const Request& r, const EntryForm& form, const std::string& path,
+                     const std::string& saved) {
+  std::string url = path + "?period=" + form.period.iso();
+  if (!saved.empty()) url += "&saved=" + saved;
+  if (const std::string u = unit_param(r, form); !u.empty()) url += "&unit=" + url_encode(u);
+  return url;
+}
+
 std::string shown_value(Lang lang, const Measure& m, double v) {
   if (m.type == MeasureType::kBoolean) return tr(lang, v == 1 ? "status.met" : "status.not_met");
   return format_num(lang, v, 2);
@@ -59,9 +73,12 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
     std::string value;
     if (auto t = typed.find("v." + id); t != typed.end()) {
       value = t->second;  // what the user typed, even when wrong
-    } else if (f.current) {
-      value = f.measure->type == MeasureType::kBoolean ? format_number(f.current->value)
-                                                       : format_num(c.lang, f.current->value, 2);
+    } else if (const auto v = f.current ? std::optional(f.current->value)
+                              : f.last  ? std::optional(f.last->value)
+                                        : std::nullopt) {
+      // This period's value, else the last one carried forward to confirm or change.
+      value = f.measure->type == MeasureType::kBoolean ? format_number(*v)
+                                                       : format_num(c.lang, *v, 2);
     }
     nlohmann::json field = {{"measure", id},
                             {"indicator", f.indicator->code},
@@ -104,7 +121,7 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
       {"groups", groups},
       {"errors", errs},
       {"saved", saved},
-      {"unit_param", r.principal->first.role == Role::kCommune ? "" : form.unit.code}};
+      {"unit_param", unit_param(r, form)}};
   return render_page(app, c, "entry", v, status);
 }
 
@@ -142,7 +159,7 @@ Response entry_submit(AppState& app, const Request& r) {
   std::map<std::string, std::string> values;
   for (const auto& [k, v] : r.form)
     if (k.rfind("v.", 0) == 0) values[k.substr(2)] = v;
-  const bool submit = r.field("action") == "submit";
+  const bool review = r.field("action") == "review";
   // Files are checked first, so a bad file stores nothing at all.
   std::vector<FieldError> file_errors;
   std::vector<std::pair<std::string, const UploadedFile*>> uploads;
@@ -161,7 +178,7 @@ Response entry_submit(AppState& app, const Request& r) {
     }
   }
   if (!file_errors.empty()) return render_entry(app, r, *form, r.form, file_errors, "", 400);
-  auto errors = save_entry(app.store(), *form, r.principal->first, values, submit);
+  auto errors = save_entry(app.store(), *form, r.principal->first, values, review);
   if (!errors.is_ok()) return error_page(app, page_context(r), errors.status());
   if (!errors->empty()) return render_entry(app, r, *form, r.form, *errors, "", 400);
   for (const auto& [measure, file] : uploads) {
@@ -169,10 +186,57 @@ Response entry_submit(AppState& app, const Request& r) {
                               measure, form->period, file->filename, file->data);
     if (!added.is_ok()) return error_page(app, page_context(r), added.status());
   }
-  std::string next =
-      "/entry?period=" + form->period.iso() + "&saved=" + (submit ? "submit" : "draft");
-  if (r.principal->first.role != Role::kCommune) next += "&unit=" + url_encode(form->unit.code);
-  return Response::redirect(next);
+  return Response::redirect(review ? form_url(r, *form, "/entry/check", "")
+                                   : form_url(r, *form, "/entry", "draft"));
+}
+
+Response entry_check_page(AppState& app, const Request& r) {
+  auto form = load_form(app, r, r.arg("period"));
+  if (!form.is_ok()) return error_page(app, page_context(r), form.status());
+  const PageContext c = page_context(r);
+  nlohmann::json rows = nlohmann::json::array();
+  int changed = 0, missing = 0;
+  for (const EntryField& f : form->fields) {
+    const bool is_changed = f.current && (!f.last || f.last->value != f.current->value);
+    changed += is_changed;
+    missing += !f.current;
+    nlohmann::json row = {
+        {"measure", f.measure->id},
+        {"criterion", f.criterion->code},
+        {"indicator", f.indicator->code},
+        {"label", name_of(c.lang, *f.measure)},
+        {"unit", f.measure->unit},
+        {"last", f.last ? shown_value(c.lang, *f.measure, f.last->value) : ""},
+        {"value", f.current ? shown_value(c.lang, *f.measure, f.current->value) : ""},
+        {"changed", is_changed}};
+    if (f.current) {
+      const char* st = observation_status_name(f.current->status);
+      row["state"] = tr(c.lang, std::string("obs.") + st);
+      row["state_class"] = st;
+    }
+    rows.push_back(row);
+  }
+  nlohmann::json v = {{"page_title", tr(c.lang, "entry.check_title")},
+                      {"unit_name", form->unit.name},
+                      {"period", form->period.iso()},
+                      {"period_shown", format_date(c.lang, form->period)},
+                      {"set_name", name_of(c.lang, *form->set)},
+                      {"rows", rows},
+                      {"changed", format_num(c.lang, changed, 0)},
+                      {"total", format_num(c.lang, static_cast<double>(rows.size()), 0)},
+                      {"missing", missing > 0 ? format_num(c.lang, missing, 0) : ""},
+                      {"back", form_url(r, *form, "/entry", "")},
+                      {"unit_param", unit_param(r, *form)}};
+  return render_page(app, c, "entry_check", v, 200);
+}
+
+Response entry_confirm(AppState& app, const Request& r) {
+  auto form = load_form(app, r, r.field("period"));
+  if (!form.is_ok()) return error_page(app, page_context(r), form.status());
+  auto errors = submit_entry(app.store(), *form, r.principal->first);
+  if (!errors.is_ok()) return error_page(app, page_context(r), errors.status());
+  if (!errors->empty()) return render_entry(app, r, *form, {}, *errors, "", 400);
+  return Response::redirect(form_url(r, *form, "/entry", "submit"));
 }
 
 }  // namespace ntm

@@ -23,6 +23,8 @@ Response account_page(AppState& app, const Request& r);        // GET /account
 Response password_submit(AppState& app, const Request& r);     // POST /account/password
 Response entry_page(AppState& app, const Request& r);          // GET /entry
 Response entry_submit(AppState& app, const Request& r);        // POST /entry
+Response entry_check_page(AppState& app, const Request& r);    // GET /entry/check
+Response entry_confirm(AppState& app, const Request& r);       // POST /entry/confirm
 Response verify_page(AppState& app, const Request& r);         // GET /verify
 Response verify_submit(AppState& app, const Request& r);       // POST /verify
 Response audit_page(AppState& app, const Request& r);          // GET /audit

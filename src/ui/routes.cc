@@ -46,6 +46,8 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/account/password", Access::kSignedIn, bind(password_submit));
   router.add("GET", "/entry", Access::kCommune, bind(entry_page));
   router.add("POST", "/entry", Access::kCommune, bind(entry_submit));
+  router.add("GET", "/entry/check", Access::kCommune, bind(entry_check_page));
+  router.add("POST", "/entry/confirm", Access::kCommune, bind(entry_confirm));
   router.add("GET", "/verify", Access::kDepartment, bind(verify_page));
   router.add("POST", "/verify", Access::kDepartment, bind(verify_submit));
   router.add("GET", "/audit", Access::kAdmin, bind(audit_page));

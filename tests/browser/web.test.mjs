@@ -121,7 +121,15 @@ test("the data loop: enter with evidence, submit, verify one, return one, see it
   const pdf = `${shots}/evidence.pdf`;
   writeFileSync(pdf, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
   await xa.setInputFiles("input[name='f.bhyt_pct']", pdf);
-  await Promise.all([xa.waitForURL(/saved=submit/), xa.click("button[value=submit]")]);
+  // Every field is prefilled with the last value, so nothing is left empty;
+  // the officer checks the figures (old → new) before sending.
+  await Promise.all([xa.waitForURL(/\/entry\/check/), xa.click("button[value=review]")]);
+  const changed = await xa.locator("#c-bhyt_pct").innerText();
+  assert.match(changed, /93,7/);
+  assert.match(changed, /thay đổi/);
+  assert.equal(await xa.locator("tr.changed#c-thon_van_hoa_pct").count(), 1, "the culture value is marked changed");
+  await xa.screenshot({ path: `${shots}/entry-check-vi-1366.png`, fullPage: true });
+  await Promise.all([xa.waitForURL(/saved=submit/), xa.click("form[action='/entry/confirm'] button")]);
   assert.match(await xa.locator(".ok-box").innerText(), /Đã gửi/);
   assert.match(await xa.locator("#f-bhyt_pct").innerText(), /evidence\.pdf/);
   await xa.screenshot({ path: `${shots}/entry-vi-1366.png`, fullPage: true });
@@ -133,7 +141,7 @@ test("the data loop: enter with evidence, submit, verify one, return one, see it
   const bhyt = so.locator("tbody tr", { hasText: "Xã Sơn Tây" }).filter({ hasText: "93,7" });
   assert.equal(await bhyt.count(), 1, "the submitted BHYT value is in the queue");
   await Promise.all([so.waitForURL(/done=verify/), bhyt.locator("button[value=verify]").click()]);
-  const culture = so.locator("tbody tr", { hasText: "Xã Sơn Tây" }).filter({ hasText: "88" });
+  const culture = so.locator("tbody tr", { hasText: "Xã Sơn Tây" }).filter({ hasText: "thôn đạt chuẩn văn hóa" });
   await culture.locator("input[name=comment]").fill("Thiếu biên bản công nhận thôn văn hóa");
   await Promise.all([so.waitForURL(/done=return/), culture.locator("button[value=return]").click()]);
   await so.screenshot({ path: `${shots}/verify-vi-1366.png`, fullPage: true });
