@@ -23,6 +23,7 @@ struct User {
   Role role = Role::kCommune;
   int64_t unit_id = 0;         // commune officer: their commune
   std::string department;      // department officer: their department code
+  std::string sponsor;         // sponsor's account: the sponsor unit's code
   std::vector<int64_t> units;  // sponsor / steering member: assigned units
   bool disabled = false;
   std::string created_at;

@@ -112,8 +112,18 @@ Result<User> add_user(Store& store, const NewUser& n, const std::string& actor) 
     unit = v->unit_id;
   }
   if (u.role == Role::kCommune && !unit) return Status::invalid("cán bộ xã cần --unit (mã xã)");
-  if ((u.role == Role::kSponsor || u.role == Role::kSteering) && !unit) {
-    return Status::invalid("đơn vị đỡ đầu và thành viên BCĐ cần --unit (đơn vị được phân công)");
+  if (u.role == Role::kSteering && !unit) {
+    return Status::invalid("thành viên BCĐ cần --unit (địa bàn được phân công)");
+  }
+  if (u.role == Role::kSponsor && !unit && n.sponsor.empty()) {
+    return Status::invalid("tài khoản đơn vị đỡ đầu cần --sponsor (mã đơn vị đỡ đầu) hoặc --unit");
+  }
+  if (!n.sponsor.empty()) {
+    if (u.role != Role::kSponsor) return Status::invalid("--sponsor chỉ dùng cho vai trò sponsor");
+    if (!TRY(store.sponsor(n.sponsor))) {
+      return Status::not_found("chưa có đơn vị đỡ đầu mã \"" + n.sponsor + "\"");
+    }
+    u.sponsor = n.sponsor;
   }
   if (u.role == Role::kDepartment && n.department.empty()) {
     return Status::invalid("cán bộ sở, ngành cần --department (mã cơ quan)");

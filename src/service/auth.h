@@ -31,6 +31,7 @@ struct NewUser {
   std::string unit_code;   // commune officer: the commune; sponsor/steering: a unit
   std::string department;  // department officer
   std::string password;
+  std::string sponsor;  // sponsor's account: the sponsor unit's code
 };
 
 // Checks everything, stores the user and an audit entry by `actor`.

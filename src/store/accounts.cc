@@ -5,7 +5,7 @@ namespace ntm {
 namespace {
 
 constexpr const char* kUserColumns =
-    "id, username, password_hash, role, unit_id, department, disabled, created_at";
+    "id, username, password_hash, role, unit_id, department, disabled, created_at, sponsor";
 
 Result<User> read_user(Statement& s) {
   User u;
@@ -19,6 +19,7 @@ Result<User> read_user(Statement& s) {
   u.department = s.is_null(5) ? "" : s.get_text(5);
   u.disabled = s.get_int(6) != 0;
   u.created_at = s.get_text(7);
+  u.sponsor = s.is_null(8) ? "" : s.get_text(8);
   return u;
 }
 
@@ -27,7 +28,7 @@ Result<User> read_user(Statement& s) {
 Result<int64_t> Store::insert_user(const User& u) {
   auto s =
       TRY(sql("INSERT INTO app_user (username, password_hash, role, unit_id, department, disabled,"
-              " created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"));
+              " created_at, sponsor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"));
   s->bind(1, u.username);
   s->bind(2, u.password_hash);
   s->bind(3, role_name(u.role));
@@ -43,6 +44,11 @@ Result<int64_t> Store::insert_user(const User& u) {
   }
   s->bind(6, static_cast<int64_t>(u.disabled ? 1 : 0));
   s->bind(7, u.created_at.empty() ? utc_timestamp_now() : u.created_at);
+  if (!u.sponsor.empty()) {
+    s->bind(8, u.sponsor);
+  } else {
+    s->bind_null(8);
+  }
   if (!TRY(s->step())) return Status::database("INSERT app_user returned no id");
   return s->get_int(0);
 }
@@ -55,8 +61,12 @@ Result<std::optional<User>> Store::find_user(const std::string& username) {
     if (!TRY(s->step())) return std::optional<User>();
     u = TRY(read_user(*s));
   }
-  auto units = TRY(sql("SELECT unit_id FROM user_unit WHERE user_id = $1 ORDER BY unit_id"));
+  // Assigned units, and for a sponsor's account the units its sponsor supports.
+  auto units = TRY(
+      sql("SELECT unit_id FROM user_unit WHERE user_id = $1"
+          " UNION SELECT unit_id FROM sponsorship WHERE sponsor = $2 ORDER BY unit_id"));
   units->bind(1, u.id);
+  units->bind(2, u.sponsor);
   while (TRY(units->step())) u.units.push_back(units->get_int(0));
   return std::optional<User>(std::move(u));
 }

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "model/coordination.h"
 #include "model/measure.h"
 #include "model/observation.h"
 #include "model/unit.h"
@@ -163,6 +164,45 @@ class Store {
   Result<std::vector<AuditEntry>> audit(int64_t unit_id, const std::string& actor,
                                         const std::string& action, int limit,
                                         const std::string& subject_prefix = "");
+
+  // --- coordination (coordination.cc) -----------------------------------------
+  // Replaces the unit's plan, its criterion targets and milestones.
+  Status upsert_plan(const Plan& p);
+  Result<std::optional<Plan>> plan(int64_t unit_id);
+  Result<std::vector<Plan>> plans();
+
+  Status upsert_sponsor(const Sponsor& s);
+  Result<std::optional<Sponsor>> sponsor(const std::string& code);
+  Result<std::vector<Sponsor>> sponsors();
+  // Inserts, or updates the commitment with the same sponsor, unit and start.
+  Result<int64_t> upsert_sponsorship(const Sponsorship& s);
+  Result<std::optional<Sponsorship>> sponsorship(int64_t id);
+  // Filters are ignored when empty / 0. By sponsor, then unit.
+  Result<std::vector<Sponsorship>> sponsorships(const std::string& sponsor, int64_t unit_id);
+  Result<int64_t> insert_delivery(const Delivery& d);
+  Result<std::vector<Delivery>> deliveries(int64_t sponsorship_id);  // by date
+  Status upsert_review(const Review& r);
+  Result<std::vector<Review>> reviews(int64_t sponsorship_id);  // by due date
+
+  Result<int64_t> insert_work_item(const WorkItem& w);
+  Status update_work_item(const WorkItem& w);
+  Result<std::optional<WorkItem>> work_item(int64_t id);
+  Result<std::vector<WorkItem>> work_items();  // by due date, then id
+
+  Result<int64_t> insert_meeting(const Meeting& m);
+  Result<std::optional<Meeting>> meeting(int64_t id);
+  Result<std::vector<Meeting>> meetings();  // newest first
+  // Stores the conclusion with its links; sets nothing on c.
+  Result<int64_t> insert_conclusion(const Conclusion& c);
+  Status set_conclusion_status(int64_t id, ConclusionStatus status);
+  // With links and reports; meeting_id 0: every meeting's. By meeting, position.
+  Result<std::vector<Conclusion>> conclusions(int64_t meeting_id);
+  Result<std::optional<Conclusion>> conclusion(int64_t id);
+  Result<int64_t> insert_conclusion_report(const ConclusionReport& r);
+
+  // When the user last opened their notifications ("" if never).
+  Result<std::string> notifications_seen(int64_t user_id);
+  Status set_notifications_seen(int64_t user_id, const std::string& at);
 
   // --- settings --------------------------------------------------------------
   Result<std::optional<std::string>> setting(const std::string& key);

@@ -1,0 +1,20 @@
+// Reading spreadsheets people fill in Excel or LibreOffice: the first sheet
+// of an .xlsx file as CSV text, so every CSV import also takes XLSX.
+// Date-formatted cells become ISO dates (yyyy-mm-dd); numbers keep the
+// digits stored in the file; empty trailing cells are dropped.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace ntm {
+
+// `name` is used in error messages.
+Result<std::string> xlsx_to_csv(std::string_view bytes, const std::string& name);
+
+// Reads a CSV or, by its .xlsx extension, an XLSX file as CSV text.
+Result<std::string> read_table_file(const std::string& path);
+
+}  // namespace ntm
