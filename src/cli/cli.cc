@@ -9,6 +9,7 @@
 
 #include "api/routes.h"
 #include "base/csv.h"
+#include "base/xlsx.h"
 #include "cli/output.h"
 #include "http/server.h"
 #include "service/assessment_json.h"
@@ -16,6 +17,7 @@
 #include "service/demo.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
+#include "service/plans.h"
 #include "ui/pages.h"
 
 namespace ntm {
@@ -30,7 +32,7 @@ struct Options {
   bool all = false, verified_only = false, force = false;
   std::string data_dir;
   std::string host = "127.0.0.1";
-  std::string username, role, department;
+  std::string username, role, department, sponsor;
   bool password_stdin = false;
   bool secure_cookies = false;
   std::string evidence_dir;
@@ -49,7 +51,7 @@ Result<Date> date_option(const std::string& text, const std::string& flag) {
 }
 
 Status run_import(const std::string& kind, const Options& o, std::ostream& out) {
-  const std::string text = TRY(read_file(o.file));
+  const std::string text = TRY(read_table_file(o.file));
   auto store = TRY(Store::open_sqlite(o.db));
   ImportCounts c;
   if (kind == "units") {
@@ -64,6 +66,8 @@ Status run_import(const std::string& kind, const Options& o, std::ostream& out) 
     c = TRY(import_departments(*store, o.file, text, "cli"));
   } else if (kind == "criteria") {
     c = TRY(import_criteria(*store, o.file, text));
+  } else if (kind == "plans") {
+    c = TRY(import_plans(*store, TRY(Catalog::load(*store)), o.file, text, "cli"));
   } else {
     c = TRY(import_observations(*store, o.file, text, o.author, o.status));
   }
@@ -103,6 +107,28 @@ Status run_evaluate(const Options& o, std::ostream& out) {
   return Status::ok();
 }
 
+// Plan status of one unit or every commune under a parent.
+Status run_plan_status(const Options& o, std::ostream& out) {
+  if (o.parent.empty() == o.unit.empty()) {
+    return Status::invalid("cần đúng một trong --unit CODE hoặc --parent CODE");
+  }
+  if (o.format != "table" && o.format != "csv") return Status::invalid("--format phải là table hoặc csv");
+  EvaluateOptions opts;
+  opts.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
+  opts.set_id = o.set_id;
+  opts.verified_only = o.verified_only;
+  auto store = TRY(Store::open_sqlite(o.db));
+  const Catalog catalog = TRY(Catalog::load(*store));
+  std::vector<PlanRow> rows;
+  if (o.unit.empty()) {
+    rows = TRY(plan_statuses(*store, catalog, o.parent, opts));
+  } else {
+    rows.push_back(TRY(unit_plan_status(*store, catalog, o.unit, opts)));
+  }
+  print_plan_rows(rows, o.format == "csv", out);
+  return Status::ok();
+}
+
 Status run_serve(const Options& o, std::ostream& out) {
   std::shared_ptr<Store> store = TRY(Store::open_sqlite(o.db));
   AppState app(store);
@@ -129,7 +155,8 @@ Status run_user(const std::string& action, const Options& o, std::ostream& out) 
   if (action == "add") {
     if (!o.password_stdin) return Status::invalid("hãy đưa mật khẩu qua --password-stdin");
     const User u =
-        TRY(add_user(*store, {o.username, o.role, o.unit, o.department, read_stdin_line()}, actor));
+        TRY(add_user(*store, {o.username, o.role, o.unit, o.department, read_stdin_line(), o.sponsor},
+                     actor));
     out << "Đã tạo tài khoản " << u.username << " (" << role_name(u.role) << ")\n";
   } else if (action == "list") {
     out << "username,role,unit,department,disabled\n";
@@ -200,6 +227,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   io->add_option("FILE", o.file)->required();
   io->add_option("--author", o.author, "Recorded as the author (default: import)");
   io->add_option("--status", o.status, "Status for rows without one (default: submitted)");
+  auto* ip = imp->add_subcommand(
+      "plans", "Plan framework: unit_code,kind,code,set,target_year,date,criteria_met,note");
+  ip->add_option("FILE", o.file)->required();
 
   auto* ev = app.add_subcommand("evaluate", "Where units stand against the criteria set");
   ev->add_option("--unit", o.unit, "Unit code");
@@ -210,6 +240,16 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   ev->add_option("--set", o.set_id, "Criteria set id (default: the one in force)");
   ev->add_flag("--verified-only", o.verified_only, "Count only verified data");
   ev->add_option("--format", o.format, "table|json|csv (default table)");
+
+  auto* pl = app.add_subcommand("plan", "Plan framework");
+  pl->require_subcommand(1);
+  auto* ps = pl->add_subcommand("status", "Achieved / on track / at risk / behind at a date");
+  ps->add_option("--unit", o.unit, "Unit code");
+  ps->add_option("--parent", o.parent, "Every commune under this unit");
+  ps->add_option("--at", o.at, "Date yyyy-mm-dd (default today)");
+  ps->add_option("--set", o.set_id, "Criteria set id (default: the one in force)");
+  ps->add_flag("--verified-only", o.verified_only, "Count only verified data");
+  ps->add_option("--format", o.format, "table|csv (default table)");
 
   auto* sv = app.add_subcommand("serve", "Serve the web application");
   sv->add_option("--port", o.port, "Port (default 8080)");
@@ -225,6 +265,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   ua->add_option("--unit", o.unit,
                  "Commune (commune officer) or assigned unit (sponsor, steering)");
   ua->add_option("--department", o.department, "Department code (department officer)");
+  ua->add_option("--sponsor", o.sponsor, "Sponsor unit code (a sponsor's account)");
   ua->add_flag("--password-stdin", o.password_stdin, "Read the password from standard input");
   us->add_subcommand("list", "List accounts (CSV)");
   auto* ud = us->add_subcommand("disable", "Disable an account and end its sessions");
@@ -250,10 +291,12 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     s = store.status();
     if (s.is_ok()) out << "Cơ sở dữ liệu " << o.db << " sẵn sàng\n";
   } else if (imp->parsed()) {
-    for (auto* sub : {iu, il, ia, ic, idp, io})
+    for (auto* sub : {iu, il, ia, ic, idp, io, ip})
       if (sub->parsed()) s = run_import(sub->get_name(), o, out);
   } else if (ev->parsed()) {
     s = run_evaluate(o, out);
+  } else if (ps->parsed()) {
+    s = run_plan_status(o, out);
   } else if (sv->parsed()) {
     s = run_serve(o, out);
   } else if (us->parsed()) {

@@ -108,4 +108,49 @@ void print_all_csv(const std::vector<Assessment>& list, std::ostream& out) {
   }
 }
 
+namespace {
+
+const char* plan_state_vi(PlanState s) {
+  switch (s) {
+    case PlanState::kNoPlan:
+      return "chưa có kế hoạch";
+    case PlanState::kAchieved:
+      return "đã đạt";
+    case PlanState::kOnTrack:
+      return "đúng tiến độ";
+    case PlanState::kAtRisk:
+      return "có nguy cơ chậm";
+    case PlanState::kBehind:
+      return "chậm tiến độ";
+    case PlanState::kNoData:
+      return "chưa có số liệu";
+  }
+  return "?";
+}
+
+}  // namespace
+
+void print_plan_rows(const std::vector<PlanRow>& rows, bool csv, std::ostream& out) {
+  if (csv) {
+    out << "unit_code,unit_name,title,target_year,state,criteria_met,criteria_expected,late,"
+           "inherited_from\n";
+  }
+  for (const PlanRow& r : rows) {
+    const Plan* p = r.plan.plan ? &*r.plan.plan : nullptr;
+    std::string late, from;
+    for (const Criterion* c : r.status.late) late += (late.empty() ? "" : " ") + c->code;
+    for (const std::string& n : r.plan.inherited_from) from += (from.empty() ? "" : "; ") + n;
+    if (csv) {
+      out << r.assessment.unit.code << "," << csv_field(r.assessment.unit.name) << ","
+          << (p ? p->title : "") << "," << (p ? std::to_string(p->target_year) : "") << ","
+          << plan_state_name(r.status.state) << "," << r.status.met << "," << r.status.expected
+          << "," << late << "," << csv_field(from) << "\n";
+    } else {
+      out << r.assessment.unit.code << "  " << r.assessment.unit.name << "  "
+          << (p ? p->title + " " + std::to_string(p->target_year) : "-") << "  "
+          << plan_state_vi(r.status.state) << ": " << r.status.reason << "\n";
+    }
+  }
+}
+
 }  // namespace ntm

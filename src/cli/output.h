@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "model/assessment.h"
+#include "service/plans.h"
 
 namespace ntm {
 
@@ -14,5 +15,7 @@ void print_unit_csv(const Assessment& a, std::ostream& out);
 void print_all_table(const UnitVersion& parent, const std::vector<Assessment>& list,
                      std::ostream& out);
 void print_all_csv(const std::vector<Assessment>& list, std::ostream& out);
+// Plan status per unit: CSV (stable English state codes) or a Vietnamese table.
+void print_plan_rows(const std::vector<PlanRow>& rows, bool csv, std::ostream& out);
 
 }  // namespace ntm

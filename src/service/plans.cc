@@ -118,16 +118,15 @@ Result<ImportCounts> import_plans(Store& store, const Catalog& catalog, const st
     first_line.emplace(unit->unit_id, r.line);
     const std::string what(trim(t.get(r, "code")));
     const auto year = parse_int(t.get(r, "target_year"), 2010, 2100);
+    if (kind == "title" && !title_line.emplace(unit->unit_id, r.line).second) {
+      errors.add(r.line, "kind", "đơn vị " + code + " có hai dòng title");
+      continue;
+    }
     if ((kind == "title" || kind == "criterion") && !year) {
       errors.add(r.line, "target_year", "cần năm mục tiêu (2010-2100)");
       continue;
     }
     if (kind == "title") {
-      if (title_line.count(unit->unit_id)) {
-        errors.add(r.line, "kind", "đơn vị " + code + " có hai dòng title");
-        continue;
-      }
-      title_line[unit->unit_id] = r.line;
       p.title = what.empty() ? "NTM" : what;
       p.target_year = *year;
       p.note = std::string(t.get(r, "note"));
