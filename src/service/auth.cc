@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 
@@ -83,6 +84,16 @@ std::string token_hash(const std::string& token) {
   crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(token.data()),
                      token.size(), nullptr, 0);
   return hex(out, sizeof out);
+}
+
+Result<bool> assigned_to(Store& store, const User& user, int64_t unit_id, Date at) {
+  int64_t id = unit_id;
+  while (id) {
+    if (std::find(user.units.begin(), user.units.end(), id) != user.units.end()) return true;
+    const auto v = TRY(store.unit_version_at(id, at));
+    id = v ? v->parent_id : 0;
+  }
+  return false;
 }
 
 Result<User> add_user(Store& store, const NewUser& n, const std::string& actor) {

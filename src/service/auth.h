@@ -34,6 +34,10 @@ struct NewUser {
   std::string sponsor;  // sponsor's account: the sponsor unit's code
 };
 
+// Is the unit (on `at`) one of the user's assigned units or below one? For
+// sponsors' and steering members' scopes.
+Result<bool> assigned_to(Store& store, const User& user, int64_t unit_id, Date at);
+
 // Checks everything, stores the user and an audit entry by `actor`.
 Result<User> add_user(Store& store, const NewUser& u, const std::string& actor);
 Status disable_user(Store& store, const std::string& username, const std::string& actor);

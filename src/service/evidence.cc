@@ -81,17 +81,8 @@ Result<bool> may_read_evidence(Store& store, const Catalog& catalog, const User&
     case Role::kCommune:
       return user.unit_id == e.unit_id;
     case Role::kSponsor:
-    case Role::kSteering: {
-      // Assigned to the unit itself or to one of its ancestors.
-      const Date at = TRY(Date::parse(e.date));
-      int64_t id = e.unit_id;
-      while (id) {
-        if (std::find(user.units.begin(), user.units.end(), id) != user.units.end()) return true;
-        const auto v = TRY(store.unit_version_at(id, at));
-        id = v ? v->parent_id : 0;
-      }
-      return false;
-    }
+    case Role::kSteering:
+      return assigned_to(store, user, e.unit_id, TRY(Date::parse(e.date)));
     case Role::kDepartment: {
       const Date at = TRY(Date::parse(e.date));
       const auto unit = TRY(store.unit_version_at(e.unit_id, at));
