@@ -158,7 +158,8 @@ TEST_F(WebTest, EveryRouteAnswers) {
                                                      {":set", "web-a"},
                                                      {":criterion", "15"},
                                                      {":file", "style.css"},
-                                                     {":lang", "en"}};
+                                                     {":lang", "en"},
+                                                     {":id", "999999"}};
   for (const auto& route : router_->routes()) {
     if (route.access != Access::kPublic || route.method != "GET")
       continue;  // see the permission matrix
@@ -192,7 +193,8 @@ TEST_F(WebTest, PermissionMatrixFromTheRouteTable) {
                                                                         {":set", "web-a"},
                                                                         {":criterion", "15"},
                                                                         {":file", "style.css"},
-                                                                        {":lang", "en"}}) {
+                                                                        {":lang", "en"},
+                                                                        {":id", "999999"}}) {
       if (size_t at = target.find(name); at != std::string::npos)
         target.replace(at, name.size(), value);
     }

@@ -190,8 +190,11 @@ std::map<std::string, std::string> parse_form(const std::string& body) {
   for (const std::string& pair : split(body, '&')) {
     if (pair.empty()) continue;
     const size_t eq = pair.find('=');
-    out[url_decode(pair.substr(0, eq))] =
+    const std::string value =
         eq == std::string::npos ? "" : url_decode(std::string_view(pair).substr(eq + 1));
+    // A field sent several times (a multi-select) keeps every value, joined by ','.
+    auto [it, fresh] = out.emplace(url_decode(pair.substr(0, eq)), value);
+    if (!fresh) it->second += "," + value;
   }
   return out;
 }

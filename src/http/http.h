@@ -106,7 +106,8 @@ class Router {
   Authenticator authenticate_;
 };
 
-// Parses an application/x-www-form-urlencoded body.
+// Parses an application/x-www-form-urlencoded body. A field sent several
+// times (a multi-select) keeps every value, joined by ",".
 std::map<std::string, std::string> parse_form(const std::string& body);
 // Parses a multipart/form-data body (RFC 7578) into fields and files; false
 // when it is malformed.

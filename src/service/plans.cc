@@ -50,14 +50,19 @@ std::string plan_summary(const Plan& p) {
 
 }  // namespace
 
-Result<UnitPlan> plan_for(Store& store, const UnitVersion& unit) {
+// The plan of `unit` among `plans` (every stored plan, by unit).
+static Result<UnitPlan> plan_among(Store& store, const std::map<int64_t, Plan>& plans,
+                            const UnitVersion& unit) {
   UnitPlan out;
-  out.plan = TRY(store.plan(unit.unit_id));
-  if (out.plan) return out;
+  if (auto own = plans.find(unit.unit_id); own != plans.end()) {
+    out.plan = own->second;
+    return out;
+  }
   for (const Lineage& l : TRY(store.lineage_of(unit.unit_id))) {
     if (l.new_unit_id != unit.unit_id) continue;
-    const auto old = TRY(store.plan(l.old_unit_id));
-    if (!old) continue;
+    const auto found = plans.find(l.old_unit_id);
+    if (found == plans.end()) continue;
+    const Plan* old = &found->second;
     const auto v = TRY(store.unit_version_at(l.old_unit_id, l.date.add_days(-1)));
     out.inherited_from.push_back(v ? v->name : std::to_string(l.old_unit_id));
     if (!out.plan) {
@@ -75,18 +80,31 @@ Result<UnitPlan> plan_for(Store& store, const UnitVersion& unit) {
   return out;
 }
 
-Result<std::vector<PlanRow>> plan_statuses(Store& store, const Catalog& catalog,
-                                           const std::string& parent_code,
-                                           const EvaluateOptions& opts, HistoryCache* cache) {
+static Result<std::map<int64_t, Plan>> all_plans(Store& store) {
+  std::map<int64_t, Plan> out;
+  for (Plan& p : TRY(store.plans())) out[p.unit_id] = std::move(p);
+  return out;
+}
+
+Result<UnitPlan> plan_for(Store& store, const UnitVersion& unit) {
+  return plan_among(store, TRY(all_plans(store)), unit);
+}
+
+Result<std::vector<PlanRow>> plan_rows(Store& store, const std::vector<Assessment>& assessments) {
+  const auto plans = TRY(all_plans(store));
   std::vector<PlanRow> out;
-  for (Assessment& a :
-       TRY(evaluate_all(store, catalog, parent_code, Level::kCommune, opts, cache))) {
-    UnitPlan plan = TRY(plan_for(store, a.unit));
-    PlanRow row{std::move(a), std::move(plan), {}};
+  for (const Assessment& a : assessments) {
+    PlanRow row{a, TRY(plan_among(store, plans, a.unit)), {}};
     row.status = plan_status(row.plan.plan ? &*row.plan.plan : nullptr, row.assessment);
     out.push_back(std::move(row));
   }
   return out;
+}
+
+Result<std::vector<PlanRow>> plan_statuses(Store& store, const Catalog& catalog,
+                                           const std::string& parent_code,
+                                           const EvaluateOptions& opts, HistoryCache* cache) {
+  return plan_rows(store, TRY(evaluate_all(store, catalog, parent_code, Level::kCommune, opts, cache)));
 }
 
 Result<PlanRow> unit_plan_status(Store& store, const Catalog& catalog, const std::string& code,

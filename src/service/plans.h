@@ -28,6 +28,9 @@ struct PlanRow {
   PlanStatus status;
 };
 
+// Plans and statuses for assessments already made (e.g. a dashboard's).
+Result<std::vector<PlanRow>> plan_rows(Store& store, const std::vector<Assessment>& assessments);
+
 // Plan status of every unit the set applies to below `parent_code`.
 Result<std::vector<PlanRow>> plan_statuses(Store& store, const Catalog& catalog,
                                            const std::string& parent_code,

@@ -3,6 +3,7 @@
 #include "base/strings.h"
 #include "rules/engine.h"
 #include "ui/charts.h"
+#include "service/coordination.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
 
@@ -28,6 +29,62 @@ nlohmann::json lineage_view(const PageContext& c, const std::vector<LineageLink>
                    {"relation", tr(c.lang, l.relation == "full" ? "card.full" : "card.partial")}});
   }
   return out;
+}
+
+// The unit's plan and status; for signed-in users in scope, its work items
+// and sponsors.
+Result<nlohmann::json> coordination_view(AppState& app, const PageContext& c,
+                                         const Assessment& a) {
+  Store& store = app.store();
+  const PlanRow row = TRY(plan_rows(store, {a})).front();
+  nlohmann::json v = plan_state_view(c.lang, row.status.state);
+  v["plan_reason"] = row.status.reason;
+  if (const auto& p = row.plan.plan) {
+    v["plan_target"] = p->title + " · " + std::to_string(p->target_year);
+    v["plan_note"] = p->note;
+    nlohmann::json ms = nlohmann::json::array(), targets = nlohmann::json::array();
+    for (const Milestone& m : p->milestones) {
+      ms.push_back({{"date", format_date(c.lang, m.date)},
+                    {"n", m.criteria_met},
+                    {"note", m.note},
+                    {"past", m.date <= c.opts.at}});
+    }
+    for (const PlanCriterion& pc : p->criteria)
+      if (pc.set_id == a.set->id) targets.push_back({{"code", pc.criterion}, {"year", pc.target_year}});
+    v["milestones"] = ms;
+    v["targets"] = targets;
+  }
+  nlohmann::json late = nlohmann::json::array();
+  for (const Criterion* cr : row.status.late) late.push_back({{"code", cr->code}, {"name", name_of(c.lang, *cr)}});
+  v["late"] = late;
+  if (c.principal && c.principal->first.role == Role::kAdmin) v["plan_edit_href"] = "/plan/" + url_encode(a.unit.code);
+  if (!c.principal || !TRY(may_see_unit(store, c.principal->first, a.unit.unit_id, c.opts.at)))
+    return v;
+  v["show_coordination"] = true;
+  nlohmann::json items = nlohmann::json::array();
+  for (const WorkItem& w : TRY(work_items_for(store, c.principal->first,
+                                              {.unit_id = a.unit.unit_id}, c.opts.at))) {
+    items.push_back({{"title", w.title},
+                     {"href", "/work/" + std::to_string(w.id)},
+                     {"owner", owner_key(w.owner_kind, w.owner_code)},
+                     {"due", format_date(c.lang, w.due)},
+                     {"progress", w.progress},
+                     {"overdue", w.overdue(c.opts.at)},
+                     {"status", tr(c.lang, std::string("work.") + work_status_name(w.status))}});
+  }
+  v["work_items"] = items;
+  v["work_href"] = "/work?unit=" + url_encode(a.unit.code);
+  nlohmann::json sponsors = nlohmann::json::array();
+  for (const SponsorshipView& s :
+       TRY(sponsorship_views(store, &c.principal->first, "", a.unit.unit_id, c.opts.at))) {
+    sponsors.push_back({{"name", s.sponsor_name},
+                        {"href", "/sponsors/" + url_encode(s.sponsorship.sponsor)},
+                        {"program", s.sponsorship.program},
+                        {"pledged", format_vnd(c.lang, s.sponsorship.money_pledged)},
+                        {"delivered", format_vnd(c.lang, s.money_delivered)}});
+  }
+  v["sponsors"] = sponsors;
+  return v;
 }
 
 }  // namespace
@@ -110,6 +167,11 @@ Response commune_page(AppState& app, const Request& r) {
   v["has_lineage"] = !sc.merged_from.empty() || !sc.merged_into.empty();
   if (!sc.merged_from.empty()) v["merged_from_date"] = format_date(c.lang, sc.merged_from[0].date);
   if (!sc.merged_into.empty()) v["merged_into_date"] = format_date(c.lang, sc.merged_into[0].date);
+  if (auto coordination = coordination_view(app, c, a); coordination.is_ok()) {
+    v.update(*coordination);
+  } else {
+    return error_page(app, c, coordination.status());
+  }
   return render_page(app, c, "commune", v);
 }
 

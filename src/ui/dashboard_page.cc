@@ -3,6 +3,7 @@
 // GET /dashboard/:code/communes.csv — the commune table as CSV.
 #include "base/csv.h"
 #include "base/strings.h"
+#include "service/plans.h"
 #include "ui/charts.h"
 #include "ui/geo_map.h"
 #include "ui/pages.h"
@@ -11,20 +12,27 @@
 namespace ntm {
 namespace {
 
-std::string map_for(const PageContext& c, const Overview& ov) {
+// The map coloured by criteria met (bands), or with layer=plan by plan status.
+std::string map_for(const PageContext& c, const Overview& ov, const std::vector<PlanRow>* plans) {
   // Only the structure the boundaries belong to: every unit shown must be a
   // feature of the map with the same name.
   const std::string name = "communes-" + (ov.path.empty() ? ov.unit.code : ov.path.front().code);
   const auto names = map_names(name);
   if (names.empty() || ov.units.empty()) return "";
   std::map<std::string, MapArea> areas;
-  for (const Assessment& a : ov.units) {
+  for (size_t i = 0; i < ov.units.size(); ++i) {
+    const Assessment& a = ov.units[i];
     const auto f = names.find(a.unit.code);
     if (f == names.end() || f->second != a.unit.name) return "";
-    areas[a.unit.code] = {"band" + std::to_string(band_index(*ov.set, a.criteria_met)),
-                          a.unit.name + ": " + std::to_string(a.criteria_met) + "/" +
-                              std::to_string(a.criteria.size()),
-                          unit_link(c, a.unit)};
+    std::string tip = a.unit.name + ": " + std::to_string(a.criteria_met) + "/" +
+                      std::to_string(a.criteria.size());
+    std::string css = "band" + std::to_string(band_index(*ov.set, a.criteria_met));
+    if (plans) {
+      const auto pv = plan_state_view(c.lang, (*plans)[i].status.state);
+      css = pv["plan_class"];
+      tip += " · " + pv["plan_label"].get<std::string>();
+    }
+    areas[a.unit.code] = {css, tip, unit_link(c, a.unit)};
   }
   return svg_map(name, areas, tr(c.lang, "dash.map") + " - " + ov.unit.name);
 }
@@ -140,8 +148,31 @@ Response dashboard_page(AppState& app, const Request& r) {
   }
   v["criteria_svg"] = svg_bars(crits, std::max(1, s.units), tr(c.lang, "dash.per_criterion"), 300);
   v["criteria"] = criteria;
-  v["map_svg"] = map_for(c, ov);
+  auto plans = plan_rows(app.store(), ov.units);
+  if (!plans.is_ok()) return error_page(app, c, plans.status());
+  const bool plan_layer = r.arg("layer") == "plan";
+  v["plan_layer"] = plan_layer;
+  v["map_svg"] = map_for(c, ov, plan_layer ? &*plans : nullptr);
   v["legend"] = band_legend(c.lang, set);
+  std::map<PlanState, int> per_state;
+  for (const PlanRow& p : *plans) ++per_state[p.status.state];
+  std::vector<Bar> plan_bars;
+  nlohmann::json plan_legend = nlohmann::json::array();
+  for (PlanState st : kPlanStates) {
+    const auto pv = plan_state_view(c.lang, st);
+    const std::string label = pv["plan_symbol"].get<std::string>() + " " +
+                              pv["plan_label"].get<std::string>();
+    plan_bars.push_back({label, static_cast<double>(per_state[st]),
+                         std::to_string(per_state[st]),
+                         label + ": " + std::to_string(per_state[st]), pv["plan_class"], ""});
+    plan_legend.push_back({{"css", pv["plan_class"]}, {"label", label}});
+  }
+  v["plan_svg"] = svg_bars(plan_bars, std::max(1, s.units), tr(c.lang, "plan.progress"));
+  v["plan_legend"] = plan_legend;
+  const std::string here = "/dashboard/" + url_encode(ov.unit.code);
+  v["layer_bands_href"] = link(c, here);
+  v["layer_plan_href"] = link(c, here) + (c.query.empty() ? "?" : "&") + "layer=plan";
+  v["briefing_href"] = "/briefing?unit=" + url_encode(ov.unit.code) + "&at=" + c.opts.at.iso();
   v["trend_svg"] = trend_view(c, ov);
   v["lagging"] = lagging_view(c, ov);
   nlohmann::json districts = nlohmann::json::array();
@@ -149,9 +180,12 @@ Response dashboard_page(AppState& app, const Request& r) {
     districts.push_back({{"name", d.name}, {"href", unit_link(c, d)}});
   v["districts"] = districts;
   nlohmann::json units = nlohmann::json::array();
-  for (const Assessment& a : ov.units) {
+  for (size_t i = 0; i < ov.units.size(); ++i) {
+    const Assessment& a = ov.units[i];
     const Outcome o = a.titles.empty() ? Outcome::kUnknown : a.titles[0].status;
     nlohmann::json row = status_view(c.lang, o);
+    row.update(plan_state_view(c.lang, (*plans)[i].status.state));
+    row["plan_reason"] = (*plans)[i].status.reason;
     row.update({{"code", a.unit.code},
                 {"name", a.unit.name},
                 {"href", unit_link(c, a.unit)},

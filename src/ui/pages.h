@@ -35,5 +35,23 @@ Response users_page(AppState& app, const Request& r);          // GET /users
 Response users_add(AppState& app, const Request& r);           // POST /users
 Response users_disable(AppState& app, const Request& r);       // POST /users/disable
 Response users_reset(AppState& app, const Request& r);         // POST /users/reset
+Response work_list_page(AppState& app, const Request& r);      // GET /work
+Response work_create(AppState& app, const Request& r);         // POST /work
+Response work_item_page(AppState& app, const Request& r);      // GET /work/:id
+Response work_update(AppState& app, const Request& r);         // POST /work/:id
+Response sponsors_page(AppState& app, const Request& r);       // GET /sponsors
+Response sponsors_add(AppState& app, const Request& r);        // POST /sponsors
+Response sponsor_page(AppState& app, const Request& r);        // GET /sponsors/:code
+Response delivery_submit(AppState& app, const Request& r);     // POST /sponsors/delivery
+Response review_submit(AppState& app, const Request& r);       // POST /sponsors/review
+Response meetings_page(AppState& app, const Request& r);       // GET /meetings
+Response meeting_create(AppState& app, const Request& r);      // POST /meetings
+Response meeting_page(AppState& app, const Request& r);        // GET /meetings/:id
+Response conclusion_create(AppState& app, const Request& r);   // POST /meetings/:id/conclusions
+Response conclusion_report(AppState& app, const Request& r);   // POST /conclusions/:id/report
+Response briefing_page(AppState& app, const Request& r);       // GET /briefing
+Response notifications_page(AppState& app, const Request& r);  // GET /notifications
+Response plan_page(AppState& app, const Request& r);           // GET /plan/:code
+Response plan_submit(AppState& app, const Request& r);         // POST /plan/:code
 
 }  // namespace ntm

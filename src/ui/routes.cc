@@ -58,6 +58,24 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/users", Access::kAdmin, bind(users_add));
   router.add("POST", "/users/disable", Access::kAdmin, bind(users_disable));
   router.add("POST", "/users/reset", Access::kAdmin, bind(users_reset));
+  router.add("GET", "/work", Access::kSignedIn, bind(work_list_page));
+  router.add("POST", "/work", Access::kAdmin, bind(work_create));
+  router.add("GET", "/work/:id", Access::kSignedIn, bind(work_item_page));
+  router.add("POST", "/work/:id", Access::kSignedIn, bind(work_update));
+  router.add("GET", "/sponsors", Access::kSignedIn, bind(sponsors_page));
+  router.add("POST", "/sponsors", Access::kAdmin, bind(sponsors_add));
+  router.add("POST", "/sponsors/delivery", Access::kSignedIn, bind(delivery_submit));
+  router.add("POST", "/sponsors/review", Access::kSignedIn, bind(review_submit));
+  router.add("GET", "/sponsors/:code", Access::kSignedIn, bind(sponsor_page));
+  router.add("GET", "/meetings", Access::kSignedIn, bind(meetings_page));
+  router.add("POST", "/meetings", Access::kAdmin, bind(meeting_create));
+  router.add("GET", "/meetings/:id", Access::kSignedIn, bind(meeting_page));
+  router.add("POST", "/meetings/:id/conclusions", Access::kAdmin, bind(conclusion_create));
+  router.add("POST", "/conclusions/:id/report", Access::kSignedIn, bind(conclusion_report));
+  router.add("GET", "/briefing", Access::kSignedIn, bind(briefing_page));
+  router.add("GET", "/notifications", Access::kSignedIn, bind(notifications_page));
+  router.add("GET", "/plan/:code", Access::kAdmin, bind(plan_page));
+  router.add("POST", "/plan/:code", Access::kAdmin, bind(plan_submit));
   router.set_authenticator([&app](const Request& r) -> std::optional<std::pair<User, Session>> {
     auto found = session_user(app.store(), r.cookie("ntm_session"));
     return found.is_ok() ? *found : std::nullopt;

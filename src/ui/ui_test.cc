@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "ui/charts.h"
 #include "ui/geo_map.h"
 #include "ui/i18n.h"
@@ -31,6 +33,23 @@ TEST(Templates, AllEmbeddedAndValid) {
               std::string::npos)
         << name;
   }
+}
+
+// Every {{t.key}} a template uses is in the catalogue: a typo would render
+// an empty label silently.
+TEST(I18n, EveryTemplateKeyExists) {
+  const auto& words = catalogue(Lang::kVi);
+  const std::regex key(R"(\{\{[#^/]?t\.([A-Za-z0-9_]+)\}\})");
+  int seen = 0;
+  for (const auto& [name, text] : ui_files()) {
+    if (name.rfind("templates/", 0) != 0) continue;
+    const std::string body(text);
+    for (auto m = std::sregex_iterator(body.begin(), body.end(), key); m != std::sregex_iterator();
+         ++m, ++seen) {
+      EXPECT_TRUE(words.count((*m)[1].str())) << name << ": t." << (*m)[1].str();
+    }
+  }
+  EXPECT_GT(seen, 100);
 }
 
 TEST(I18n, EveryKeyInBothLanguagesAndNumbersLocalised) {

@@ -15,6 +15,39 @@ nlohmann::json status_view(Lang lang, Outcome o, const std::string& reason) {
       {"status", outcome_name(o)}, {"symbol", symbol}, {"status_label", outcome_label(lang, o)}};
 }
 
+nlohmann::json plan_state_view(Lang lang, PlanState s) {
+  const char* symbol = s == PlanState::kAchieved  ? "★"
+                       : s == PlanState::kOnTrack ? "●"
+                       : s == PlanState::kAtRisk  ? "▲"
+                       : s == PlanState::kBehind  ? "▼"
+                       : s == PlanState::kNoData  ? "?"
+                                                  : "–";
+  const std::string name = plan_state_name(s);
+  std::string css = name;
+  std::replace(css.begin(), css.end(), '_', '-');
+  return {{"plan_class", "plan-" + css},
+          {"plan_symbol", symbol},
+          {"plan_label", tr(lang, "plan." + name)}};
+}
+
+std::string format_vnd(Lang lang, int64_t v) {
+  return format_num(lang, static_cast<double>(v), 0) + " đ";
+}
+
+// A whole amount of VND typed as "1.200.000", "1 200 000" or "1200000".
+Result<int64_t> parse_vnd(const std::string& text, const std::string& field) {
+  std::string digits;
+  for (char ch : text) {
+    if (ch >= '0' && ch <= '9') {
+      digits += ch;
+    } else if (ch != '.' && ch != ',' && ch != ' ') {
+      return Status::invalid(field + ": nhập số tiền (đồng), ví dụ 1.200.000");
+    }
+  }
+  if (digits.size() > 15) return Status::invalid(field + ": số tiền quá lớn");
+  return digits.empty() ? 0 : std::stoll(digits);
+}
+
 int band_index(const CriteriaSet& set, int met) {
   for (size_t i = 0; i < set.bands.size(); ++i)
     if (met >= set.bands[i].min_met) return static_cast<int>(i);

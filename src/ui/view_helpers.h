@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/assessment.h"
+#include "rules/plan_status.h"
 #include "ui/i18n.h"
 #include "ui/page.h"
 
@@ -17,6 +18,17 @@ namespace ntm {
 nlohmann::json status_view(Lang lang, Outcome o, const std::string& reason = "");
 // Index of the band of `met` in set.bands (0 = best), for "band0".."band4".
 int band_index(const CriteriaSet& set, int met);
+// {"plan_class": "plan-behind", "plan_symbol": "▼", "plan_label": words}.
+nlohmann::json plan_state_view(Lang lang, PlanState s);
+// Every plan state in display order (behind first), for legends and counts.
+inline constexpr PlanState kPlanStates[] = {PlanState::kBehind,   PlanState::kAtRisk,
+                                            PlanState::kOnTrack,  PlanState::kAchieved,
+                                            PlanState::kNoData,   PlanState::kNoPlan};
+// Money in VND: "1.234.000 đ".
+std::string format_vnd(Lang lang, int64_t v);
+// A whole amount of VND typed as "1.200.000", "1 200 000" or "1200000";
+// the error names `field`.
+Result<int64_t> parse_vnd(const std::string& text, const std::string& field);
 // 0..20: a fraction in 5% steps, for the CSS classes w0..w20.
 int meter_step(double fraction);
 // Breadcrumbs: home, then each unit of `path`, then `current` (no link).

@@ -25,3 +25,7 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+// A "print" button (the page prints fine from the browser menu too).
+document.addEventListener("click", function (e) {
+  if (e.target.closest && e.target.closest("[data-print]")) window.print();
+});

@@ -1,0 +1,111 @@
+// GET /briefing?unit=CODE&at= — "before the meeting": for a steering member
+// (their area by default) or the office (the province): units behind or at
+// risk of their plan, their missing criteria with responsible departments,
+// their sponsors and what was delivered, overdue work items and open
+// conclusions. One printable page.
+#include "base/strings.h"
+#include "service/coordination.h"
+#include "ui/pages.h"
+#include "ui/view_helpers.h"
+
+namespace ntm {
+namespace {
+
+// The area a briefing covers when none is asked: the user's assigned unit,
+// their commune, else the first province.
+std::string default_scope(AppState& app, const User& u, Date at) {
+  const int64_t id = u.unit_id ? u.unit_id : (u.units.empty() ? 0 : u.units.front());
+  if (id) {
+    if (auto v = app.store().unit_version_at(id, at); v.is_ok() && *v) return (**v).code;
+  }
+  auto top = app.store().top_level_units(at);
+  return top.is_ok() && !top->empty() ? top->front().code : "";
+}
+
+nlohmann::json work_view(AppState& app, const PageContext& c, const WorkItem& w) {
+  std::string unit;
+  if (auto v = app.store().unit_version_at(w.unit_id, std::min(c.opts.at, w.due)); v.is_ok() && *v)
+    unit = (**v).name;
+  return {{"title", w.title},
+          {"href", "/work/" + std::to_string(w.id)},
+          {"unit", unit},
+          {"owner", owner_key(w.owner_kind, w.owner_code)},
+          {"due", format_date(c.lang, w.due)},
+          {"progress", w.progress}};
+}
+
+}  // namespace
+
+Response briefing_page(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  const User& me = r.principal->first;
+  const std::string scope = r.arg("unit").empty() ? default_scope(app, me, c.opts.at) : r.arg("unit");
+  auto catalog = app.catalog();
+  if (!catalog.is_ok()) return error_page(app, c, catalog.status());
+  auto got = build_briefing(app.store(), **catalog, me, scope, c.opts);
+  if (!got.is_ok()) return error_page(app, c, got.status());
+  const Briefing& b = *got;
+  nlohmann::json units = nlohmann::json::array();
+  for (const BriefingUnit& u : b.units) {
+    nlohmann::json uv = plan_state_view(c.lang, u.row.status.state);
+    nlohmann::json missing = nlohmann::json::array(), sponsors = nlohmann::json::array(),
+                   overdue = nlohmann::json::array();
+    for (const auto& [criterion, department] : u.missing) {
+      missing.push_back({{"code", criterion->code},
+                         {"name", name_of(c.lang, *criterion)},
+                         {"department", department}});
+    }
+    for (const SponsorshipView& s : u.sponsors) {
+      std::string last;
+      if (!s.deliveries.empty()) last = format_date(c.lang, s.deliveries.back().date);
+      int late_reviews = 0;
+      for (const ReviewDuty& d : s.duties) late_reviews += d.overdue;
+      sponsors.push_back({{"name", s.sponsor_name},
+                          {"href", "/sponsors/" + url_encode(s.sponsorship.sponsor)},
+                          {"pledged", format_vnd(c.lang, s.sponsorship.money_pledged)},
+                          {"delivered", format_vnd(c.lang, s.money_delivered)},
+                          {"last", last},
+                          {"late_reviews", late_reviews ? std::to_string(late_reviews) : ""}});
+    }
+    for (const WorkItem& w : u.overdue) overdue.push_back(work_view(app, c, w));
+    const Plan* p = u.row.plan.plan ? &*u.row.plan.plan : nullptr;
+    uv.update({{"name", u.row.assessment.unit.name},
+               {"href", unit_link(c, u.row.assessment.unit)},
+               {"met", u.row.assessment.criteria_met},
+               {"total", u.row.assessment.criteria.size()},
+               {"target", p ? p->title + " " + std::to_string(p->target_year) : ""},
+               {"reason", u.row.status.reason},
+               {"missing", missing},
+               {"sponsors", sponsors},
+               {"overdue", overdue}});
+    units.push_back(uv);
+  }
+  nlohmann::json overdue = nlohmann::json::array(), conclusions = nlohmann::json::array();
+  for (const WorkItem& w : b.overdue) overdue.push_back(work_view(app, c, w));
+  for (const auto& [m, k] : b.open_conclusions) {
+    conclusions.push_back(
+        {{"meeting", m.title + " (" + format_date(c.lang, m.date) + ")"},
+         {"href", "/meetings/" + std::to_string(m.id) + "#k-" + std::to_string(k.id)},
+         {"text", k.text},
+         {"deadline", k.deadline.empty() ? "" : format_date(c.lang, *Date::parse(k.deadline))},
+         {"late", conclusion_overdue(k, c.opts.at)},
+         {"progress", k.reports.empty() ? "" : std::to_string(k.reports.back().progress) + "%"},
+         {"status", tr(c.lang, std::string("conclusion.") + conclusion_status_name(k.status))}});
+  }
+  nlohmann::json v = {{"page_title", tr(c.lang, "briefing.title")},
+                      {"scope", b.scope.name},
+                      {"scope_code", b.scope.code},
+                      {"at_shown", format_date(c.lang, c.opts.at)},
+                      {"at", c.opts.at.iso()},
+                      {"units", units},
+                      {"on_track", b.on_track},
+                      {"achieved", b.achieved},
+                      {"attention", units.size()},
+                      {"overdue", overdue},
+                      {"conclusions", conclusions},
+                      {"view_label", tr(c.lang, c.opts.verified_only ? "controls.view_verified"
+                                                                     : "controls.view_all")}};
+  return render_page(app, c, "briefing", v);
+}
+
+}  // namespace ntm

@@ -1,0 +1,32 @@
+// GET /notifications — what needs the signed-in user's attention: work due
+// soon or overdue, values returned, directives assigned, sponsor reviews
+// due. Opening the list marks everything as seen (the badge counts new ones).
+#include "service/coordination.h"
+#include "ui/pages.h"
+#include "ui/view_helpers.h"
+
+namespace ntm {
+
+Response notifications_page(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  auto catalog = app.catalog();
+  if (!catalog.is_ok()) return error_page(app, c, catalog.status());
+  const User& me = r.principal->first;
+  auto list = notifications_for(app.store(), **catalog, me, today_utc());
+  if (!list.is_ok()) return error_page(app, c, list.status());
+  nlohmann::json items = nlohmann::json::array();
+  for (const Notification& n : *list) {
+    items.push_back({{"kind", n.kind},
+                     {"label", tr(c.lang, "notify." + n.kind)},
+                     {"text", n.text},
+                     {"href", n.href},
+                     {"date", n.date.size() == 10 ? format_date(c.lang, *Date::parse(n.date)) : n.date},
+                     {"new", n.is_new}});
+  }
+  if (Status s = app.store().set_notifications_seen(me.id, utc_timestamp_now()); !s.is_ok())
+    return error_page(app, c, s);
+  nlohmann::json v = {{"page_title", tr(c.lang, "notify.title")}, {"items", items}};
+  return render_page(app, c, "notifications", v);
+}
+
+}  // namespace ntm

@@ -1,0 +1,219 @@
+// GET /work, POST /work — work items (phần việc): list and board views
+// filtered by owner, unit, criterion and status (the user's own first); the
+// office adds items. GET /work/:id, POST /work/:id — one item; its owner
+// (or the office) reports status, progress, spending and a note.
+#include "base/strings.h"
+#include "service/coordination.h"
+#include "ui/pages.h"
+#include "ui/view_helpers.h"
+
+namespace ntm {
+
+namespace {
+
+nlohmann::json item_view(const PageContext& c, Store& store, const WorkItem& w) {
+  const auto unit = store.unit_version_at(w.unit_id, std::min(c.opts.at, w.due));
+  std::string unit_name = unit.is_ok() && *unit ? (**unit).name : "";
+  if (unit_name.empty()) {
+    if (auto u = store.unit_version_at(w.unit_id, w.start); u.is_ok() && *u) unit_name = (**u).name;
+  }
+  const bool mine = c.principal && owns(c.principal->first, w);
+  return {{"id", w.id},
+          {"href", "/work/" + std::to_string(w.id)},
+          {"title", w.title},
+          {"unit", unit_name},
+          {"criterion", w.criterion},
+          {"owner", owner_key(w.owner_kind, w.owner_code)},
+          {"start", format_date(c.lang, w.start)},
+          {"due", format_date(c.lang, w.due)},
+          {"status", tr(c.lang, std::string("work.") + work_status_name(w.status))},
+          {"status_code", work_status_name(w.status)},
+          {"progress", w.progress},
+          {"step", meter_step(w.progress / 100.0)},
+          {"budget", format_vnd(c.lang, w.budget)},
+          {"spent", format_vnd(c.lang, w.spent)},
+          {"note", w.note},
+          {"overdue", w.overdue(c.opts.at)},
+          {"mine", mine}};
+}
+
+// Owners to choose from: every department, every sponsor, the commune itself.
+nlohmann::json owner_options(AppState& app, const PageContext& c, const std::string& selected) {
+  nlohmann::json out = nlohmann::json::array();
+  auto add = [&](const std::string& key, const std::string& label) {
+    out.push_back({{"value", key}, {"label", label}, {"selected", key == selected}});
+  };
+  add("commune", tr(c.lang, "work.owner_commune"));
+  if (auto deps = app.store().departments(); deps.is_ok())
+    for (const auto& [code, name] : *deps) add("department:" + code, code + " — " + name);
+  if (auto sps = app.store().sponsors(); sps.is_ok())
+    for (const Sponsor& s : *sps) add("sponsor:" + s.code, s.code + " — " + s.name);
+  return out;
+}
+
+}  // namespace
+
+Response work_list_page(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  const User& me = r.principal->first;
+  WorkFilter f{r.arg("owner"), 0, r.arg("criterion"), r.arg("status")};
+  if (!r.arg("unit").empty()) {
+    auto unit = app.store().unit_at(r.arg("unit"), c.opts.at);
+    if (!unit.is_ok() || !*unit) {
+      return error_page(app, c, Status::not_found("không có đơn vị mã \"" + r.arg("unit") + "\""));
+    }
+    f.unit_id = (**unit).unit_id;
+  }
+  auto items = work_items_for(app.store(), me, f, c.opts.at);
+  if (!items.is_ok()) return error_page(app, c, items.status());
+  nlohmann::json list = nlohmann::json::array();
+  std::map<std::string, nlohmann::json> columns;
+  int overdue = 0;
+  for (const WorkItem& w : *items) {
+    nlohmann::json iv = item_view(c, app.store(), w);
+    overdue += w.overdue(c.opts.at);
+    columns[work_status_name(w.status)].push_back(iv);
+    list.push_back(std::move(iv));
+  }
+  nlohmann::json board = nlohmann::json::array();
+  for (WorkStatus s : {WorkStatus::kPlanned, WorkStatus::kInProgress, WorkStatus::kDone,
+                       WorkStatus::kCancelled}) {
+    const std::string code = work_status_name(s);
+    board.push_back({{"name", tr(c.lang, "work." + code)},
+                     {"cards", columns.count(code) ? columns[code] : nlohmann::json::array()}});
+  }
+  nlohmann::json statuses = nlohmann::json::array();
+  for (const char* s : {"planned", "in_progress", "done", "cancelled", "overdue"}) {
+    statuses.push_back({{"value", s},
+                        {"label", tr(c.lang, std::string("work.") + s)},
+                        {"selected", r.arg("status") == s}});
+  }
+  nlohmann::json v = {{"page_title", tr(c.lang, "work.title")},
+                      {"items", list},
+                      {"board", board},
+                      {"board_view", r.arg("view") == "board"},
+                      {"count", list.size()},
+                      {"overdue_count", overdue},
+                      {"owners", owner_options(app, c, r.arg("owner"))},
+                      {"statuses", statuses},
+                      {"unit_value", r.arg("unit")},
+                      {"criterion_value", r.arg("criterion")},
+                      {"at", c.opts.at.iso()},
+                      {"is_admin", me.role == Role::kAdmin},
+                      {"new_owners", owner_options(app, c, "")},
+                      {"error", r.arg("error")},
+                      {"today", today_utc().iso()}};
+  std::string board_href = "/work?view=board";
+  for (const char* k : {"owner", "unit", "criterion", "status"})
+    if (!r.arg(k).empty()) board_href += std::string("&") + k + "=" + url_encode(r.arg(k));
+  v["board_href"] = board_href;
+  v["list_href"] = "/work" + (board_href.size() > 16 ? "?" + board_href.substr(16) : "");
+  return render_page(app, c, "work_list", v);
+}
+
+Response work_create(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  auto fail = [&](const Status& s) {
+    return Response::redirect("/work?error=" + url_encode(s.message()));
+  };
+  WorkItem w;
+  w.title = std::string(trim(r.field("title")));
+  auto start = Date::parse(r.field("start"));
+  auto due = Date::parse(r.field("due"));
+  if (!start.is_ok()) return fail(Status::invalid("ngày bắt đầu: " + start.status().message()));
+  if (!due.is_ok()) return fail(Status::invalid("hạn hoàn thành: " + due.status().message()));
+  w.start = *start;
+  w.due = *due;
+  auto unit = app.store().unit_at(std::string(trim(r.field("unit"))), w.start);
+  if (!unit.is_ok() || !*unit) {
+    return fail(Status::invalid("không có đơn vị mã \"" + r.field("unit") + "\" vào ngày bắt đầu"));
+  }
+  w.unit_id = (**unit).unit_id;
+  w.criterion = std::string(trim(r.field("criterion")));
+  if (!w.criterion.empty()) {
+    auto catalog = app.catalog();
+    auto series = default_series(app.store());
+    const CriteriaSet* set = catalog.is_ok() && series.is_ok()
+                                 ? (*catalog)->in_force(*series, w.due, (**unit).level)
+                                 : nullptr;
+    if (set) w.set_id = set->id;
+  }
+  const std::string owner = r.field("owner");
+  const size_t colon = owner.find(':');
+  const auto kind = parse_owner_kind(owner.substr(0, colon));
+  if (!kind) return fail(Status::invalid("chọn đơn vị chủ trì"));
+  w.owner_kind = *kind;
+  w.owner_code = colon == std::string::npos ? "" : owner.substr(colon + 1);
+  auto budget = parse_vnd(r.field("budget"), "kinh phí");
+  if (!budget.is_ok()) return fail(budget.status());
+  w.budget = *budget;
+  w.note = std::string(trim(r.field("note")));
+  auto id = create_work_item(app.store(), r.principal->first, w);
+  if (!id.is_ok()) {
+    return id.status().code() == ErrorCode::kInvalidArgument ? fail(id.status())
+                                                             : error_page(app, c, id.status());
+  }
+  return Response::redirect("/work/" + std::to_string(*id) + "?saved=1");
+}
+
+Response work_item_page(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  const auto id = parse_number(r.arg("id"));
+  auto w = id ? app.store().work_item(static_cast<int64_t>(*id)) : Result<std::optional<WorkItem>>(std::nullopt);
+  if (!w.is_ok()) return error_page(app, c, w.status());
+  if (!*w) return error_page(app, c, Status::not_found("không có phần việc " + r.arg("id")));
+  const User& me = r.principal->first;
+  auto visible = may_see_unit(app.store(), me, (**w).unit_id, c.opts.at);
+  if (!owns(me, **w) && !(visible.is_ok() && *visible)) {
+    return error_page(app, c, Status::forbidden("phần việc này không thuộc phạm vi của bạn"));
+  }
+  nlohmann::json v = item_view(c, app.store(), **w);
+  v["page_title"] = (**w).title;
+  v["may_update"] = owns(me, **w);
+  nlohmann::json statuses = nlohmann::json::array();
+  for (WorkStatus s : {WorkStatus::kPlanned, WorkStatus::kInProgress, WorkStatus::kDone,
+                       WorkStatus::kCancelled}) {
+    statuses.push_back({{"value", work_status_name(s)},
+                        {"label", tr(c.lang, std::string("work.") + work_status_name(s))},
+                        {"selected", s == (**w).status}});
+  }
+  v["statuses"] = statuses;
+  v["spent_value"] = std::to_string((**w).spent);
+  v["saved"] = !r.arg("saved").empty();
+  v["error"] = r.arg("error");
+  nlohmann::json history = nlohmann::json::array();
+  if (auto log = app.store().audit((**w).unit_id, "", "", 200, "work:" + std::to_string((**w).id));
+      log.is_ok()) {
+    for (const AuditEntry& e : *log) {
+      if (e.subject != "work:" + std::to_string((**w).id)) continue;
+      history.push_back({{"at", e.at}, {"actor", e.actor}, {"old", e.old_value},
+                         {"new", e.new_value}, {"reason", e.reason}});
+    }
+  }
+  v["history"] = history;
+  return render_page(app, c, "work_item", v);
+}
+
+Response work_update(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  const auto id = parse_number(r.arg("id"));
+  if (!id) return error_page(app, c, Status::not_found("không có phần việc " + r.arg("id")));
+  const std::string back = "/work/" + std::to_string(static_cast<int64_t>(*id));
+  const auto status = parse_work_status(r.field("status"));
+  const auto progress = parse_number(r.field("progress").empty() ? "0" : r.field("progress"));
+  auto spent = parse_vnd(r.field("spent"), "đã chi");
+  Status s = !status     ? Status::invalid("chọn trạng thái")
+             : !progress ? Status::invalid("tiến độ: nhập số từ 0 đến 100")
+             : !spent.is_ok() ? spent.status()
+                              : update_work_progress(app.store(), r.principal->first,
+                                                     static_cast<int64_t>(*id), *status,
+                                                     static_cast<int>(*progress), *spent,
+                                                     r.field("note"));
+  if (s.code() == ErrorCode::kInvalidArgument) {
+    return Response::redirect(back + "?error=" + url_encode(s.message()));
+  }
+  if (!s.is_ok()) return error_page(app, c, s);
+  return Response::redirect(back + "?saved=1");
+}
+
+}  // namespace ntm
