@@ -415,6 +415,82 @@ TEST_F(WebTest, EvidenceUploadsAndWhoMayReadThem) {
             std::string::npos);
 }
 
+// Coordination: the office creates, owners update their own items and
+// report on conclusions assigned to them; others are refused; a sponsor
+// sees only its units; plans feed the plan status on the unit page.
+TEST_F(WebTest, CoordinationOwnersAndScopes) {
+  const std::string vp = cookie("admin"), so = cookie("department"), xa = cookie("commune");
+  auto csrf = [](const std::string& role) { return "csrf=" + sessions_.at(role).second; };
+  Reply r = post(port_, "/work",
+                 csrf("admin") + "&title=Tr%E1%BA%A1m+y+t%E1%BA%BF&unit=18580&criterion=15"
+                                 "&owner=department%3ASYT&start=2021-01-01&due=2021-05-31"
+                                 "&budget=1.200.000.000",
+                 vp);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 300);
+  const size_t at = r.head.find("Location: /work/") + 16;
+  const std::string id = r.head.substr(at, r.head.find('?', at) - at);
+  const std::string item = "/work/" + id;
+  EXPECT_EQ((**app_->store().work_item(std::stoll(id))).budget, 1200000000);
+  // Bad input comes back as a message, nothing stored.
+  r = post(port_, "/work", csrf("admin") + "&title=X&unit=18580&owner=commune&start=2021-02-01&due=2021-01-01", vp);
+  EXPECT_NE(r.head.find("error="), std::string::npos);
+  EXPECT_EQ(app_->store().work_items()->size(), 1u);
+  // The owner (SYT) reports; the commune, the steering member and the sponsor may not.
+  const std::string update = "&status=in_progress&progress=50&spent=300.000.000&note=%C4%91ang+l%C3%A0m";
+  EXPECT_EQ(post(port_, item, csrf("commune") + update, xa).status, 403);
+  EXPECT_EQ(post(port_, item, csrf("steering") + update, cookie("steering")).status, 403);
+  EXPECT_EQ(post(port_, item, csrf("sponsor") + update, cookie("sponsor")).status, 403);
+  EXPECT_EQ((**app_->store().work_item(std::stoll(id))).progress, 0);
+  ASSERT_EQ(post(port_, item, csrf("department") + update, so).status, 303);
+  const WorkItem w = **app_->store().work_item(std::stoll(id));
+  EXPECT_EQ(w.progress, 50);
+  EXPECT_EQ(w.spent, 300000000);
+  // Overdue after its due date; in the owner's list, marked as theirs.
+  const Reply list = get(port_, "/work?at=2021-06-30", so);
+  EXPECT_NE(list.body.find("Trạm y tế"), std::string::npos);
+  EXPECT_NE(list.body.find("Quá hạn"), std::string::npos);
+  EXPECT_NE(list.body.find("của tôi"), std::string::npos);
+  // Scope: the commune sees its own unit's item; the sponsor of another commune does not.
+  EXPECT_EQ(get(port_, item + "?at=2021-06-30", xa).status, 200);
+  EXPECT_EQ(get(port_, item + "?at=2021-06-30", cookie("sponsor")).status, 403);
+  EXPECT_EQ(get(port_, "/work?at=2021-06-30", cookie("sponsor")).body.find("Trạm y tế"),
+            std::string::npos);
+  // A meeting and a conclusion assigned to SYT: SYT reports, the commune may not.
+  r = post(port_, "/meetings", csrf("admin") + "&date=2021-07-10&chair=Ch%E1%BB%A7+t%E1%BB%8Bch&title=H%E1%BB%8Dp+B%C4%90", vp);
+  ASSERT_EQ(r.status, 303);
+  const size_t m_at = r.head.find("Location: /meetings/") + 20;
+  const std::string meeting = "/meetings/" + r.head.substr(m_at, r.head.find('\r', m_at) - m_at);
+  r = post(port_, meeting + "/conclusions",
+           csrf("admin") + "&text=R%C3%A0+so%C3%A1t+BHYT&owner=department%3ASYT&units=18580&criteria=15&deadline=2021-08-31",
+           vp);
+  ASSERT_EQ(r.status, 303) << r.head;
+  EXPECT_EQ(r.head.find("error="), std::string::npos) << r.head;
+  const Conclusion k = app_->store().conclusions(0)->back();
+  const std::string report = "/conclusions/" + std::to_string(k.id) + "/report";
+  EXPECT_EQ(post(port_, report, csrf("commune") + "&text=x&progress=10", xa).status, 403);
+  EXPECT_EQ(post(port_, report, csrf("department") + "&text=xong&progress=100&close=done", so).status, 403);
+  EXPECT_EQ(post(port_, report, csrf("department") + "&text=%C4%91%C3%A3+r%C3%A0+so%C3%A1t&progress=60", so).status, 303);
+  ASSERT_TRUE(app_->store().upsert_department("SYT", "Sở Y tế").is_ok());
+  const Reply page = get(port_, meeting, so);
+  EXPECT_NE(page.body.find("Rà soát BHYT"), std::string::npos);
+  EXPECT_NE(page.body.find("Sở Y tế"), std::string::npos);  // SYT's name, not its code
+  EXPECT_NE(page.body.find("đã rà soát"), std::string::npos);
+  EXPECT_NE(get(port_, "/notifications", so).body.find("Rà soát BHYT"), std::string::npos);
+  // A plan whose target year has passed: the unit page says "behind".
+  r = post(port_, "/plan/18583?at=2021-06-30", csrf("admin") + "&title=NTM&target_year=2020&c.15=2020", vp);
+  ASSERT_EQ(r.status, 303);
+  EXPECT_EQ(r.head.find("error="), std::string::npos) << r.head;
+  const Reply card = get(port_, "/commune/18583?at=2021-06-30");
+  EXPECT_NE(card.body.find("Chậm tiến độ"), std::string::npos);
+  EXPECT_NE(card.body.find("đã quá năm mục tiêu 2020"), std::string::npos);
+  EXPECT_EQ(post(port_, "/plan/18583", csrf("department") + "&title=NTM&target_year=2030", so).status, 403);
+  // The briefing lists the unit behind plan with its overdue item.
+  const Reply brief = get(port_, "/briefing?unit=42&at=2021-06-30", cookie("steering"));
+  ASSERT_EQ(brief.status, 200);
+  EXPECT_NE(brief.body.find("Xã Thạch Kim"), std::string::npos);
+  EXPECT_NE(brief.body.find("Trạm y tế"), std::string::npos);
+}
+
 TEST_F(WebTest, OfficeAssignsDepartmentsToCriteria) {
   const Reply list = get(port_, "/departments?set=web-a", cookie("department"));
   ASSERT_EQ(list.status, 200);

@@ -197,6 +197,7 @@ Result<DemoReport> build_demo(Store& store, const std::string& dir) {
   const auto counts =
       TRY(import_observations(store, "demo observations", csv.str(), "demo", "verified"));
   report.observations = counts.written;
+  TRY(build_demo_coordination(store, catalog));
   return report;
 }
 

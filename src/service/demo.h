@@ -7,6 +7,7 @@
 #include <string>
 
 #include "base/status.h"
+#include "service/evaluate.h"
 #include "store/store.h"
 
 namespace ntm {
@@ -23,6 +24,10 @@ struct DemoReport {
 
 // `data_dir` holds units/, criteria/ and demo/ as shipped in the repository.
 Result<DemoReport> build_demo(Store& store, const std::string& data_dir);
+
+// Plans, sponsors, work items and meetings of the demo (synthetic, labelled).
+// Needs the units, sets, observations and the office account of build_demo.
+Status build_demo_coordination(Store& store, const Catalog& catalog);
 
 // The data directory compiled in (the source tree's data/), overridable by
 // the NTM_DATA_DIR environment variable.

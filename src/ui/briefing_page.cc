@@ -22,14 +22,15 @@ std::string default_scope(AppState& app, const User& u, Date at) {
   return top.is_ok() && !top->empty() ? top->front().code : "";
 }
 
-nlohmann::json work_view(AppState& app, const PageContext& c, const WorkItem& w) {
+nlohmann::json work_view(AppState& app, const PageContext& c, const OwnerNames& owners,
+                         const WorkItem& w) {
   std::string unit;
   if (auto v = app.store().unit_version_at(w.unit_id, std::min(c.opts.at, w.due)); v.is_ok() && *v)
     unit = (**v).name;
   return {{"title", w.title},
           {"href", "/work/" + std::to_string(w.id)},
           {"unit", unit},
-          {"owner", owner_key(w.owner_kind, w.owner_code)},
+          {"owner", owners(c.lang, owner_key(w.owner_kind, w.owner_code))},
           {"due", format_date(c.lang, w.due)},
           {"progress", w.progress}};
 }
@@ -45,6 +46,7 @@ Response briefing_page(AppState& app, const Request& r) {
   auto got = build_briefing(app.store(), **catalog, me, scope, c.opts);
   if (!got.is_ok()) return error_page(app, c, got.status());
   const Briefing& b = *got;
+  const OwnerNames owners(app.store());
   nlohmann::json units = nlohmann::json::array();
   for (const BriefingUnit& u : b.units) {
     nlohmann::json uv = plan_state_view(c.lang, u.row.status.state);
@@ -67,7 +69,7 @@ Response briefing_page(AppState& app, const Request& r) {
                           {"last", last},
                           {"late_reviews", late_reviews ? std::to_string(late_reviews) : ""}});
     }
-    for (const WorkItem& w : u.overdue) overdue.push_back(work_view(app, c, w));
+    for (const WorkItem& w : u.overdue) overdue.push_back(work_view(app, c, owners, w));
     const Plan* p = u.row.plan.plan ? &*u.row.plan.plan : nullptr;
     uv.update({{"name", u.row.assessment.unit.name},
                {"href", unit_link(c, u.row.assessment.unit)},
@@ -81,7 +83,7 @@ Response briefing_page(AppState& app, const Request& r) {
     units.push_back(uv);
   }
   nlohmann::json overdue = nlohmann::json::array(), conclusions = nlohmann::json::array();
-  for (const WorkItem& w : b.overdue) overdue.push_back(work_view(app, c, w));
+  for (const WorkItem& w : b.overdue) overdue.push_back(work_view(app, c, owners, w));
   for (const auto& [m, k] : b.open_conclusions) {
     conclusions.push_back(
         {{"meeting", m.title + " (" + format_date(c.lang, m.date) + ")"},

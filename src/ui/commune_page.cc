@@ -61,12 +61,13 @@ Result<nlohmann::json> coordination_view(AppState& app, const PageContext& c,
   if (!c.principal || !TRY(may_see_unit(store, c.principal->first, a.unit.unit_id, c.opts.at)))
     return v;
   v["show_coordination"] = true;
+  const OwnerNames names(store);
   nlohmann::json items = nlohmann::json::array();
   for (const WorkItem& w : TRY(work_items_for(store, c.principal->first,
                                               {.unit_id = a.unit.unit_id}, c.opts.at))) {
     items.push_back({{"title", w.title},
                      {"href", "/work/" + std::to_string(w.id)},
-                     {"owner", owner_key(w.owner_kind, w.owner_code)},
+                     {"owner", names(c.lang, owner_key(w.owner_kind, w.owner_code))},
                      {"due", format_date(c.lang, w.due)},
                      {"progress", w.progress},
                      {"overdue", w.overdue(c.opts.at)},

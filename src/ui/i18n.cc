@@ -243,6 +243,7 @@ const std::map<std::string, Entry>& entries() {
       {"work.any", {"Tất cả", "Any"}},
       {"work.owner", {"Đơn vị chủ trì", "Owner"}},
       {"work.owner_commune", {"UBND xã (chính xã đó)", "The commune itself"}},
+      {"work.owner_commune_short", {"UBND xã", "Commune"}},
       {"work.unit_code", {"Mã đơn vị", "Unit code"}},
       {"work.start", {"Bắt đầu", "Start"}},
       {"work.due", {"Hạn", "Due"}},

@@ -11,8 +11,10 @@
 namespace ntm {
 namespace {
 
-std::string link_label(AppState& app, Lang lang, const ConclusionLink& l, Date at) {
-  if (l.kind == "all_sponsors") return tr(lang, "meeting.all_sponsors");
+std::string link_label(AppState& app, const OwnerNames& owners, Lang lang,
+                       const ConclusionLink& l, Date at) {
+  if (l.kind == "department" || l.kind == "sponsor" || l.kind == "all_sponsors")
+    return owners(lang, l.kind == "all_sponsors" ? l.kind : l.kind + ":" + l.code);
   if (l.kind == "unit" || l.kind == "commune") {
     const auto id = parse_number(l.code);
     if (id) {
@@ -21,21 +23,22 @@ std::string link_label(AppState& app, Lang lang, const ConclusionLink& l, Date a
     }
     return l.code;
   }
-  return l.kind == "criterion" ? tr(lang, "col.criterion") + " " + l.code : l.code;
+  return tr(lang, "col.criterion") + " " + l.code;
 }
 
 nlohmann::json conclusion_view(AppState& app, const PageContext& c, const Conclusion& k,
                                Date meeting_date) {
+  const OwnerNames names(app.store());
   nlohmann::json owners = nlohmann::json::array(), about = nlohmann::json::array();
   for (const ConclusionLink& l : k.links) {
-    const std::string label = link_label(app, c.lang, l, meeting_date);
+    const std::string label = link_label(app, names, c.lang, l, meeting_date);
     (l.kind == "unit" || l.kind == "criterion" ? about : owners).push_back(label);
   }
   nlohmann::json reports = nlohmann::json::array();
   for (const ConclusionReport& rp : k.reports) {
     reports.push_back({{"date", format_date(c.lang, rp.date)},
                        {"author", rp.author},
-                       {"owner", rp.owner},
+                       {"owner", names(c.lang, rp.owner)},
                        {"progress", rp.progress},
                        {"text", rp.text}});
   }
@@ -112,9 +115,9 @@ Response meeting_page(AppState& app, const Request& r) {
   for (const Conclusion& k : *conclusions) list.push_back(conclusion_view(app, c, k, (**m).date));
   nlohmann::json owners = nlohmann::json::array();
   if (auto deps = app.store().departments(); deps.is_ok())
-    for (const auto& [code, name] : *deps) owners.push_back({{"value", "department:" + code}, {"label", code + " — " + name}});
+    for (const auto& [code, name] : *deps) owners.push_back({{"value", "department:" + code}, {"label", name + " (" + code + ")"}});
   if (auto sps = app.store().sponsors(); sps.is_ok())
-    for (const Sponsor& s : *sps) owners.push_back({{"value", "sponsor:" + s.code}, {"label", s.code + " — " + s.name}});
+    for (const Sponsor& s : *sps) owners.push_back({{"value", "sponsor:" + s.code}, {"label", s.name + " (" + s.code + ")"}});
   nlohmann::json v = {{"page_title", (**m).title},
                       {"title", (**m).title},
                       {"id", (**m).id},

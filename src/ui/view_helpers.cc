@@ -48,6 +48,21 @@ Result<int64_t> parse_vnd(const std::string& text, const std::string& field) {
   return digits.empty() ? 0 : std::stoll(digits);
 }
 
+OwnerNames::OwnerNames(Store& store) {
+  if (auto deps = store.departments(); deps.is_ok())
+    for (const auto& [code, name] : *deps) names_["department:" + code] = name;
+  if (auto sponsors = store.sponsors(); sponsors.is_ok())
+    for (const Sponsor& s : *sponsors) names_["sponsor:" + s.code] = s.name;
+}
+
+std::string OwnerNames::operator()(Lang lang, const std::string& key) const {
+  if (key == "commune") return tr(lang, "work.owner_commune_short");
+  if (key == "office") return tr(lang, "app.office");
+  if (key == "all_sponsors") return tr(lang, "meeting.all_sponsors");
+  const auto it = names_.find(key);
+  return it != names_.end() ? it->second : key.substr(key.find(':') + 1);
+}
+
 int band_index(const CriteriaSet& set, int met) {
   for (size_t i = 0; i < set.bands.size(); ++i)
     if (met >= set.bands[i].min_met) return static_cast<int>(i);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/assessment.h"
+#include "store/store.h"
 #include "rules/plan_status.h"
 #include "ui/i18n.h"
 #include "ui/page.h"
@@ -29,6 +30,17 @@ std::string format_vnd(Lang lang, int64_t v);
 // A whole amount of VND typed as "1.200.000", "1 200 000" or "1200000";
 // the error names `field`.
 Result<int64_t> parse_vnd(const std::string& text, const std::string& field);
+// People-facing names of owners: "department:SYT" -> "Sở Y tế",
+// "sponsor:STC" -> the sponsor's name, "commune" -> "UBND xã".
+class OwnerNames {
+ public:
+  explicit OwnerNames(Store& store);
+  // An owner key as written by owner_key(), or a conclusion link "kind:code".
+  std::string operator()(Lang lang, const std::string& key) const;
+
+ private:
+  std::map<std::string, std::string> names_;  // key -> name
+};
 // 0..20: a fraction in 5% steps, for the CSS classes w0..w20.
 int meter_step(double fraction);
 // Breadcrumbs: home, then each unit of `path`, then `current` (no link).

@@ -11,19 +11,21 @@ namespace ntm {
 
 namespace {
 
-nlohmann::json item_view(const PageContext& c, Store& store, const WorkItem& w) {
+nlohmann::json item_view(const PageContext& c, Store& store, const OwnerNames& owners,
+                         const WorkItem& w) {
   const auto unit = store.unit_version_at(w.unit_id, std::min(c.opts.at, w.due));
   std::string unit_name = unit.is_ok() && *unit ? (**unit).name : "";
   if (unit_name.empty()) {
     if (auto u = store.unit_version_at(w.unit_id, w.start); u.is_ok() && *u) unit_name = (**u).name;
   }
-  const bool mine = c.principal && owns(c.principal->first, w);
+  // The office owns everything; "mine" marks what a department, sponsor or commune answers for.
+  const bool mine = c.principal && c.principal->first.role != Role::kAdmin && owns(c.principal->first, w);
   return {{"id", w.id},
           {"href", "/work/" + std::to_string(w.id)},
           {"title", w.title},
           {"unit", unit_name},
           {"criterion", w.criterion},
-          {"owner", owner_key(w.owner_kind, w.owner_code)},
+          {"owner", owners(c.lang, owner_key(w.owner_kind, w.owner_code))},
           {"start", format_date(c.lang, w.start)},
           {"due", format_date(c.lang, w.due)},
           {"status", tr(c.lang, std::string("work.") + work_status_name(w.status))},
@@ -45,9 +47,9 @@ nlohmann::json owner_options(AppState& app, const PageContext& c, const std::str
   };
   add("commune", tr(c.lang, "work.owner_commune"));
   if (auto deps = app.store().departments(); deps.is_ok())
-    for (const auto& [code, name] : *deps) add("department:" + code, code + " — " + name);
+    for (const auto& [code, name] : *deps) add("department:" + code, name + " (" + code + ")");
   if (auto sps = app.store().sponsors(); sps.is_ok())
-    for (const Sponsor& s : *sps) add("sponsor:" + s.code, s.code + " — " + s.name);
+    for (const Sponsor& s : *sps) add("sponsor:" + s.code, s.name + " (" + s.code + ")");
   return out;
 }
 
@@ -69,8 +71,9 @@ Response work_list_page(AppState& app, const Request& r) {
   nlohmann::json list = nlohmann::json::array();
   std::map<std::string, nlohmann::json> columns;
   int overdue = 0;
+  const OwnerNames owners(app.store());
   for (const WorkItem& w : *items) {
-    nlohmann::json iv = item_view(c, app.store(), w);
+    nlohmann::json iv = item_view(c, app.store(), owners, w);
     overdue += w.overdue(c.opts.at);
     columns[work_status_name(w.status)].push_back(iv);
     list.push_back(std::move(iv));
@@ -167,7 +170,7 @@ Response work_item_page(AppState& app, const Request& r) {
   if (!owns(me, **w) && !(visible.is_ok() && *visible)) {
     return error_page(app, c, Status::forbidden("phần việc này không thuộc phạm vi của bạn"));
   }
-  nlohmann::json v = item_view(c, app.store(), **w);
+  nlohmann::json v = item_view(c, app.store(), OwnerNames(app.store()), **w);
   v["page_title"] = (**w).title;
   v["may_update"] = owns(me, **w);
   nlohmann::json statuses = nlohmann::json::array();

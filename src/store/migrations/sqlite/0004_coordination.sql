@@ -160,3 +160,6 @@ CREATE TABLE notification_seen (
   user_id INTEGER PRIMARY KEY REFERENCES app_user(id),
   seen_at TEXT NOT NULL
 );
+
+-- Work queues and notifications read current values by status.
+CREATE INDEX observation_current_by_status ON observation(status, date) WHERE current = 1;
