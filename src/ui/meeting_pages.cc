@@ -86,7 +86,7 @@ Response meetings_page(AppState& app, const Request& r) {
                       {"meetings", list},
                       {"is_admin", r.principal->first.role == Role::kAdmin},
                       {"error", r.arg("error")},
-                      {"today", today_utc().iso()}};
+                      {"today_iso", today_utc().iso()}};
   return render_page(app, c, "meetings", v);
 }
 

@@ -73,7 +73,7 @@ Response render_sponsors(AppState& app, const Request& r, const std::string& spo
                       {"is_admin", me.role == Role::kAdmin},
                       {"error", r.arg("error")},
                       {"saved", !r.arg("saved").empty()},
-                      {"today", today_utc().iso()}};
+                      {"today_iso", today_utc().iso()}};
   if (sponsor.empty()) {
     v["page_title"] = tr(c.lang, "sponsor.title");
     v["heading"] = tr(c.lang, "sponsor.title");

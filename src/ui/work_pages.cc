@@ -105,7 +105,7 @@ Response work_list_page(AppState& app, const Request& r) {
                       {"is_admin", me.role == Role::kAdmin},
                       {"new_owners", owner_options(app, c, "")},
                       {"error", r.arg("error")},
-                      {"today", today_utc().iso()}};
+                      {"today_iso", today_utc().iso()}};
   std::string board_href = "/work?view=board";
   for (const char* k : {"owner", "unit", "criterion", "status"})
     if (!r.arg(k).empty()) board_href += std::string("&") + k + "=" + url_encode(r.arg(k));

@@ -166,6 +166,69 @@ test("the data loop: enter with evidence, submit, verify one, return one, see it
   for (const p of [xa, so, vp]) await p.context().close();
 });
 
+test("coordination: before the meeting, an owner updates a work item, the office records a meeting", async () => {
+  // A steering member opens "before the meeting" for the province.
+  const bcd = await page();
+  await signIn(bcd, "bcd.thanhvien");
+  await bcd.goto(`${base}/briefing`);
+  assert.match(await bcd.locator("h1").innerText(), /Trước cuộc họp: Tỉnh Hà Tĩnh/);
+  const behind = bcd.locator("table.briefing tbody tr", { hasText: "Chậm tiến độ" });
+  assert.ok((await behind.count()) > 0, "communes behind plan are listed");
+  const first = await behind.first().innerText();
+  assert.match(first, /— (SXD|SNNMT|SNV|SYT|SKHCN|CA)/, "each gap names its department");
+  assert.ok((await bcd.locator("section", { hasText: "Kết luận chưa hoàn thành" }).locator("li").count()) > 0);
+  await bcd.screenshot({ path: `${shots}/briefing-vi-1366.png`, fullPage: false });
+  await bcd.emulateMedia({ media: "print" });
+  assert.equal(await bcd.locator("nav.work").isVisible(), false, "navigation is not printed");
+  await bcd.emulateMedia({ media: "screen" });
+
+  // The commune officer of Xã Sơn Tây updates its own overdue work item.
+  const xa = await page();
+  await signIn(xa, "xa.sontay");
+  assert.ok(Number(await xa.locator("nav.work .count").innerText()) > 0, "the badge counts what needs attention");
+  await xa.goto(`${base}/notifications`);
+  assert.match(await xa.locator("main").innerText(), /Quá hạn[\s\S]*khu dân cư kiểu mẫu/);
+  await xa.goto(`${base}/work`);
+  const mine = xa.locator("tbody tr", { hasText: "khu dân cư kiểu mẫu thôn Trung Lộc" });
+  assert.match(await mine.innerText(), /của tôi/);
+  await Promise.all([xa.waitForURL(/\/work\/\d+$/), mine.locator("a").first().click()]);
+  await xa.selectOption("select[name=status]", "done");
+  await xa.fill("input[name=spent]", "1.150.000.000");
+  await xa.fill("textarea[name=note]", "Đã nghiệm thu");
+  await Promise.all([xa.waitForURL(/saved=1/), xa.click("form.grid-form button[type=submit]")]);
+  const facts = await xa.locator("dl.facts").innerText();
+  assert.match(facts, /Hoàn thành · 100%/);
+  assert.match(facts, /1\.150\.000\.000 đ/);
+  assert.match(await xa.locator("table").innerText(), /Đã nghiệm thu/);  // in the item's history
+
+  // The office records a meeting with two conclusions and follows them up.
+  const vp = await page();
+  await signIn(vp, "vanphong");
+  await vp.goto(`${base}/meetings`);
+  await vp.fill("input[name=chair]", "Phó Chủ tịch UBND tỉnh");
+  await vp.fill("input[name=title]", "Họp Ban Chỉ đạo tháng 11");
+  await Promise.all([vp.waitForURL(/\/meetings\/\d+$/), vp.click("form[action='/meetings'] button")]);
+  const conclude = async (text, owner) => {
+    await vp.fill("textarea[name=text]", text);
+    await vp.selectOption("select[name=owner]", owner);
+    await vp.fill("input[name=deadline]", "2026-12-31");
+    await Promise.all([vp.waitForURL(/saved=1/), vp.click("form[action$='/conclusions'] button")]);
+  };
+  await conclude("Sở Y tế hoàn thành nâng cấp trạm y tế các xã chậm tiến độ", "department:SYT");
+  await conclude("Các đơn vị đỡ đầu báo cáo hỗ trợ quý IV", "sponsor:STC");
+  assert.equal(await vp.locator("ol.conclusions > li").count(), 2);
+  await vp.goto(`${base}/briefing`);
+  const open = await vp.locator("section", { hasText: "Kết luận chưa hoàn thành" }).innerText();
+  assert.match(open, /trạm y tế các xã chậm tiến độ/);
+  assert.match(open, /báo cáo hỗ trợ quý IV/);
+  // The health department sees the directive assigned to it.
+  const so = await page();
+  await signIn(so, "so.yte");
+  await so.goto(`${base}/notifications`);
+  assert.match(await so.locator("main").innerText(), /Kết luận được giao[\s\S]*trạm y tế các xã chậm tiến độ/);
+  for (const p of [bcd, xa, vp, so]) await p.context().close();
+});
+
 test("no console errors on any page", () => {
   assert.deepEqual(consoleErrors, []);
 });
