@@ -445,6 +445,23 @@ TEST_F(WebTest, CoordinationOwnersAndScopes) {
   const WorkItem w = **app_->store().work_item(std::stoll(id));
   EXPECT_EQ(w.progress, 50);
   EXPECT_EQ(w.spent, 300000000);
+  // Attachments: checked by content; read only within the item's scope.
+  auto upload = [&](const std::string& role, const std::string& name, const std::string& data) {
+    const std::string body = multipart({{"csrf", sessions_.at(role).second}}, "file", name, data);
+    return request(port_, "POST", item + "/files",
+                   cookie(role) + "Content-Type: multipart/form-data; boundary=XyZ\r\n"
+                                  "Content-Length: " + std::to_string(body.size()) + "\r\n",
+                   body);
+  };
+  EXPECT_NE(upload("department", "x.pdf", "MZ\x90 program").head.find("error="), std::string::npos);
+  EXPECT_EQ(upload("commune", "bb.pdf", "%PDF-1.4\n%%EOF\n").status, 403);
+  ASSERT_EQ(upload("department", "bien-ban.pdf", "%PDF-1.4\n%%EOF\n").status, 303);
+  const auto files = *app_->store().work_item_files(std::stoll(id));
+  ASSERT_EQ(files.size(), 1u);
+  const std::string file = "/work-files/" + std::to_string(files[0].id);
+  EXPECT_EQ(get(port_, file, xa).status, 200);
+  EXPECT_EQ(get(port_, file, cookie("sponsor")).status, 403);
+  EXPECT_NE(get(port_, item, so).body.find("bien-ban.pdf"), std::string::npos);
   // Overdue after its due date; in the owner's list, marked as theirs.
   const Reply list = get(port_, "/work?at=2021-06-30", so);
   EXPECT_NE(list.body.find("Trạm y tế"), std::string::npos);

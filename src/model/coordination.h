@@ -72,6 +72,19 @@ struct WorkItem {
   }
 };
 
+// A file attached to a work item (stored like evidence: checked by content,
+// random name outside the web root).
+struct WorkItemFile {
+  int64_t id = 0;
+  int64_t work_item_id = 0;
+  std::string file_name;      // random, in the files directory
+  std::string original_name;  // as the browser sent it, without any path
+  std::string content_type;
+  int64_t size = 0;
+  std::string uploaded_by;
+  std::string uploaded_at;
+};
+
 struct Sponsor {
   std::string code;
   std::string name;

@@ -1,10 +1,12 @@
 #include "service/coordination.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 
 #include "base/strings.h"
 #include "service/auth.h"
+#include "service/evidence.h"
 
 namespace ntm {
 namespace {
@@ -77,7 +79,7 @@ Result<std::vector<WorkItem>> work_items_for(Store& store, const User& user,
                                              const WorkFilter& f, Date at) {
   std::vector<WorkItem> out;
   for (WorkItem& w : TRY(store.work_items())) {
-    if (!owns(user, w) && !TRY(may_see_unit(store, user, w.unit_id, at))) continue;
+    if (!TRY(may_see_work_item(store, user, w, at))) continue;
     if (!f.owner.empty() && owner_key(w.owner_kind, w.owner_code) != f.owner) continue;
     if (f.unit_id && w.unit_id != f.unit_id) continue;
     if (!f.criterion.empty() && w.criterion != f.criterion) continue;
@@ -144,6 +146,34 @@ Status update_work_progress(Store& store, const User& user, int64_t id, WorkStat
     return audit(store, user, "work.update", w->unit_id, "work:" + std::to_string(id), before,
                  work_state(*w), w->note);
   });
+}
+
+Result<WorkItemFile> add_work_file(Store& store, const std::string& dir, const User& user,
+                                   int64_t work_item_id, const std::string& name,
+                                   std::string_view data) {
+  const auto w = TRY(store.work_item(work_item_id));
+  if (!w) return Status::not_found("không có phần việc số " + std::to_string(work_item_id));
+  if (!owns(user, *w)) {
+    return Status::forbidden("chỉ đơn vị chủ trì phần việc này (hoặc văn phòng) được đính kèm tệp");
+  }
+  const StoredFile f = TRY(store_upload(dir, name, data));
+  WorkItemFile out{0, work_item_id, f.file_name, f.original_name, f.content_type, f.size,
+                   user.username, ""};
+  const Status s = store.transaction([&]() -> Status {
+    out.id = TRY(store.insert_work_item_file(out));
+    return audit(store, user, "work.file", w->unit_id, "work:" + std::to_string(work_item_id), "",
+                 out.original_name + " (" + out.content_type + ")");
+  });
+  if (!s.is_ok()) {
+    std::error_code ec;
+    std::filesystem::remove(evidence_path(dir, f.file_name), ec);
+    return s;
+  }
+  return out;
+}
+
+Result<bool> may_see_work_item(Store& store, const User& user, const WorkItem& w, Date at) {
+  return owns(user, w) || TRY(may_see_unit(store, user, w.unit_id, at));
 }
 
 // --- sponsors --------------------------------------------------------------------------------

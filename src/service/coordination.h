@@ -40,6 +40,15 @@ Result<int64_t> create_work_item(Store& store, const User& user, WorkItem w);
 Status update_work_progress(Store& store, const User& user, int64_t id, WorkStatus status,
                             int progress, int64_t spent, const std::string& note);
 
+// Attaches a file (PDF, JPEG, PNG; checked by content) to a work item: its
+// owners and the office. Files live in `dir` under random names.
+Result<WorkItemFile> add_work_file(Store& store, const std::string& dir, const User& user,
+                                   int64_t work_item_id, const std::string& name,
+                                   std::string_view data);
+// Who may see a work item (and its files): its owners and those whose scope
+// holds its unit.
+Result<bool> may_see_work_item(Store& store, const User& user, const WorkItem& w, Date at);
+
 // --- sponsors -----------------------------------------------------------------------
 struct ReviewDuty {
   Date due;                     // 30/06 or 31/12

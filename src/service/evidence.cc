@@ -23,11 +23,8 @@ std::string evidence_path(const std::string& dir, const std::string& file_name) 
   return (std::filesystem::path(dir) / file_name).string();
 }
 
-Result<Evidence> add_evidence(Store& store, const std::string& dir, const User& user,
-                              const UnitVersion& unit, const std::string& measure, Date date,
-                              const std::string& original_name, std::string_view data) {
-  if (!may_enter(user, unit.unit_id))
-    return Status::forbidden("không có quyền gửi minh chứng cho " + unit.name);
+Result<StoredFile> store_upload(const std::string& dir, const std::string& original_name,
+                                std::string_view data) {
   if (data.empty()) return Status::invalid("Tệp minh chứng rỗng");
   if (data.size() > kMaxEvidenceBytes) {
     return Status::invalid("Tệp minh chứng lớn hơn " +
@@ -41,17 +38,13 @@ Result<Evidence> add_evidence(Store& store, const std::string& dir, const User& 
   std::filesystem::create_directories(dir, ec);
   if (ec) return Status::io("không tạo được thư mục minh chứng " + dir + ": " + ec.message());
   ::chmod(dir.c_str(), 0700);
-  Evidence e;
-  e.unit_id = unit.unit_id;
-  e.measure_id = measure;
-  e.date = date.iso();
-  e.file_name = random_hex(16) + ext;
+  StoredFile f;
+  f.file_name = random_hex(16) + ext;
   // Keep only the last path component of the name the browser sent.
-  e.original_name = original_name.substr(original_name.find_last_of("/\\") + 1).substr(0, 200);
-  e.content_type = type;
-  e.size = static_cast<int64_t>(data.size());
-  e.uploaded_by = user.username;
-  const std::string path = evidence_path(dir, e.file_name);
+  f.original_name = original_name.substr(original_name.find_last_of("/\\") + 1).substr(0, 200);
+  f.content_type = type;
+  f.size = static_cast<int64_t>(data.size());
+  const std::string path = evidence_path(dir, f.file_name);
   {
     std::ofstream out(path + ".part", std::ios::binary);
     out.write(data.data(), static_cast<std::streamsize>(data.size()));
@@ -60,6 +53,18 @@ Result<Evidence> add_evidence(Store& store, const std::string& dir, const User& 
   ::chmod((path + ".part").c_str(), 0600);
   std::filesystem::rename(path + ".part", path, ec);
   if (ec) return Status::io("không ghi được tệp minh chứng: " + ec.message());
+  return f;
+}
+
+Result<Evidence> add_evidence(Store& store, const std::string& dir, const User& user,
+                              const UnitVersion& unit, const std::string& measure, Date date,
+                              const std::string& original_name, std::string_view data) {
+  if (!may_enter(user, unit.unit_id))
+    return Status::forbidden("không có quyền gửi minh chứng cho " + unit.name);
+  const StoredFile f = TRY(store_upload(dir, original_name, data));
+  Evidence e{0, unit.unit_id, measure, date.iso(), f.file_name, f.original_name, f.content_type,
+             f.size, user.username, ""};
+  const std::string type = f.content_type;
   const Status s = store.transaction([&]() -> Status {
     e.id = TRY(store.insert_evidence(e));
     return store.insert_audit({0, "", user.username, "evidence.add", unit.unit_id,
@@ -67,7 +72,8 @@ Result<Evidence> add_evidence(Store& store, const std::string& dir, const User& 
                                ""});
   });
   if (!s.is_ok()) {
-    std::filesystem::remove(path, ec);  // nothing half-written
+    std::error_code ec;
+    std::filesystem::remove(evidence_path(dir, f.file_name), ec);  // nothing half-written
     return s;
   }
   return e;

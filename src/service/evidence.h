@@ -16,6 +16,17 @@ inline constexpr size_t kMaxEvidenceBytes = 5 * 1024 * 1024;
 // "application/pdf", "image/jpeg" or "image/png" from the first bytes.
 Result<std::string> sniff_evidence_type(std::string_view data);
 
+struct StoredFile {
+  std::string file_name;  // random, in the directory
+  std::string original_name;
+  std::string content_type;
+  int64_t size = 0;
+};
+// Checks a file (size, type by its content) and writes it under a random
+// name in `dir` (created 0700; the file 0600), atomically.
+Result<StoredFile> store_upload(const std::string& dir, const std::string& original_name,
+                                std::string_view data);
+
 // Checks and stores a file for (unit, measure, date) in `dir`, records it and
 // an audit entry. The user must be allowed to enter data for the unit.
 Result<Evidence> add_evidence(Store& store, const std::string& dir, const User& user,

@@ -308,6 +308,45 @@ Result<std::vector<WorkItem>> Store::work_items() {
   return out;
 }
 
+static constexpr const char* kFileColumns =
+    "id, work_item_id, file_name, original_name, content_type, size, uploaded_by, uploaded_at";
+
+static WorkItemFile read_file_row(Statement& s) {
+  return {s.get_int(0),  s.get_int(1),  s.get_text(2), s.get_text(3),
+          s.get_text(4), s.get_int(5),  s.get_text(6), s.get_text(7)};
+}
+
+Result<int64_t> Store::insert_work_item_file(const WorkItemFile& f) {
+  auto s = TRY(
+      sql("INSERT INTO work_item_file (work_item_id, file_name, original_name, content_type, size,"
+          " uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"));
+  s->bind(1, f.work_item_id);
+  s->bind(2, f.file_name);
+  s->bind(3, f.original_name);
+  s->bind(4, f.content_type);
+  s->bind(5, f.size);
+  s->bind(6, f.uploaded_by);
+  s->bind(7, utc_timestamp_now());
+  if (!TRY(s->step())) return Status::database("INSERT work_item_file returned no id");
+  return s->get_int(0);
+}
+
+Result<std::vector<WorkItemFile>> Store::work_item_files(int64_t work_item_id) {
+  auto s = TRY(sql(std::string("SELECT ") + kFileColumns +
+                   " FROM work_item_file WHERE work_item_id = $1 ORDER BY id"));
+  s->bind(1, work_item_id);
+  std::vector<WorkItemFile> out;
+  while (TRY(s->step())) out.push_back(read_file_row(*s));
+  return out;
+}
+
+Result<std::optional<WorkItemFile>> Store::work_item_file(int64_t id) {
+  auto s = TRY(sql(std::string("SELECT ") + kFileColumns + " FROM work_item_file WHERE id = $1"));
+  s->bind(1, id);
+  if (!TRY(s->step())) return std::optional<WorkItemFile>();
+  return std::optional<WorkItemFile>(read_file_row(*s));
+}
+
 // --- meetings and conclusions ------------------------------------------------------
 
 Result<int64_t> Store::insert_meeting(const Meeting& m) {

@@ -188,6 +188,9 @@ class Store {
   Status update_work_item(const WorkItem& w);
   Result<std::optional<WorkItem>> work_item(int64_t id);
   Result<std::vector<WorkItem>> work_items();  // by due date, then id
+  Result<int64_t> insert_work_item_file(const WorkItemFile& f);
+  Result<std::vector<WorkItemFile>> work_item_files(int64_t work_item_id);
+  Result<std::optional<WorkItemFile>> work_item_file(int64_t id);
 
   Result<int64_t> insert_meeting(const Meeting& m);
   Result<std::optional<Meeting>> meeting(int64_t id);

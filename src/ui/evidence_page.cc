@@ -1,4 +1,5 @@
 // GET /evidence/:id — an evidence file, only to those allowed to read it.
+// private_file(): how every stored upload is sent (download, no caching).
 #include <fstream>
 #include <sstream>
 
@@ -23,16 +24,22 @@ Response evidence_file(AppState& app, const Request& r) {
   auto allowed = may_read_evidence(app.store(), **catalog, r.principal->first, **e);
   if (!allowed.is_ok()) return error_page(app, c, allowed.status());
   if (!*allowed) return error_page(app, c, Status::forbidden("không có quyền xem minh chứng này"));
-  std::ifstream in(evidence_path(app.evidence_dir, (**e).file_name), std::ios::binary);
-  if (!in) return error_page(app, c, hidden);
+  return private_file(app, c, evidence_path(app.evidence_dir, (**e).file_name),
+                      (**e).content_type, "minh-chung-" + std::to_string((**e).id));
+}
+
+Response private_file(AppState& app, const PageContext& c, const std::string& path,
+                      const std::string& content_type, const std::string& download_name) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return error_page(app, c, Status::not_found("không có tệp này"));
   std::ostringstream data;
   data << in.rdbuf();
-  const std::string ext = (**e).content_type == "application/pdf" ? "pdf"
-                          : (**e).content_type == "image/png"     ? "png"
-                                                                  : "jpg";
-  Response res{200, (**e).content_type, data.str(), {}};
-  res.headers.push_back({"Content-Disposition", "attachment; filename=\"minh-chung-" +
-                                                    std::to_string((**e).id) + "." + ext + "\""});
+  const std::string ext = content_type == "application/pdf" ? "pdf"
+                          : content_type == "image/png"     ? "png"
+                                                            : "jpg";
+  Response res{200, content_type, data.str(), {}};
+  res.headers.push_back(
+      {"Content-Disposition", "attachment; filename=\"" + download_name + "." + ext + "\""});
   res.headers.push_back({"Cache-Control", "private, no-store"});
   return res;
 }

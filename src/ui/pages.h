@@ -8,6 +8,11 @@ namespace ntm {
 
 void register_ui(Router& router, AppState& app);
 
+struct PageContext;
+// Sends a stored upload (PDF, JPEG, PNG) as a download that is never cached.
+Response private_file(AppState& app, const PageContext& c, const std::string& path,
+                      const std::string& content_type, const std::string& download_name);
+
 Response home_page(AppState& app, const Request& r);           // GET /
 Response dashboard_page(AppState& app, const Request& r);      // GET /dashboard/:code
 Response dashboard_csv(AppState& app, const Request& r);       // GET /dashboard/:code/communes.csv
@@ -39,6 +44,8 @@ Response work_list_page(AppState& app, const Request& r);      // GET /work
 Response work_create(AppState& app, const Request& r);         // POST /work
 Response work_item_page(AppState& app, const Request& r);      // GET /work/:id
 Response work_update(AppState& app, const Request& r);         // POST /work/:id
+Response work_file_upload(AppState& app, const Request& r);    // POST /work/:id/files
+Response work_file(AppState& app, const Request& r);           // GET /work-files/:id
 Response sponsors_page(AppState& app, const Request& r);       // GET /sponsors
 Response sponsors_add(AppState& app, const Request& r);        // POST /sponsors
 Response sponsor_page(AppState& app, const Request& r);        // GET /sponsors/:code

@@ -62,6 +62,8 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/work", Access::kAdmin, bind(work_create));
   router.add("GET", "/work/:id", Access::kSignedIn, bind(work_item_page));
   router.add("POST", "/work/:id", Access::kSignedIn, bind(work_update));
+  router.add("POST", "/work/:id/files", Access::kSignedIn, bind(work_file_upload));
+  router.add("GET", "/work-files/:id", Access::kSignedIn, bind(work_file));
   router.add("GET", "/sponsors", Access::kSignedIn, bind(sponsors_page));
   router.add("POST", "/sponsors", Access::kAdmin, bind(sponsors_add));
   router.add("POST", "/sponsors/delivery", Access::kSignedIn, bind(delivery_submit));

@@ -4,6 +4,7 @@
 // (or the office) reports status, progress, spending and a note.
 #include "base/strings.h"
 #include "service/coordination.h"
+#include "service/evidence.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
 
@@ -166,8 +167,8 @@ Response work_item_page(AppState& app, const Request& r) {
   if (!w.is_ok()) return error_page(app, c, w.status());
   if (!*w) return error_page(app, c, Status::not_found("không có phần việc " + r.arg("id")));
   const User& me = r.principal->first;
-  auto visible = may_see_unit(app.store(), me, (**w).unit_id, c.opts.at);
-  if (!owns(me, **w) && !(visible.is_ok() && *visible)) {
+  auto visible = may_see_work_item(app.store(), me, **w, c.opts.at);
+  if (!visible.is_ok() || !*visible) {
     return error_page(app, c, Status::forbidden("phần việc này không thuộc phạm vi của bạn"));
   }
   nlohmann::json v = item_view(c, app.store(), OwnerNames(app.store()), **w);
@@ -194,6 +195,12 @@ Response work_item_page(AppState& app, const Request& r) {
     }
   }
   v["history"] = history;
+  nlohmann::json files = nlohmann::json::array();
+  if (auto list = app.store().work_item_files((**w).id); list.is_ok()) {
+    for (const WorkItemFile& f : *list)
+      files.push_back({{"name", f.original_name}, {"href", "/work-files/" + std::to_string(f.id)}});
+  }
+  v["files"] = files;
   return render_page(app, c, "work_item", v);
 }
 
@@ -217,6 +224,41 @@ Response work_update(AppState& app, const Request& r) {
   }
   if (!s.is_ok()) return error_page(app, c, s);
   return Response::redirect(back + "?saved=1");
+}
+
+Response work_file_upload(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  const auto id = parse_number(r.arg("id"));
+  if (!id) return error_page(app, c, Status::not_found("không có phần việc " + r.arg("id")));
+  const std::string back = "/work/" + std::to_string(static_cast<int64_t>(*id));
+  const auto file = r.files.find("file");
+  if (file == r.files.end() || file->second.data.empty()) {
+    return Response::redirect(back + "?error=" + url_encode("Chọn tệp cần đính kèm"));
+  }
+  auto added = add_work_file(app.store(), app.evidence_dir, r.principal->first,
+                             static_cast<int64_t>(*id), file->second.filename, file->second.data);
+  if (added.status().code() == ErrorCode::kInvalidArgument) {
+    return Response::redirect(back + "?error=" + url_encode(added.status().message()));
+  }
+  if (!added.is_ok()) return error_page(app, c, added.status());
+  return Response::redirect(back + "?saved=1");
+}
+
+Response work_file(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  const Status hidden = Status::not_found("không có tệp này");
+  const auto id = parse_number(r.arg("id"));
+  auto f = id ? app.store().work_item_file(static_cast<int64_t>(*id))
+              : Result<std::optional<WorkItemFile>>(std::nullopt);
+  if (!f.is_ok() || !*f) return error_page(app, c, hidden);
+  auto w = app.store().work_item((**f).work_item_id);
+  if (!w.is_ok() || !*w) return error_page(app, c, hidden);
+  auto allowed = may_see_work_item(app.store(), r.principal->first, **w, today_utc());
+  if (!allowed.is_ok() || !*allowed) {
+    return error_page(app, c, Status::forbidden("không có quyền xem tệp này"));
+  }
+  return private_file(app, c, evidence_path(app.evidence_dir, (**f).file_name),
+                      (**f).content_type, "phan-viec-" + std::to_string((**w).id));
 }
 
 }  // namespace ntm
