@@ -508,6 +508,34 @@ TEST_F(WebTest, CoordinationOwnersAndScopes) {
   EXPECT_NE(brief.body.find("Trạm y tế"), std::string::npos);
 }
 
+// The office imports plans from a file in the browser: errors name the line
+// and column, nothing is stored; a right file is stored whole.
+TEST_F(WebTest, OfficeImportsPlansFromAFile) {
+  auto send = [&](const std::string& role, const std::string& data) {
+    const std::string body = multipart({{"csrf", sessions_.at(role).second}}, "file", "kh.csv", data);
+    return request(port_, "POST", "/plans/import",
+                   cookie(role) + "Content-Type: multipart/form-data; boundary=XyZ\r\n"
+                                  "Content-Length: " + std::to_string(body.size()) + "\r\n",
+                   body);
+  };
+  const std::string header = "unit_code,kind,code,set,target_year,date,criteria_met,note\n";
+  EXPECT_EQ(send("department", header + "18580,title,NTM,,2024,,,\n").status, 403);
+  Reply r = send("admin", header + "18580,title,NTM,,2024,,,\n18580,criterion,99,,2024,,,\n");
+  ASSERT_EQ(r.status, 303);
+  const size_t at = r.head.find("Location: ") + 10;
+  const std::string back = r.head.substr(at, r.head.find('\r', at) - at);
+  EXPECT_NE(back.find("error="), std::string::npos);
+  EXPECT_NE(get(port_, back, cookie("admin")).body.find("dòng 3, cột &quot;code&quot;"), std::string::npos);
+  EXPECT_TRUE(app_->store().plans()->empty() ||
+              app_->store().plans()->front().target_year != 2024);  // nothing stored
+  r = send("admin", header + "18580,title,NTM,,2024,,,\n18580,milestone,,,,2022-12-31,1,\n");
+  EXPECT_NE(r.head.find("imported="), std::string::npos) << r.head;
+  const auto stored = *app_->store().plans();
+  const auto p = std::find_if(stored.begin(), stored.end(), [](const Plan& x) { return x.target_year == 2024; });
+  ASSERT_NE(p, stored.end());
+  EXPECT_EQ(p->milestones.size(), 1u);
+}
+
 TEST_F(WebTest, OfficeAssignsDepartmentsToCriteria) {
   const Reply list = get(port_, "/departments?set=web-a", cookie("department"));
   ASSERT_EQ(list.status, 200);

@@ -57,6 +57,8 @@ Response meeting_page(AppState& app, const Request& r);        // GET /meetings/
 Response conclusion_create(AppState& app, const Request& r);   // POST /meetings/:id/conclusions
 Response conclusion_report(AppState& app, const Request& r);   // POST /conclusions/:id/report
 Response briefing_page(AppState& app, const Request& r);       // GET /briefing
+Response responsibilities_page(AppState& app, const Request& r);  // GET /responsibilities
+Response plans_import(AppState& app, const Request& r);        // POST /plans/import
 Response notifications_page(AppState& app, const Request& r);  // GET /notifications
 Response plan_page(AppState& app, const Request& r);           // GET /plan/:code
 Response plan_submit(AppState& app, const Request& r);         // POST /plan/:code

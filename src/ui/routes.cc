@@ -14,6 +14,7 @@ Response static_file(AppState&, const Request& r) {
   };
   const char* type = ends(".css")   ? "text/css; charset=utf-8"
                      : ends(".svg") ? "image/svg+xml"
+                     : ends(".csv") ? "text/csv; charset=utf-8"
                                     : "application/javascript; charset=utf-8";
   Response res{200, type, std::string(it->second), {}};
   res.headers.push_back({"Cache-Control", "public, max-age=3600"});
@@ -75,6 +76,8 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/meetings/:id/conclusions", Access::kAdmin, bind(conclusion_create));
   router.add("POST", "/conclusions/:id/report", Access::kSignedIn, bind(conclusion_report));
   router.add("GET", "/briefing", Access::kSignedIn, bind(briefing_page));
+  router.add("GET", "/responsibilities", Access::kSignedIn, bind(responsibilities_page));
+  router.add("POST", "/plans/import", Access::kAdmin, bind(plans_import));
   router.add("GET", "/notifications", Access::kSignedIn, bind(notifications_page));
   router.add("GET", "/plan/:code", Access::kAdmin, bind(plan_page));
   router.add("POST", "/plan/:code", Access::kAdmin, bind(plan_submit));

@@ -1,0 +1,93 @@
+// GET /responsibilities?unit=CODE&at= — the responsibility matrix: each
+// criterion of the set in force and its department; each commune with its
+// steering-committee members, its sponsor units and its plan status.
+#include "base/xlsx.h"
+#include "service/auth.h"
+#include "service/coordination.h"
+#include "ui/pages.h"
+#include "ui/view_helpers.h"
+
+namespace ntm {
+
+Response responsibilities_page(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  Store& store = app.store();
+  auto top = store.top_level_units(c.opts.at);
+  const std::string scope = !r.arg("unit").empty()                ? r.arg("unit")
+                            : top.is_ok() && !top->empty() ? top->front().code
+                                                                  : "";
+  auto got = app.overview(scope, c.opts);
+  if (!got.is_ok()) return error_page(app, c, got.status());
+  const Overview& ov = **got;
+  nlohmann::json v = page_header(c, tr(c.lang, "resp.title") + ": " + ov.unit.name, ov.path,
+                                 "/responsibilities");
+  v["scope_code"] = ov.unit.code;
+  nlohmann::json criteria = nlohmann::json::array();
+  if (ov.set) {
+    v["set_name"] = name_of(c.lang, *ov.set);
+    auto overrides = store.criterion_departments(ov.set->id);
+    if (!overrides.is_ok()) return error_page(app, c, overrides.status());
+    const OwnerNames names(store);
+    for (const Criterion& cr : ov.set->criteria) {
+      const auto o = overrides->find(cr.code);
+      const std::string dep = o != overrides->end() ? o->second : cr.department;
+      criteria.push_back({{"code", cr.code},
+                          {"name", name_of(c.lang, cr)},
+                          {"department", dep},
+                          {"department_name", dep.empty() ? "" : names(c.lang, "department:" + dep)}});
+    }
+  }
+  v["criteria"] = criteria;
+  // Steering members by assigned unit.
+  auto users = store.users();
+  if (!users.is_ok()) return error_page(app, c, users.status());
+  auto plans = plan_rows(store, ov.units);
+  if (!plans.is_ok()) return error_page(app, c, plans.status());
+  nlohmann::json units = nlohmann::json::array();
+  for (size_t i = 0; i < ov.units.size(); ++i) {
+    const UnitVersion& u = ov.units[i].unit;
+    nlohmann::json members = nlohmann::json::array(), sponsors = nlohmann::json::array();
+    for (const User& m : *users) {
+      if (m.role != Role::kSteering || m.disabled) continue;
+      auto in = assigned_to(store, m, u.unit_id, c.opts.at);
+      if (in.is_ok() && *in) members.push_back(m.username);
+    }
+    auto sp = sponsorship_views(store, nullptr, "", u.unit_id, c.opts.at);
+    if (!sp.is_ok()) return error_page(app, c, sp.status());
+    for (const SponsorshipView& s : *sp) {
+      sponsors.push_back({{"name", s.sponsor_name},
+                          {"href", "/sponsors/" + url_encode(s.sponsorship.sponsor)}});
+    }
+    nlohmann::json row = plan_state_view(c.lang, (*plans)[i].status.state);
+    row.update({{"name", u.name}, {"href", unit_link(c, u)}, {"members", members},
+                {"sponsors", sponsors}});
+    units.push_back(row);
+  }
+  v["units"] = units;
+  v["is_admin"] = c.principal->first.role == Role::kAdmin;
+  v["imported"] = r.arg("imported");
+  v["error"] = r.arg("error");
+  return render_page(app, c, "responsibilities", v);
+}
+
+Response plans_import(AppState& app, const Request& r) {
+  const auto file = r.files.find("file");
+  auto back = [](const std::string& key, const std::string& text) {
+    return Response::redirect("/responsibilities?" + key + "=" + url_encode(text));
+  };
+  if (file == r.files.end() || file->second.data.empty()) return back("error", "Chọn tệp CSV hoặc XLSX");
+  const UploadedFile& f = file->second;
+  const std::string name = f.filename.substr(f.filename.find_last_of("/\\") + 1);
+  // An XLSX is a zip archive: recognised by its content, not its name.
+  auto text = f.data.rfind("PK\x03\x04", 0) == 0 ? xlsx_to_csv(f.data, name)
+                                                  : Result<std::string>(f.data);
+  if (!text.is_ok()) return back("error", text.status().message());
+  auto catalog = app.catalog();
+  if (!catalog.is_ok()) return error_page(app, page_context(r), catalog.status());
+  auto counts = import_plans(app.store(), **catalog, name, *text, r.principal->first.username);
+  if (!counts.is_ok()) return back("error", counts.status().message());
+  return back("imported", name + ": " + std::to_string(counts->rows) + " dòng, " +
+                              std::to_string(counts->written) + " kế hoạch");
+}
+
+}  // namespace ntm
