@@ -7,10 +7,12 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "api/routes.h"
+#include "service/auth.h"
 #include "service/demo.h"
 #include "ui/pages.h"
 
@@ -30,6 +32,23 @@ int main(int argc, char** argv) {
   Router router;
   register_api(router, app);
   register_ui(router, app);
+  // Signed-in pages: the office and a steering member (sessions as in the app).
+  std::map<std::string, std::string> cookie;
+  for (const char* user : {"vanphong", "bcd.thanhvien"}) {
+    auto in = login(*store, user, kDemoPassword, "bench");
+    if (!in.is_ok()) {
+      std::fprintf(stderr, "%s\n", in.status().to_string().c_str());
+      return 1;
+    }
+    cookie[user] = "ntm_session=" + in->token;
+  }
+  const std::map<std::string, std::string> signed_in = {
+      {"/briefing?at=2026-11-27", "bcd.thanhvien"},
+      {"/work?at=2026-11-27", "vanphong"},
+      {"/dashboard/42?at=2026-11-27&layer=plan", "vanphong"},
+      {"/commune/18172?at=2026-11-27", "vanphong"},
+      {"/sponsors?at=2026-11-27", "vanphong"},
+      {"/responsibilities?at=2026-11-27", "vanphong"}};
   const std::vector<std::pair<std::string, std::string>> targets = {
       {"province dashboard (today, 60 communes)", "/dashboard/42?at=2026-11-27"},
       {"province dashboard (2024, 182 communes)", "/dashboard/42?at=2024-12-31"},
@@ -40,6 +59,12 @@ int main(int argc, char** argv) {
       {"home (34-province map)", "/?at=2026-11-27"},
       {"API overview", "/api/v1/units/42/overview?at=2024-12-31"},
       {"API assessment", "/api/v1/units/18580/assessment?at=2024-12-31"},
+      {"before the meeting (steering member, province)", "/briefing?at=2026-11-27"},
+      {"work items (office, all)", "/work?at=2026-11-27"},
+      {"dashboard, plan layer (signed in)", "/dashboard/42?at=2026-11-27&layer=plan"},
+      {"commune page with plan, work, sponsors (signed in)", "/commune/18172?at=2026-11-27"},
+      {"sponsors (office)", "/sponsors?at=2026-11-27"},
+      {"responsibility matrix (office)", "/responsibilities?at=2026-11-27"},
   };
   std::printf(
       "| route | first (cold) ms | median (warm) ms | p90 ms | body KB |\n|---|---|---|---|---|\n");
@@ -50,6 +75,8 @@ int main(int argc, char** argv) {
     double cold = 0;
     for (int i = 0; i <= runs; ++i) {
       Request r = parse_target("GET", target);
+      if (auto who = signed_in.find(target); who != signed_in.end())
+        r.headers["cookie"] = cookie[who->second];
       const auto t = Clock::now();
       const Response res = router.dispatch(r);
       const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t).count();
