@@ -50,6 +50,15 @@ Result<Date> date_option(const std::string& text, const std::string& flag) {
   return d;
 }
 
+// --at (default today), --set, --verified-only.
+Result<EvaluateOptions> evaluate_options(const Options& o) {
+  EvaluateOptions opts;
+  opts.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
+  opts.set_id = o.set_id;
+  opts.verified_only = o.verified_only;
+  return opts;
+}
+
 Status run_import(const std::string& kind, const Options& o, std::ostream& out) {
   const std::string text = TRY(read_table_file(o.file));
   auto store = TRY(Store::open_sqlite(o.db));
@@ -81,10 +90,7 @@ Status run_evaluate(const Options& o, std::ostream& out) {
   if (o.format != "table" && o.format != "json" && o.format != "csv") {
     return Status::invalid("--format phải là table, json hoặc csv");
   }
-  EvaluateOptions opts;
-  opts.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
-  opts.set_id = o.set_id;
-  opts.verified_only = o.verified_only;
+  const EvaluateOptions opts = TRY(evaluate_options(o));
   auto store = TRY(Store::open_sqlite(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
   if (!o.all) {
@@ -113,10 +119,7 @@ Status run_plan_status(const Options& o, std::ostream& out) {
     return Status::invalid("cần đúng một trong --unit CODE hoặc --parent CODE");
   }
   if (o.format != "table" && o.format != "csv") return Status::invalid("--format phải là table hoặc csv");
-  EvaluateOptions opts;
-  opts.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
-  opts.set_id = o.set_id;
-  opts.verified_only = o.verified_only;
+  const EvaluateOptions opts = TRY(evaluate_options(o));
   auto store = TRY(Store::open_sqlite(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
   std::vector<PlanRow> rows;

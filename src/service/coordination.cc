@@ -333,9 +333,7 @@ bool conclusion_overdue(const Conclusion& c, Date at) {
 
 // --- notifications ------------------------------------------------------------------------------
 
-Result<std::vector<Notification>> notifications_for(Store& store, const Catalog& catalog,
-                                                    const User& user, Date today) {
-  (void)catalog;
+Result<std::vector<Notification>> notifications_for(Store& store, const User& user, Date today) {
   const std::string seen = TRY(store.notifications_seen(user.id));
   std::vector<Notification> out;
   if (user.role != Role::kSteering) {

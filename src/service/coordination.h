@@ -94,8 +94,7 @@ struct Notification {
   bool is_new = false;
 };
 inline constexpr int kDueSoonDays = 14;
-Result<std::vector<Notification>> notifications_for(Store& store, const Catalog& catalog,
-                                                    const User& user, Date today);
+Result<std::vector<Notification>> notifications_for(Store& store, const User& user, Date today);
 
 // --- before the meeting -----------------------------------------------------------------------
 struct BriefingUnit {

@@ -138,22 +138,20 @@ TEST_F(CoordinationTest, ConclusionsOwnersReportAndNotifications) {
   EXPECT_EQ(stored.reports[0].owner, "all_sponsors");
   EXPECT_TRUE(conclusion_overdue(stored, d("2017-10-01")));
   // The sponsor is told; the health department is not.
-  auto loaded = Catalog::load(*store);
-  const Catalog& catalog = *loaded;
-  const auto told = *notifications_for(*store, catalog, vcb, d("2017-10-01"));
+  const auto told = *notifications_for(*store, vcb, d("2017-10-01"));
   ASSERT_EQ(told.size(), 1u);
   EXPECT_EQ(told[0].kind, "overdue");
-  EXPECT_TRUE(notifications_for(*store, catalog, syt, d("2017-10-01"))->empty());
+  EXPECT_TRUE(notifications_for(*store, syt, d("2017-10-01"))->empty());
   // Work due within two weeks is "due soon" for its owner.
   ASSERT_TRUE(create_work_item(*store, admin,
                                {.title = "Trạm y tế", .unit_id = xa_b,
                                 .owner_kind = OwnerKind::kDepartment, .owner_code = "SYT",
                                 .start = d("2017-01-01"), .due = d("2017-10-10")})
                   .is_ok());
-  const auto soon = *notifications_for(*store, catalog, syt, d("2017-10-01"));
+  const auto soon = *notifications_for(*store, syt, d("2017-10-01"));
   ASSERT_EQ(soon.size(), 1u);
   EXPECT_EQ(soon[0].kind, "due_soon");
-  EXPECT_TRUE(notifications_for(*store, catalog, syt, d("2017-09-20"))->empty());
+  EXPECT_TRUE(notifications_for(*store, syt, d("2017-09-20"))->empty());
 }
 
 }  // namespace

@@ -9,10 +9,8 @@ namespace ntm {
 
 Response notifications_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
-  auto catalog = app.catalog();
-  if (!catalog.is_ok()) return error_page(app, c, catalog.status());
   const User& me = r.principal->first;
-  auto list = notifications_for(app.store(), **catalog, me, today_utc());
+  auto list = notifications_for(app.store(), me, today_utc());
   if (!list.is_ok()) return error_page(app, c, list.status());
   nlohmann::json items = nlohmann::json::array();
   for (const Notification& n : *list) {

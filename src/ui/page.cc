@@ -135,11 +135,9 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
     view["my_role"] = tr(c.lang, std::string("role.") + role_name(c.principal->first.role));
     view["csrf"] = c.principal->second.csrf_token;
     view["is_admin"] = c.principal->first.role == Role::kAdmin;
-    if (auto catalog = app.catalog(); catalog.is_ok()) {
-      if (auto n = notifications_for(app.store(), **catalog, c.principal->first, today_utc());
-          n.is_ok() && !n->empty())
-        view["notify_count"] = std::to_string(n->size());
-    }
+    if (auto n = notifications_for(app.store(), c.principal->first, today_utc());
+        n.is_ok() && !n->empty())
+      view["notify_count"] = std::to_string(n->size());
     view["my_tasks_href"] = c.principal->first.role == Role::kDepartment ? "/verify"
                             : c.principal->first.role == Role::kCommune  ? "/entry"
                             : c.principal->first.role == Role::kAdmin    ? "/audit"
