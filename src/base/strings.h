@@ -32,4 +32,7 @@ std::string fold_diacritics(std::string_view s);
 // "Xã Lộc Hà" -> "Lộc Hà": removes a leading unit-type prefix.
 std::string strip_unit_type_prefix(std::string_view name);
 
+// Escapes & < > " ' for HTML text and attribute values.
+std::string html_escape(const std::string& s);
+
 }  // namespace ntm

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/strings.h"
 #include "model/user.h"
 
 namespace ntm {
@@ -119,7 +120,6 @@ bool constant_time_equal(const std::string& a, const std::string& b);
 
 // Splits "/a/b?x=1&y=%C3%A0" into path and decoded query parameters.
 Request parse_target(const std::string& method, const std::string& target);
-std::string html_escape(const std::string& s);
 std::string url_encode(const std::string& s);
 // gzip of `data` (RFC 1952), or "" when compression fails.
 std::string gzip(const std::string& data);
