@@ -97,4 +97,11 @@ std::string utc_timestamp_now() {
 
 Date today_utc() { return Date::from_days(static_cast<int32_t>(std::time(nullptr) / 86400)); }
 
+Date Date::add_years(int n) const {
+  const int y = year() + n;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  const unsigned d = month() == 2 && day() == 29 && !leap ? 28 : day();
+  return from_ymd(y, month(), d);
+}
+
 }  // namespace ntm

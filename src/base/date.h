@@ -27,6 +27,8 @@ class Date {
   unsigned month() const;
   unsigned day() const;
   Date add_days(int32_t n) const { return Date(days_ + n); }
+  // The same day n years later (29/02 becomes 28/02 in a common year).
+  Date add_years(int n) const;
   std::string iso() const;  // yyyy-mm-dd
   std::string vi() const;   // dd/mm/yyyy
 

@@ -31,5 +31,11 @@ TEST(Date, RejectsBadText) {
   EXPECT_NE(Date::parse("2025-02-29").status().message().find("không tồn tại"), std::string::npos);
 }
 
+TEST(Date, AddYearsKeepsTheDay) {
+  EXPECT_EQ(Date::parse("2024-12-31")->add_years(-1).iso(), "2023-12-31");
+  EXPECT_EQ(Date::parse("2024-02-29")->add_years(1).iso(), "2025-02-28");
+  EXPECT_EQ(Date::parse("2026-06-30")->add_years(-10).iso(), "2016-06-30");
+}
+
 }  // namespace
 }  // namespace ntm

@@ -79,7 +79,7 @@ Result<Overview> build_overview(Store& store, const Catalog& catalog, const std:
   ov.summary = summarize(ov.units);
   if (ov.set) ov.criteria = count_criteria(*ov.set, ov.units);
   EvaluateOptions before = opts;
-  before.at = Date::from_ymd(opts.at.year() - 1, opts.at.month(), std::min(opts.at.day(), 28u));
+  before.at = opts.at.add_years(-1);
   if (auto list = evaluate_all(store, catalog, code, Level::kCommune, before, &cache);
       list.is_ok() && !list->empty()) {
     ov.year_ago = summarize(*list);
