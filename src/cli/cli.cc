@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <ostream>
 
@@ -18,6 +19,7 @@
 #include "service/evaluate.h"
 #include "service/importer.h"
 #include "service/plans.h"
+#include "reports/progress.h"
 #include "ui/pages.h"
 
 namespace ntm {
@@ -37,6 +39,7 @@ struct Options {
   bool secure_cookies = false;
   std::string evidence_dir;
   int port = 8080;
+  std::string compare, issued, output;
 };
 
 std::string default_db() {
@@ -129,6 +132,37 @@ Status run_plan_status(const Options& o, std::ostream& out) {
     rows.push_back(TRY(unit_plan_status(*store, catalog, o.unit, opts)));
   }
   print_plan_rows(rows, o.format == "csv", out);
+  return Status::ok();
+}
+
+// The progress report in one of its formats, to a file (or standard output).
+Status run_report(const Options& o, std::ostream& out) {
+  if (o.format != "html" && o.format != "xlsx" && o.format != "csv" && o.format != "json") {
+    return Status::invalid("--format phải là html, xlsx, csv hoặc json");
+  }
+  if (o.format == "xlsx" && o.output.empty()) return Status::invalid("tệp XLSX cần -o FILE");
+  ReportOptions ro;
+  ro.parent_code = o.parent;
+  ro.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
+  if (!o.compare.empty()) ro.compare = TRY(date_option(o.compare, "--compare"));
+  ro.set_id = o.set_id;
+  ro.verified_only = o.verified_only;
+  ro.issued_on = o.issued.empty() ? today_utc() : TRY(date_option(o.issued, "--issued"));
+  auto store = TRY(Store::open_sqlite(o.db));
+  const Catalog catalog = TRY(Catalog::load(*store));
+  const ProgressReport r = TRY(build_progress_report(*store, catalog, ro));
+  const std::string bytes = o.format == "html"   ? progress_html(r, "")
+                            : o.format == "csv"  ? progress_csv(r)
+                            : o.format == "json" ? progress_json(r)
+                                                 : TRY(progress_xlsx(r));
+  if (o.output.empty() || o.output == "-") {
+    out << bytes;
+    return Status::ok();
+  }
+  std::ofstream f(o.output, std::ios::binary);
+  f << bytes;
+  if (!f) return Status::io("không ghi được " + o.output);
+  out << "Đã ghi " << o.output << " (" << bytes.size() / 1024 + 1 << " KB)\n";
   return Status::ok();
 }
 
@@ -254,6 +288,18 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   ps->add_flag("--verified-only", o.verified_only, "Count only verified data");
   ps->add_option("--format", o.format, "table|csv (default table)");
 
+  auto* rp = app.add_subcommand("report", "Reports: progress");
+  rp->require_subcommand(1);
+  auto* rpp = rp->add_subcommand("progress", "Progress-assessment report for a parent unit");
+  rpp->add_option("--parent", o.parent, "Parent unit code (province or district)")->required();
+  rpp->add_option("--at", o.at, "Date yyyy-mm-dd (default today)");
+  rpp->add_option("--compare", o.compare, "Comparison date (default one year earlier)");
+  rpp->add_option("--set", o.set_id, "Criteria set id (default: the one in force)");
+  rpp->add_option("--issued", o.issued, "Date printed on the report (default today)");
+  rpp->add_flag("--verified-only", o.verified_only, "Count only verified data");
+  rpp->add_option("--format", o.format, "html|xlsx|csv|json")->required();
+  rpp->add_option("-o,--output", o.output, "Output file (default: standard output; xlsx needs one)");
+
   auto* sv = app.add_subcommand("serve", "Serve the web application");
   sv->add_option("--port", o.port, "Port (default 8080)");
   sv->add_option("--host", o.host, "Address to listen on (default 127.0.0.1)");
@@ -300,6 +346,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     s = run_evaluate(o, out);
   } else if (ps->parsed()) {
     s = run_plan_status(o, out);
+  } else if (rpp->parsed()) {
+    s = run_report(o, out);
   } else if (sv->parsed()) {
     s = run_serve(o, out);
   } else if (us->parsed()) {

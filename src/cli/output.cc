@@ -4,6 +4,7 @@
 
 #include "base/csv.h"
 #include "base/strings.h"
+#include "reports/progress.h"
 #include "rules/engine.h"
 
 namespace ntm {
@@ -108,27 +109,6 @@ void print_all_csv(const std::vector<Assessment>& list, std::ostream& out) {
   }
 }
 
-namespace {
-
-const char* plan_state_vi(PlanState s) {
-  switch (s) {
-    case PlanState::kNoPlan:
-      return "chưa có kế hoạch";
-    case PlanState::kAchieved:
-      return "đã đạt";
-    case PlanState::kOnTrack:
-      return "đúng tiến độ";
-    case PlanState::kAtRisk:
-      return "có nguy cơ chậm";
-    case PlanState::kBehind:
-      return "chậm tiến độ";
-    case PlanState::kNoData:
-      return "chưa có số liệu";
-  }
-  return "?";
-}
-
-}  // namespace
 
 void print_plan_rows(const std::vector<PlanRow>& rows, bool csv, std::ostream& out) {
   if (csv) {

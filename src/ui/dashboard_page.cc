@@ -172,6 +172,8 @@ Response dashboard_page(AppState& app, const Request& r) {
   const std::string here = "/dashboard/" + url_encode(ov.unit.code);
   v["layer_bands_href"] = link(c, here);
   v["layer_plan_href"] = link(c, here) + (c.query.empty() ? "?" : "&") + "layer=plan";
+  v["report_code"] = ov.unit.code;
+  v["compare_default"] = c.opts.at.add_years(-1).iso();
   v["briefing_href"] = "/briefing?unit=" + url_encode(ov.unit.code) + "&at=" + c.opts.at.iso();
   v["trend_svg"] = trend_view(c, ov);
   v["lagging"] = lagging_view(c, ov);

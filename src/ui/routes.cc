@@ -1,4 +1,5 @@
 // The HTML routes, the embedded static files and the language switch.
+#include "reports/progress.h"
 #include "service/auth.h"
 #include "ui/page.h"
 #include "ui/pages.h"
@@ -7,6 +8,11 @@ namespace ntm {
 
 Response static_file(AppState&, const Request& r) {
   const std::string name = r.arg("file");
+  if (name == "report.css") {  // the printed reports' stylesheet lives with them
+    Response res{200, "text/css; charset=utf-8", report_css(), {}};
+    res.headers.push_back({"Cache-Control", "public, max-age=3600"});
+    return res;
+  }
   const auto it = ui_files().find("static/" + name);
   if (it == ui_files().end()) return Response::html(404, "Không tìm thấy");
   auto ends = [&name](const std::string& ext) {
@@ -78,6 +84,7 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/briefing", Access::kSignedIn, bind(briefing_page));
   router.add("GET", "/responsibilities", Access::kSignedIn, bind(responsibilities_page));
   router.add("POST", "/plans/import", Access::kAdmin, bind(plans_import));
+  router.add("GET", "/reports/progress/:code", Access::kSignedIn, bind(progress_report));
   router.add("GET", "/notifications", Access::kSignedIn, bind(notifications_page));
   router.add("GET", "/plan/:code", Access::kAdmin, bind(plan_page));
   router.add("POST", "/plan/:code", Access::kAdmin, bind(plan_submit));

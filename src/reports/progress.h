@@ -1,0 +1,65 @@
+// The progress-assessment report (báo cáo đánh giá tiến độ) the office owes
+// the steering committee: for a parent unit, a set, a date and a comparison
+// date. Built once from the services, then written as print HTML, XLSX, CSV
+// or JSON (progress_html.cc, progress_xlsx.cc, progress_text.cc).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "service/coordination.h"
+#include "service/views.h"
+
+namespace ntm {
+
+struct ReportOptions {
+  std::string parent_code;
+  Date at;
+  std::optional<Date> compare;  // default: one year before `at`
+  std::string set_id;           // default: the set in force at `at`
+  bool verified_only = false;
+  Date issued_on;               // the date in "…, ngày … tháng … năm …"; default today
+};
+
+struct ProgressReport {
+  ReportOptions opts;
+  UnitVersion parent;
+  std::string province_name;  // "Hà Tĩnh" for the place line
+  std::string province_full;  // "Tỉnh Hà Tĩnh" for the issuing body
+  const CriteriaSet* set = nullptr;
+  std::vector<PlanRow> rows;  // one per unit, by code
+  Summary summary;
+  Date compare_at;
+  std::optional<Summary> compare_summary;  // none when nothing to compare
+  std::string compare_set_id;
+  std::vector<CriterionCount> criteria;
+  std::map<std::string, std::string> departments;  // criterion code -> department code
+  std::map<std::string, std::string> department_names;
+  std::vector<const PlanRow*> lagging;  // title not met, fewest criteria first
+  std::vector<WorkItem> overdue;
+  std::map<int64_t, std::string> unit_names;  // for work items and sponsorships
+  std::vector<SponsorshipView> sponsors;
+  std::vector<std::pair<Meeting, Conclusion>> conclusions;  // every conclusion, open first
+  bool demo = false;  // synthetic data: said on every page
+};
+
+Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalog,
+                                             ReportOptions opts);
+
+// Writers. HTML: a whole document, A4 landscape; `css_href` empty inlines the
+// stylesheet (for files), else links it (when served under a strict CSP).
+std::string progress_html(const ProgressReport& r, const std::string& css_href);
+Result<std::string> progress_xlsx(const ProgressReport& r);
+std::string progress_csv(const ProgressReport& r);
+std::string progress_json(const ProgressReport& r);
+// The stylesheet of printed reports.
+const std::string& report_css();
+
+// "Đạt" / "Chưa đạt" / "Chưa xác định" and plan states in Vietnamese.
+const char* outcome_vi_short(Outcome o);
+const char* plan_state_vi(PlanState s);
+std::string department_label(const ProgressReport& r, const std::string& criterion);
+
+}  // namespace ntm

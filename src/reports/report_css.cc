@@ -1,0 +1,30 @@
+#include "reports/progress.h"
+
+namespace ntm {
+
+// Print first: A4 landscape, Times-like serif as administrative documents
+// use, thin table rules; readable on screen too.
+const std::string& report_css() {
+  static const std::string css = R"(@page { size: A4 landscape; margin: 15mm 15mm 15mm 20mm; }
+body.report { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif", serif; font-size: 12.5pt; color: #000; max-width: 270mm; margin: 0 auto; padding: 8mm; line-height: 1.3; }
+.report .demo { border: 2px solid #8a5a00; color: #8a5a00; padding: 4px 8px; font-family: sans-serif; font-size: 10pt; }
+.report table.head, .report table.sign { width: 100%; border: 0; margin-bottom: 10pt; }
+.report table.head td, .report table.sign td { width: 50%; text-align: center; vertical-align: top; border: 0; }
+.report .motto { text-decoration: underline; }
+.report h1 { text-align: center; font-size: 14pt; margin: 14pt 0 6pt; }
+.report h2 { font-size: 13pt; margin: 14pt 0 4pt; break-after: avoid; }
+.report .basis, .report .note { font-style: italic; font-size: 11pt; }
+.report table.grid { border-collapse: collapse; width: 100%; font-size: 10.5pt; margin: 4pt 0; }
+.report table.grid th, .report table.grid td { border: 0.6pt solid #000; padding: 2pt 4pt; vertical-align: top; }
+.report table.grid th { background: #eee; text-align: center; }
+.report table.grid td.n { text-align: right; white-space: nowrap; }
+.report table.matrix td.c { text-align: center; font-size: 9pt; }
+.report table.matrix td.met { font-weight: bold; }
+.report table.grid tr { break-inside: avoid; }
+.report thead { display: table-header-group; }
+@media print { .report .noprint { display: none; } body.report { padding: 0; } }
+)";
+  return css;
+}
+
+}  // namespace ntm

@@ -1,0 +1,90 @@
+#include "reports/xlsx_book.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+#include "base/csv.h"
+
+namespace ntm {
+namespace {
+
+lxw_format* bordered(lxw_workbook* wb) {
+  lxw_format* f = workbook_add_format(wb);
+  format_set_border(f, LXW_BORDER_THIN);
+  format_set_font_name(f, "Times New Roman");
+  format_set_font_size(f, 12);
+  format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+  format_set_text_wrap(f);
+  return f;
+}
+
+}  // namespace
+
+XlsxBook::XlsxBook(const std::string& title, Date created) : title_text_(title) {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "ntm-xlsx-XXXXXX").string();
+  const int fd = mkstemp(tmpl.data());
+  if (fd >= 0) close(fd);
+  path_ = tmpl;
+  wb_ = workbook_new(path_.c_str());
+  lxw_doc_properties props{};
+  props.title = title_text_.data();
+  props.author = const_cast<char*>("NTM Monitor");
+  std::tm tm{};
+  tm.tm_year = created.year() - 1900;
+  tm.tm_mon = static_cast<int>(created.month()) - 1;
+  tm.tm_mday = static_cast<int>(created.day());
+  props.created = timegm(&tm);
+  workbook_set_properties(wb_, &props);
+  title_ = workbook_add_format(wb_);
+  format_set_bold(title_);
+  format_set_font_name(title_, "Times New Roman");
+  format_set_font_size(title_, 14);
+  format_set_align(title_, LXW_ALIGN_CENTER);
+  format_set_align(title_, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_text_wrap(title_);
+  header_ = bordered(wb_);
+  format_set_bold(header_);
+  format_set_bg_color(header_, 0xEEEEEE);
+  format_set_align(header_, LXW_ALIGN_CENTER);
+  format_set_align(header_, LXW_ALIGN_VERTICAL_CENTER);
+  cell_ = bordered(wb_);
+  number_ = bordered(wb_);
+  format_set_num_format(number_, "#,##0");
+  decimal_ = bordered(wb_);
+  format_set_num_format(decimal_, "0.0");
+  percent_ = bordered(wb_);
+  format_set_num_format(percent_, "0.0%");
+  center_ = bordered(wb_);
+  format_set_align(center_, LXW_ALIGN_CENTER);
+  note_ = workbook_add_format(wb_);
+  format_set_italic(note_);
+  format_set_font_name(note_, "Times New Roman");
+  input_ = bordered(wb_);
+  format_set_unlocked(input_);
+  format_set_bg_color(input_, 0xFFF8E1);
+}
+
+XlsxBook::~XlsxBook() {
+  if (wb_) workbook_close(wb_);
+  std::remove(path_.c_str());
+}
+
+lxw_worksheet* XlsxBook::sheet(const std::string& name) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb_, name.c_str());
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);  // A4
+  worksheet_fit_to_pages(ws, 1, 0);
+  return ws;
+}
+
+Result<std::string> XlsxBook::finish() {
+  const lxw_error err = workbook_close(wb_);
+  wb_ = nullptr;
+  if (err != LXW_NO_ERROR) return Status::io(std::string("không ghi được tệp XLSX: ") + lxw_strerror(err));
+  return read_file(path_);
+}
+
+}  // namespace ntm

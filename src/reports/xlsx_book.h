@@ -1,0 +1,46 @@
+// A thin owner of a libxlsxwriter workbook: written to a private temporary
+// file (the library writes files), returned as bytes, with a fixed creation
+// time so the same report gives the same file (golden tests).
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include <string>
+
+#include "base/date.h"
+#include "base/status.h"
+
+namespace ntm {
+
+class XlsxBook {
+ public:
+  // `created` goes into the document properties (and so into the file).
+  XlsxBook(const std::string& title, Date created);
+  ~XlsxBook();
+  XlsxBook(const XlsxBook&) = delete;
+  XlsxBook& operator=(const XlsxBook&) = delete;
+
+  lxw_workbook* wb() { return wb_; }
+  lxw_worksheet* sheet(const std::string& name);
+  // Formats shared by our sheets.
+  lxw_format* title() { return title_; }
+  lxw_format* header() { return header_; }
+  lxw_format* cell() { return cell_; }
+  lxw_format* number() { return number_; }
+  lxw_format* decimal() { return decimal_; }
+  lxw_format* percent() { return percent_; }
+  lxw_format* center() { return center_; }
+  lxw_format* note() { return note_; }
+  lxw_format* input() { return input_; }  // unlocked, for templates
+
+  // Closes the workbook and returns the file's bytes.
+  Result<std::string> finish();
+
+ private:
+  std::string path_;
+  std::string title_text_;
+  lxw_workbook* wb_ = nullptr;
+  lxw_format *title_, *header_, *cell_, *number_, *decimal_, *percent_, *center_, *note_, *input_;
+};
+
+}  // namespace ntm
