@@ -37,6 +37,13 @@ std::string department_label(const ProgressReport& r, const std::string& criteri
                                                                    : d->second;
 }
 
+std::string owner_label(const ProgressReport& r, const WorkItem& w) {
+  if (w.owner_kind == OwnerKind::kCommune) return "UBND xã";
+  const auto& names = w.owner_kind == OwnerKind::kDepartment ? r.department_names : r.sponsor_names;
+  const auto n = names.find(w.owner_code);
+  return n != names.end() ? n->second : w.owner_code;
+}
+
 Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalog,
                                              ReportOptions opts) {
   ProgressReport r;
@@ -87,6 +94,7 @@ Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalo
   }
   for (const auto& [crit, dep] : TRY(store.criterion_departments(r.set->id))) r.departments[crit] = dep;
   for (const auto& [code, name] : TRY(store.departments())) r.department_names[code] = name;
+  for (const Sponsor& s : TRY(store.sponsors())) r.sponsor_names[s.code] = s.name;
   for (const PlanRow& row : r.rows) {
     r.unit_names[row.assessment.unit.unit_id] = row.assessment.unit.name;
     if (row.assessment.titles.empty() || row.assessment.titles.front().status != Outcome::kMet)

@@ -37,6 +37,7 @@ struct ProgressReport {
   std::vector<CriterionCount> criteria;
   std::map<std::string, std::string> departments;  // criterion code -> department code
   std::map<std::string, std::string> department_names;
+  std::map<std::string, std::string> sponsor_names;
   std::vector<const PlanRow*> lagging;  // title not met, fewest criteria first
   std::vector<WorkItem> overdue;
   std::map<int64_t, std::string> unit_names;  // for work items and sponsorships
@@ -61,5 +62,7 @@ const std::string& report_css();
 const char* outcome_vi_short(Outcome o);
 const char* plan_state_vi(PlanState s);
 std::string department_label(const ProgressReport& r, const std::string& criterion);
+// "Sở Y tế", the sponsor's name, "UBND xã" for a work item's owner.
+std::string owner_label(const ProgressReport& r, const WorkItem& w);
 
 }  // namespace ntm

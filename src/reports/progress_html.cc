@@ -128,7 +128,7 @@ std::string coordination_section(const ProgressReport& r) {
          "<th>Tiến độ</th><th>Kinh phí (đồng)</th><th>Đã chi (đồng)</th></tr></thead><tbody>";
     for (const WorkItem& w : r.overdue) {
       h += "<tr><td>" + e(w.title) + "</td><td>" + e(r.unit_names.at(w.unit_id)) + "</td><td>" +
-           e(owner_key(w.owner_kind, w.owner_code)) + "</td><td>" + w.due.vi() +
+           e(owner_label(r, w)) + "</td><td>" + w.due.vi() +
            "</td><td class=\"n\">" + std::to_string(w.progress) + "%</td><td class=\"n\">" +
            num(static_cast<double>(w.budget)) + "</td><td class=\"n\">" +
            num(static_cast<double>(w.spent)) + "</td></tr>";

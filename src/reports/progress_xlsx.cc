@@ -213,7 +213,7 @@ Result<std::string> progress_xlsx(const ProgressReport& r) {
              rows);
   rows.clear();
   for (const WorkItem& w : r.overdue) {
-    rows.push_back({text(w.title), text(r.unit_names.at(w.unit_id)), text(owner_key(w.owner_kind, w.owner_code)),
+    rows.push_back({text(w.title), text(r.unit_names.at(w.unit_id)), text(owner_label(r, w)),
                     text(w.due.vi()), number(w.progress), number(static_cast<double>(w.budget)),
                     number(static_cast<double>(w.spent))});
   }
