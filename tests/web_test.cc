@@ -2,18 +2,22 @@
 // database (with a hostile unit name), every route of the table exercised.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <zip.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <functional>
+#include <regex>
 #include <thread>
 
 #include "api/routes.h"
 #include "http/server.h"
 #include "service/auth.h"
 #include "service/importer.h"
+#include "reports/entry_template.h"
 #include "ui/pages.h"
 
 namespace ntm {
@@ -534,6 +538,144 @@ TEST_F(WebTest, OfficeImportsPlansFromAFile) {
   const auto p = std::find_if(stored.begin(), stored.end(), [](const Plan& x) { return x.target_year == 2024; });
   ASSERT_NE(p, stored.end());
   EXPECT_EQ(p->milestones.size(), 1u);
+}
+
+// An XLSX with its parts edited by `edit` (name, xml) -> xml: how a script
+// "fills in" a template as a spreadsheet program would save it.
+std::string rezip(const std::string& xlsx,
+                  const std::function<std::string(const std::string&, std::string)>& edit) {
+  zip_error_t err;
+  zip_source_t* in_src = zip_source_buffer_create(xlsx.data(), xlsx.size(), 0, &err);
+  zip_t* in = zip_open_from_source(in_src, ZIP_RDONLY, &err);
+  zip_source_t* out_src = zip_source_buffer_create(nullptr, 0, 0, &err);
+  zip_source_keep(out_src);
+  zip_t* out = zip_open_from_source(out_src, ZIP_TRUNCATE, &err);
+  std::vector<std::string> keep;  // buffers must live until zip_close
+  keep.reserve(64);
+  for (zip_int64_t i = 0; i < zip_get_num_entries(in, 0); ++i) {
+    zip_stat_t st;
+    zip_stat_index(in, i, 0, &st);
+    std::string data(st.size, '\0');
+    zip_file_t* f = zip_fopen_index(in, i, 0);
+    zip_fread(f, data.data(), st.size);
+    zip_fclose(f);
+    keep.push_back(edit(st.name, data));
+    zip_file_add(out, st.name, zip_source_buffer(out, keep.back().data(), keep.back().size(), 0),
+                 ZIP_FL_ENC_UTF_8);
+  }
+  zip_close(out);
+  zip_discard(in);
+  zip_source_open(out_src);
+  zip_source_seek(out_src, 0, SEEK_END);
+  const auto size = zip_source_tell(out_src);
+  zip_source_seek(out_src, 0, SEEK_SET);
+  std::string bytes(size, '\0');
+  zip_source_read(out_src, bytes.data(), size);
+  zip_source_close(out_src);
+  zip_source_free(out_src);
+  return bytes;
+}
+
+// Sets cell `ref` of the first sheet to an inline string.
+std::string set_cell(std::string xml, const std::string& ref, const std::string& text) {
+  const std::regex cell("<c r=\"" + ref + "\"( s=\"[0-9]+\")?[^>]*?(/>|>.*?</c>)");
+  return std::regex_replace(xml, cell, "<c r=\"" + ref + "\"$1 t=\"inlineStr\"><is><t>" + text + "</t></is></c>",
+                            std::regex_constants::format_first_only);
+}
+
+Reply upload_template(unsigned short port, const std::string& who, const std::string& csrf,
+                      const std::string& bytes) {
+  std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf +
+                     "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bieu.xlsx\"\r\n"
+                     "Content-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--XyZ--\r\n";
+  return request(port, "POST", "/entry/upload",
+                 who + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " +
+                     std::to_string(body.size()) + "\r\n",
+                 body);
+}
+
+// The Excel round trip: the commune downloads its template, a script fills
+// it, the upload shows old -> new without storing, applying goes through the
+// check page, and the values and the audit are stored.
+TEST_F(WebTest, ExcelTemplateRoundTrip) {
+  const std::string xa = cookie("commune"), csrf = sessions_.at("commune").second;
+  const Reply tmpl = get(port_, "/entry/template.xlsx?period=2023-06-30", xa);
+  ASSERT_EQ(tmpl.status, 200) << tmpl.body.substr(0, 300);
+  EXPECT_NE(tmpl.head.find("spreadsheetml"), std::string::npos);
+  auto read = read_entry_template(tmpl.body, "bieu.xlsx");
+  ASSERT_TRUE(read.is_ok()) << read.status().message();
+  EXPECT_EQ(read->unit_code, "18580");
+  EXPECT_EQ(read->cells.at("bhyt"), "F8");
+  // Fill: BHYT 91,5 with a decimal comma, planning "Không đạt".
+  const std::string filled = rezip(tmpl.body, [](const std::string& name, std::string xml) {
+    if (name != "xl/worksheets/sheet1.xml") return xml;
+    return set_cell(set_cell(xml, "F8", "91,5"), "F7", "Không đạt");
+  });
+  const int64_t unit = (**app_->store().unit_at("18580", *Date::parse("2023-06-30"))).unit_id;
+  const Date period = *Date::parse("2023-06-30");
+  Reply preview = upload_template(port_, xa, csrf, filled);
+  ASSERT_EQ(preview.status, 200) << preview.body.substr(preview.body.find("<main"), 600);
+  const std::string row = preview.body.substr(preview.body.find("id=\"u-bhyt\""), 300);
+  EXPECT_NE(row.find("<strong>91,5</strong>"), std::string::npos) << row;
+  EXPECT_FALSE(*app_->store().current_observation(unit, "bhyt", period));  // nothing stored yet
+  // Apply: the hidden values go through the normal entry path.
+  const size_t at = preview.body.find("name=\"v.bhyt\" value=\"");
+  ASSERT_NE(at, std::string::npos);
+  Reply applied = post(port_, "/entry", "csrf=" + csrf + "&period=2023-06-30&action=review&v.bhyt=91%2C5&v.quy_hoach=Kh%C3%B4ng+%C4%91%E1%BA%A1t", xa);
+  ASSERT_EQ(applied.status, 303) << applied.body.substr(0, 300);
+  ASSERT_EQ(post(port_, "/entry/confirm", "csrf=" + csrf + "&period=2023-06-30", xa).status, 303);
+  const auto bhyt = **app_->store().current_observation(unit, "bhyt", period);
+  EXPECT_EQ(bhyt.value, 91.5);
+  EXPECT_EQ(bhyt.status, ObservationStatus::kSubmitted);
+  EXPECT_EQ((**app_->store().current_observation(unit, "quy_hoach", period)).value, 0);
+  const auto audit = *app_->store().audit(unit, "xa.thachkim", "observation.submit", 20, "bhyt @ 2023-06-30");
+  ASSERT_FALSE(audit.empty());
+  EXPECT_EQ(audit[0].new_value, "91.5 (submitted)");
+  // Errors name the cell, and store nothing.
+  const std::string bad = rezip(tmpl.body, [](const std::string& name, std::string xml) {
+    return name == "xl/worksheets/sheet1.xml" ? set_cell(xml, "F8", "nhiều") : xml;
+  });
+  preview = upload_template(port_, xa, csrf, bad);
+  EXPECT_EQ(preview.status, 400);
+  EXPECT_NE(preview.body.find("ô F8 — Tỷ lệ BHYT: Nhập một số"), std::string::npos);
+  // Another commune's template is refused.
+  const std::string other = rezip(tmpl.body, [](const std::string& name, std::string xml) {
+    return name == "xl/worksheets/sheet1.xml" ? set_cell(xml, "B2", "18583") : xml;
+  });
+  EXPECT_EQ(upload_template(port_, xa, csrf, other).status, 403);
+}
+
+// Malformed uploads: a clear message, never a crash, nothing stored.
+TEST_F(WebTest, MalformedExcelUploads) {
+  const std::string xa = cookie("commune"), csrf = sessions_.at("commune").second;
+  const Reply tmpl = get(port_, "/entry/template.xlsx?period=2024-06-30", xa);
+  const auto count = *app_->store().count_observations();
+  struct Case {
+    std::string bytes, says;
+  };
+  const std::vector<Case> cases = {
+      {"unit_code,measure\n18580,bhyt\n", "không phải tệp XLSX hợp lệ"},
+      {rezip(tmpl.body, [](const std::string& n, std::string x) { return n == "xl/workbook.xml" ? "" : x; }),
+       "thiếu xl/workbook.xml"},
+      {rezip(tmpl.body, [](const std::string& n, std::string x) {
+         return n == "xl/worksheets/sheet1.xml" ? set_cell(x, "A5", "khác") : x;
+       }),
+       "không phải biểu nhập số liệu"},
+      {rezip(tmpl.body, [](const std::string& n, std::string x) {
+         return n == "xl/worksheets/sheet1.xml" ? set_cell(x, "F6", "Số") : x;
+       }),
+       "dòng tiêu đề (dòng 6) đã bị thay đổi"},
+      {rezip(tmpl.body, [](const std::string& n, std::string x) {
+         return n == "xl/worksheets/sheet1.xml" ? set_cell(x, "B3", "31/06/2024") : x;
+       }),
+       "ô B3 (kỳ báo cáo)"},
+  };
+  for (const Case& c : cases) {
+    const Reply r = upload_template(port_, xa, csrf, c.bytes);
+    EXPECT_EQ(r.status, 400) << c.says;
+    EXPECT_NE(r.body.find(c.says), std::string::npos) << c.says << "\n" << r.body.substr(r.body.find("<main"), 400);
+  }
+  EXPECT_EQ(*app_->store().count_observations(), count);
 }
 
 TEST_F(WebTest, OfficeAssignsDepartmentsToCriteria) {

@@ -16,10 +16,19 @@ namespace {
 
 using Zip = std::unique_ptr<zip_t, decltype(&zip_discard)>;
 
-// A member of the archive, or "" when it is missing.
-std::string member(zip_t* z, const std::string& path) {
+// What one part of a workbook may unpack to: far above any real sheet of
+// ours (50,000 rows is ~10 MB), far below what a zip bomb asks for.
+constexpr zip_uint64_t kMaxPartBytes = 64 * 1024 * 1024;
+
+// A member of the archive, or "" when it is missing or larger than allowed
+// (`too_big` tells which).
+std::string member(zip_t* z, const std::string& path, bool* too_big = nullptr) {
   zip_stat_t st;
   if (zip_stat(z, path.c_str(), 0, &st) != 0) return "";
+  if (st.size > kMaxPartBytes) {
+    if (too_big) *too_big = true;
+    return "";
+  }
   std::unique_ptr<zip_file_t, decltype(&zip_fclose)> f(zip_fopen(z, path.c_str(), 0), zip_fclose);
   if (!f) return "";
   std::string out(st.size, '\0');
@@ -91,11 +100,15 @@ Result<std::string> xlsx_to_csv(std::string_view bytes, const std::string& name)
     if (rid == r.attribute("Id").value()) target = r.attribute("Target").value();
   if (target.empty()) return Status::invalid(name + ": tệp XLSX không có trang tính nào");
   const std::string path = target.front() == '/' ? target.substr(1) : "xl/" + target;
-  if (!sheet.load_string(member(z.get(), path).c_str())) {
-    return Status::invalid(name + ": không đọc được trang tính " + path);
+  bool too_big = false;
+  if (!sheet.load_string(member(z.get(), path, &too_big).c_str())) {
+    return Status::invalid(name + (too_big ? ": trang tính quá lớn khi giải nén (giới hạn 64 MB)"
+                                           : ": không đọc được trang tính " + path));
   }
   std::vector<std::string> strings;
-  if (shared.load_string(member(z.get(), "xl/sharedStrings.xml").c_str())) {
+  const std::string strings_xml = member(z.get(), "xl/sharedStrings.xml", &too_big);
+  if (too_big) return Status::invalid(name + ": tệp quá lớn khi giải nén (giới hạn 64 MB)");
+  if (shared.load_string(strings_xml.c_str())) {
     for (const auto& si : shared.child("sst").children("si")) strings.push_back(text_of(si));
   }
   const std::set<int> dates = date_styles(member(z.get(), "xl/styles.xml"));
@@ -128,6 +141,11 @@ Result<std::string> xlsx_to_csv(std::string_view bytes, const std::string& name)
       }
     }
     while (!cells.empty() && cells.back().empty()) cells.pop_back();
+    // A line break typed in a cell (Alt+Enter) becomes a space, so that CSV
+    // line N is sheet row N and errors name the row people see.
+    for (std::string& c : cells)
+      for (char& ch : c)
+        if (ch == '\n' || ch == '\r') ch = ' ';
     for (size_t i = 0; i < cells.size(); ++i) csv += (i ? "," : "") + csv_field(cells[i]);
     csv += "\n";
     ++expected_row;

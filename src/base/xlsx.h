@@ -1,7 +1,8 @@
 // Reading spreadsheets people fill in Excel or LibreOffice: the first sheet
 // of an .xlsx file as CSV text, so every CSV import also takes XLSX.
 // Date-formatted cells become ISO dates (yyyy-mm-dd); numbers keep the
-// digits stored in the file; empty trailing cells are dropped.
+// digits stored in the file; empty trailing cells are dropped; line breaks
+// inside a cell become spaces, so CSV line N is always sheet row N.
 #pragma once
 
 #include <string>

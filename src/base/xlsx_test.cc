@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <map>
 
 namespace ntm {
@@ -65,6 +66,30 @@ TEST(Xlsx, NotAnXlsxSaysSo) {
   r = xlsx_to_csv(make_xlsx(empty), "b.xlsx");
   ASSERT_FALSE(r.is_ok());
   EXPECT_NE(r.status().message().find("thiếu xl/workbook.xml"), std::string::npos);
+}
+
+// 50,000 rows read whole; a part that unpacks beyond the limit (a zip bomb)
+// is refused before it is unpacked.
+TEST(Xlsx, LargeSheetsAndZipBombs) {
+  auto book = kBook;
+  std::string rows = "<worksheet><sheetData>";
+  for (int r = 1; r <= 50000; ++r) {
+    rows += "<row r=\"" + std::to_string(r) + "\"><c r=\"A" + std::to_string(r) + "\"><v>" +
+            std::to_string(r) + "</v></c><c r=\"B" + std::to_string(r) +
+            "\" t=\"inlineStr\"><is><t>xã " + std::to_string(r) + "</t></is></c></row>";
+  }
+  book["xl/worksheets/sheet9.xml"] = rows + "</sheetData></worksheet>";
+  auto csv = xlsx_to_csv(make_xlsx(book), "lon.xlsx");
+  ASSERT_TRUE(csv.is_ok()) << csv.status().message();
+  EXPECT_EQ(std::count(csv->begin(), csv->end(), '\n'), 50000);
+  EXPECT_NE(csv->find("\n49999,xã 49999\n"), std::string::npos);
+  book["xl/worksheets/sheet9.xml"] = "<worksheet><sheetData>" + std::string(70 * 1024 * 1024, ' ') +
+                                     "</sheetData></worksheet>";
+  const std::string bomb = make_xlsx(book);
+  EXPECT_LT(bomb.size(), 1024u * 1024u);  // small on the wire
+  auto refused = xlsx_to_csv(bomb, "bom.xlsx");
+  ASSERT_FALSE(refused.is_ok());
+  EXPECT_NE(refused.status().message().find("quá lớn khi giải nén"), std::string::npos);
 }
 
 }  // namespace

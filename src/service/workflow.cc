@@ -117,14 +117,10 @@ Result<EntryForm> entry_form(Store& store, const Catalog& catalog, const std::st
   return f;
 }
 
-Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, const User& user,
-                                           const std::map<std::string, std::string>& values,
-                                           bool complete) {
-  if (!may_enter(user, form.unit.unit_id)) {
-    return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
-  }
+std::vector<FieldError> check_entry(const EntryForm& form,
+                                    const std::map<std::string, std::string>& values, bool complete,
+                                    std::vector<EntryChange>* changes) {
   std::vector<FieldError> errors;
-  std::vector<std::pair<const EntryField*, double>> changes;
   for (const EntryField& f : form.fields) {
     const auto it = values.find(f.measure->id);
     const bool typed = it != values.end() && !trim(it->second).empty();
@@ -141,19 +137,32 @@ Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, 
     // Unchanged values keep their state; a returned one is entered again.
     if (f.current && f.current->value == *v && f.current->status != ObservationStatus::kReturned)
       continue;
-    changes.push_back({&f, *v});
+    if (changes) changes->push_back({&f, *v});
   }
+  return errors;
+}
+
+Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, const User& user,
+                                           const std::map<std::string, std::string>& values,
+                                           bool complete, ObservationStatus status) {
+  if (!may_enter(user, form.unit.unit_id)) {
+    return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
+  }
+  std::vector<EntryChange> changes;
+  const std::vector<FieldError> errors = check_entry(form, values, complete, &changes);
   if (!errors.empty()) return errors;
+  const char* action =
+      status == ObservationStatus::kSubmitted ? "observation.submit" : "observation.draft";
   TRY(store.transaction([&]() -> Status {
     for (const auto& [f, value] : changes) {
       Observation o{.unit_id = form.unit.unit_id,
                     .measure_id = f->measure->id,
                     .date = form.period,
                     .value = value,
-                    .status = ObservationStatus::kDraft,
+                    .status = status,
                     .author = user.username};
       TRY(store.add_observation(o));
-      TRY(audit_change(store, user, "observation.draft", form, *f, f->current, o));
+      TRY(audit_change(store, user, action, form, *f, f->current, o));
     }
     return Status::ok();
   }));

@@ -52,9 +52,18 @@ struct FieldError {
 // stores each changed value as a new draft version with an audit entry.
 // Values already recorded unchanged are kept as they are (a verified value
 // stays verified). Returns the errors (empty on success).
-Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, const User& user,
-                                           const std::map<std::string, std::string>& values,
-                                           bool complete);
+Result<std::vector<FieldError>> save_entry(
+    Store& store, const EntryForm& form, const User& user,
+    const std::map<std::string, std::string>& values, bool complete,
+    ObservationStatus status = ObservationStatus::kDraft);
+
+// A value that would change: the field and the new value.
+using EntryChange = std::pair<const EntryField*, double>;
+// The checks of save_entry without storing anything (for previews); fills
+// `changes` with the values that differ from what is recorded.
+std::vector<FieldError> check_entry(const EntryForm& form,
+                                    const std::map<std::string, std::string>& values, bool complete,
+                                    std::vector<EntryChange>* changes = nullptr);
 
 // Submits the period's report after the officer checked it: every measure of
 // the form must have a value; drafts and returned values become submitted,

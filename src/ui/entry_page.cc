@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "service/evidence.h"
+#include "reports/entry_template.h"
 #include "service/workflow.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
@@ -21,15 +22,19 @@ Date default_period() {
                                                : Date::from_ymd(t.year() - 1, 12, 31);
 }
 
-// The commune this request enters data for: the officer's own, or ?unit= for the office.
-Result<std::string> unit_code(AppState& app, const Request& r, Date period) {
+// The commune this request enters data for: the officer's own, or ?unit= (or
+// `file_unit`, the code an uploaded template names) for the office.
+Result<std::string> unit_code(AppState& app, const Request& r, Date period,
+                              const std::string& file_unit = "") {
   const User& u = r.principal->first;
   if (u.role == Role::kCommune) {
     const auto v = TRY(app.store().unit_version_at(u.unit_id, period));
     if (!v) return Status::not_found("xã của tài khoản không tồn tại vào ngày " + period.iso());
     return v->code;
   }
-  const std::string code = !r.field("unit").empty() ? r.field("unit") : r.arg("unit");
+  const std::string code = !file_unit.empty()         ? file_unit
+                           : !r.field("unit").empty() ? r.field("unit")
+                                                      : r.arg("unit");
   if (code.empty()) return Status::invalid("thiếu mã xã (unit)");
   return code;
 }
@@ -125,14 +130,15 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
   return render_page(app, c, "entry", v, status);
 }
 
-Result<EntryForm> load_form(AppState& app, const Request& r, const std::string& period_text) {
+Result<EntryForm> load_form(AppState& app, const Request& r, const std::string& period_text,
+                            const std::string& file_unit = "") {
   Date period = default_period();
   if (!period_text.empty()) {
     auto p = Date::parse(period_text);
     if (!p.is_ok()) return Status::invalid("kỳ báo cáo: " + p.status().message());
     period = *p;
   }
-  const std::string code = TRY(unit_code(app, r, period));
+  const std::string code = TRY(unit_code(app, r, period, file_unit));
   const Catalog* catalog = TRY(app.catalog());
   EntryForm form = TRY(entry_form(app.store(), *catalog, code, period));
   if (!may_enter(r.principal->first, form.unit.unit_id)) {
@@ -237,6 +243,77 @@ Response entry_confirm(AppState& app, const Request& r) {
   if (!errors.is_ok()) return error_page(app, page_context(r), errors.status());
   if (!errors->empty()) return render_entry(app, r, *form, {}, *errors, "", 400);
   return Response::redirect(form_url(r, *form, "/entry", "submit"));
+}
+
+Response entry_template_download(AppState& app, const Request& r) {
+  auto form = load_form(app, r, r.arg("period"));
+  if (!form.is_ok()) return error_page(app, page_context(r), form.status());
+  auto bytes = entry_template_xlsx(*form, today_utc());
+  if (!bytes.is_ok()) return error_page(app, page_context(r), bytes.status());
+  Response res{200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", *bytes, {}};
+  res.headers.push_back({"Content-Disposition", "attachment; filename=\"bieu-nhap-" + form->unit.code +
+                                                    "-" + form->period.iso() + ".xlsx\""});
+  res.headers.push_back({"Cache-Control", "private, no-store"});
+  return res;
+}
+
+// POST /entry/upload: reads a filled template and shows old -> new for every
+// indicator with each cell's error; nothing is stored until the officer
+// applies it (POST /entry, action=review, then the check page).
+Response entry_upload(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  const auto file = r.files.find("file");
+  if (file == r.files.end() || file->second.data.empty()) {
+    return error_page(app, c, Status::invalid("Chọn tệp Excel (.xlsx) đã điền"));
+  }
+  const std::string name = file->second.filename.substr(file->second.filename.find_last_of("/\\") + 1);
+  auto filled = read_entry_template(file->second.data, name);
+  if (!filled.is_ok()) return error_page(app, c, filled.status());
+  auto form = load_form(app, r, filled->period.iso(), filled->unit_code);
+  if (!form.is_ok()) return error_page(app, c, form.status());
+  if (form->unit.code != filled->unit_code) {
+    return error_page(app, c, Status::forbidden(name + " là biểu của đơn vị mã " + filled->unit_code +
+                                                ", không phải " + form->unit.name));
+  }
+  std::vector<EntryChange> changes;
+  std::vector<FieldError> errors = check_entry(*form, filled->values, false, &changes);
+  for (FieldError& e : errors) e.message = "ô " + filled->cells[e.measure] + " — " + e.message;
+  nlohmann::json rows = nlohmann::json::array(), hidden = nlohmann::json::array();
+  for (const EntryField& f : form->fields) {
+    const auto typed = filled->values.find(f.measure->id);
+    const auto change = std::find_if(changes.begin(), changes.end(),
+                                     [&](const EntryChange& ch) { return ch.first == &f; });
+    const std::optional<double> before = f.current ? std::optional(f.current->value)
+                                         : f.last  ? std::optional(f.last->value)
+                                                   : std::nullopt;
+    rows.push_back({{"measure", f.measure->id},
+                    {"indicator", f.indicator->code},
+                    {"label", name_of(c.lang, *f.measure)},
+                    {"old", before ? shown_value(c.lang, *f.measure, *before) : ""},
+                    {"new", change != changes.end() ? shown_value(c.lang, *f.measure, change->second)
+                            : typed != filled->values.end() ? typed->second
+                                                            : ""},
+                    {"cell", filled->cells[f.measure->id]},
+                    {"changed", change != changes.end() && (!before || *before != change->second)}});
+    if (typed != filled->values.end() && !typed->second.empty())
+      hidden.push_back({{"name", "v." + f.measure->id}, {"value", typed->second}});
+  }
+  nlohmann::json errs = nlohmann::json::array();
+  for (const FieldError& e : errors) errs.push_back({{"message", e.message}});
+  int changed = 0;
+  for (const auto& row : rows) changed += row["changed"].get<bool>();
+  nlohmann::json v = {{"page_title", tr(c.lang, "upload.title")},
+                      {"file", name},
+                      {"unit_name", form->unit.name},
+                      {"period", form->period.iso()},
+                      {"period_shown", format_date(c.lang, form->period)},
+                      {"rows", rows},
+                      {"hidden", hidden},
+                      {"errors", errs},
+                      {"changed", std::to_string(changed)},
+                      {"back", form_url(r, *form, "/entry", "")},
+                      {"unit_param", unit_param(r, *form)}};
+  return render_page(app, c, "entry_upload", v, errors.empty() ? 200 : 400);
 }
 
 }  // namespace ntm

@@ -30,6 +30,8 @@ Response entry_page(AppState& app, const Request& r);          // GET /entry
 Response entry_submit(AppState& app, const Request& r);        // POST /entry
 Response entry_check_page(AppState& app, const Request& r);    // GET /entry/check
 Response entry_confirm(AppState& app, const Request& r);       // POST /entry/confirm
+Response entry_template_download(AppState& app, const Request& r);  // GET /entry/template.xlsx
+Response entry_upload(AppState& app, const Request& r);        // POST /entry/upload
 Response verify_page(AppState& app, const Request& r);         // GET /verify
 Response verify_submit(AppState& app, const Request& r);       // POST /verify
 Response audit_page(AppState& app, const Request& r);          // GET /audit

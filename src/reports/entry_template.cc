@@ -1,0 +1,138 @@
+#include "reports/entry_template.h"
+
+#include "base/csv.h"
+#include "base/strings.h"
+#include "base/xlsx.h"
+#include "reports/xlsx_book.h"
+
+namespace ntm {
+namespace {
+
+// Columns of the measures table (0-based): A id, B criterion, C indicator,
+// D unit, E last value, F this period (input), G note (input).
+constexpr int kValueCol = 5;
+
+std::string shown(const Measure& m, double v) {
+  if (m.type == MeasureType::kBoolean) return v == 1 ? "Đạt" : "Không đạt";
+  return format_number(v);
+}
+
+const char* const kInstructions[] = {
+    "HƯỚNG DẪN ĐIỀN BIỂU MẪU",
+    "1. Chỉ điền cột \"Giá trị kỳ này\" (cột F) và \"Ghi chú\" (cột G); các cột khác được khóa.",
+    "2. Ô đã điền sẵn số liệu kỳ này hoặc kỳ trước: giữ nguyên nếu không thay đổi, sửa nếu đã "
+    "thay đổi.",
+    "3. Tỷ lệ (%) nhập số từ 0 đến 100, dùng dấu phẩy hoặc dấu chấm thập phân (ví dụ 86,5).",
+    "4. Chỉ tiêu Đạt/Không đạt: chọn trong danh sách.",
+    "5. Không thêm, xóa hay đổi thứ tự dòng, không đổi tên trang tính.",
+    "6. Tải tệp lên tại trang Nhập số liệu > \"Tải lên biểu Excel\": hệ thống kiểm tra từng ô, "
+    "hiện các thay đổi (cũ → mới) để xác nhận trước khi lưu.",
+    "7. Có thể mở và điền bằng Microsoft Excel hoặc LibreOffice Calc."};
+
+}  // namespace
+
+Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
+  XlsxBook b("Biểu nhập số liệu " + form.unit.name + " " + form.period.iso(), created);
+  lxw_worksheet* ws = b.sheet("Nhập số liệu");
+  worksheet_write_string(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU NÔNG THÔN MỚI: " + form.unit.name).c_str(),
+                         b.title());
+  worksheet_write_string(ws, 1, 0, "Mã xã", b.header());
+  worksheet_write_string(ws, 1, 1, form.unit.code.c_str(), b.cell());
+  worksheet_write_string(ws, 2, 0, "Kỳ báo cáo", b.header());
+  worksheet_write_string(ws, 2, 1, form.period.iso().c_str(), b.cell());
+  worksheet_write_string(ws, 2, 2, ("(" + form.period.vi() + ")").c_str(), nullptr);
+  worksheet_write_string(ws, 3, 0, "Bộ tiêu chí", b.header());
+  worksheet_write_string(ws, 3, 1, form.set->id.c_str(), b.cell());
+  worksheet_write_string(ws, 4, 0, kTemplateMarker, b.note());
+  const char* headers[] = {"Mã chỉ số", "Tiêu chí", "Chỉ tiêu", "Đơn vị tính", "Kỳ trước",
+                           "Giá trị kỳ này", "Ghi chú"};
+  const double widths[] = {16, 28, 50, 12, 12, 16, 30};
+  for (int c = 0; c < 7; ++c) {
+    worksheet_write_string(ws, kTemplateFirstRow - 2, c, headers[c], b.header());
+    worksheet_set_column(ws, c, c, widths[c], nullptr);
+  }
+  worksheet_freeze_panes(ws, kTemplateFirstRow - 1, 0);
+  static const char* yes_no[] = {"Đạt", "Không đạt", nullptr};
+  int row = kTemplateFirstRow - 1;
+  for (const EntryField& f : form.fields) {
+    const Measure& m = *f.measure;
+    worksheet_write_string(ws, row, 0, m.id.c_str(), b.cell());
+    worksheet_write_string(ws, row, 1, (f.criterion->code + ". " + f.criterion->name_vi).c_str(), b.cell());
+    worksheet_write_string(ws, row, 2, (f.indicator->code + " " + m.name_vi).c_str(), b.cell());
+    worksheet_write_string(ws, row, 3, m.unit.c_str(), b.cell());
+    worksheet_write_string(ws, row, 4, f.last ? shown(m, f.last->value).c_str() : "", b.cell());
+    const std::optional<double> now = f.current ? std::optional(f.current->value)
+                                      : f.last  ? std::optional(f.last->value)
+                                                : std::nullopt;
+    lxw_data_validation dv{};
+    if (m.type == MeasureType::kBoolean) {
+      worksheet_write_string(ws, row, kValueCol, now ? shown(m, *now).c_str() : "", b.input());
+      dv.validate = LXW_VALIDATION_TYPE_LIST;
+      dv.value_list = const_cast<char**>(yes_no);
+    } else {
+      if (now) {
+        worksheet_write_number(ws, row, kValueCol, *now, b.input());
+      } else {
+        worksheet_write_blank(ws, row, kValueCol, b.input());
+      }
+      dv.validate = LXW_VALIDATION_TYPE_DECIMAL;
+      dv.criteria = m.type == MeasureType::kPercent ? LXW_VALIDATION_CRITERIA_BETWEEN
+                                                    : LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+      dv.minimum_number = 0;
+      dv.maximum_number = 100;
+      dv.value_number = m.type == MeasureType::kNumber && m.aggregation != Aggregation::kSum ? -1e12 : 0;
+      dv.error_title = const_cast<char*>("Giá trị không hợp lệ");
+      dv.error_message = const_cast<char*>(m.type == MeasureType::kPercent
+                                               ? "Nhập tỷ lệ từ 0 đến 100"
+                                               : "Nhập một số");
+    }
+    worksheet_data_validation_cell(ws, row, kValueCol, &dv);
+    worksheet_write_blank(ws, row, kValueCol + 1, b.input());
+    ++row;
+  }
+  lxw_protection protection{};
+  protection.format_columns = 1;  // widths may change; structure may not
+  worksheet_protect(ws, nullptr, &protection);
+  lxw_worksheet* help = b.sheet("Hướng dẫn");
+  worksheet_set_column(help, 0, 0, 110, nullptr);
+  int r = 0;
+  for (const char* line : kInstructions) worksheet_write_string(help, r++, 0, line, r == 1 ? b.title() : nullptr);
+  return b.finish();
+}
+
+Result<FilledTemplate> read_entry_template(std::string_view xlsx, const std::string& name) {
+  const std::string csv = TRY(xlsx_to_csv(xlsx, name));
+  const auto rows = TRY(parse_csv(csv));
+  auto cell = [&](size_t r, size_t c) -> std::string {
+    // parse_csv skips blank lines; rows keep their 1-based line (= sheet row).
+    for (const CsvRow& row : rows)
+      if (row.line == static_cast<int>(r)) return c < row.fields.size() ? std::string(trim(row.fields[c])) : "";
+    return "";
+  };
+  if (cell(5, 0) != kTemplateMarker) {
+    return Status::invalid(name + ": không phải biểu nhập số liệu của NTM Monitor (trang tính đầu "
+                                  "tiên phải là \"Nhập số liệu\", ô A5 có mã biểu). Hãy tải biểu mẫu mới.");
+  }
+  FilledTemplate t;
+  t.unit_code = cell(2, 1);
+  auto period = Date::parse(cell(3, 1));
+  if (!period.is_ok()) return Status::invalid(name + ", ô B3 (kỳ báo cáo): " + period.status().message());
+  t.period = *period;
+  if (cell(kTemplateFirstRow - 1, 0) != "Mã chỉ số" || cell(kTemplateFirstRow - 1, 5) != "Giá trị kỳ này") {
+    return Status::invalid(name + ": dòng tiêu đề (dòng " + std::to_string(kTemplateFirstRow - 1) +
+                           ") đã bị thay đổi; hãy dùng biểu mẫu mới.");
+  }
+  for (const CsvRow& row : rows) {
+    if (row.line < kTemplateFirstRow || row.fields.empty()) continue;
+    const std::string measure(trim(row.fields[0]));
+    if (measure.empty()) continue;
+    const std::string value = row.fields.size() > 5 ? std::string(trim(row.fields[5])) : "";
+    t.cells[measure] = "F" + std::to_string(row.line);
+    if (!t.values.emplace(measure, value).second) {
+      return Status::invalid(name + ", ô A" + std::to_string(row.line) + ": chỉ số " + measure + " bị lặp");
+    }
+  }
+  return t;
+}
+
+}  // namespace ntm

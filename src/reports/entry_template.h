@@ -1,0 +1,33 @@
+// The Excel template of a commune's report for a period, filled offline and
+// uploaded back: every measure of the set in force, prefilled with this
+// period's or the last values; only the value and note columns are open
+// (the sheet is protected); booleans have a "Đạt / Không đạt" list; an
+// instructions sheet in Vietnamese. The reader finds the unit, the period
+// and each measure's value, naming the cell of every error.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "service/workflow.h"
+
+namespace ntm {
+
+Result<std::string> entry_template_xlsx(const EntryForm& form, Date created);
+
+struct FilledTemplate {
+  std::string unit_code;
+  Date period;
+  std::map<std::string, std::string> values;  // measure -> text as filled (only non-empty)
+  std::map<std::string, std::string> cells;   // measure -> its value cell ("F9"), for errors
+};
+
+// Reads an uploaded template (XLSX bytes). Errors name the file and the cell.
+Result<FilledTemplate> read_entry_template(std::string_view xlsx, const std::string& name);
+
+// The layout, shared by writer and reader.
+inline constexpr int kTemplateFirstRow = 7;  // 1-based row of the first measure
+inline constexpr const char* kTemplateMarker = "ntm-entry-template-1";
+
+}  // namespace ntm
