@@ -163,7 +163,8 @@ TEST_F(WebTest, EveryRouteAnswers) {
                                                      {":criterion", "15"},
                                                      {":file", "style.css"},
                                                      {":lang", "en"},
-                                                     {":id", "999999"}};
+                                                     {":id", "999999"},
+                                                     {":kind", "directives"}};
   for (const auto& route : router_->routes()) {
     if (route.access != Access::kPublic || route.method != "GET")
       continue;  // see the permission matrix
@@ -198,7 +199,8 @@ TEST_F(WebTest, PermissionMatrixFromTheRouteTable) {
                                                                         {":criterion", "15"},
                                                                         {":file", "style.css"},
                                                                         {":lang", "en"},
-                                                                        {":id", "999999"}}) {
+                                                                        {":id", "999999"},
+                                                                        {":kind", "directives"}}) {
       if (size_t at = target.find(name); at != std::string::npos)
         target.replace(at, name.size(), value);
     }
@@ -676,6 +678,30 @@ TEST_F(WebTest, MalformedExcelUploads) {
     EXPECT_NE(r.body.find(c.says), std::string::npos) << c.says << "\n" << r.body.substr(r.body.find("<main"), 400);
   }
   EXPECT_EQ(*app_->store().count_observations(), count);
+}
+
+// Every report, in every format, to those whose scope holds it; others 403.
+TEST_F(WebTest, ReportsByKindFormatAndScope) {
+  const std::string vp = cookie("admin");
+  for (const char* target : {"/reports/progress/42", "/reports/commune/18580", "/reports/department/SYT",
+                             "/reports/directives/all"}) {
+    for (const char* format : {"html", "xlsx", "csv", "json"}) {
+      const Reply r = get(port_, std::string(target) + "?at=2021-06-30&format=" + format, vp);
+      EXPECT_EQ(r.status, 200) << target << " " << format << "\n" << r.body.substr(0, 300);
+      if (std::string(format) == "xlsx") EXPECT_EQ(r.body.rfind("PK\x03\x04", 0), 0u) << target;
+      if (std::string(format) == "html") {
+        EXPECT_NE(r.body.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), std::string::npos) << target;
+        EXPECT_NE(r.body.find("/static/report.css"), std::string::npos);  // no inline style under the CSP
+      }
+    }
+  }
+  EXPECT_EQ(get(port_, "/static/report.css").status, 200);
+  EXPECT_NE(get(port_, "/reports/commune/18580?at=2021-06-30", cookie("commune")).status, 403);
+  EXPECT_EQ(get(port_, "/reports/commune/18580?at=2021-06-30", cookie("sponsor")).status, 403);
+  EXPECT_EQ(get(port_, "/reports/department/SYT", cookie("commune")).status, 403);
+  EXPECT_EQ(get(port_, "/reports/department/SYT", cookie("department")).status, 200);
+  EXPECT_EQ(get(port_, "/reports/progress/42?format=pdf", vp).status, 400);
+  EXPECT_EQ(get(port_, "/reports/nothing/42", vp).status, 400);
 }
 
 TEST_F(WebTest, OfficeAssignsDepartmentsToCriteria) {

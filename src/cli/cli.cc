@@ -21,6 +21,7 @@
 #include "service/plans.h"
 #include "reports/entry_template.h"
 #include "reports/progress.h"
+#include "reports/table_report.h"
 #include "service/workflow.h"
 #include "ui/pages.h"
 
@@ -41,7 +42,7 @@ struct Options {
   bool secure_cookies = false;
   std::string evidence_dir;
   int port = 8080;
-  std::string compare, issued, output;
+  std::string compare, issued, output, sponsor_code;
 };
 
 std::string default_db() {
@@ -194,6 +195,35 @@ Status run_report(const Options& o, std::ostream& out) {
   return Status::ok();
 }
 
+// The other reports (commune, department, sponsor, directives).
+Status run_table_report(const std::string& kind, const Options& o, std::ostream& out) {
+  if (o.format != "html" && o.format != "xlsx" && o.format != "csv" && o.format != "json") {
+    return Status::invalid("--format phải là html, xlsx, csv hoặc json");
+  }
+  if (o.format == "xlsx" && o.output.empty()) return Status::invalid("tệp XLSX cần -o FILE");
+  TableReportOptions to;
+  to.code = kind == "commune" ? o.unit : kind == "department" ? o.department : o.sponsor_code;
+  to.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
+  to.verified_only = o.verified_only;
+  to.issued_on = o.issued.empty() ? today_utc() : TRY(date_option(o.issued, "--issued"));
+  auto store = TRY(Store::open_sqlite(o.db));
+  const Catalog catalog = TRY(Catalog::load(*store));
+  const TableReport r = TRY(build_table_report(*store, catalog, kind, to));
+  const std::string bytes = o.format == "html"   ? table_report_html(r, "")
+                            : o.format == "csv"  ? table_report_csv(r)
+                            : o.format == "json" ? table_report_json(r)
+                                                 : TRY(table_report_xlsx(r));
+  if (o.output.empty() || o.output == "-") {
+    out << bytes;
+    return Status::ok();
+  }
+  std::ofstream f(o.output, std::ios::binary);
+  f << bytes;
+  if (!f) return Status::io("không ghi được " + o.output);
+  out << "Đã ghi " << o.output << " (" << bytes.size() / 1024 + 1 << " KB)\n";
+  return Status::ok();
+}
+
 Status run_serve(const Options& o, std::ostream& out) {
   std::shared_ptr<Store> store = TRY(Store::open_sqlite(o.db));
   AppState app(store);
@@ -330,6 +360,23 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   rpp->add_flag("--verified-only", o.verified_only, "Count only verified data");
   rpp->add_option("--format", o.format, "html|xlsx|csv|json")->required();
   rpp->add_option("-o,--output", o.output, "Output file (default: standard output; xlsx needs one)");
+  std::vector<CLI::App*> table_reports;
+  for (const auto& [name, help] : std::vector<std::pair<std::string, std::string>>{
+           {"commune", "Commune scorecard (biểu tự đánh giá): --unit CODE"},
+           {"department", "A department's criteria, gaps and pending verifications: --department CODE"},
+           {"sponsor", "A sponsor's commitments, deliveries, reviews: --sponsor CODE"},
+           {"directives", "Follow-up of steering-committee conclusions"}}) {
+    auto* sub = rp->add_subcommand(name, help);
+    if (name == "commune") sub->add_option("--unit", o.unit, "Commune code")->required();
+    if (name == "department") sub->add_option("--department", o.department, "Department code")->required();
+    if (name == "sponsor") sub->add_option("--sponsor", o.sponsor_code, "Sponsor code")->required();
+    sub->add_option("--at", o.at, "Date yyyy-mm-dd (default today)");
+    sub->add_option("--issued", o.issued, "Date printed on the report (default today)");
+    sub->add_flag("--verified-only", o.verified_only, "Count only verified data");
+    sub->add_option("--format", o.format, "html|xlsx|csv|json")->required();
+    sub->add_option("-o,--output", o.output, "Output file (default: standard output; xlsx needs one)");
+    table_reports.push_back(sub);
+  }
 
   auto* sv = app.add_subcommand("serve", "Serve the web application");
   sv->add_option("--port", o.port, "Port (default 8080)");
@@ -379,6 +426,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     s = run_plan_status(o, out);
   } else if (rpp->parsed()) {
     s = run_report(o, out);
+  } else if (rp->parsed()) {
+    for (auto* sub : table_reports)
+      if (sub->parsed()) s = run_table_report(sub->get_name(), o, out);
   } else if (sv->parsed()) {
     s = run_serve(o, out);
   } else if (us->parsed()) {

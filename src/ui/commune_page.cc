@@ -100,6 +100,7 @@ Response commune_page(AppState& app, const Request& r) {
   const Assessment& a = sc.assessment;
   nlohmann::json v = page_header(c, a.unit.name, sc.path, "/commune/" + url_encode(a.unit.code));
   v["set_name"] = name_of(c.lang, *a.set);
+  v["unit_code"] = a.unit.code;
   v["illustrative"] = a.set->illustrative;
   if (!a.variant.empty()) {
     v["variant"] = a.set->variant_key == "commune_group"

@@ -61,7 +61,8 @@ Response conclusion_report(AppState& app, const Request& r);   // POST /conclusi
 Response briefing_page(AppState& app, const Request& r);       // GET /briefing
 Response responsibilities_page(AppState& app, const Request& r);  // GET /responsibilities
 Response plans_import(AppState& app, const Request& r);        // POST /plans/import
-Response progress_report(AppState& app, const Request& r);     // GET /reports/progress/:code
+Response report_page(AppState& app, const Request& r);          // GET /reports/:kind/:code
+Response progress_report(AppState& app, const Request& r);     // (report_page, kind progress)
 Response notifications_page(AppState& app, const Request& r);  // GET /notifications
 Response plan_page(AppState& app, const Request& r);           // GET /plan/:code
 Response plan_submit(AppState& app, const Request& r);         // POST /plan/:code

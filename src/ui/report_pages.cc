@@ -1,11 +1,71 @@
-// GET /reports/progress/:code?at=&compare=&set=&view=&format=html|xlsx|csv|json
-// — the progress-assessment report of a province or district, to print or
-// download (signed-in: it carries the coordination sections).
+// GET /reports/:kind/:code?at=&compare=&view=&format=html|xlsx|csv|json —
+// the reports to print or download, for signed-in users within their scope:
+//   progress/PARENT  the progress-assessment report (province or district)
+//   commune/CODE     the commune scorecard (biểu tự đánh giá)
+//   department/CODE  a department's criteria, gaps, pending verifications
+//   sponsor/CODE     a sponsor's commitments, deliveries, reviews
+//   directives/all   the follow-up of steering-committee conclusions
 #include "reports/progress.h"
+#include "reports/table_report.h"
+#include "service/coordination.h"
 #include "ui/page.h"
 #include "ui/pages.h"
 
 namespace ntm {
+namespace {
+
+Response download(std::string body, const std::string& format, const std::string& name) {
+  const std::string type = format == "xlsx"
+                               ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                           : format == "csv" ? "text/csv; charset=utf-8"
+                                             : "application/json";
+  Response res{200, type, std::move(body), {}};
+  res.headers.push_back({"Content-Disposition", "attachment; filename=\"" + name + "." + format + "\""});
+  res.headers.push_back({"Cache-Control", "private, no-store"});
+  return res;
+}
+
+// Who may have which report: the office all; a department its own; a sponsor
+// its own; units within the user's scope.
+Result<bool> may_have(AppState& app, const User& u, const std::string& kind, const std::string& code,
+                      Date at) {
+  if (u.role == Role::kAdmin || kind == "directives") return true;
+  if (kind == "department") return u.role == Role::kSteering || u.department == code;
+  if (kind == "sponsor") return u.role == Role::kSteering || u.role == Role::kDepartment || u.sponsor == code;
+  const auto unit = TRY(app.store().unit_at(code, at));
+  return !unit || TRY(may_see_unit(app.store(), u, unit->unit_id, at));  // unknown: the report says so
+}
+
+}  // namespace
+
+Response report_page(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  const std::string kind = r.arg("kind"), format = r.arg("format", "html");
+  if (format != "html" && format != "xlsx" && format != "csv" && format != "json") {
+    return error_page(app, c, Status::invalid("định dạng phải là html, xlsx, csv hoặc json"));
+  }
+  auto allowed = may_have(app, r.principal->first, kind, r.arg("code"), c.opts.at);
+  if (!allowed.is_ok()) return error_page(app, c, allowed.status());
+  if (!*allowed) return error_page(app, c, Status::forbidden("báo cáo này không thuộc phạm vi của bạn"));
+  if (kind == "progress") return progress_report(app, r);
+  auto catalog = app.catalog();
+  if (!catalog.is_ok()) return error_page(app, c, catalog.status());
+  auto report = build_table_report(app.store(), **catalog, kind,
+                                   {r.arg("code"), c.opts.at, c.opts.verified_only, today_utc()});
+  if (!report.is_ok()) return error_page(app, c, report.status());
+  if (format == "html") {
+    Response res = Response::html(200, table_report_html(*report, "/static/report.css"));
+    res.headers.push_back({"Cache-Control", "private, no-store"});
+    return res;
+  }
+  if (format == "xlsx") {
+    auto bytes = table_report_xlsx(*report);
+    if (!bytes.is_ok()) return error_page(app, c, bytes.status());
+    return download(*bytes, format, report->file_name);
+  }
+  return download(format == "csv" ? table_report_csv(*report) : table_report_json(*report), format,
+                  report->file_name);
+}
 
 Response progress_report(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
@@ -22,19 +82,13 @@ Response progress_report(AppState& app, const Request& r) {
   if (!report.is_ok()) return error_page(app, c, report.status());
   const std::string format = r.arg("format", "html");
   const std::string name = "bao-cao-tien-do-" + report->parent.code + "-" + ro.at.iso();
-  auto download = [&](std::string body, const char* type, const char* ext) {
-    Response res{200, type, std::move(body), {}};
-    res.headers.push_back({"Content-Disposition", "attachment; filename=\"" + name + ext + "\""});
-    res.headers.push_back({"Cache-Control", "private, no-store"});
-    return res;
-  };
   if (format == "xlsx") {
     auto bytes = progress_xlsx(*report);
     if (!bytes.is_ok()) return error_page(app, c, bytes.status());
-    return download(*bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ".xlsx");
+    return download(*bytes, format, name);
   }
-  if (format == "csv") return download(progress_csv(*report), "text/csv; charset=utf-8", ".csv");
-  if (format == "json") return download(progress_json(*report), "application/json", ".json");
+  if (format == "csv") return download(progress_csv(*report), format, name);
+  if (format == "json") return download(progress_json(*report), format, name);
   Response res = Response::html(200, progress_html(*report, "/static/report.css"));
   res.headers.push_back({"Cache-Control", "private, no-store"});
   return res;

@@ -86,7 +86,7 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/briefing", Access::kSignedIn, bind(briefing_page));
   router.add("GET", "/responsibilities", Access::kSignedIn, bind(responsibilities_page));
   router.add("POST", "/plans/import", Access::kAdmin, bind(plans_import));
-  router.add("GET", "/reports/progress/:code", Access::kSignedIn, bind(progress_report));
+  router.add("GET", "/reports/:kind/:code", Access::kSignedIn, bind(report_page));
   router.add("GET", "/notifications", Access::kSignedIn, bind(notifications_page));
   router.add("GET", "/plan/:code", Access::kAdmin, bind(plan_page));
   router.add("POST", "/plan/:code", Access::kAdmin, bind(plan_submit));

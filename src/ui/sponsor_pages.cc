@@ -84,6 +84,7 @@ Response render_sponsors(AppState& app, const Request& r, const std::string& spo
     v["page_title"] = (**found).name;
     v["heading"] = (**found).name;
     v["one"] = true;
+    v["code"] = sponsor;
   }
   return render_page(app, c, "sponsors", v);
 }
