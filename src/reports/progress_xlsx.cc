@@ -24,8 +24,6 @@ void write_table_header(XlsxBook& b, lxw_worksheet* ws, int row,
 
 void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   lxw_worksheet* ws = b.sheet("Tổng hợp");
-  worksheet_set_column(ws, 0, 0, 44, nullptr);
-  worksheet_set_column(ws, 1, 3, 18, nullptr);
   int row = 0;
   if (r.demo) {
     worksheet_merge_range(ws, row, 0, row, 3,
@@ -33,16 +31,16 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
                           b.note());
     ++row;
   }
-  worksheet_merge_range(ws, row, 0, row, 1, ("UBND " + r.province_full).c_str(), b.center());
-  worksheet_merge_range(ws, row, 2, row, 3, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b.title());
+  worksheet_merge_range(ws, row, 0, row, 1, ("UBND " + r.province_full).c_str(), b.plain_center());
+  worksheet_merge_range(ws, row, 2, row, 3, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b.bold_center());
   ++row;
-  worksheet_merge_range(ws, row, 0, row, 1, "VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI", b.title());
-  worksheet_merge_range(ws, row, 2, row, 3, "Độc lập - Tự do - Hạnh phúc", b.title());
+  worksheet_merge_range(ws, row, 0, row, 1, "VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI", b.bold_center());
+  worksheet_merge_range(ws, row, 2, row, 3, "Độc lập - Tự do - Hạnh phúc", b.bold_center());
   ++row;
   const Date d = r.opts.issued_on;
   const std::string place = r.province_name + ", ngày " + std::to_string(d.day()) + " tháng " +
                             std::to_string(d.month()) + " năm " + std::to_string(d.year());
-  worksheet_merge_range(ws, row, 2, row, 3, place.c_str(), b.note());
+  worksheet_merge_range(ws, row, 2, row, 3, place.c_str(), b.plain_center());
   row += 2;
   const std::string heading = "BÁO CÁO ĐÁNH GIÁ TIẾN ĐỘ XÂY DỰNG NÔNG THÔN MỚI " + r.parent.name +
                               " ĐẾN NGÀY " + r.opts.at.vi();
@@ -54,7 +52,9 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   worksheet_merge_range(ws, row, 0, row, 3, basis.c_str(), b.note());
   row += 2;
   const bool cmp = r.compare_summary.has_value();
-  write_table_header(b, ws, row, {{"Chỉ tiêu", 44}, {"Ngày " + r.opts.at.vi(), 18}});
+  write_table_header(b, ws, row, {{"Chỉ tiêu", 48}, {"Ngày " + r.opts.at.vi(), 20}});
+  worksheet_set_column(ws, 2, 2, 20, nullptr);  // after the header: one width per column
+  worksheet_set_column(ws, 3, 3, 22, nullptr);
   if (cmp) {
     worksheet_write_string(ws, row, 2, ("Ngày " + r.compare_at.vi()).c_str(), b.header());
     worksheet_write_string(ws, row, 3, "Tăng/giảm", b.header());

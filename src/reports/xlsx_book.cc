@@ -62,6 +62,15 @@ XlsxBook::XlsxBook(const std::string& title, Date created) : title_text_(title) 
   note_ = workbook_add_format(wb_);
   format_set_italic(note_);
   format_set_font_name(note_, "Times New Roman");
+  plain_center_ = workbook_add_format(wb_);
+  format_set_font_name(plain_center_, "Times New Roman");
+  format_set_font_size(plain_center_, 12);
+  format_set_align(plain_center_, LXW_ALIGN_CENTER);
+  bold_center_ = workbook_add_format(wb_);
+  format_set_font_name(bold_center_, "Times New Roman");
+  format_set_font_size(bold_center_, 12);
+  format_set_bold(bold_center_);
+  format_set_align(bold_center_, LXW_ALIGN_CENTER);
   input_ = bordered(wb_);
   format_set_unlocked(input_);
   format_set_bg_color(input_, 0xFFF8E1);

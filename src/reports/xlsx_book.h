@@ -31,6 +31,8 @@ class XlsxBook {
   lxw_format* percent() { return percent_; }
   lxw_format* center() { return center_; }
   lxw_format* note() { return note_; }
+  lxw_format* plain_center() { return plain_center_; }  // no border, centred
+  lxw_format* bold_center() { return bold_center_; }    // no border, centred, bold, 12 pt
   lxw_format* input() { return input_; }  // unlocked, for templates
 
   // Closes the workbook and returns the file's bytes.
@@ -40,7 +42,8 @@ class XlsxBook {
   std::string path_;
   std::string title_text_;
   lxw_workbook* wb_ = nullptr;
-  lxw_format *title_, *header_, *cell_, *number_, *decimal_, *percent_, *center_, *note_, *input_;
+  lxw_format *title_, *header_, *cell_, *number_, *decimal_, *percent_, *center_, *note_, *input_,
+      *plain_center_, *bold_center_;
 };
 
 }  // namespace ntm
