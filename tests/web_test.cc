@@ -656,7 +656,8 @@ TEST_F(WebTest, MalformedExcelUploads) {
     std::string bytes, says;
   };
   const std::vector<Case> cases = {
-      {"unit_code,measure\n18580,bhyt\n", "không phải tệp XLSX hợp lệ"},
+      {"unit_code,measure\n18580,bhyt\n", "không phải biểu nhập số liệu"},  // a CSV, not ours
+      {std::string("PK\x03\x04", 4) + std::string(200, '\x01'), "không phải tệp XLSX hợp lệ"},
       {rezip(tmpl.body, [](const std::string& n, std::string x) { return n == "xl/workbook.xml" ? "" : x; }),
        "thiếu xl/workbook.xml"},
       {rezip(tmpl.body, [](const std::string& n, std::string x) {
@@ -678,6 +679,47 @@ TEST_F(WebTest, MalformedExcelUploads) {
     EXPECT_NE(r.body.find(c.says), std::string::npos) << c.says << "\n" << r.body.substr(r.body.find("<main"), 400);
   }
   EXPECT_EQ(*app_->store().count_observations(), count);
+}
+
+// The office's bulk template as CSV: download, change a value, upload to see
+// the change (nothing stored), apply (stored as submitted, audited).
+TEST_F(WebTest, OfficeBulkTemplateRoundTrip) {
+  const std::string vp = cookie("admin"), csrf = sessions_.at("admin").second;
+  const Reply csv = get(port_, "/entry/bulk?parent=448&period=2025-06-30&format=csv", vp);
+  ASSERT_EQ(csv.status, 200) << csv.body.substr(0, 300);
+  EXPECT_EQ(get(port_, "/entry/bulk?parent=448&period=2025-06-30", cookie("commune")).status, 403);
+  std::string filled = csv.body;
+  const size_t row = filled.find("\n18583,");
+  ASSERT_NE(row, std::string::npos) << filled;
+  const size_t end = filled.find('\n', row + 1);
+  filled.replace(row + 1, end - row - 1, "18583,Xã x,Đạt,77");  // quy_hoach, bhyt
+  std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf +
+                     "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"tong-hop.csv\"\r\n"
+                     "Content-Type: text/csv\r\n\r\n" + filled + "\r\n--XyZ--\r\n";
+  const Reply preview = request(port_, "POST", "/entry/bulk",
+                                vp + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " +
+                                    std::to_string(body.size()) + "\r\n",
+                                body);
+  ASSERT_EQ(preview.status, 200) << preview.body.substr(preview.body.find("<main"), 500);
+  EXPECT_NE(preview.body.find("<strong>77</strong>"), std::string::npos);
+  const int64_t unit = (**app_->store().unit_at("18583", *Date::parse("2025-06-30"))).unit_id;
+  const Date period = *Date::parse("2025-06-30");
+  EXPECT_FALSE(*app_->store().current_observation(unit, "bhyt", period));
+  ASSERT_EQ(post(port_, "/entry/bulk/apply",
+                 "csrf=" + csrf + "&parent=448&period=2025-06-30&b.18583.bhyt=77&b.18583.quy_hoach=%C4%90%E1%BA%A1t",
+                 vp)
+                .status,
+            303);
+  const auto stored = **app_->store().current_observation(unit, "bhyt", period);
+  EXPECT_EQ(stored.value, 77);
+  EXPECT_EQ(stored.status, ObservationStatus::kSubmitted);
+  // A wrong value stores nothing at all (the other commune's good value neither).
+  EXPECT_EQ(post(port_, "/entry/bulk/apply",
+                 "csrf=" + csrf + "&parent=448&period=2025-06-30&b.18583.bhyt=abc&b.18580.bhyt=88", vp)
+                .status,
+            400);
+  const auto kim = (**app_->store().unit_at("18580", period)).unit_id;
+  EXPECT_FALSE(*app_->store().current_observation(kim, "bhyt", period));
 }
 
 // Every report, in every format, to those whose scope holds it; others 403.

@@ -19,6 +19,7 @@
 #include "service/evaluate.h"
 #include "service/importer.h"
 #include "service/plans.h"
+#include "reports/bulk_template.h"
 #include "reports/entry_template.h"
 #include "reports/progress.h"
 #include "reports/table_report.h"
@@ -69,13 +70,29 @@ Result<EvaluateOptions> evaluate_options(const Options& o) {
 // cell), then the changed values stored as submitted, with audit, at once.
 Status run_import_template(const Options& o, std::ostream& out) {
   const std::string bytes = TRY(read_file(o.file));
-  const FilledTemplate t = TRY(read_entry_template(bytes, o.file));
   auto store = TRY(Store::open_sqlite(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
-  const EntryForm form = TRY(entry_form(*store, catalog, t.unit_code, t.period));
   User office;
   office.username = o.author == "import" ? "cli" : o.author;
   office.role = Role::kAdmin;
+  auto one = read_entry_template(bytes, o.file);
+  if (!one.is_ok()) {
+    // Not a commune's template: the office's bulk template (a row per commune)?
+    auto bulk = read_bulk_template(bytes, o.file);
+    if (!bulk.is_ok()) return one.status();
+    const BulkForm form = TRY(bulk_form(*store, catalog, bulk->parent_code, bulk->period));
+    const auto errors = TRY(save_bulk(*store, form, *bulk, office, ObservationStatus::kSubmitted));
+    if (!errors.empty()) {
+      std::string msg = o.file + ": " + std::to_string(errors.size()) + " lỗi, không có giá trị nào được nhập:";
+      for (size_t i = 0; i < errors.size() && i < 20; ++i) msg += "\n  " + errors[i];
+      return Status::invalid(msg);
+    }
+    out << o.file << ": " << form.parent.name << ", kỳ " << form.period.vi() << ": "
+        << bulk->values.size() << " xã đã nhập (đã gửi)\n";
+    return Status::ok();
+  }
+  const FilledTemplate& t = *one;
+  const EntryForm form = TRY(entry_form(*store, catalog, t.unit_code, t.period));
   std::vector<EntryChange> changes;
   check_entry(form, t.values, false, &changes);
   const auto errors =
@@ -91,7 +108,7 @@ Status run_import_template(const Options& o, std::ostream& out) {
 }
 
 Status run_import(const std::string& kind, const Options& o, std::ostream& out) {
-  if (kind == "xlsx") return run_import_template(o, out);
+  if (kind == "xlsx" || kind == "template") return run_import_template(o, out);
   const std::string text = TRY(read_table_file(o.file));
   auto store = TRY(Store::open_sqlite(o.db));
   ImportCounts c;
@@ -224,6 +241,33 @@ Status run_table_report(const std::string& kind, const Options& o, std::ostream&
   return Status::ok();
 }
 
+// A blank-for-offline template: a commune's (--unit) or the bulk one (--parent).
+Status run_template(const Options& o, std::ostream& out) {
+  if (o.unit.empty() == o.parent.empty()) return Status::invalid("cần đúng một trong --unit CODE hoặc --parent CODE");
+  if (o.format != "xlsx" && o.format != "csv") return Status::invalid("--format phải là xlsx hoặc csv");
+  if (o.format == "xlsx" && o.output.empty()) return Status::invalid("tệp XLSX cần -o FILE");
+  const Date period = TRY(date_option(o.at, "--period"));
+  auto store = TRY(Store::open_sqlite(o.db));
+  const Catalog catalog = TRY(Catalog::load(*store));
+  std::string bytes;
+  if (!o.unit.empty()) {
+    const EntryForm form = TRY(entry_form(*store, catalog, o.unit, period));
+    bytes = o.format == "csv" ? entry_template_csv(form) : TRY(entry_template_xlsx(form, today_utc()));
+  } else {
+    const BulkForm form = TRY(bulk_form(*store, catalog, o.parent, period));
+    bytes = o.format == "csv" ? bulk_template_csv(form) : TRY(bulk_template_xlsx(form, today_utc()));
+  }
+  if (o.output.empty() || o.output == "-") {
+    out << bytes;
+    return Status::ok();
+  }
+  std::ofstream f(o.output, std::ios::binary);
+  f << bytes;
+  if (!f) return Status::io("không ghi được " + o.output);
+  out << "Đã ghi " << o.output << "\n";
+  return Status::ok();
+}
+
 Status run_serve(const Options& o, std::ostream& out) {
   std::shared_ptr<Store> store = TRY(Store::open_sqlite(o.db));
   AppState app(store);
@@ -325,6 +369,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   auto* ix = imp->add_subcommand("xlsx", "A commune's filled Excel template (from /entry)");
   ix->add_option("FILE", o.file)->required();
   ix->add_option("--author", o.author, "Recorded as the author (default: cli)");
+  auto* it = imp->add_subcommand("template", "A filled template (XLSX or CSV): a commune's or the bulk one");
+  it->add_option("FILE", o.file)->required();
+  it->add_option("--author", o.author, "Recorded as the author (default: cli)");
   auto* ip = imp->add_subcommand(
       "plans", "Plan framework: unit_code,kind,code,set,target_year,date,criteria_met,note");
   ip->add_option("FILE", o.file)->required();
@@ -378,6 +425,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     table_reports.push_back(sub);
   }
 
+  auto* tp = app.add_subcommand("template", "Entry template to fill offline (XLSX or CSV)");
+  tp->add_option("--unit", o.unit, "A commune: its template");
+  tp->add_option("--parent", o.parent, "A province or district: the bulk template (a row per commune)");
+  tp->add_option("--period", o.at, "Reporting date yyyy-mm-dd")->required();
+  tp->add_option("--format", o.format, "xlsx|csv")->required();
+  tp->add_option("-o,--output", o.output, "Output file (default: standard output; xlsx needs one)");
+
   auto* sv = app.add_subcommand("serve", "Serve the web application");
   sv->add_option("--port", o.port, "Port (default 8080)");
   sv->add_option("--host", o.host, "Address to listen on (default 127.0.0.1)");
@@ -418,12 +472,14 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     s = store.status();
     if (s.is_ok()) out << "Cơ sở dữ liệu " << o.db << " sẵn sàng\n";
   } else if (imp->parsed()) {
-    for (auto* sub : {iu, il, ia, ic, idp, io, ip, ix})
+    for (auto* sub : {iu, il, ia, ic, idp, io, ip, ix, it})
       if (sub->parsed()) s = run_import(sub->get_name(), o, out);
   } else if (ev->parsed()) {
     s = run_evaluate(o, out);
   } else if (ps->parsed()) {
     s = run_plan_status(o, out);
+  } else if (tp->parsed()) {
+    s = run_template(o, out);
   } else if (rpp->parsed()) {
     s = run_report(o, out);
   } else if (rp->parsed()) {

@@ -100,8 +100,29 @@ Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
   return b.finish();
 }
 
-Result<FilledTemplate> read_entry_template(std::string_view xlsx, const std::string& name) {
-  const std::string csv = TRY(xlsx_to_csv(xlsx, name));
+std::string entry_template_csv(const EntryForm& form) {
+  std::string out = "\xEF\xBB\xBF" "BIỂU NHẬP SỐ LIỆU NÔNG THÔN MỚI," + csv_field(form.unit.name) + "\n";
+  out += "Mã xã," + csv_field(form.unit.code) + "\nKỳ báo cáo," + form.period.iso() +
+         "\nBộ tiêu chí," + csv_field(form.set->id) + "\n" + kTemplateMarker +
+         "\nMã chỉ số,Tiêu chí,Chỉ tiêu,Đơn vị tính,Kỳ trước,Giá trị kỳ này,Ghi chú\n";
+  for (const EntryField& f : form.fields) {
+    const Measure& m = *f.measure;
+    const std::optional<double> now = f.current ? std::optional(f.current->value)
+                                      : f.last  ? std::optional(f.last->value)
+                                                : std::nullopt;
+    out += csv_field(m.id) + "," + csv_field(f.criterion->code + ". " + f.criterion->name_vi) + "," +
+           csv_field(f.indicator->code + " " + m.name_vi) + "," + csv_field(m.unit) + "," +
+           (f.last ? csv_field(shown(m, f.last->value)) : "") + "," +
+           (now ? csv_field(shown(m, *now)) : "") + ",\n";
+  }
+  return out;
+}
+
+Result<FilledTemplate> read_entry_template(std::string_view bytes, const std::string& name) {
+  // XLSX by its zip signature, else the CSV form of the template.
+  std::string csv(bytes);
+  if (csv.rfind("PK\x03\x04", 0) == 0) csv = TRY(xlsx_to_csv(bytes, name));
+  if (csv.rfind("\xEF\xBB\xBF", 0) == 0) csv.erase(0, 3);
   const auto rows = TRY(parse_csv(csv));
   auto cell = [&](size_t r, size_t c) -> std::string {
     // parse_csv skips blank lines; rows keep their 1-based line (= sheet row).

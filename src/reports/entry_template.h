@@ -23,8 +23,12 @@ struct FilledTemplate {
   std::map<std::string, std::string> cells;   // measure -> its value cell ("F9"), for errors
 };
 
-// Reads an uploaded template (XLSX bytes). Errors name the file and the cell.
-Result<FilledTemplate> read_entry_template(std::string_view xlsx, const std::string& name);
+// The same template as CSV (same rows and columns).
+std::string entry_template_csv(const EntryForm& form);
+
+// Reads an uploaded template (XLSX bytes, or its CSV form). Errors name the
+// file and the cell.
+Result<FilledTemplate> read_entry_template(std::string_view bytes, const std::string& name);
 
 // The layout, shared by writer and reader.
 inline constexpr int kTemplateFirstRow = 7;  // 1-based row of the first measure

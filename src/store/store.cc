@@ -41,8 +41,17 @@ Status Store::migrate() {
 }
 
 Status Store::transaction(const std::function<Status()>& fn) {
+  // Nested calls join the outer transaction: its caller commits or rolls back all.
+  if (tx_depth_ > 0) {
+    ++tx_depth_;
+    Status s = fn();
+    --tx_depth_;
+    return s;
+  }
   TRY(conn_->exec_script("BEGIN"));
+  ++tx_depth_;
   Status s = fn();
+  --tx_depth_;
   if (!s.is_ok()) {
     (void)conn_->exec_script("ROLLBACK");
     return s;

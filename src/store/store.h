@@ -68,6 +68,7 @@ class Store {
   Result<int> schema_version();
 
   // Runs fn inside BEGIN/COMMIT; rolls back and returns fn's error on failure.
+  // Inside another transaction() it joins that one (all or nothing together).
   Status transaction(const std::function<Status()>& fn);
 
   // --- units ---------------------------------------------------------------
@@ -219,6 +220,7 @@ class Store {
 
   std::unique_ptr<Connection> conn_;
   int64_t write_count_ = 0;  // commits through this Store, part of data_version()
+  int tx_depth_ = 0;         // > 0 inside transaction()
   std::map<std::string, std::unique_ptr<Statement>> cache_;
 };
 

@@ -122,3 +122,27 @@ TEST_F(StoreTest, TransactionRollsBack) {
 
 }  // namespace
 }  // namespace ntm
+
+namespace ntm {
+namespace {
+
+// A transaction inside another joins it: the inner write is undone when the
+// outer one fails, and kept when it commits.
+TEST(StoreTransactions, NestedJoinTheOuter) {
+  auto store = std::move(Store::open_sqlite(":memory:")).value();
+  const Status failed = store->transaction([&]() -> Status {
+    TRY(store->transaction([&] { return store->set_setting("a", "1"); }));
+    return Status::invalid("later step fails");
+  });
+  EXPECT_FALSE(failed.is_ok());
+  EXPECT_FALSE(store->setting("a")->has_value());
+  ASSERT_TRUE(store->transaction([&]() -> Status {
+                TRY(store->transaction([&] { return store->set_setting("a", "2"); }));
+                return store->set_setting("b", "3");
+              }).is_ok());
+  EXPECT_EQ(**store->setting("a"), "2");
+  EXPECT_EQ(**store->setting("b"), "3");
+}
+
+}  // namespace
+}  // namespace ntm

@@ -248,11 +248,16 @@ Response entry_confirm(AppState& app, const Request& r) {
 Response entry_template_download(AppState& app, const Request& r) {
   auto form = load_form(app, r, r.arg("period"));
   if (!form.is_ok()) return error_page(app, page_context(r), form.status());
-  auto bytes = entry_template_xlsx(*form, today_utc());
+  const bool csv = r.arg("format") == "csv";
+  auto bytes = csv ? Result<std::string>(entry_template_csv(*form)) : entry_template_xlsx(*form, today_utc());
   if (!bytes.is_ok()) return error_page(app, page_context(r), bytes.status());
-  Response res{200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", *bytes, {}};
+  Response res{200,
+               csv ? "text/csv; charset=utf-8"
+                   : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               *bytes,
+               {}};
   res.headers.push_back({"Content-Disposition", "attachment; filename=\"bieu-nhap-" + form->unit.code +
-                                                    "-" + form->period.iso() + ".xlsx\""});
+                                                    "-" + form->period.iso() + (csv ? ".csv" : ".xlsx") + "\""});
   res.headers.push_back({"Cache-Control", "private, no-store"});
   return res;
 }

@@ -32,6 +32,9 @@ Response entry_check_page(AppState& app, const Request& r);    // GET /entry/che
 Response entry_confirm(AppState& app, const Request& r);       // POST /entry/confirm
 Response entry_template_download(AppState& app, const Request& r);  // GET /entry/template.xlsx
 Response entry_upload(AppState& app, const Request& r);        // POST /entry/upload
+Response bulk_template_download(AppState& app, const Request& r);  // GET /entry/bulk
+Response bulk_upload(AppState& app, const Request& r);         // POST /entry/bulk
+Response bulk_apply(AppState& app, const Request& r);          // POST /entry/bulk/apply
 Response verify_page(AppState& app, const Request& r);         // GET /verify
 Response verify_submit(AppState& app, const Request& r);       // POST /verify
 Response audit_page(AppState& app, const Request& r);          // GET /audit

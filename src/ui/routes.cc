@@ -57,6 +57,9 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/entry/confirm", Access::kCommune, bind(entry_confirm));
   router.add("GET", "/entry/template.xlsx", Access::kCommune, bind(entry_template_download));
   router.add("POST", "/entry/upload", Access::kCommune, bind(entry_upload));
+  router.add("GET", "/entry/bulk", Access::kAdmin, bind(bulk_template_download));
+  router.add("POST", "/entry/bulk", Access::kAdmin, bind(bulk_upload));
+  router.add("POST", "/entry/bulk/apply", Access::kAdmin, bind(bulk_apply));
   router.add("GET", "/verify", Access::kDepartment, bind(verify_page));
   router.add("POST", "/verify", Access::kDepartment, bind(verify_submit));
   router.add("GET", "/audit", Access::kAdmin, bind(audit_page));

@@ -1,0 +1,188 @@
+#include "reports/bulk_template.h"
+
+#include "base/csv.h"
+#include "base/strings.h"
+#include "base/xlsx.h"
+#include "reports/xlsx_book.h"
+
+namespace ntm {
+namespace {
+
+std::string col(int c) {  // 0 -> "A"
+  std::string s;
+  for (++c; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return s;
+}
+
+// The value a cell starts with: this period's, else the last one.
+std::optional<double> prefill(const EntryField& f) {
+  return f.current ? std::optional(f.current->value)
+         : f.last  ? std::optional(f.last->value)
+                   : std::nullopt;
+}
+
+std::string text(const Measure& m, double v) {
+  if (m.type == MeasureType::kBoolean) return v == 1 ? "Đạt" : "Không đạt";
+  return format_number(v);
+}
+
+}  // namespace
+
+Result<BulkForm> bulk_form(Store& store, const Catalog& catalog, const std::string& parent_code,
+                           Date period) {
+  BulkForm b;
+  const auto parent = TRY(store.unit_at(parent_code, period));
+  if (!parent) return Status::not_found("không có đơn vị mã \"" + parent_code + "\" vào ngày " + period.iso());
+  b.parent = *parent;
+  b.period = period;
+  for (const UnitVersion& u : TRY(store.descendants_at(parent->unit_id, Level::kCommune, period))) {
+    auto form = entry_form(store, catalog, u.code, period);
+    if (!form.is_ok()) continue;  // no set applies (wards, towns)
+    if (!b.set) b.set = form->set;
+    b.forms.push_back(std::move(*form));
+  }
+  if (b.forms.empty()) return Status::not_found("không có xã nào để nhập dưới " + parent->name);
+  return b;
+}
+
+Result<std::string> bulk_template_xlsx(const BulkForm& b, Date created) {
+  XlsxBook book("Biểu nhập tổng hợp " + b.parent.name + " " + b.period.iso(), created);
+  lxw_worksheet* ws = book.sheet("Nhập tổng hợp");
+  const auto& fields = b.forms.front().fields;
+  worksheet_write_string(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU TỔNG HỢP: " + b.parent.name).c_str(), book.title());
+  worksheet_write_string(ws, 1, 0, "Mã đơn vị", book.header());
+  worksheet_write_string(ws, 1, 1, b.parent.code.c_str(), book.cell());
+  worksheet_write_string(ws, 2, 0, "Kỳ báo cáo", book.header());
+  worksheet_write_string(ws, 2, 1, b.period.iso().c_str(), book.cell());
+  worksheet_write_string(ws, 3, 0, kBulkMarker, book.note());
+  worksheet_write_string(ws, kBulkHeaderRow - 1, 0, "Mã xã", book.header());
+  worksheet_write_string(ws, kBulkHeaderRow - 1, 1, "Tên xã", book.header());
+  worksheet_write_string(ws, kBulkHeaderRow, 0, "", book.header());
+  worksheet_write_string(ws, kBulkHeaderRow, 1, "", book.header());
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const int c = 2 + static_cast<int>(i);
+    worksheet_write_string(ws, kBulkHeaderRow - 1, c, fields[i].measure->id.c_str(), book.header());
+    const std::string label = fields[i].indicator->code + " " + fields[i].measure->name_vi +
+                              (fields[i].measure->unit.empty() ? "" : " (" + fields[i].measure->unit + ")");
+    worksheet_write_string(ws, kBulkHeaderRow, c, label.c_str(), book.header());
+  }
+  worksheet_set_column(ws, 0, 0, 9, nullptr);
+  worksheet_set_column(ws, 1, 1, 24, nullptr);
+  worksheet_set_column(ws, 2, static_cast<lxw_col_t>(1 + fields.size()), 14, nullptr);
+  worksheet_set_row(ws, kBulkHeaderRow, 60, nullptr);
+  worksheet_freeze_panes(ws, kBulkHeaderRow + 1, 2);
+  int row = kBulkHeaderRow + 1;
+  for (const EntryForm& f : b.forms) {
+    worksheet_write_string(ws, row, 0, f.unit.code.c_str(), book.cell());
+    worksheet_write_string(ws, row, 1, f.unit.name.c_str(), book.cell());
+    for (size_t i = 0; i < f.fields.size(); ++i) {
+      const EntryField& field = f.fields[i];
+      const auto v = prefill(field);
+      const int c = 2 + static_cast<int>(i);
+      if (!v) {
+        worksheet_write_blank(ws, row, c, book.input());
+      } else if (field.measure->type == MeasureType::kBoolean) {
+        worksheet_write_string(ws, row, c, text(*field.measure, *v).c_str(), book.input());
+      } else {
+        worksheet_write_number(ws, row, c, *v, book.input());
+      }
+    }
+    ++row;
+  }
+  lxw_protection protection{};
+  protection.format_columns = 1;
+  worksheet_protect(ws, nullptr, &protection);
+  return book.finish();
+}
+
+std::string bulk_template_csv(const BulkForm& b) {
+  const auto& fields = b.forms.front().fields;
+  std::string out = "\xEF\xBB\xBF" "BIỂU NHẬP SỐ LIỆU TỔNG HỢP," + csv_field(b.parent.name) + "\n";
+  out += "Mã đơn vị," + csv_field(b.parent.code) + "\nKỳ báo cáo," + b.period.iso() + "\n" +
+         kBulkMarker + "\n\nMã xã,Tên xã";
+  for (const EntryField& f : fields) out += "," + csv_field(f.measure->id);
+  out += "\n,";
+  for (const EntryField& f : fields) out += "," + csv_field(f.indicator->code + " " + f.measure->name_vi);
+  out += "\n";
+  for (const EntryForm& f : b.forms) {
+    out += csv_field(f.unit.code) + "," + csv_field(f.unit.name);
+    for (const EntryField& field : f.fields) {
+      const auto v = prefill(field);
+      out += "," + (v ? csv_field(text(*field.measure, *v)) : "");
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+Result<FilledBulk> read_bulk_template(std::string_view bytes, const std::string& name) {
+  std::string text(bytes);
+  if (text.rfind("PK\x03\x04", 0) == 0) text = TRY(xlsx_to_csv(bytes, name));
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  const auto rows = TRY(parse_csv(text));
+  std::map<int, const CsvRow*> by_line;
+  for (const CsvRow& r : rows) by_line[r.line] = &r;
+  auto cell = [&](int line, size_t c) -> std::string {
+    const auto it = by_line.find(line);
+    return it != by_line.end() && c < it->second->fields.size() ? std::string(trim(it->second->fields[c])) : "";
+  };
+  if (cell(4, 0) != kBulkMarker) {
+    return Status::invalid(name + ": không phải biểu nhập tổng hợp của NTM Monitor (ô A4 phải có mã "
+                                  "biểu). Hãy tải biểu mẫu mới.");
+  }
+  FilledBulk f;
+  f.parent_code = cell(2, 1);
+  auto period = Date::parse(cell(3, 1));
+  if (!period.is_ok()) return Status::invalid(name + ", ô B3 (kỳ báo cáo): " + period.status().message());
+  f.period = *period;
+  const auto header = by_line.find(kBulkHeaderRow);
+  if (header == by_line.end() || cell(kBulkHeaderRow, 0) != "Mã xã") {
+    return Status::invalid(name + ": dòng tiêu đề (dòng " + std::to_string(kBulkHeaderRow) +
+                           ") đã bị thay đổi; hãy dùng biểu mẫu mới.");
+  }
+  const std::vector<std::string>& measures = header->second->fields;
+  for (const CsvRow& r : rows) {
+    if (r.line <= kBulkHeaderRow + 1 || r.fields.empty()) continue;
+    const std::string unit(trim(r.fields[0]));
+    if (unit.empty()) continue;
+    auto& values = f.values[unit];
+    for (size_t c = 2; c < r.fields.size() && c < measures.size(); ++c) {
+      const std::string m(trim(measures[c]));
+      if (m.empty()) continue;
+      f.cells[unit + "|" + m] = col(static_cast<int>(c)) + std::to_string(r.line);
+      values[m] = std::string(trim(r.fields[c]));
+    }
+  }
+  return f;
+}
+
+Result<std::vector<std::string>> save_bulk(Store& store, const BulkForm& form, const FilledBulk& filled,
+                                           const User& user, ObservationStatus status) {
+  std::vector<std::string> errors;
+  std::vector<std::pair<const EntryForm*, const std::map<std::string, std::string>*>> work;
+  for (const auto& [unit, values] : filled.values) {
+    const auto f = std::find_if(form.forms.begin(), form.forms.end(),
+                                [&](const EntryForm& e) { return e.unit.code == unit; });
+    if (f == form.forms.end()) {
+      errors.push_back("xã mã " + unit + " không thuộc " + form.parent.name + " vào ngày " + form.period.vi());
+      continue;
+    }
+    for (const FieldError& e : check_entry(*f, values, false)) {
+      const auto c = filled.cells.find(unit + "|" + e.measure);
+      errors.push_back("ô " + (c != filled.cells.end() ? c->second : "?") + " (" + f->unit.name + ") — " +
+                       e.message);
+    }
+    work.push_back({&*f, &values});
+  }
+  if (!errors.empty()) return errors;
+  TRY(store.transaction([&]() -> Status {
+    for (const auto& [f, values] : work) {
+      const auto inner = TRY(save_entry(store, *f, user, *values, false, status));
+      if (!inner.empty()) return Status::invalid(inner.front().message);
+    }
+    return Status::ok();
+  }));
+  return errors;
+}
+
+}  // namespace ntm

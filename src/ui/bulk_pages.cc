@@ -1,0 +1,118 @@
+// The office's bulk entry: GET /entry/bulk?parent=&period=&format=xlsx|csv
+// downloads one row per commune; POST /entry/bulk (multipart) shows every
+// change (commune, indicator, old -> new) and every error by cell, storing
+// nothing; POST /entry/bulk/apply stores them as submitted values, all or
+// nothing, audited.
+#include <algorithm>
+
+#include "base/strings.h"
+#include "reports/bulk_template.h"
+#include "ui/page.h"
+#include "ui/pages.h"
+#include "ui/view_helpers.h"
+
+namespace ntm {
+namespace {
+
+Result<BulkForm> load(AppState& app, const std::string& parent, const std::string& period) {
+  const Date at = TRY(Date::parse(period));
+  const Catalog* catalog = TRY(app.catalog());
+  return bulk_form(app.store(), *catalog, parent, at);
+}
+
+std::string shown(Lang lang, const Measure& m, double v) {
+  if (m.type == MeasureType::kBoolean) return tr(lang, v == 1 ? "status.met" : "status.not_met");
+  return format_num(lang, v, 2);
+}
+
+}  // namespace
+
+Response bulk_template_download(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  auto form = load(app, r.arg("parent"), r.arg("period", c.opts.at.iso()));
+  if (!form.is_ok()) return error_page(app, c, form.status());
+  const bool csv = r.arg("format") == "csv";
+  auto bytes = csv ? Result<std::string>(bulk_template_csv(*form)) : bulk_template_xlsx(*form, today_utc());
+  if (!bytes.is_ok()) return error_page(app, c, bytes.status());
+  Response res{200,
+               csv ? "text/csv; charset=utf-8"
+                   : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               *bytes,
+               {}};
+  res.headers.push_back({"Content-Disposition", "attachment; filename=\"bieu-tong-hop-" + form->parent.code +
+                                                    "-" + form->period.iso() + (csv ? ".csv" : ".xlsx") + "\""});
+  res.headers.push_back({"Cache-Control", "private, no-store"});
+  return res;
+}
+
+Response bulk_upload(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  const auto file = r.files.find("file");
+  if (file == r.files.end() || file->second.data.empty()) {
+    return error_page(app, c, Status::invalid("Chọn tệp biểu tổng hợp (.xlsx hoặc .csv)"));
+  }
+  const std::string name = file->second.filename.substr(file->second.filename.find_last_of("/\\") + 1);
+  auto filled = read_bulk_template(file->second.data, name);
+  if (!filled.is_ok()) return error_page(app, c, filled.status());
+  auto form = load(app, filled->parent_code, filled->period.iso());
+  if (!form.is_ok()) return error_page(app, c, form.status());
+  std::vector<std::string> errors;
+  nlohmann::json changes = nlohmann::json::array(), hidden = nlohmann::json::array();
+  for (const auto& [unit, values] : filled->values) {
+    const auto f = std::find_if(form->forms.begin(), form->forms.end(),
+                                [&](const EntryForm& e) { return e.unit.code == unit; });
+    if (f == form->forms.end()) {
+      errors.push_back("xã mã " + unit + " không thuộc " + form->parent.name);
+      continue;
+    }
+    std::vector<EntryChange> ch;
+    for (const FieldError& e : check_entry(*f, values, false, &ch))
+      errors.push_back("ô " + filled->cells[unit + "|" + e.measure] + " (" + f->unit.name + ") — " + e.message);
+    for (const auto& [field, value] : ch) {
+      const std::optional<double> before = field->current ? std::optional(field->current->value)
+                                           : field->last  ? std::optional(field->last->value)
+                                                          : std::nullopt;
+      if (before && *before == value) continue;  // carried forward unchanged
+      changes.push_back({{"unit", f->unit.name},
+                         {"indicator", field->indicator->code + " " + name_of(c.lang, *field->measure)},
+                         {"old", before ? shown(c.lang, *field->measure, *before) : ""},
+                         {"new", shown(c.lang, *field->measure, value)},
+                         {"cell", filled->cells[unit + "|" + field->measure->id]}});
+    }
+    for (const auto& [m, text] : values)
+      if (!text.empty()) hidden.push_back({{"name", "b." + unit + "." + m}, {"value", text}});
+  }
+  nlohmann::json errs = nlohmann::json::array();
+  for (const std::string& e : errors) errs.push_back(e);
+  nlohmann::json v = {{"page_title", tr(c.lang, "bulk.title")},
+                      {"file", name},
+                      {"parent", form->parent.name},
+                      {"parent_code", form->parent.code},
+                      {"period", form->period.iso()},
+                      {"period_shown", format_date(c.lang, form->period)},
+                      {"communes", std::to_string(filled->values.size())},
+                      {"changes", changes},
+                      {"change_count", std::to_string(changes.size())},
+                      {"hidden", hidden},
+                      {"errors", errs}};
+  return render_page(app, c, "bulk_upload", v, errors.empty() ? 200 : 400);
+}
+
+Response bulk_apply(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  auto form = load(app, r.field("parent"), r.field("period"));
+  if (!form.is_ok()) return error_page(app, c, form.status());
+  FilledBulk filled{form->parent.code, form->period, {}, {}};
+  for (const auto& [key, value] : r.form) {
+    if (key.rfind("b.", 0) != 0) continue;
+    const size_t dot = key.find('.', 2);
+    if (dot == std::string::npos) continue;
+    filled.values[key.substr(2, dot - 2)][key.substr(dot + 1)] = value;
+  }
+  auto errors = save_bulk(app.store(), *form, filled, r.principal->first, ObservationStatus::kSubmitted);
+  if (!errors.is_ok()) return error_page(app, c, errors.status());
+  if (!errors->empty()) return error_page(app, c, Status::invalid(errors->front()));
+  return Response::redirect("/dashboard/" + url_encode(form->parent.code) + "?at=" + form->period.iso());
+}
+
+}  // namespace ntm
