@@ -181,12 +181,30 @@ Status run_plan_status(const Options& o, std::ostream& out) {
   return Status::ok();
 }
 
-// The progress report in one of its formats, to a file (or standard output).
-Status run_report(const Options& o, std::ostream& out) {
+// A report or template to -o FILE (saying so), or to standard output.
+Status write_output(const Options& o, const std::string& bytes, std::ostream& out) {
+  if (o.output.empty() || o.output == "-") {
+    out << bytes;
+    return Status::ok();
+  }
+  std::ofstream f(o.output, std::ios::binary);
+  f << bytes;
+  if (!f) return Status::io("không ghi được " + o.output);
+  out << "Đã ghi " << o.output << " (" << bytes.size() / 1024 + 1 << " KB)\n";
+  return Status::ok();
+}
+
+Status check_report_format(const Options& o) {
   if (o.format != "html" && o.format != "xlsx" && o.format != "csv" && o.format != "json") {
     return Status::invalid("--format phải là html, xlsx, csv hoặc json");
   }
   if (o.format == "xlsx" && o.output.empty()) return Status::invalid("tệp XLSX cần -o FILE");
+  return Status::ok();
+}
+
+// The progress report in one of its formats, to a file (or standard output).
+Status run_report(const Options& o, std::ostream& out) {
+  TRY(check_report_format(o));
   ReportOptions ro;
   ro.parent_code = o.parent;
   ro.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
@@ -201,23 +219,12 @@ Status run_report(const Options& o, std::ostream& out) {
                             : o.format == "csv"  ? progress_csv(r)
                             : o.format == "json" ? progress_json(r)
                                                  : TRY(progress_xlsx(r));
-  if (o.output.empty() || o.output == "-") {
-    out << bytes;
-    return Status::ok();
-  }
-  std::ofstream f(o.output, std::ios::binary);
-  f << bytes;
-  if (!f) return Status::io("không ghi được " + o.output);
-  out << "Đã ghi " << o.output << " (" << bytes.size() / 1024 + 1 << " KB)\n";
-  return Status::ok();
+  return write_output(o, bytes, out);
 }
 
 // The other reports (commune, department, sponsor, directives).
 Status run_table_report(const std::string& kind, const Options& o, std::ostream& out) {
-  if (o.format != "html" && o.format != "xlsx" && o.format != "csv" && o.format != "json") {
-    return Status::invalid("--format phải là html, xlsx, csv hoặc json");
-  }
-  if (o.format == "xlsx" && o.output.empty()) return Status::invalid("tệp XLSX cần -o FILE");
+  TRY(check_report_format(o));
   TableReportOptions to;
   to.code = kind == "commune" ? o.unit : kind == "department" ? o.department : o.sponsor_code;
   to.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
@@ -230,15 +237,7 @@ Status run_table_report(const std::string& kind, const Options& o, std::ostream&
                             : o.format == "csv"  ? table_report_csv(r)
                             : o.format == "json" ? table_report_json(r)
                                                  : TRY(table_report_xlsx(r));
-  if (o.output.empty() || o.output == "-") {
-    out << bytes;
-    return Status::ok();
-  }
-  std::ofstream f(o.output, std::ios::binary);
-  f << bytes;
-  if (!f) return Status::io("không ghi được " + o.output);
-  out << "Đã ghi " << o.output << " (" << bytes.size() / 1024 + 1 << " KB)\n";
-  return Status::ok();
+  return write_output(o, bytes, out);
 }
 
 // A blank-for-offline template: a commune's (--unit) or the bulk one (--parent).
@@ -257,15 +256,7 @@ Status run_template(const Options& o, std::ostream& out) {
     const BulkForm form = TRY(bulk_form(*store, catalog, o.parent, period));
     bytes = o.format == "csv" ? bulk_template_csv(form) : TRY(bulk_template_xlsx(form, today_utc()));
   }
-  if (o.output.empty() || o.output == "-") {
-    out << bytes;
-    return Status::ok();
-  }
-  std::ofstream f(o.output, std::ios::binary);
-  f << bytes;
-  if (!f) return Status::io("không ghi được " + o.output);
-  out << "Đã ghi " << o.output << "\n";
-  return Status::ok();
+  return write_output(o, bytes, out);
 }
 
 Status run_serve(const Options& o, std::ostream& out) {

@@ -8,11 +8,6 @@
 namespace ntm {
 namespace {
 
-std::string col(int c) {  // 0 -> "A"
-  std::string s;
-  for (++c; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
-  return s;
-}
 
 // The value a cell starts with: this period's, else the last one.
 std::optional<double> prefill(const EntryField& f) {
@@ -149,7 +144,7 @@ Result<FilledBulk> read_bulk_template(std::string_view bytes, const std::string&
     for (size_t c = 2; c < r.fields.size() && c < measures.size(); ++c) {
       const std::string m(trim(measures[c]));
       if (m.empty()) continue;
-      f.cells[unit + "|" + m] = col(static_cast<int>(c)) + std::to_string(r.line);
+      f.cells[unit + "|" + m] = xlsx_column(static_cast<int>(c)) + std::to_string(r.line);
       values[m] = std::string(trim(r.fields[c]));
     }
   }

@@ -57,6 +57,12 @@ std::string progress_csv(const ProgressReport& r);
 std::string progress_json(const ProgressReport& r);
 // The stylesheet of printed reports.
 const std::string& report_css();
+// The start of every printed report: <head> (stylesheet inlined when
+// `css_href` is empty), the synthetic-data notice, and the administrative
+// header — issuing body, national motto, "<place>, ngày … tháng … năm …".
+std::string report_document_start(const std::string& title, const std::string& css_href,
+                                  bool demo, const std::string& issuer, const std::string& place,
+                                  Date issued_on, bool numbered);
 
 // "Đạt" / "Chưa đạt" / "Chưa xác định" and plan states in Vietnamese.
 const char* outcome_vi_short(Outcome o);

@@ -20,11 +20,6 @@ std::string change(int now, int then) {
   return (d > 0 ? "+" : "") + std::to_string(d);
 }
 
-std::string date_line(const ProgressReport& r) {
-  const Date d = r.opts.issued_on;
-  return r.province_name + ", ngày " + std::to_string(d.day()) + " tháng " +
-         std::to_string(d.month()) + " năm " + std::to_string(d.year());
-}
 
 // Section I: the headline figures now and at the comparison date.
 std::string summary_section(const ProgressReport& r) {
@@ -176,20 +171,9 @@ std::string coordination_section(const ProgressReport& r) {
 }  // namespace
 
 std::string progress_html(const ProgressReport& r, const std::string& css_href) {
-  std::string h = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Báo cáo tiến độ " +
-                  e(r.parent.name) + " " + r.opts.at.vi() + "</title>";
-  h += css_href.empty() ? "<style>" + report_css() + "</style>"
-                        : "<link rel=\"stylesheet\" href=\"" + e(css_href) + "\">";
-  h += "</head><body class=\"report\">";
-  if (r.demo) {
-    h += "<p class=\"demo\">DỮ LIỆU MINH HỌA — số liệu tổng hợp (giả lập) và ngưỡng theo bộ tiêu chí "
-         "minh họa, không phải số liệu chính thức.</p>";
-  }
-  h += "<table class=\"head\"><tr><td>UBND " + e(r.province_full) +
-       "<br><strong>VĂN PHÒNG ĐIỀU PHỐI<br>NÔNG THÔN MỚI</strong><br>Số: &nbsp;&nbsp;&nbsp;&nbsp;/BC-VPĐP</td>"
-       "<td><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br><strong class=\"motto\">Độc lập - "
-       "Tự do - Hạnh phúc</strong><br><em>" +
-       e(date_line(r)) + "</em></td></tr></table>";
+  std::string h = report_document_start(
+      "Báo cáo tiến độ " + r.parent.name + " " + r.opts.at.vi(), css_href, r.demo,
+      "UBND " + r.province_full, r.province_name, r.opts.issued_on, true);
   h += "<h1>BÁO CÁO<br>Đánh giá tiến độ xây dựng nông thôn mới " + e(r.parent.name) + "<br>đến ngày " +
        r.opts.at.vi() + "</h1>";
   h += "<p class=\"basis\">Bộ tiêu chí: " + e(r.set->name_vi) + (r.set->illustrative ? " (minh họa)" : "") +

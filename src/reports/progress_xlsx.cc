@@ -8,11 +8,6 @@
 namespace ntm {
 namespace {
 
-std::string col(int c) {  // 0 -> "A"
-  std::string s;
-  for (++c; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
-  return s;
-}
 
 void write_table_header(XlsxBook& b, lxw_worksheet* ws, int row,
                         const std::vector<std::pair<std::string, double>>& columns) {
@@ -84,8 +79,8 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   worksheet_write_string(ws, row, 0, "Tỷ lệ", b.cell());
   for (int c = 1; c <= (cmp ? 2 : 1); ++c) {
     const Summary& x = c == 1 ? s : t;
-    const std::string f = "=IF(" + col(c) + std::to_string(first + 1) + "=0,0," + col(c) +
-                          std::to_string(first + 2) + "/" + col(c) + std::to_string(first + 1) + ")";
+    const std::string f = "=IF(" + xlsx_column(c) + std::to_string(first + 1) + "=0,0," + xlsx_column(c) +
+                          std::to_string(first + 2) + "/" + xlsx_column(c) + std::to_string(first + 1) + ")";
     worksheet_write_formula_num(ws, row, static_cast<lxw_col_t>(c), f.c_str(), b.percent(),
                                 x.units ? static_cast<double>(x.title_met) / x.units : 0);
   }
@@ -142,7 +137,7 @@ void matrix_sheet(XlsxBook& b, const ProgressReport& r) {
       worksheet_write_string(ws, row, 3 + i, o == Outcome::kMet ? "Đạt" : o == Outcome::kNotMet ? "" : "?",
                              b.center());
     }
-    const std::string f = "=COUNTIF(" + col(3) + std::to_string(row + 1) + ":" + col(n + 2) +
+    const std::string f = "=COUNTIF(" + xlsx_column(3) + std::to_string(row + 1) + ":" + xlsx_column(n + 2) +
                           std::to_string(row + 1) + ",\"Đạt\")";
     worksheet_write_formula_num(ws, row, n + 3, f.c_str(), b.number(), a.criteria_met);
     worksheet_write_string(ws, row, n + 4, plan_state_vi(p.status.state), b.cell());
@@ -150,7 +145,7 @@ void matrix_sheet(XlsxBook& b, const ProgressReport& r) {
   }
   worksheet_write_string(ws, row, 2, "Số xã đạt", b.header());
   for (int i = 0; i < n; ++i) {
-    const std::string range = col(3 + i) + "4:" + col(3 + i) + std::to_string(row);
+    const std::string range = xlsx_column(3 + i) + "4:" + xlsx_column(3 + i) + std::to_string(row);
     const std::string f = "=COUNTIF(" + range + ",\"Đạt\")";
     worksheet_write_formula_num(ws, row, 3 + i, f.c_str(), b.number(), r.criteria[i].met);
   }

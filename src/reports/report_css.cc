@@ -1,3 +1,4 @@
+#include "base/strings.h"
 #include "reports/progress.h"
 
 namespace ntm {
@@ -25,6 +26,28 @@ body.report { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif"
 @media print { .report .noprint { display: none; } body.report { padding: 0; } }
 )";
   return css;
+}
+
+std::string report_document_start(const std::string& title, const std::string& css_href,
+                                  bool demo, const std::string& issuer, const std::string& place,
+                                  Date d, bool numbered) {
+  std::string h = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" +
+                  html_escape(title) + "</title>";
+  h += css_href.empty() ? "<style>" + report_css() + "</style>"
+                        : "<link rel=\"stylesheet\" href=\"" + html_escape(css_href) + "\">";
+  h += "</head><body class=\"report\">";
+  if (demo) {
+    h += "<p class=\"demo\">DỮ LIỆU MINH HỌA — số liệu tổng hợp (giả lập) và ngưỡng theo bộ tiêu "
+         "chí minh họa, không phải số liệu chính thức.</p>";
+  }
+  const std::string date_line = place + ", ngày " + std::to_string(d.day()) + " tháng " +
+                                std::to_string(d.month()) + " năm " + std::to_string(d.year());
+  return h + "<table class=\"head\"><tr><td>" + html_escape(issuer) +
+         "<br><strong>VĂN PHÒNG ĐIỀU PHỐI<br>NÔNG THÔN MỚI</strong>" +
+         (numbered ? "<br>Số: &nbsp;&nbsp;&nbsp;&nbsp;/BC-VPĐP" : "") +
+         "</td><td><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br><strong "
+         "class=\"motto\">Độc lập - Tự do - Hạnh phúc</strong><br><em>" +
+         html_escape(date_line) + "</em></td></tr></table>";
 }
 
 }  // namespace ntm

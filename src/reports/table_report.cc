@@ -14,29 +14,12 @@ std::string text_of(const ReportCell& c) {
   return format_number_vi(std::get<double>(c), std::get<double>(c) == static_cast<int64_t>(std::get<double>(c)) ? 0 : 1);
 }
 
-std::string date_line(const TableReport& r) {
-  const Date d = r.issued_on;
-  return r.place + ", ngày " + std::to_string(d.day()) + " tháng " + std::to_string(d.month()) +
-         " năm " + std::to_string(d.year());
-}
 
 }  // namespace
 
 std::string table_report_html(const TableReport& r, const std::string& css_href) {
   auto e = [](const std::string& s) { return html_escape(s); };
-  std::string h = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" + e(r.title) +
-                  "</title>";
-  h += css_href.empty() ? "<style>" + report_css() + "</style>"
-                        : "<link rel=\"stylesheet\" href=\"" + e(css_href) + "\">";
-  h += "</head><body class=\"report\">";
-  if (r.demo) {
-    h += "<p class=\"demo\">DỮ LIỆU MINH HỌA — số liệu tổng hợp (giả lập), không phải số liệu chính "
-         "thức.</p>";
-  }
-  h += "<table class=\"head\"><tr><td>" + e(r.issuer) +
-       "<br><strong>VĂN PHÒNG ĐIỀU PHỐI<br>NÔNG THÔN MỚI</strong></td><td><strong>CỘNG HÒA XÃ HỘI CHỦ "
-       "NGHĨA VIỆT NAM</strong><br><strong class=\"motto\">Độc lập - Tự do - Hạnh phúc</strong><br><em>" +
-       e(date_line(r)) + "</em></td></tr></table>";
+  std::string h = report_document_start(r.title, css_href, r.demo, r.issuer, r.place, r.issued_on, false);
   h += "<h1>" + e(r.title) + "</h1><p class=\"basis\">" + e(r.subtitle) + "</p>";
   for (const ReportSection& s : r.sections) {
     h += "<h2>" + e(s.heading) + "</h2>";

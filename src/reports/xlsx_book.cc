@@ -23,6 +23,12 @@ lxw_format* bordered(lxw_workbook* wb) {
 
 }  // namespace
 
+std::string xlsx_column(int c) {
+  std::string s;
+  for (++c; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return s;
+}
+
 XlsxBook::XlsxBook(const std::string& title, Date created) : title_text_(title) {
   std::string tmpl = (std::filesystem::temp_directory_path() / "ntm-xlsx-XXXXXX").string();
   const int fd = mkstemp(tmpl.data());

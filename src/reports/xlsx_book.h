@@ -12,6 +12,9 @@
 
 namespace ntm {
 
+// The column letters of a 0-based index: 0 -> "A", 27 -> "AB".
+std::string xlsx_column(int index);
+
 class XlsxBook {
  public:
   // `created` goes into the document properties (and so into the file).
