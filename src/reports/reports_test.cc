@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/csv.h"
+#include "base/xlsx.h"
 #include "reports/progress.h"
 #include "service/importer.h"
 
@@ -139,6 +140,12 @@ TEST_F(ReportsTest, ProgressXlsxMatchesGoldenParts) {
             std::string::npos);
   EXPECT_NE(p.at("xl/worksheets/sheet2.xml").find("<pane xSplit=\"3\" ySplit=\"3\""), std::string::npos);
   for (const auto& [name, xml] : p) golden("progress_xlsx/" + name, xml);
+  // Read back as an import would: formulas give their stored values, merged
+  // headers their text.
+  auto csv = xlsx_to_csv(*xlsx, "bao-cao.xlsx");
+  ASSERT_TRUE(csv.is_ok()) << csv.status().message();
+  EXPECT_NE(csv->find("Tỷ lệ,0.3333333333333333,0.3333333333333333"), std::string::npos) << *csv;
+  EXPECT_NE(csv->find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), std::string::npos);
 }
 
 TEST_F(ReportsTest, CsvAndJsonCarryTheSameFigures) {
