@@ -158,11 +158,15 @@ std::vector<Band> default_bands(int n) {
   auto range = [](int lo, int hi) {
     return lo == hi ? std::to_string(lo) : std::to_string(lo) + "-" + std::to_string(hi);
   };
-  const int b15 = scaled(15), b10 = scaled(10), b5 = scaled(5);
-  return {
-      {n, std::to_string(n)},   {b15, range(b15, n - 1)},      {b10, range(b10, b15 - 1)},
-      {b5, range(b5, b10 - 1)}, {0, "<" + std::to_string(b5)},
-  };
+  std::vector<Band> out = {{n, std::to_string(n)}};
+  int upper = n - 1;  // the highest count no band holds yet
+  for (const int lo : {scaled(15), scaled(10), scaled(5)}) {
+    if (lo > upper) continue;  // an empty band on a small set (e.g. "2-1" of 2 criteria)
+    out.push_back({lo, range(lo, upper)});
+    upper = lo - 1;
+  }
+  if (upper >= 0) out.push_back({0, upper == 0 ? "0" : "<" + std::to_string(upper + 1)});
+  return out;
 }
 
 }  // namespace ntm

@@ -53,7 +53,16 @@ TEST(CriteriaLoader, ReadsACompleteDocument) {
   EXPECT_FALSE(bhyt.thresholds.count("DBSH"));  // null = not set
   EXPECT_EQ(s.criteria[0].indicators[0].thresholds.at("default").at(0), 1);
   EXPECT_EQ(s.titles[1].min_criteria, 2);
-  EXPECT_EQ(s.bands.size(), 5u);
+  // Two criteria: bands 2, 1, 0 (no empty "2-1" band scaled from the 19).
+  ASSERT_EQ(s.bands.size(), 3u);
+  EXPECT_EQ(s.bands[1].label, "1");
+  EXPECT_EQ(s.bands[2].label, "0");
+  std::vector<std::string> labels;
+  for (const Band& b : default_bands(19)) labels.push_back(b.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"19", "15-18", "10-14", "5-9", "<5"}));
+  labels.clear();
+  for (const Band& b : default_bands(10)) labels.push_back(b.label);
+  EXPECT_EQ(labels, (std::vector<std::string>{"10", "8-9", "6-7", "3-5", "<3"}));
 }
 
 std::string error_of(const std::string& find, const std::string& replace) {
