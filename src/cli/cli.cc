@@ -81,6 +81,7 @@ Status run_import_template(const Options& o, std::ostream& out) {
     auto bulk = read_bulk_template(bytes, o.file);
     if (!bulk.is_ok()) return one.status();
     const BulkForm form = TRY(bulk_form(*store, catalog, bulk->parent_code, bulk->period));
+    const int64_t before = TRY(store->count_observations());
     const auto errors = TRY(save_bulk(*store, form, *bulk, office, ObservationStatus::kSubmitted));
     if (!errors.empty()) {
       std::string msg = o.file + ": " + std::to_string(errors.size()) + " lỗi, không có giá trị nào được nhập:";
@@ -88,7 +89,8 @@ Status run_import_template(const Options& o, std::ostream& out) {
       return Status::invalid(msg);
     }
     out << o.file << ": " << form.parent.name << ", kỳ " << form.period.vi() << ": "
-        << bulk->values.size() << " xã đã nhập (đã gửi)\n";
+        << bulk->values.size() << " xã, ghi " << TRY(store->count_observations()) - before
+        << " giá trị (đã gửi)\n";
     return Status::ok();
   }
   const FilledTemplate& t = *one;
