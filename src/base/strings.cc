@@ -186,4 +186,20 @@ std::string html_escape(const std::string& s) {
   return out;
 }
 
+std::string slugify(std::string_view title) {
+  std::string out;
+  for (const char ch : fold_diacritics(title)) {
+    const char c = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (word) {
+      out += c;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+    if (out.size() >= 80) break;
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
 }  // namespace ntm

@@ -32,6 +32,11 @@ std::string fold_diacritics(std::string_view s);
 // "Xã Lộc Hà" -> "Lộc Hà": removes a leading unit-type prefix.
 std::string strip_unit_type_prefix(std::string_view name);
 
+// An ASCII URL slug from a Vietnamese title: diacritics folded (đ -> d),
+// lower case, runs of anything else become one '-', at most 80 characters.
+// "Nông thôn mới: Đạt chuẩn!" -> "nong-thon-moi-dat-chuan".
+std::string slugify(std::string_view title);
+
 // Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(const std::string& s);
 

@@ -58,5 +58,12 @@ TEST(Strings, SplitsAndTrims) {
   EXPECT_EQ(trim("  x \r\n"), "x");
 }
 
+TEST(Strings, SlugsAreAsciiFromVietnameseTitles) {
+  EXPECT_EQ(slugify("Nông thôn mới: Đạt chuẩn!"), "nong-thon-moi-dat-chuan");
+  EXPECT_EQ(slugify("  HỘI NGHỊ  sơ kết 6 tháng -- 2026 "), "hoi-nghi-so-ket-6-thang-2026");
+  EXPECT_EQ(slugify("Đường đến đích"), "duong-den-dich");
+  EXPECT_EQ(slugify("!!!"), "");
+}
+
 }  // namespace
 }  // namespace ntm

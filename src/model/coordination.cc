@@ -1,5 +1,7 @@
 #include "model/coordination.h"
 
+#include "model/article.h"
+
 #include <array>
 
 namespace ntm {
@@ -22,6 +24,8 @@ constexpr std::array<const char*, 3> kOwnerKinds = {"department", "sponsor", "co
 constexpr std::array<const char*, 4> kWorkStatuses = {"planned", "in_progress", "done",
                                                       "cancelled"};
 constexpr std::array<const char*, 3> kConclusionStatuses = {"open", "in_progress", "done"};
+constexpr std::array<const char*, 4> kArticleStatuses = {"draft", "review", "published",
+                                                         "unpublished"};
 
 }  // namespace
 
@@ -36,6 +40,11 @@ std::optional<WorkStatus> parse_work_status(std::string_view s) {
 const char* conclusion_status_name(ConclusionStatus s) { return name_in(kConclusionStatuses, s); }
 std::optional<ConclusionStatus> parse_conclusion_status(std::string_view s) {
   return parse_in<ConclusionStatus>(kConclusionStatuses, s);
+}
+
+const char* article_status_name(ArticleStatus s) { return name_in(kArticleStatuses, s); }
+std::optional<ArticleStatus> parse_article_status(std::string_view s) {
+  return parse_in<ArticleStatus>(kArticleStatuses, s);
 }
 
 }  // namespace ntm

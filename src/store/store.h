@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "base/status.h"
+#include "model/article.h"
 #include "model/coordination.h"
 #include "model/measure.h"
 #include "model/observation.h"
@@ -207,6 +208,19 @@ class Store {
   // When the user last opened their notifications ("" if never).
   Result<std::string> notifications_seen(int64_t user_id);
   Status set_notifications_seen(int64_t user_id, const std::string& at);
+
+  // --- articles (articles.cc) -------------------------------------------------
+  Result<int64_t> insert_article(const Article& a);
+  Status update_article(const Article& a);
+  Result<std::optional<Article>> article(int64_t id);
+  Result<std::optional<Article>> article_by_slug(const std::string& slug);
+  // Published and visible at `now` in `category` ("" any), newest first
+  // (publish_at, then id: ties have a stable order), `offset`/`limit` paging.
+  Result<std::vector<Article>> published_articles(const std::string& category,
+                                                   const std::string& now, int offset, int limit);
+  // The visible articles of a's category just newer / just older than a.
+  Result<std::vector<Article>> newer_articles(const Article& a, const std::string& now, int limit);
+  Result<std::vector<Article>> older_articles(const Article& a, const std::string& now, int limit);
 
   // --- settings --------------------------------------------------------------
   Result<std::optional<std::string>> setting(const std::string& key);

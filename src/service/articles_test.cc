@@ -1,0 +1,78 @@
+#include "service/articles.h"
+
+#include <gtest/gtest.h>
+
+namespace ntm {
+namespace {
+
+class ArticlesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    store = std::move(Store::open_sqlite(":memory:")).value();
+    office.username = "vanphong";
+    office.role = Role::kAdmin;
+    writer.username = "so.yte";
+    writer.role = Role::kDepartment;
+  }
+  // A published article at `at` in `category`.
+  Article published(const std::string& title, const std::string& category, const std::string& at) {
+    Article a = *create_article(*store, writer, {.title = title, .category = category});
+    EXPECT_TRUE(publish_article(*store, office, a.id, at).is_ok());
+    return **store->article(a.id);
+  }
+  std::unique_ptr<Store> store;
+  User office, writer;
+};
+
+TEST_F(ArticlesTest, EditorialWorkflowAndWhoMayDoIt) {
+  Article a = *create_article(*store, writer, {.title = "Hội nghị sơ kết", .category = "tin-tuc"});
+  EXPECT_EQ(a.slug, "hoi-nghi-so-ket");
+  EXPECT_EQ(create_article(*store, writer, {.title = "Hội nghị sơ kết", .category = "tin-tuc"})->slug,
+            "hoi-nghi-so-ket-2");
+  EXPECT_FALSE(create_article(*store, writer, {.title = "x", .category = "quang-cao"}).is_ok());
+  EXPECT_FALSE((**store->article(a.id)).visible("2030-01-01T00:00:00Z"));  // a draft
+  EXPECT_EQ(publish_article(*store, writer, a.id, "").code(), ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(send_for_review(*store, writer, a.id).is_ok());
+  EXPECT_EQ((**store->article(a.id)).status, ArticleStatus::kReview);
+  // Scheduled: not visible before its time, visible after.
+  ASSERT_TRUE(publish_article(*store, office, a.id, "2026-12-01T07:00:00Z").is_ok());
+  const Article scheduled = **store->article(a.id);
+  EXPECT_FALSE(scheduled.visible("2026-11-30T23:59:59Z"));
+  EXPECT_TRUE(scheduled.visible("2026-12-01T07:00:00Z"));
+  EXPECT_TRUE(store->published_articles("", "2026-11-30T00:00:00Z", 0, 10)->empty());
+  ASSERT_TRUE(unpublish_article(*store, office, a.id).is_ok());
+  EXPECT_FALSE((**store->article(a.id)).visible("2030-01-01T00:00:00Z"));
+  EXPECT_EQ(store->audit(0, "", "", 20, "article:" + std::to_string(a.id))->size(), 4u);
+}
+
+// Newer/older lists: by publication time, ties ordered by id (stable), only
+// the same category, only what is visible now; pages without gaps or repeats.
+TEST_F(ArticlesTest, NewerOlderWithEqualTimesAndPages) {
+  const std::string t = "2026-10-01T08:00:00Z";
+  const Article a = published("Bài A", "tin-tuc", "2026-09-30T08:00:00Z");
+  const Article b = published("Bài B", "tin-tuc", t);
+  const Article c = published("Bài C", "tin-tuc", t);  // same second as B
+  const Article d = published("Bài D", "tin-tuc", "2026-10-02T08:00:00Z");
+  published("Thông báo", "thong-bao", t);                          // another category
+  published("Sắp đăng", "tin-tuc", "2027-01-01T00:00:00Z");        // scheduled
+  const std::string now = "2026-11-27T00:00:00Z";
+  auto titles = [](const std::vector<Article>& v) {
+    std::vector<std::string> out;
+    for (const Article& x : v) out.push_back(x.title);
+    return out;
+  };
+  EXPECT_EQ(titles(*store->newer_articles(b, now, 5)), (std::vector<std::string>{"Bài C", "Bài D"}));
+  EXPECT_EQ(titles(*store->older_articles(c, now, 5)), (std::vector<std::string>{"Bài B", "Bài A"}));
+  EXPECT_EQ(titles(*store->older_articles(b, now, 5)), (std::vector<std::string>{"Bài A"}));
+  EXPECT_TRUE(store->newer_articles(d, now, 5)->empty());
+  EXPECT_TRUE(store->older_articles(a, now, 5)->empty());
+  EXPECT_EQ(titles(*store->published_articles("tin-tuc", now, 0, 2)),
+            (std::vector<std::string>{"Bài D", "Bài C"}));
+  EXPECT_EQ(titles(*store->published_articles("tin-tuc", now, 2, 2)),
+            (std::vector<std::string>{"Bài B", "Bài A"}));
+  EXPECT_TRUE(store->published_articles("tin-tuc", now, 4, 2)->empty());
+  EXPECT_EQ(store->published_articles("", now, 0, 10)->size(), 5u);
+}
+
+}  // namespace
+}  // namespace ntm
