@@ -2,22 +2,22 @@
 // database (with a hostile unit name), every route of the table exercised.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <zip.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
+#include <zip.h>
 
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <thread>
 
 #include "api/routes.h"
 #include "http/server.h"
+#include "reports/entry_template.h"
 #include "service/auth.h"
 #include "service/importer.h"
-#include "reports/entry_template.h"
 #include "ui/pages.h"
 
 namespace ntm {
@@ -158,13 +158,9 @@ class WebTest : public ::testing::Test {
 // Every route in the table answers for real parameters: a new route without
 // an entry here fails this test.
 TEST_F(WebTest, EveryRouteAnswers) {
-  const std::map<std::string, std::string> params = {{":code", "42"},
-                                                     {":set", "web-a"},
-                                                     {":criterion", "15"},
-                                                     {":file", "style.css"},
-                                                     {":lang", "en"},
-                                                     {":id", "999999"},
-                                                     {":kind", "directives"}};
+  const std::map<std::string, std::string> params = {
+      {":code", "42"}, {":set", "web-a"}, {":criterion", "15"},   {":file", "style.css"},
+      {":lang", "en"}, {":id", "999999"}, {":kind", "directives"}};
   for (const auto& route : router_->routes()) {
     if (route.access != Access::kPublic || route.method != "GET")
       continue;  // see the permission matrix
@@ -289,8 +285,8 @@ TEST_F(WebTest, EnterSubmitVerifyReturnAudit) {
   bad = post(port_, "/entry", xa_csrf + "&period=2021-06-30&action=review&v.bhyt=120", xa);
   EXPECT_NE(bad.body.find("Nhập tỷ lệ từ 0 đến 100"), std::string::npos);
   // Every indicator is required to submit; a draft may be partial.
-  bad = post(port_, "/entry", xa_csrf + "&period=2021-06-30&action=review&v.bhyt=&v.quy_hoach=0",
-             xa);
+  bad =
+      post(port_, "/entry", xa_csrf + "&period=2021-06-30&action=review&v.bhyt=&v.quy_hoach=0", xa);
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("Tỷ lệ BHYT: bắt buộc"), std::string::npos);
   // Submitting is refused while a value of the period is missing.
@@ -309,7 +305,7 @@ TEST_F(WebTest, EnterSubmitVerifyReturnAudit) {
   ASSERT_EQ(check.status, 200);
   const std::string row = check.body.substr(check.body.find("id=\"c-bhyt\""), 400);
   EXPECT_NE(row.find("<td class=\"num\">90</td>"), std::string::npos) << row;  // old
-  EXPECT_NE(row.find("<strong>86,5</strong>"), std::string::npos) << row;        // new
+  EXPECT_NE(row.find("<strong>86,5</strong>"), std::string::npos) << row;      // new
   EXPECT_NE(check.body.find("<strong>2</strong>/2"), std::string::npos);       // both changed
   ASSERT_EQ(post(port_, "/entry/confirm", xa_csrf + "&period=2021-06-30", xa).status, 303);
   own = app_->store().current_observation(thach_kim, "bhyt", *Date::parse("2021-06-30"));
@@ -428,9 +424,10 @@ TEST_F(WebTest, CoordinationOwnersAndScopes) {
   const std::string vp = cookie("admin"), so = cookie("department"), xa = cookie("commune");
   auto csrf = [](const std::string& role) { return "csrf=" + sessions_.at(role).second; };
   Reply r = post(port_, "/work",
-                 csrf("admin") + "&title=Tr%E1%BA%A1m+y+t%E1%BA%BF&unit=18580&criterion=15"
-                                 "&owner=department%3ASYT&start=2021-01-01&due=2021-05-31"
-                                 "&budget=1.200.000.000",
+                 csrf("admin") +
+                     "&title=Tr%E1%BA%A1m+y+t%E1%BA%BF&unit=18580&criterion=15"
+                     "&owner=department%3ASYT&start=2021-01-01&due=2021-05-31"
+                     "&budget=1.200.000.000",
                  vp);
   ASSERT_EQ(r.status, 303) << r.body.substr(0, 300);
   const size_t at = r.head.find("Location: /work/") + 16;
@@ -438,11 +435,13 @@ TEST_F(WebTest, CoordinationOwnersAndScopes) {
   const std::string item = "/work/" + id;
   EXPECT_EQ((**app_->store().work_item(std::stoll(id))).budget, 1200000000);
   // Bad input comes back as a message, nothing stored.
-  r = post(port_, "/work", csrf("admin") + "&title=X&unit=18580&owner=commune&start=2021-02-01&due=2021-01-01", vp);
+  r = post(port_, "/work",
+           csrf("admin") + "&title=X&unit=18580&owner=commune&start=2021-02-01&due=2021-01-01", vp);
   EXPECT_NE(r.head.find("error="), std::string::npos);
   EXPECT_EQ(app_->store().work_items()->size(), 1u);
   // The owner (SYT) reports; the commune, the steering member and the sponsor may not.
-  const std::string update = "&status=in_progress&progress=50&spent=300.000.000&note=%C4%91ang+l%C3%A0m";
+  const std::string update =
+      "&status=in_progress&progress=50&spent=300.000.000&note=%C4%91ang+l%C3%A0m";
   EXPECT_EQ(post(port_, item, csrf("commune") + update, xa).status, 403);
   EXPECT_EQ(post(port_, item, csrf("steering") + update, cookie("steering")).status, 403);
   EXPECT_EQ(post(port_, item, csrf("sponsor") + update, cookie("sponsor")).status, 403);
@@ -455,8 +454,10 @@ TEST_F(WebTest, CoordinationOwnersAndScopes) {
   auto upload = [&](const std::string& role, const std::string& name, const std::string& data) {
     const std::string body = multipart({{"csrf", sessions_.at(role).second}}, "file", name, data);
     return request(port_, "POST", item + "/files",
-                   cookie(role) + "Content-Type: multipart/form-data; boundary=XyZ\r\n"
-                                  "Content-Length: " + std::to_string(body.size()) + "\r\n",
+                   cookie(role) +
+                       "Content-Type: multipart/form-data; boundary=XyZ\r\n"
+                       "Content-Length: " +
+                       std::to_string(body.size()) + "\r\n",
                    body);
   };
   EXPECT_NE(upload("department", "x.pdf", "MZ\x90 program").head.find("error="), std::string::npos);
@@ -479,20 +480,30 @@ TEST_F(WebTest, CoordinationOwnersAndScopes) {
   EXPECT_EQ(get(port_, "/work?at=2021-06-30", cookie("sponsor")).body.find("Trạm y tế"),
             std::string::npos);
   // A meeting and a conclusion assigned to SYT: SYT reports, the commune may not.
-  r = post(port_, "/meetings", csrf("admin") + "&date=2021-07-10&chair=Ch%E1%BB%A7+t%E1%BB%8Bch&title=H%E1%BB%8Dp+B%C4%90", vp);
+  r = post(
+      port_, "/meetings",
+      csrf("admin") + "&date=2021-07-10&chair=Ch%E1%BB%A7+t%E1%BB%8Bch&title=H%E1%BB%8Dp+B%C4%90",
+      vp);
   ASSERT_EQ(r.status, 303);
   const size_t m_at = r.head.find("Location: /meetings/") + 20;
   const std::string meeting = "/meetings/" + r.head.substr(m_at, r.head.find('\r', m_at) - m_at);
   r = post(port_, meeting + "/conclusions",
-           csrf("admin") + "&text=R%C3%A0+so%C3%A1t+BHYT&owner=department%3ASYT&units=18580&criteria=15&deadline=2021-08-31",
+           csrf("admin") +
+               "&text=R%C3%A0+so%C3%A1t+BHYT&owner=department%3ASYT&units=18580&criteria=15&"
+               "deadline=2021-08-31",
            vp);
   ASSERT_EQ(r.status, 303) << r.head;
   EXPECT_EQ(r.head.find("error="), std::string::npos) << r.head;
   const Conclusion k = app_->store().conclusions(0)->back();
   const std::string report = "/conclusions/" + std::to_string(k.id) + "/report";
   EXPECT_EQ(post(port_, report, csrf("commune") + "&text=x&progress=10", xa).status, 403);
-  EXPECT_EQ(post(port_, report, csrf("department") + "&text=xong&progress=100&close=done", so).status, 403);
-  EXPECT_EQ(post(port_, report, csrf("department") + "&text=%C4%91%C3%A3+r%C3%A0+so%C3%A1t&progress=60", so).status, 303);
+  EXPECT_EQ(
+      post(port_, report, csrf("department") + "&text=xong&progress=100&close=done", so).status,
+      403);
+  EXPECT_EQ(post(port_, report,
+                 csrf("department") + "&text=%C4%91%C3%A3+r%C3%A0+so%C3%A1t&progress=60", so)
+                .status,
+            303);
   ASSERT_TRUE(app_->store().upsert_department("SYT", "Sở Y tế").is_ok());
   const Reply page = get(port_, meeting, so);
   EXPECT_NE(page.body.find("Rà soát BHYT"), std::string::npos);
@@ -500,13 +511,16 @@ TEST_F(WebTest, CoordinationOwnersAndScopes) {
   EXPECT_NE(page.body.find("đã rà soát"), std::string::npos);
   EXPECT_NE(get(port_, "/notifications", so).body.find("Rà soát BHYT"), std::string::npos);
   // A plan whose target year has passed: the unit page says "behind".
-  r = post(port_, "/plan/18583?at=2021-06-30", csrf("admin") + "&title=NTM&target_year=2020&c.15=2020", vp);
+  r = post(port_, "/plan/18583?at=2021-06-30",
+           csrf("admin") + "&title=NTM&target_year=2020&c.15=2020", vp);
   ASSERT_EQ(r.status, 303);
   EXPECT_EQ(r.head.find("error="), std::string::npos) << r.head;
   const Reply card = get(port_, "/commune/18583?at=2021-06-30");
   EXPECT_NE(card.body.find("Chậm tiến độ"), std::string::npos);
   EXPECT_NE(card.body.find("đã quá năm mục tiêu 2020"), std::string::npos);
-  EXPECT_EQ(post(port_, "/plan/18583", csrf("department") + "&title=NTM&target_year=2030", so).status, 403);
+  EXPECT_EQ(
+      post(port_, "/plan/18583", csrf("department") + "&title=NTM&target_year=2030", so).status,
+      403);
   // The briefing lists the unit behind plan with its overdue item.
   const Reply brief = get(port_, "/briefing?unit=42&at=2021-06-30", cookie("steering"));
   ASSERT_EQ(brief.status, 200);
@@ -518,10 +532,13 @@ TEST_F(WebTest, CoordinationOwnersAndScopes) {
 // and column, nothing is stored; a right file is stored whole.
 TEST_F(WebTest, OfficeImportsPlansFromAFile) {
   auto send = [&](const std::string& role, const std::string& data) {
-    const std::string body = multipart({{"csrf", sessions_.at(role).second}}, "file", "kh.csv", data);
+    const std::string body =
+        multipart({{"csrf", sessions_.at(role).second}}, "file", "kh.csv", data);
     return request(port_, "POST", "/plans/import",
-                   cookie(role) + "Content-Type: multipart/form-data; boundary=XyZ\r\n"
-                                  "Content-Length: " + std::to_string(body.size()) + "\r\n",
+                   cookie(role) +
+                       "Content-Type: multipart/form-data; boundary=XyZ\r\n"
+                       "Content-Length: " +
+                       std::to_string(body.size()) + "\r\n",
                    body);
   };
   const std::string header = "unit_code,kind,code,set,target_year,date,criteria_met,note\n";
@@ -531,13 +548,15 @@ TEST_F(WebTest, OfficeImportsPlansFromAFile) {
   const size_t at = r.head.find("Location: ") + 10;
   const std::string back = r.head.substr(at, r.head.find('\r', at) - at);
   EXPECT_NE(back.find("error="), std::string::npos);
-  EXPECT_NE(get(port_, back, cookie("admin")).body.find("dòng 3, cột &quot;code&quot;"), std::string::npos);
+  EXPECT_NE(get(port_, back, cookie("admin")).body.find("dòng 3, cột &quot;code&quot;"),
+            std::string::npos);
   EXPECT_TRUE(app_->store().plans()->empty() ||
               app_->store().plans()->front().target_year != 2024);  // nothing stored
   r = send("admin", header + "18580,title,NTM,,2024,,,\n18580,milestone,,,,2022-12-31,1,\n");
   EXPECT_NE(r.head.find("imported="), std::string::npos) << r.head;
   const auto stored = *app_->store().plans();
-  const auto p = std::find_if(stored.begin(), stored.end(), [](const Plan& x) { return x.target_year == 2024; });
+  const auto p = std::find_if(stored.begin(), stored.end(),
+                              [](const Plan& x) { return x.target_year == 2024; });
   ASSERT_NE(p, stored.end());
   EXPECT_EQ(p->milestones.size(), 1u);
 }
@@ -581,15 +600,18 @@ std::string rezip(const std::string& xlsx,
 // Sets cell `ref` of the first sheet to an inline string.
 std::string set_cell(std::string xml, const std::string& ref, const std::string& text) {
   const std::regex cell("<c r=\"" + ref + "\"( s=\"[0-9]+\")?[^>]*?(/>|>.*?</c>)");
-  return std::regex_replace(xml, cell, "<c r=\"" + ref + "\"$1 t=\"inlineStr\"><is><t>" + text + "</t></is></c>",
-                            std::regex_constants::format_first_only);
+  return std::regex_replace(
+      xml, cell, "<c r=\"" + ref + "\"$1 t=\"inlineStr\"><is><t>" + text + "</t></is></c>",
+      std::regex_constants::format_first_only);
 }
 
 Reply upload_template(unsigned short port, const std::string& who, const std::string& csrf,
                       const std::string& bytes) {
-  std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf +
-                     "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bieu.xlsx\"\r\n"
-                     "Content-Type: application/octet-stream\r\n\r\n" + bytes + "\r\n--XyZ--\r\n";
+  std::string body =
+      "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf +
+      "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"bieu.xlsx\"\r\n"
+      "Content-Type: application/octet-stream\r\n\r\n" +
+      bytes + "\r\n--XyZ--\r\n";
   return request(port, "POST", "/entry/upload",
                  who + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " +
                      std::to_string(body.size()) + "\r\n",
@@ -623,14 +645,19 @@ TEST_F(WebTest, ExcelTemplateRoundTrip) {
   // Apply: the hidden values go through the normal entry path.
   const size_t at = preview.body.find("name=\"v.bhyt\" value=\"");
   ASSERT_NE(at, std::string::npos);
-  Reply applied = post(port_, "/entry", "csrf=" + csrf + "&period=2023-06-30&action=review&v.bhyt=91%2C5&v.quy_hoach=Kh%C3%B4ng+%C4%91%E1%BA%A1t", xa);
+  Reply applied = post(
+      port_, "/entry",
+      "csrf=" + csrf +
+          "&period=2023-06-30&action=review&v.bhyt=91%2C5&v.quy_hoach=Kh%C3%B4ng+%C4%91%E1%BA%A1t",
+      xa);
   ASSERT_EQ(applied.status, 303) << applied.body.substr(0, 300);
   ASSERT_EQ(post(port_, "/entry/confirm", "csrf=" + csrf + "&period=2023-06-30", xa).status, 303);
   const auto bhyt = **app_->store().current_observation(unit, "bhyt", period);
   EXPECT_EQ(bhyt.value, 91.5);
   EXPECT_EQ(bhyt.status, ObservationStatus::kSubmitted);
   EXPECT_EQ((**app_->store().current_observation(unit, "quy_hoach", period)).value, 0);
-  const auto audit = *app_->store().audit(unit, "xa.thachkim", "observation.submit", 20, "bhyt @ 2023-06-30");
+  const auto audit =
+      *app_->store().audit(unit, "xa.thachkim", "observation.submit", 20, "bhyt @ 2023-06-30");
   ASSERT_FALSE(audit.empty());
   EXPECT_EQ(audit[0].new_value, "91.5 (submitted)");
   // Errors name the cell, and store nothing.
@@ -658,25 +685,30 @@ TEST_F(WebTest, MalformedExcelUploads) {
   const std::vector<Case> cases = {
       {"unit_code,measure\n18580,bhyt\n", "không phải biểu nhập số liệu"},  // a CSV, not ours
       {std::string("PK\x03\x04", 4) + std::string(200, '\x01'), "không phải tệp XLSX hợp lệ"},
-      {rezip(tmpl.body, [](const std::string& n, std::string x) { return n == "xl/workbook.xml" ? "" : x; }),
+      {rezip(tmpl.body,
+             [](const std::string& n, std::string x) { return n == "xl/workbook.xml" ? "" : x; }),
        "thiếu xl/workbook.xml"},
-      {rezip(tmpl.body, [](const std::string& n, std::string x) {
-         return n == "xl/worksheets/sheet1.xml" ? set_cell(x, "A5", "khác") : x;
-       }),
+      {rezip(tmpl.body,
+             [](const std::string& n, std::string x) {
+               return n == "xl/worksheets/sheet1.xml" ? set_cell(x, "A5", "khác") : x;
+             }),
        "không phải biểu nhập số liệu"},
-      {rezip(tmpl.body, [](const std::string& n, std::string x) {
-         return n == "xl/worksheets/sheet1.xml" ? set_cell(x, "F6", "Số") : x;
-       }),
+      {rezip(tmpl.body,
+             [](const std::string& n, std::string x) {
+               return n == "xl/worksheets/sheet1.xml" ? set_cell(x, "F6", "Số") : x;
+             }),
        "dòng tiêu đề (dòng 6) đã bị thay đổi"},
-      {rezip(tmpl.body, [](const std::string& n, std::string x) {
-         return n == "xl/worksheets/sheet1.xml" ? set_cell(x, "B3", "31/06/2024") : x;
-       }),
+      {rezip(tmpl.body,
+             [](const std::string& n, std::string x) {
+               return n == "xl/worksheets/sheet1.xml" ? set_cell(x, "B3", "31/06/2024") : x;
+             }),
        "ô B3 (kỳ báo cáo)"},
   };
   for (const Case& c : cases) {
     const Reply r = upload_template(port_, xa, csrf, c.bytes);
     EXPECT_EQ(r.status, 400) << c.says;
-    EXPECT_NE(r.body.find(c.says), std::string::npos) << c.says << "\n" << r.body.substr(r.body.find("<main"), 400);
+    EXPECT_NE(r.body.find(c.says), std::string::npos) << c.says << "\n"
+                                                      << r.body.substr(r.body.find("<main"), 400);
   }
   EXPECT_EQ(*app_->store().count_observations(), count);
 }
@@ -693,31 +725,37 @@ TEST_F(WebTest, OfficeBulkTemplateRoundTrip) {
   ASSERT_NE(row, std::string::npos) << filled;
   const size_t end = filled.find('\n', row + 1);
   filled.replace(row + 1, end - row - 1, "18583,Xã x,Đạt,77");  // quy_hoach, bhyt
-  std::string body = "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf +
-                     "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"tong-hop.csv\"\r\n"
-                     "Content-Type: text/csv\r\n\r\n" + filled + "\r\n--XyZ--\r\n";
-  const Reply preview = request(port_, "POST", "/entry/bulk",
-                                vp + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " +
-                                    std::to_string(body.size()) + "\r\n",
-                                body);
+  std::string body =
+      "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf +
+      "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"tong-hop.csv\"\r\n"
+      "Content-Type: text/csv\r\n\r\n" +
+      filled + "\r\n--XyZ--\r\n";
+  const Reply preview =
+      request(port_, "POST", "/entry/bulk",
+              vp + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " +
+                  std::to_string(body.size()) + "\r\n",
+              body);
   ASSERT_EQ(preview.status, 200) << preview.body.substr(preview.body.find("<main"), 500);
   EXPECT_NE(preview.body.find("<strong>77</strong>"), std::string::npos);
   const int64_t unit = (**app_->store().unit_at("18583", *Date::parse("2025-06-30"))).unit_id;
   const Date period = *Date::parse("2025-06-30");
   EXPECT_FALSE(*app_->store().current_observation(unit, "bhyt", period));
-  ASSERT_EQ(post(port_, "/entry/bulk/apply",
-                 "csrf=" + csrf + "&parent=448&period=2025-06-30&b.18583.bhyt=77&b.18583.quy_hoach=%C4%90%E1%BA%A1t",
-                 vp)
-                .status,
-            303);
+  ASSERT_EQ(
+      post(port_, "/entry/bulk/apply",
+           "csrf=" + csrf +
+               "&parent=448&period=2025-06-30&b.18583.bhyt=77&b.18583.quy_hoach=%C4%90%E1%BA%A1t",
+           vp)
+          .status,
+      303);
   const auto stored = **app_->store().current_observation(unit, "bhyt", period);
   EXPECT_EQ(stored.value, 77);
   EXPECT_EQ(stored.status, ObservationStatus::kSubmitted);
   // A wrong value stores nothing at all (the other commune's good value neither).
-  EXPECT_EQ(post(port_, "/entry/bulk/apply",
-                 "csrf=" + csrf + "&parent=448&period=2025-06-30&b.18583.bhyt=abc&b.18580.bhyt=88", vp)
-                .status,
-            400);
+  EXPECT_EQ(
+      post(port_, "/entry/bulk/apply",
+           "csrf=" + csrf + "&parent=448&period=2025-06-30&b.18583.bhyt=abc&b.18580.bhyt=88", vp)
+          .status,
+      400);
   const auto kim = (**app_->store().unit_at("18580", period)).unit_id;
   EXPECT_FALSE(*app_->store().current_observation(kim, "bhyt", period));
 }
@@ -725,15 +763,16 @@ TEST_F(WebTest, OfficeBulkTemplateRoundTrip) {
 // Every report, in every format, to those whose scope holds it; others 403.
 TEST_F(WebTest, ReportsByKindFormatAndScope) {
   const std::string vp = cookie("admin");
-  for (const char* target : {"/reports/progress/42", "/reports/commune/18580", "/reports/department/SYT",
-                             "/reports/directives/all"}) {
+  for (const char* target : {"/reports/progress/42", "/reports/commune/18580",
+                             "/reports/department/SYT", "/reports/directives/all"}) {
     for (const char* format : {"html", "xlsx", "csv", "json"}) {
       const Reply r = get(port_, std::string(target) + "?at=2021-06-30&format=" + format, vp);
       EXPECT_EQ(r.status, 200) << target << " " << format << "\n" << r.body.substr(0, 300);
       if (std::string(format) == "xlsx") EXPECT_EQ(r.body.rfind("PK\x03\x04", 0), 0u) << target;
       if (std::string(format) == "html") {
         EXPECT_NE(r.body.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), std::string::npos) << target;
-        EXPECT_NE(r.body.find("/static/report.css"), std::string::npos);  // no inline style under the CSP
+        EXPECT_NE(r.body.find("/static/report.css"),
+                  std::string::npos);  // no inline style under the CSP
       }
     }
   }
@@ -803,7 +842,8 @@ TEST_F(WebTest, OverviewFiguresAreRight) {
       get(port_, "/api/v1/units/42/overview?at=2021-06-30&view=verified", cookie("steering"));
   EXPECT_EQ(nlohmann::json::parse(verified.body)["criteria"][1]["unknown"], 1);
   // The public sees published figures only: verified values, whatever it asks.
-  const auto pub = nlohmann::json::parse(get(port_, "/api/v1/units/42/overview?at=2021-06-30").body);
+  const auto pub =
+      nlohmann::json::parse(get(port_, "/api/v1/units/42/overview?at=2021-06-30").body);
   EXPECT_EQ(pub["verified_only"], true);
   EXPECT_EQ(pub["criteria"][1]["unknown"], 1);
   EXPECT_NE(get(port_, "/dashboard/42?at=2021-06-30").body.find("Đăng nhập để xem cả số liệu"),

@@ -119,8 +119,8 @@ Result<std::string> xlsx_to_csv(std::string_view bytes, const std::string& name)
     for (; expected_row < r; ++expected_row) csv += "\n";  // skipped empty rows
     std::vector<std::string> cells;
     for (const auto& c : row.children("c")) {
-      const int col = c.attribute("r") ? column_of(c.attribute("r").value())
-                                       : static_cast<int>(cells.size());
+      const int col =
+          c.attribute("r") ? column_of(c.attribute("r").value()) : static_cast<int>(cells.size());
       if (col < 0) continue;
       if (static_cast<int>(cells.size()) <= col) cells.resize(col + 1);
       const std::string type = c.attribute("t").value();

@@ -83,8 +83,8 @@ TEST(Xlsx, LargeSheetsAndZipBombs) {
   ASSERT_TRUE(csv.is_ok()) << csv.status().message();
   EXPECT_EQ(std::count(csv->begin(), csv->end(), '\n'), 50000);
   EXPECT_NE(csv->find("\n49999,xã 49999\n"), std::string::npos);
-  book["xl/worksheets/sheet9.xml"] = "<worksheet><sheetData>" + std::string(70 * 1024 * 1024, ' ') +
-                                     "</sheetData></worksheet>";
+  book["xl/worksheets/sheet9.xml"] =
+      "<worksheet><sheetData>" + std::string(70 * 1024 * 1024, ' ') + "</sheetData></worksheet>";
   const std::string bomb = make_xlsx(book);
   EXPECT_LT(bomb.size(), 1024u * 1024u);  // small on the wire
   auto refused = xlsx_to_csv(bomb, "bom.xlsx");

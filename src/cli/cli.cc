@@ -13,16 +13,16 @@
 #include "base/xlsx.h"
 #include "cli/output.h"
 #include "http/server.h"
+#include "reports/bulk_template.h"
+#include "reports/entry_template.h"
+#include "reports/progress.h"
+#include "reports/table_report.h"
 #include "service/assessment_json.h"
 #include "service/auth.h"
 #include "service/demo.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
 #include "service/plans.h"
-#include "reports/bulk_template.h"
-#include "reports/entry_template.h"
-#include "reports/progress.h"
-#include "reports/table_report.h"
 #include "service/workflow.h"
 #include "ui/pages.h"
 
@@ -84,7 +84,8 @@ Status run_import_template(const Options& o, std::ostream& out) {
     const int64_t before = TRY(store->count_observations());
     const auto errors = TRY(save_bulk(*store, form, *bulk, office, ObservationStatus::kSubmitted));
     if (!errors.empty()) {
-      std::string msg = o.file + ": " + std::to_string(errors.size()) + " lỗi, không có giá trị nào được nhập:";
+      std::string msg =
+          o.file + ": " + std::to_string(errors.size()) + " lỗi, không có giá trị nào được nhập:";
       for (size_t i = 0; i < errors.size() && i < 20; ++i) msg += "\n  " + errors[i];
       return Status::invalid(msg);
     }
@@ -100,7 +101,8 @@ Status run_import_template(const Options& o, std::ostream& out) {
   const auto errors =
       TRY(save_entry(*store, form, office, t.values, false, ObservationStatus::kSubmitted));
   if (!errors.empty()) {
-    std::string msg = o.file + ": " + std::to_string(errors.size()) + " lỗi, không có giá trị nào được nhập:";
+    std::string msg =
+        o.file + ": " + std::to_string(errors.size()) + " lỗi, không có giá trị nào được nhập:";
     for (const FieldError& e : errors) msg += "\n  ô " + t.cells.at(e.measure) + " — " + e.message;
     return Status::invalid(msg);
   }
@@ -169,7 +171,8 @@ Status run_plan_status(const Options& o, std::ostream& out) {
   if (o.parent.empty() == o.unit.empty()) {
     return Status::invalid("cần đúng một trong --unit CODE hoặc --parent CODE");
   }
-  if (o.format != "table" && o.format != "csv") return Status::invalid("--format phải là table hoặc csv");
+  if (o.format != "table" && o.format != "csv")
+    return Status::invalid("--format phải là table hoặc csv");
   const EvaluateOptions opts = TRY(evaluate_options(o));
   auto store = TRY(Store::open_sqlite(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
@@ -244,8 +247,10 @@ Status run_table_report(const std::string& kind, const Options& o, std::ostream&
 
 // A blank-for-offline template: a commune's (--unit) or the bulk one (--parent).
 Status run_template(const Options& o, std::ostream& out) {
-  if (o.unit.empty() == o.parent.empty()) return Status::invalid("cần đúng một trong --unit CODE hoặc --parent CODE");
-  if (o.format != "xlsx" && o.format != "csv") return Status::invalid("--format phải là xlsx hoặc csv");
+  if (o.unit.empty() == o.parent.empty())
+    return Status::invalid("cần đúng một trong --unit CODE hoặc --parent CODE");
+  if (o.format != "xlsx" && o.format != "csv")
+    return Status::invalid("--format phải là xlsx hoặc csv");
   if (o.format == "xlsx" && o.output.empty()) return Status::invalid("tệp XLSX cần -o FILE");
   const Date period = TRY(date_option(o.at, "--period"));
   auto store = TRY(Store::open_sqlite(o.db));
@@ -253,10 +258,12 @@ Status run_template(const Options& o, std::ostream& out) {
   std::string bytes;
   if (!o.unit.empty()) {
     const EntryForm form = TRY(entry_form(*store, catalog, o.unit, period));
-    bytes = o.format == "csv" ? entry_template_csv(form) : TRY(entry_template_xlsx(form, today_utc()));
+    bytes =
+        o.format == "csv" ? entry_template_csv(form) : TRY(entry_template_xlsx(form, today_utc()));
   } else {
     const BulkForm form = TRY(bulk_form(*store, catalog, o.parent, period));
-    bytes = o.format == "csv" ? bulk_template_csv(form) : TRY(bulk_template_xlsx(form, today_utc()));
+    bytes =
+        o.format == "csv" ? bulk_template_csv(form) : TRY(bulk_template_xlsx(form, today_utc()));
   }
   return write_output(o, bytes, out);
 }
@@ -286,9 +293,8 @@ Status run_user(const std::string& action, const Options& o, std::ostream& out) 
   const std::string actor = "cli";
   if (action == "add") {
     if (!o.password_stdin) return Status::invalid("hãy đưa mật khẩu qua --password-stdin");
-    const User u =
-        TRY(add_user(*store, {o.username, o.role, o.unit, o.department, read_stdin_line(), o.sponsor},
-                     actor));
+    const User u = TRY(add_user(
+        *store, {o.username, o.role, o.unit, o.department, read_stdin_line(), o.sponsor}, actor));
     out << "Đã tạo tài khoản " << u.username << " (" << role_name(u.role) << ")\n";
   } else if (action == "list") {
     out << "username,role,unit,department,disabled\n";
@@ -362,7 +368,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   auto* ix = imp->add_subcommand("xlsx", "A commune's filled Excel template (from /entry)");
   ix->add_option("FILE", o.file)->required();
   ix->add_option("--author", o.author, "Recorded as the author (default: cli)");
-  auto* it = imp->add_subcommand("template", "A filled template (XLSX or CSV): a commune's or the bulk one");
+  auto* it = imp->add_subcommand("template",
+                                 "A filled template (XLSX or CSV): a commune's or the bulk one");
   it->add_option("FILE", o.file)->required();
   it->add_option("--author", o.author, "Recorded as the author (default: cli)");
   auto* ip = imp->add_subcommand(
@@ -399,28 +406,33 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   rpp->add_option("--issued", o.issued, "Date printed on the report (default today)");
   rpp->add_flag("--verified-only", o.verified_only, "Count only verified data");
   rpp->add_option("--format", o.format, "html|xlsx|csv|json")->required();
-  rpp->add_option("-o,--output", o.output, "Output file (default: standard output; xlsx needs one)");
+  rpp->add_option("-o,--output", o.output,
+                  "Output file (default: standard output; xlsx needs one)");
   std::vector<CLI::App*> table_reports;
   for (const auto& [name, help] : std::vector<std::pair<std::string, std::string>>{
            {"commune", "Commune scorecard (biểu tự đánh giá): --unit CODE"},
-           {"department", "A department's criteria, gaps and pending verifications: --department CODE"},
+           {"department",
+            "A department's criteria, gaps and pending verifications: --department CODE"},
            {"sponsor", "A sponsor's commitments, deliveries, reviews: --sponsor CODE"},
            {"directives", "Follow-up of steering-committee conclusions"}}) {
     auto* sub = rp->add_subcommand(name, help);
     if (name == "commune") sub->add_option("--unit", o.unit, "Commune code")->required();
-    if (name == "department") sub->add_option("--department", o.department, "Department code")->required();
+    if (name == "department")
+      sub->add_option("--department", o.department, "Department code")->required();
     if (name == "sponsor") sub->add_option("--sponsor", o.sponsor_code, "Sponsor code")->required();
     sub->add_option("--at", o.at, "Date yyyy-mm-dd (default today)");
     sub->add_option("--issued", o.issued, "Date printed on the report (default today)");
     sub->add_flag("--verified-only", o.verified_only, "Count only verified data");
     sub->add_option("--format", o.format, "html|xlsx|csv|json")->required();
-    sub->add_option("-o,--output", o.output, "Output file (default: standard output; xlsx needs one)");
+    sub->add_option("-o,--output", o.output,
+                    "Output file (default: standard output; xlsx needs one)");
     table_reports.push_back(sub);
   }
 
   auto* tp = app.add_subcommand("template", "Entry template to fill offline (XLSX or CSV)");
   tp->add_option("--unit", o.unit, "A commune: its template");
-  tp->add_option("--parent", o.parent, "A province or district: the bulk template (a row per commune)");
+  tp->add_option("--parent", o.parent,
+                 "A province or district: the bulk template (a row per commune)");
   tp->add_option("--period", o.at, "Reporting date yyyy-mm-dd")->required();
   tp->add_option("--format", o.format, "xlsx|csv")->required();
   tp->add_option("-o,--output", o.output, "Output file (default: standard output; xlsx needs one)");

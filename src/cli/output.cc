@@ -109,7 +109,6 @@ void print_all_csv(const std::vector<Assessment>& list, std::ostream& out) {
   }
 }
 
-
 void print_plan_rows(const std::vector<PlanRow>& rows, bool csv, std::ostream& out) {
   if (csv) {
     out << "unit_code,unit_name,title,target_year,state,criteria_met,criteria_expected,late,"

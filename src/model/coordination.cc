@@ -1,8 +1,8 @@
 #include "model/coordination.h"
 
-#include "model/article.h"
-
 #include <array>
+
+#include "model/article.h"
 
 namespace ntm {
 namespace {

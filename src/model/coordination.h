@@ -51,7 +51,7 @@ struct WorkItem {
   int64_t id = 0;
   std::string title;
   int64_t unit_id = 0;
-  std::string set_id;     // with criterion: the criterion it serves (optional)
+  std::string set_id;  // with criterion: the criterion it serves (optional)
   std::string criterion;
   OwnerKind owner_kind = OwnerKind::kCommune;
   std::string owner_code;  // department or sponsor code; "" for the commune itself

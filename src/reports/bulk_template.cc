@@ -8,7 +8,6 @@
 namespace ntm {
 namespace {
 
-
 // The value a cell starts with: this period's, else the last one.
 std::optional<double> prefill(const EntryField& f) {
   return f.current ? std::optional(f.current->value)
@@ -27,7 +26,8 @@ Result<BulkForm> bulk_form(Store& store, const Catalog& catalog, const std::stri
                            Date period) {
   BulkForm b;
   const auto parent = TRY(store.unit_at(parent_code, period));
-  if (!parent) return Status::not_found("không có đơn vị mã \"" + parent_code + "\" vào ngày " + period.iso());
+  if (!parent)
+    return Status::not_found("không có đơn vị mã \"" + parent_code + "\" vào ngày " + period.iso());
   b.parent = *parent;
   b.period = period;
   for (const UnitVersion& u : TRY(store.descendants_at(parent->unit_id, Level::kCommune, period))) {
@@ -44,7 +44,8 @@ Result<std::string> bulk_template_xlsx(const BulkForm& b, Date created) {
   XlsxBook book("Biểu nhập tổng hợp " + b.parent.name + " " + b.period.iso(), created);
   lxw_worksheet* ws = book.sheet("Nhập tổng hợp");
   const auto& fields = b.forms.front().fields;
-  worksheet_write_string(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU TỔNG HỢP: " + b.parent.name).c_str(), book.title());
+  worksheet_write_string(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU TỔNG HỢP: " + b.parent.name).c_str(),
+                         book.title());
   worksheet_write_string(ws, 1, 0, "Mã đơn vị", book.header());
   worksheet_write_string(ws, 1, 1, b.parent.code.c_str(), book.cell());
   worksheet_write_string(ws, 2, 0, "Kỳ báo cáo", book.header());
@@ -57,8 +58,9 @@ Result<std::string> bulk_template_xlsx(const BulkForm& b, Date created) {
   for (size_t i = 0; i < fields.size(); ++i) {
     const int c = 2 + static_cast<int>(i);
     worksheet_write_string(ws, kBulkHeaderRow - 1, c, fields[i].measure->id.c_str(), book.header());
-    const std::string label = fields[i].indicator->code + " " + fields[i].measure->name_vi +
-                              (fields[i].measure->unit.empty() ? "" : " (" + fields[i].measure->unit + ")");
+    const std::string label =
+        fields[i].indicator->code + " " + fields[i].measure->name_vi +
+        (fields[i].measure->unit.empty() ? "" : " (" + fields[i].measure->unit + ")");
     worksheet_write_string(ws, kBulkHeaderRow, c, label.c_str(), book.header());
   }
   worksheet_set_column(ws, 0, 0, 9, nullptr);
@@ -92,12 +94,16 @@ Result<std::string> bulk_template_xlsx(const BulkForm& b, Date created) {
 
 std::string bulk_template_csv(const BulkForm& b) {
   const auto& fields = b.forms.front().fields;
-  std::string out = "\xEF\xBB\xBF" "BIỂU NHẬP SỐ LIỆU TỔNG HỢP," + csv_field(b.parent.name) + "\n";
+  std::string out =
+      "\xEF\xBB\xBF"
+      "BIỂU NHẬP SỐ LIỆU TỔNG HỢP," +
+      csv_field(b.parent.name) + "\n";
   out += "Mã đơn vị," + csv_field(b.parent.code) + "\nKỳ báo cáo," + b.period.iso() + "\n" +
          kBulkMarker + "\n\nMã xã,Tên xã";
   for (const EntryField& f : fields) out += "," + csv_field(f.measure->id);
   out += "\n,";
-  for (const EntryField& f : fields) out += "," + csv_field(f.indicator->code + " " + f.measure->name_vi);
+  for (const EntryField& f : fields)
+    out += "," + csv_field(f.indicator->code + " " + f.measure->name_vi);
   out += "\n";
   for (const EntryForm& f : b.forms) {
     out += csv_field(f.unit.code) + "," + csv_field(f.unit.name);
@@ -119,16 +125,20 @@ Result<FilledBulk> read_bulk_template(std::string_view bytes, const std::string&
   for (const CsvRow& r : rows) by_line[r.line] = &r;
   auto cell = [&](int line, size_t c) -> std::string {
     const auto it = by_line.find(line);
-    return it != by_line.end() && c < it->second->fields.size() ? std::string(trim(it->second->fields[c])) : "";
+    return it != by_line.end() && c < it->second->fields.size()
+               ? std::string(trim(it->second->fields[c]))
+               : "";
   };
   if (cell(4, 0) != kBulkMarker) {
-    return Status::invalid(name + ": không phải biểu nhập tổng hợp của NTM Monitor (ô A4 phải có mã "
-                                  "biểu). Hãy tải biểu mẫu mới.");
+    return Status::invalid(name +
+                           ": không phải biểu nhập tổng hợp của NTM Monitor (ô A4 phải có mã "
+                           "biểu). Hãy tải biểu mẫu mới.");
   }
   FilledBulk f;
   f.parent_code = cell(2, 1);
   auto period = Date::parse(cell(3, 1));
-  if (!period.is_ok()) return Status::invalid(name + ", ô B3 (kỳ báo cáo): " + period.status().message());
+  if (!period.is_ok())
+    return Status::invalid(name + ", ô B3 (kỳ báo cáo): " + period.status().message());
   f.period = *period;
   const auto header = by_line.find(kBulkHeaderRow);
   if (header == by_line.end() || cell(kBulkHeaderRow, 0) != "Mã xã") {
@@ -151,21 +161,23 @@ Result<FilledBulk> read_bulk_template(std::string_view bytes, const std::string&
   return f;
 }
 
-Result<std::vector<std::string>> save_bulk(Store& store, const BulkForm& form, const FilledBulk& filled,
-                                           const User& user, ObservationStatus status) {
+Result<std::vector<std::string>> save_bulk(Store& store, const BulkForm& form,
+                                           const FilledBulk& filled, const User& user,
+                                           ObservationStatus status) {
   std::vector<std::string> errors;
   std::vector<std::pair<const EntryForm*, const std::map<std::string, std::string>*>> work;
   for (const auto& [unit, values] : filled.values) {
     const auto f = std::find_if(form.forms.begin(), form.forms.end(),
                                 [&](const EntryForm& e) { return e.unit.code == unit; });
     if (f == form.forms.end()) {
-      errors.push_back("xã mã " + unit + " không thuộc " + form.parent.name + " vào ngày " + form.period.vi());
+      errors.push_back("xã mã " + unit + " không thuộc " + form.parent.name + " vào ngày " +
+                       form.period.vi());
       continue;
     }
     for (const FieldError& e : check_entry(*f, values, false)) {
       const auto c = filled.cells.find(unit + "|" + e.measure);
-      errors.push_back("ô " + (c != filled.cells.end() ? c->second : "?") + " (" + f->unit.name + ") — " +
-                       e.message);
+      errors.push_back("ô " + (c != filled.cells.end() ? c->second : "?") + " (" + f->unit.name +
+                       ") — " + e.message);
     }
     work.push_back({&*f, &values});
   }

@@ -39,7 +39,8 @@ inline constexpr int kBulkHeaderRow = 6;  // measure ids; row 7: their names; co
 
 // Checks every value of every commune; without errors stores the changes
 // as `status`, all in one transaction (audited). Errors name the cells.
-Result<std::vector<std::string>> save_bulk(Store& store, const BulkForm& form, const FilledBulk& filled,
-                                           const User& user, ObservationStatus status);
+Result<std::vector<std::string>> save_bulk(Store& store, const BulkForm& form,
+                                           const FilledBulk& filled, const User& user,
+                                           ObservationStatus status);
 
 }  // namespace ntm

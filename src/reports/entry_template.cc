@@ -44,8 +44,8 @@ Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
   worksheet_write_string(ws, 3, 0, "Bộ tiêu chí", b.header());
   worksheet_write_string(ws, 3, 1, form.set->id.c_str(), b.cell());
   worksheet_write_string(ws, 4, 0, kTemplateMarker, b.note());
-  const char* headers[] = {"Mã chỉ số", "Tiêu chí", "Chỉ tiêu", "Đơn vị tính", "Kỳ trước",
-                           "Giá trị kỳ này", "Ghi chú"};
+  const char* headers[] = {"Mã chỉ số", "Tiêu chí",       "Chỉ tiêu", "Đơn vị tính",
+                           "Kỳ trước",  "Giá trị kỳ này", "Ghi chú"};
   const double widths[] = {16, 28, 50, 12, 12, 16, 30};
   for (int c = 0; c < 7; ++c) {
     worksheet_write_string(ws, kTemplateFirstRow - 2, c, headers[c], b.header());
@@ -57,7 +57,8 @@ Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
   for (const EntryField& f : form.fields) {
     const Measure& m = *f.measure;
     worksheet_write_string(ws, row, 0, m.id.c_str(), b.cell());
-    worksheet_write_string(ws, row, 1, (f.criterion->code + ". " + f.criterion->name_vi).c_str(), b.cell());
+    worksheet_write_string(ws, row, 1, (f.criterion->code + ". " + f.criterion->name_vi).c_str(),
+                           b.cell());
     worksheet_write_string(ws, row, 2, (f.indicator->code + " " + m.name_vi).c_str(), b.cell());
     worksheet_write_string(ws, row, 3, m.unit.c_str(), b.cell());
     worksheet_write_string(ws, row, 4, f.last ? shown(m, f.last->value).c_str() : "", b.cell());
@@ -76,15 +77,16 @@ Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
         worksheet_write_blank(ws, row, kValueCol, b.input());
       }
       dv.validate = LXW_VALIDATION_TYPE_DECIMAL;
-      dv.criteria = m.type == MeasureType::kPercent ? LXW_VALIDATION_CRITERIA_BETWEEN
-                                                    : LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+      dv.criteria = m.type == MeasureType::kPercent
+                        ? LXW_VALIDATION_CRITERIA_BETWEEN
+                        : LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
       dv.minimum_number = 0;
       dv.maximum_number = 100;
-      dv.value_number = m.type == MeasureType::kNumber && m.aggregation != Aggregation::kSum ? -1e12 : 0;
+      dv.value_number =
+          m.type == MeasureType::kNumber && m.aggregation != Aggregation::kSum ? -1e12 : 0;
       dv.error_title = const_cast<char*>("Giá trị không hợp lệ");
-      dv.error_message = const_cast<char*>(m.type == MeasureType::kPercent
-                                               ? "Nhập tỷ lệ từ 0 đến 100"
-                                               : "Nhập một số");
+      dv.error_message = const_cast<char*>(
+          m.type == MeasureType::kPercent ? "Nhập tỷ lệ từ 0 đến 100" : "Nhập một số");
     }
     worksheet_data_validation_cell(ws, row, kValueCol, &dv);
     worksheet_write_blank(ws, row, kValueCol + 1, b.input());
@@ -96,12 +98,16 @@ Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
   lxw_worksheet* help = b.sheet("Hướng dẫn");
   worksheet_set_column(help, 0, 0, 110, nullptr);
   int r = 0;
-  for (const char* line : kInstructions) worksheet_write_string(help, r++, 0, line, r == 1 ? b.title() : nullptr);
+  for (const char* line : kInstructions)
+    worksheet_write_string(help, r++, 0, line, r == 1 ? b.title() : nullptr);
   return b.finish();
 }
 
 std::string entry_template_csv(const EntryForm& form) {
-  std::string out = "\xEF\xBB\xBF" "BIỂU NHẬP SỐ LIỆU NÔNG THÔN MỚI," + csv_field(form.unit.name) + "\n";
+  std::string out =
+      "\xEF\xBB\xBF"
+      "BIỂU NHẬP SỐ LIỆU NÔNG THÔN MỚI," +
+      csv_field(form.unit.name) + "\n";
   out += "Mã xã," + csv_field(form.unit.code) + "\nKỳ báo cáo," + form.period.iso() +
          "\nBộ tiêu chí," + csv_field(form.set->id) + "\n" + kTemplateMarker +
          "\nMã chỉ số,Tiêu chí,Chỉ tiêu,Đơn vị tính,Kỳ trước,Giá trị kỳ này,Ghi chú\n";
@@ -110,8 +116,8 @@ std::string entry_template_csv(const EntryForm& form) {
     const std::optional<double> now = f.current ? std::optional(f.current->value)
                                       : f.last  ? std::optional(f.last->value)
                                                 : std::nullopt;
-    out += csv_field(m.id) + "," + csv_field(f.criterion->code + ". " + f.criterion->name_vi) + "," +
-           csv_field(f.indicator->code + " " + m.name_vi) + "," + csv_field(m.unit) + "," +
+    out += csv_field(m.id) + "," + csv_field(f.criterion->code + ". " + f.criterion->name_vi) +
+           "," + csv_field(f.indicator->code + " " + m.name_vi) + "," + csv_field(m.unit) + "," +
            (f.last ? csv_field(shown(m, f.last->value)) : "") + "," +
            (now ? csv_field(shown(m, *now)) : "") + ",\n";
   }
@@ -127,19 +133,24 @@ Result<FilledTemplate> read_entry_template(std::string_view bytes, const std::st
   auto cell = [&](size_t r, size_t c) -> std::string {
     // parse_csv skips blank lines; rows keep their 1-based line (= sheet row).
     for (const CsvRow& row : rows)
-      if (row.line == static_cast<int>(r)) return c < row.fields.size() ? std::string(trim(row.fields[c])) : "";
+      if (row.line == static_cast<int>(r))
+        return c < row.fields.size() ? std::string(trim(row.fields[c])) : "";
     return "";
   };
   if (cell(5, 0) != kTemplateMarker) {
-    return Status::invalid(name + ": không phải biểu nhập số liệu của NTM Monitor (trang tính đầu "
-                                  "tiên phải là \"Nhập số liệu\", ô A5 có mã biểu). Hãy tải biểu mẫu mới.");
+    return Status::invalid(
+        name +
+        ": không phải biểu nhập số liệu của NTM Monitor (trang tính đầu "
+        "tiên phải là \"Nhập số liệu\", ô A5 có mã biểu). Hãy tải biểu mẫu mới.");
   }
   FilledTemplate t;
   t.unit_code = cell(2, 1);
   auto period = Date::parse(cell(3, 1));
-  if (!period.is_ok()) return Status::invalid(name + ", ô B3 (kỳ báo cáo): " + period.status().message());
+  if (!period.is_ok())
+    return Status::invalid(name + ", ô B3 (kỳ báo cáo): " + period.status().message());
   t.period = *period;
-  if (cell(kTemplateFirstRow - 1, 0) != "Mã chỉ số" || cell(kTemplateFirstRow - 1, 5) != "Giá trị kỳ này") {
+  if (cell(kTemplateFirstRow - 1, 0) != "Mã chỉ số" ||
+      cell(kTemplateFirstRow - 1, 5) != "Giá trị kỳ này") {
     return Status::invalid(name + ": dòng tiêu đề (dòng " + std::to_string(kTemplateFirstRow - 1) +
                            ") đã bị thay đổi; hãy dùng biểu mẫu mới.");
   }
@@ -150,7 +161,8 @@ Result<FilledTemplate> read_entry_template(std::string_view bytes, const std::st
     const std::string value = row.fields.size() > 5 ? std::string(trim(row.fields[5])) : "";
     t.cells[measure] = "F" + std::to_string(row.line);
     if (!t.values.emplace(measure, value).second) {
-      return Status::invalid(name + ", ô A" + std::to_string(row.line) + ": chỉ số " + measure + " bị lặp");
+      return Status::invalid(name + ", ô A" + std::to_string(row.line) + ": chỉ số " + measure +
+                             " bị lặp");
     }
   }
   return t;

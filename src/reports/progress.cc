@@ -33,8 +33,9 @@ std::string department_label(const ProgressReport& r, const std::string& criteri
   const auto d = r.departments.find(criterion);
   if (d == r.departments.end() || d->second.empty()) return "";
   const auto n = r.department_names.find(d->second);
-  return n != r.department_names.end() && n->second != d->second ? n->second + " (" + d->second + ")"
-                                                                   : d->second;
+  return n != r.department_names.end() && n->second != d->second
+             ? n->second + " (" + d->second + ")"
+             : d->second;
 }
 
 std::string owner_label(const ProgressReport& r, const WorkItem& w) {
@@ -67,8 +68,9 @@ Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalo
   if (!now.empty()) r.set = now.front().set;
   if (!r.set) {
     auto series = default_series(store);
-    r.set = opts.set_id.empty() ? (series.is_ok() ? catalog.in_force(*series, opts.at, Level::kCommune) : nullptr)
-                                : catalog.find(opts.set_id);
+    r.set = opts.set_id.empty()
+                ? (series.is_ok() ? catalog.in_force(*series, opts.at, Level::kCommune) : nullptr)
+                : catalog.find(opts.set_id);
   }
   if (!r.set) return Status::not_found("không có bộ tiêu chí áp dụng vào ngày " + opts.at.iso());
   // The comparison: the same parent under the set in force then (it may differ).
@@ -86,13 +88,16 @@ Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalo
     for (const PlanRow& row : r.rows) {
       for (const CriterionResult& res : row.assessment.criteria) {
         if (res.criterion->code != c.code) continue;
-        (res.status == Outcome::kMet ? cc.met : res.status == Outcome::kNotMet ? cc.not_met : cc.unknown)++;
+        (res.status == Outcome::kMet      ? cc.met
+         : res.status == Outcome::kNotMet ? cc.not_met
+                                          : cc.unknown)++;
       }
     }
     r.criteria.push_back(cc);
     r.departments[c.code] = c.department;
   }
-  for (const auto& [crit, dep] : TRY(store.criterion_departments(r.set->id))) r.departments[crit] = dep;
+  for (const auto& [crit, dep] : TRY(store.criterion_departments(r.set->id)))
+    r.departments[crit] = dep;
   for (const auto& [code, name] : TRY(store.departments())) r.department_names[code] = name;
   for (const Sponsor& s : TRY(store.sponsors())) r.sponsor_names[s.code] = s.name;
   for (const PlanRow& row : r.rows) {
@@ -114,16 +119,19 @@ Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalo
     r.overdue.push_back(std::move(w));
   }
   for (SponsorshipView& s : TRY(sponsorship_views(store, nullptr, "", 0, opts.at))) {
-    if (s.sponsorship.since > opts.at || !TRY(assigned_to(store, area, s.sponsorship.unit_id, opts.at)))
+    if (s.sponsorship.since > opts.at ||
+        !TRY(assigned_to(store, area, s.sponsorship.unit_id, opts.at)))
       continue;
     r.sponsors.push_back(std::move(s));
   }
   std::map<int64_t, Meeting> meetings;
   for (const Meeting& m : TRY(store.meetings())) meetings[m.id] = m;
   for (Conclusion& c : TRY(store.conclusions(0)))
-    if (meetings[c.meeting_id].date <= opts.at) r.conclusions.push_back({meetings[c.meeting_id], std::move(c)});
+    if (meetings[c.meeting_id].date <= opts.at)
+      r.conclusions.push_back({meetings[c.meeting_id], std::move(c)});
   std::stable_sort(r.conclusions.begin(), r.conclusions.end(), [](const auto& a, const auto& b) {
-    return (a.second.status != ConclusionStatus::kDone) > (b.second.status != ConclusionStatus::kDone);
+    return (a.second.status != ConclusionStatus::kDone) >
+           (b.second.status != ConclusionStatus::kDone);
   });
   const auto demo = TRY(store.setting("demo_data"));
   r.demo = demo && *demo == "synthetic";

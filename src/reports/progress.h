@@ -20,7 +20,7 @@ struct ReportOptions {
   std::optional<Date> compare;  // default: one year before `at`
   std::string set_id;           // default: the set in force at `at`
   bool verified_only = false;
-  Date issued_on;               // the date in "…, ngày … tháng … năm …"; default today
+  Date issued_on;  // the date in "…, ngày … tháng … năm …"; default today
 };
 
 struct ProgressReport {
@@ -43,7 +43,7 @@ struct ProgressReport {
   std::map<int64_t, std::string> unit_names;  // for work items and sponsorships
   std::vector<SponsorshipView> sponsors;
   std::vector<std::pair<Meeting, Conclusion>> conclusions;  // every conclusion, open first
-  bool demo = false;  // synthetic data: said on every page
+  bool demo = false;                                        // synthetic data: said on every page
 };
 
 Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalog,
@@ -60,8 +60,8 @@ const std::string& report_css();
 // The start of every printed report: <head> (stylesheet inlined when
 // `css_href` is empty), the synthetic-data notice, and the administrative
 // header — issuing body, national motto, "<place>, ngày … tháng … năm …".
-std::string report_document_start(const std::string& title, const std::string& css_href,
-                                  bool demo, const std::string& issuer, const std::string& place,
+std::string report_document_start(const std::string& title, const std::string& css_href, bool demo,
+                                  const std::string& issuer, const std::string& place,
                                   Date issued_on, bool numbered);
 
 // "Đạt" / "Chưa đạt" / "Chưa xác định" and plan states in Vietnamese.

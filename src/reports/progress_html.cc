@@ -20,19 +20,20 @@ std::string change(int now, int then) {
   return (d > 0 ? "+" : "") + std::to_string(d);
 }
 
-
 // Section I: the headline figures now and at the comparison date.
 std::string summary_section(const ProgressReport& r) {
   const Summary& s = r.summary;
   const std::string title = r.set->titles.empty() ? "đạt chuẩn" : r.set->titles.front().name_vi;
-  std::string h = "<h2>I. Kết quả chung</h2><table class=\"grid\"><thead><tr><th>Chỉ tiêu</th><th>Ngày " +
-                  r.opts.at.vi() + "</th>";
+  std::string h =
+      "<h2>I. Kết quả chung</h2><table class=\"grid\"><thead><tr><th>Chỉ tiêu</th><th>Ngày " +
+      r.opts.at.vi() + "</th>";
   if (r.compare_summary) h += "<th>Ngày " + r.compare_at.vi() + "</th><th>Tăng/giảm</th>";
   h += "</tr></thead><tbody>";
   auto row = [&](const std::string& label, const std::string& now, const std::string& then,
                  const std::string& diff) {
     h += "<tr><td>" + e(label) + "</td><td class=\"n\">" + now + "</td>";
-    if (r.compare_summary) h += "<td class=\"n\">" + then + "</td><td class=\"n\">" + diff + "</td>";
+    if (r.compare_summary)
+      h += "<td class=\"n\">" + then + "</td><td class=\"n\">" + diff + "</td>";
     h += "</tr>";
   };
   const Summary* t = r.compare_summary ? &*r.compare_summary : nullptr;
@@ -42,7 +43,8 @@ std::string summary_section(const ProgressReport& r) {
   row("Tỷ lệ", pct(s.title_met, s.units), t ? pct(t->title_met, t->units) : "", "");
   row("Bình quân tiêu chí đạt/xã", num(s.average_criteria_met, 1),
       t ? num(t->average_criteria_met, 1) : "", "");
-  for (const BandCount& b : s.bands) row("Số xã đạt " + b.label + " tiêu chí", num(b.units), "", "");
+  for (const BandCount& b : s.bands)
+    row("Số xã đạt " + b.label + " tiêu chí", num(b.units), "", "");
   h += "</tbody></table>";
   if (r.compare_summary && r.compare_set_id != r.set->id) {
     h += "<p class=\"note\">Ghi chú: ngày " + r.compare_at.vi() + " áp dụng bộ tiêu chí " +
@@ -53,8 +55,9 @@ std::string summary_section(const ProgressReport& r) {
 
 // Section II: units × criteria with Đạt marks, criteria met, plan status.
 std::string matrix_section(const ProgressReport& r) {
-  std::string h = "<h2>II. Kết quả từng xã theo tiêu chí</h2><table class=\"grid matrix\"><thead><tr>"
-                  "<th>TT</th><th>Xã</th>";
+  std::string h =
+      "<h2>II. Kết quả từng xã theo tiêu chí</h2><table class=\"grid matrix\"><thead><tr>"
+      "<th>TT</th><th>Xã</th>";
   for (const Criterion& c : r.set->criteria)
     h += "<th title=\"" + e(c.name_vi) + "\">" + e(c.code) + "</th>";
   h += "<th>Số TC đạt</th><th>Kế hoạch</th></tr></thead><tbody>";
@@ -71,16 +74,18 @@ std::string matrix_section(const ProgressReport& r) {
          plan_state_vi(row.status.state) + "</td></tr>";
   }
   h += "</tbody><tfoot><tr><td></td><td>Số xã đạt</td>";
-  for (const CriterionCount& c : r.criteria) h += "<td class=\"n\">" + std::to_string(c.met) + "</td>";
+  for (const CriterionCount& c : r.criteria)
+    h += "<td class=\"n\">" + std::to_string(c.met) + "</td>";
   h += "<td></td><td></td></tr></tfoot></table><p class=\"note\">Đạt: đạt tiêu chí; ô trống: chưa "
        "đạt; ?: chưa xác định (thiếu số liệu hoặc chưa có ngưỡng).</p>";
   return h;
 }
 
 std::string criteria_section(const ProgressReport& r) {
-  std::string h = "<h2>III. Kết quả theo tiêu chí</h2><table class=\"grid\"><thead><tr><th>Tiêu chí</th>"
-                  "<th>Cơ quan phụ trách</th><th>Đạt</th><th>Chưa đạt</th><th>Chưa xác định</th>"
-                  "<th>Tỷ lệ đạt</th></tr></thead><tbody>";
+  std::string h =
+      "<h2>III. Kết quả theo tiêu chí</h2><table class=\"grid\"><thead><tr><th>Tiêu chí</th>"
+      "<th>Cơ quan phụ trách</th><th>Đạt</th><th>Chưa đạt</th><th>Chưa xác định</th>"
+      "<th>Tỷ lệ đạt</th></tr></thead><tbody>";
   for (const CriterionCount& c : r.criteria) {
     h += "<tr><td>" + e(c.criterion->code + ". " + c.criterion->name_vi) + "</td><td>" +
          e(department_label(r, c.criterion->code)) + "</td><td class=\"n\">" + num(c.met) +
@@ -99,7 +104,8 @@ std::string lagging_section(const ProgressReport& r) {
     std::string missing;
     for (const CriterionResult& c : row->assessment.criteria) {
       if (c.status == Outcome::kMet) continue;
-      const std::string dep = r.departments.count(c.criterion->code) ? r.departments.at(c.criterion->code) : "";
+      const std::string dep =
+          r.departments.count(c.criterion->code) ? r.departments.at(c.criterion->code) : "";
       missing += (missing.empty() ? "" : "; ") + c.criterion->code + ". " + c.criterion->name_vi +
                  (dep.empty() ? "" : " (" + dep + ")");
     }
@@ -108,8 +114,8 @@ std::string lagging_section(const ProgressReport& r) {
          std::to_string(row->assessment.criteria_met) + "/" +
          std::to_string(row->assessment.criteria.size()) + "</td><td>" +
          plan_state_vi(row->status.state) +
-         (p ? " (mục tiêu " + std::to_string(p->target_year) + ")" : "") + "</td><td>" + e(missing) +
-         "</td></tr>";
+         (p ? " (mục tiêu " + std::to_string(p->target_year) + ")" : "") + "</td><td>" +
+         e(missing) + "</td></tr>";
   }
   return h + "</tbody></table>";
 }
@@ -119,12 +125,13 @@ std::string coordination_section(const ProgressReport& r) {
   if (r.overdue.empty()) {
     h += "<p>Không có phần việc quá hạn.</p>";
   } else {
-    h += "<table class=\"grid\"><thead><tr><th>Phần việc</th><th>Xã</th><th>Chủ trì</th><th>Hạn</th>"
-         "<th>Tiến độ</th><th>Kinh phí (đồng)</th><th>Đã chi (đồng)</th></tr></thead><tbody>";
+    h +=
+        "<table class=\"grid\"><thead><tr><th>Phần việc</th><th>Xã</th><th>Chủ trì</th><th>Hạn</th>"
+        "<th>Tiến độ</th><th>Kinh phí (đồng)</th><th>Đã chi (đồng)</th></tr></thead><tbody>";
     for (const WorkItem& w : r.overdue) {
       h += "<tr><td>" + e(w.title) + "</td><td>" + e(r.unit_names.at(w.unit_id)) + "</td><td>" +
-           e(owner_label(r, w)) + "</td><td>" + w.due.vi() +
-           "</td><td class=\"n\">" + std::to_string(w.progress) + "%</td><td class=\"n\">" +
+           e(owner_label(r, w)) + "</td><td>" + w.due.vi() + "</td><td class=\"n\">" +
+           std::to_string(w.progress) + "%</td><td class=\"n\">" +
            num(static_cast<double>(w.budget)) + "</td><td class=\"n\">" +
            num(static_cast<double>(w.spent)) + "</td></tr>";
     }
@@ -171,18 +178,20 @@ std::string coordination_section(const ProgressReport& r) {
 }  // namespace
 
 std::string progress_html(const ProgressReport& r, const std::string& css_href) {
-  std::string h = report_document_start(
-      "Báo cáo tiến độ " + r.parent.name + " " + r.opts.at.vi(), css_href, r.demo,
-      "UBND " + r.province_full, r.province_name, r.opts.issued_on, true);
-  h += "<h1>BÁO CÁO<br>Đánh giá tiến độ xây dựng nông thôn mới " + e(r.parent.name) + "<br>đến ngày " +
-       r.opts.at.vi() + "</h1>";
-  h += "<p class=\"basis\">Bộ tiêu chí: " + e(r.set->name_vi) + (r.set->illustrative ? " (minh họa)" : "") +
+  std::string h = report_document_start("Báo cáo tiến độ " + r.parent.name + " " + r.opts.at.vi(),
+                                        css_href, r.demo, "UBND " + r.province_full,
+                                        r.province_name, r.opts.issued_on, true);
+  h += "<h1>BÁO CÁO<br>Đánh giá tiến độ xây dựng nông thôn mới " + e(r.parent.name) +
+       "<br>đến ngày " + r.opts.at.vi() + "</h1>";
+  h += "<p class=\"basis\">Bộ tiêu chí: " + e(r.set->name_vi) +
+       (r.set->illustrative ? " (minh họa)" : "") +
        (r.set->legal_basis.empty() ? "" : " — " + e(r.set->legal_basis)) + ". Số liệu " +
        (r.opts.verified_only ? "đã thẩm định" : "tự đánh giá (đã gửi và đã thẩm định)") +
        (r.compare_summary ? "; so sánh với ngày " + r.compare_at.vi() : "") + ".</p>";
   h += summary_section(r) + matrix_section(r) + criteria_section(r) + lagging_section(r) +
        coordination_section(r);
-  h += "<table class=\"sign\"><tr><td><em>Nơi nhận:</em><br>- Ban Chỉ đạo;<br>- Các sở, ngành;<br>- Lưu: "
+  h += "<table class=\"sign\"><tr><td><em>Nơi nhận:</em><br>- Ban Chỉ đạo;<br>- Các sở, "
+       "ngành;<br>- Lưu: "
        "VT.</td><td><strong>CHÁNH VĂN PHÒNG</strong><br><br><br><br>&nbsp;</td></tr></table>";
   return h + "</body></html>\n";
 }

@@ -42,7 +42,8 @@ std::string progress_json(const ProgressReport& r) {
                  conclusions = nlohmann::json::array();
   for (const PlanRow& row : r.rows) {
     nlohmann::json marks = nlohmann::json::object();
-    for (const CriterionResult& c : row.assessment.criteria) marks[c.criterion->code] = outcome_name(c.status);
+    for (const CriterionResult& c : row.assessment.criteria)
+      marks[c.criterion->code] = outcome_name(c.status);
     units.push_back({{"code", row.assessment.unit.code},
                      {"name", row.assessment.unit.name},
                      {"criteria", marks},
@@ -53,45 +54,57 @@ std::string progress_json(const ProgressReport& r) {
                                                         : nlohmann::json()}});
   }
   for (const CriterionCount& c : r.criteria) {
-    criteria.push_back({{"code", c.criterion->code},
-                        {"name", c.criterion->name_vi},
-                        {"department", r.departments.count(c.criterion->code) ? r.departments.at(c.criterion->code) : ""},
-                        {"met", c.met},
-                        {"not_met", c.not_met},
-                        {"unknown", c.unknown}});
+    criteria.push_back(
+        {{"code", c.criterion->code},
+         {"name", c.criterion->name_vi},
+         {"department",
+          r.departments.count(c.criterion->code) ? r.departments.at(c.criterion->code) : ""},
+         {"met", c.met},
+         {"not_met", c.not_met},
+         {"unknown", c.unknown}});
   }
   for (const WorkItem& w : r.overdue) {
-    overdue.push_back({{"id", w.id}, {"title", w.title}, {"unit", r.unit_names.at(w.unit_id)},
-                       {"owner", owner_key(w.owner_kind, w.owner_code)}, {"due", w.due.iso()},
-                       {"progress", w.progress}, {"budget", w.budget}, {"spent", w.spent}});
+    overdue.push_back({{"id", w.id},
+                       {"title", w.title},
+                       {"unit", r.unit_names.at(w.unit_id)},
+                       {"owner", owner_key(w.owner_kind, w.owner_code)},
+                       {"due", w.due.iso()},
+                       {"progress", w.progress},
+                       {"budget", w.budget},
+                       {"spent", w.spent}});
   }
   for (const SponsorshipView& s : r.sponsors) {
-    sponsors.push_back({{"sponsor", s.sponsorship.sponsor}, {"name", s.sponsor_name},
+    sponsors.push_back({{"sponsor", s.sponsorship.sponsor},
+                        {"name", s.sponsor_name},
                         {"unit", s.unit ? s.unit->name : ""},
                         {"money_pledged", s.sponsorship.money_pledged},
                         {"money_delivered", s.money_delivered}});
   }
   for (const auto& [m, c] : r.conclusions) {
-    conclusions.push_back({{"meeting", m.title}, {"meeting_date", m.date.iso()}, {"text", c.text},
-                           {"deadline", c.deadline}, {"status", conclusion_status_name(c.status)},
+    conclusions.push_back({{"meeting", m.title},
+                           {"meeting_date", m.date.iso()},
+                           {"text", c.text},
+                           {"deadline", c.deadline},
+                           {"status", conclusion_status_name(c.status)},
                            {"overdue", conclusion_overdue(c, r.opts.at)}});
   }
-  nlohmann::json j = {{"report", "progress"},
-                      {"parent", {{"code", r.parent.code}, {"name", r.parent.name}}},
-                      {"at", r.opts.at.iso()},
-                      {"set", r.set->id},
-                      {"illustrative", r.set->illustrative},
-                      {"synthetic_data", r.demo},
-                      {"verified_only", r.opts.verified_only},
-                      {"summary", summary_json(r.summary)},
-                      {"compare_at", r.compare_at.iso()},
-                      {"compare_set", r.compare_set_id},
-                      {"compare_summary", r.compare_summary ? summary_json(*r.compare_summary) : nlohmann::json()},
-                      {"units", units},
-                      {"criteria", criteria},
-                      {"overdue_work_items", overdue},
-                      {"sponsorships", sponsors},
-                      {"conclusions", conclusions}};
+  nlohmann::json j = {
+      {"report", "progress"},
+      {"parent", {{"code", r.parent.code}, {"name", r.parent.name}}},
+      {"at", r.opts.at.iso()},
+      {"set", r.set->id},
+      {"illustrative", r.set->illustrative},
+      {"synthetic_data", r.demo},
+      {"verified_only", r.opts.verified_only},
+      {"summary", summary_json(r.summary)},
+      {"compare_at", r.compare_at.iso()},
+      {"compare_set", r.compare_set_id},
+      {"compare_summary", r.compare_summary ? summary_json(*r.compare_summary) : nlohmann::json()},
+      {"units", units},
+      {"criteria", criteria},
+      {"overdue_work_items", overdue},
+      {"sponsorships", sponsors},
+      {"conclusions", conclusions}};
   return j.dump(2) + "\n";
 }
 

@@ -8,12 +8,13 @@
 namespace ntm {
 namespace {
 
-
 void write_table_header(XlsxBook& b, lxw_worksheet* ws, int row,
                         const std::vector<std::pair<std::string, double>>& columns) {
   for (size_t i = 0; i < columns.size(); ++i) {
-    worksheet_write_string(ws, row, static_cast<lxw_col_t>(i), columns[i].first.c_str(), b.header());
-    worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i), columns[i].second, nullptr);
+    worksheet_write_string(ws, row, static_cast<lxw_col_t>(i), columns[i].first.c_str(),
+                           b.header());
+    worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i),
+                         columns[i].second, nullptr);
   }
 }
 
@@ -21,9 +22,9 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   lxw_worksheet* ws = b.sheet("Tổng hợp");
   int row = 0;
   if (r.demo) {
-    worksheet_merge_range(ws, row, 0, row, 3,
-                          "DỮ LIỆU MINH HỌA — số liệu tổng hợp (giả lập), không phải số liệu chính thức",
-                          b.note());
+    worksheet_merge_range(
+        ws, row, 0, row, 3,
+        "DỮ LIỆU MINH HỌA — số liệu tổng hợp (giả lập), không phải số liệu chính thức", b.note());
     ++row;
   }
   worksheet_merge_range(ws, row, 0, row, 1, ("UBND " + r.province_full).c_str(), b.plain_center());
@@ -42,8 +43,9 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   worksheet_merge_range(ws, row, 0, row, 3, heading.c_str(), b.title());
   worksheet_set_row(ws, row, 36, nullptr);
   ++row;
-  const std::string basis = "Bộ tiêu chí: " + r.set->name_vi + (r.set->illustrative ? " (minh họa)" : "") +
-                            (r.opts.verified_only ? "; số liệu đã thẩm định" : "; số liệu tự đánh giá");
+  const std::string basis =
+      "Bộ tiêu chí: " + r.set->name_vi + (r.set->illustrative ? " (minh họa)" : "") +
+      (r.opts.verified_only ? "; số liệu đã thẩm định" : "; số liệu tự đánh giá");
   worksheet_merge_range(ws, row, 0, row, 3, basis.c_str(), b.note());
   row += 2;
   const bool cmp = r.compare_summary.has_value();
@@ -79,14 +81,16 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   worksheet_write_string(ws, row, 0, "Tỷ lệ", b.cell());
   for (int c = 1; c <= (cmp ? 2 : 1); ++c) {
     const Summary& x = c == 1 ? s : t;
-    const std::string f = "=IF(" + xlsx_column(c) + std::to_string(first + 1) + "=0,0," + xlsx_column(c) +
-                          std::to_string(first + 2) + "/" + xlsx_column(c) + std::to_string(first + 1) + ")";
+    const std::string f = "=IF(" + xlsx_column(c) + std::to_string(first + 1) + "=0,0," +
+                          xlsx_column(c) + std::to_string(first + 2) + "/" + xlsx_column(c) +
+                          std::to_string(first + 1) + ")";
     worksheet_write_formula_num(ws, row, static_cast<lxw_col_t>(c), f.c_str(), b.percent(),
                                 x.units ? static_cast<double>(x.title_met) / x.units : 0);
   }
   if (cmp) worksheet_write_blank(ws, row, 3, b.cell());
   ++row;
-  line("Bình quân tiêu chí đạt/xã", s.average_criteria_met, t.average_criteria_met, b.decimal(), true);
+  line("Bình quân tiêu chí đạt/xã", s.average_criteria_met, t.average_criteria_met, b.decimal(),
+       true);
   for (const BandCount& band : s.bands) {
     worksheet_write_string(ws, row, 0, ("Số xã đạt " + band.label + " tiêu chí").c_str(), b.cell());
     worksheet_write_number(ws, row, 1, band.units, b.number());
@@ -134,11 +138,14 @@ void matrix_sheet(XlsxBook& b, const ProgressReport& r) {
     worksheet_write_string(ws, row, 2, a.unit.name.c_str(), b.cell());
     for (int i = 0; i < n && i < static_cast<int>(a.criteria.size()); ++i) {
       const Outcome o = a.criteria[i].status;
-      worksheet_write_string(ws, row, 3 + i, o == Outcome::kMet ? "Đạt" : o == Outcome::kNotMet ? "" : "?",
+      worksheet_write_string(ws, row, 3 + i,
+                             o == Outcome::kMet      ? "Đạt"
+                             : o == Outcome::kNotMet ? ""
+                                                     : "?",
                              b.center());
     }
-    const std::string f = "=COUNTIF(" + xlsx_column(3) + std::to_string(row + 1) + ":" + xlsx_column(n + 2) +
-                          std::to_string(row + 1) + ",\"Đạt\")";
+    const std::string f = "=COUNTIF(" + xlsx_column(3) + std::to_string(row + 1) + ":" +
+                          xlsx_column(n + 2) + std::to_string(row + 1) + ",\"Đạt\")";
     worksheet_write_formula_num(ws, row, n + 3, f.c_str(), b.number(), a.criteria_met);
     worksheet_write_string(ws, row, n + 4, plan_state_vi(p.status.state), b.cell());
     ++row;
@@ -155,7 +162,8 @@ void list_sheet(XlsxBook& b, const std::string& name, const std::string& heading
                 const std::vector<std::pair<std::string, double>>& columns,
                 const std::vector<std::vector<std::pair<std::string, double>>>& rows) {
   lxw_worksheet* ws = b.sheet(name);
-  worksheet_merge_range(ws, 0, 0, 0, static_cast<lxw_col_t>(columns.size() - 1), heading.c_str(), b.title());
+  worksheet_merge_range(ws, 0, 0, 0, static_cast<lxw_col_t>(columns.size() - 1), heading.c_str(),
+                        b.title());
   write_table_header(b, ws, 1, columns);
   worksheet_freeze_panes(ws, 2, 0);
   int row = 2;
@@ -165,7 +173,8 @@ void list_sheet(XlsxBook& b, const std::string& name, const std::string& heading
       if (cells[c].first.empty() && cells[c].second >= 0) {
         worksheet_write_number(ws, row, static_cast<lxw_col_t>(c), cells[c].second, b.number());
       } else {
-        worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), cells[c].first.c_str(), b.cell());
+        worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), cells[c].first.c_str(),
+                               b.cell());
       }
     }
     ++row;
@@ -189,14 +198,19 @@ Result<std::string> progress_xlsx(const ProgressReport& r) {
                     number(c.unknown)});
   }
   list_sheet(b, "Theo tiêu chí", "KẾT QUẢ THEO TIÊU CHÍ",
-             {{"Tiêu chí", 48}, {"Cơ quan phụ trách", 34}, {"Đạt", 9}, {"Chưa đạt", 10}, {"Chưa xác định", 13}},
+             {{"Tiêu chí", 48},
+              {"Cơ quan phụ trách", 34},
+              {"Đạt", 9},
+              {"Chưa đạt", 10},
+              {"Chưa xác định", 13}},
              rows);
   rows.clear();
   for (const PlanRow* p : r.lagging) {
     std::string missing;
     for (const CriterionResult& c : p->assessment.criteria) {
       if (c.status == Outcome::kMet) continue;
-      const std::string dep = r.departments.count(c.criterion->code) ? r.departments.at(c.criterion->code) : "";
+      const std::string dep =
+          r.departments.count(c.criterion->code) ? r.departments.at(c.criterion->code) : "";
       missing += (missing.empty() ? "" : "; ") + c.criterion->code + ". " + c.criterion->name_vi +
                  (dep.empty() ? "" : " (" + dep + ")");
     }
@@ -204,7 +218,10 @@ Result<std::string> progress_xlsx(const ProgressReport& r) {
                     text(plan_state_vi(p->status.state)), text(missing)});
   }
   list_sheet(b, "Xã chưa đạt", "CÁC XÃ CHƯA ĐẠT CHUẨN: TIÊU CHÍ CÒN THIẾU VÀ TRÁCH NHIỆM",
-             {{"Xã", 24}, {"Số TC đạt", 10}, {"Kế hoạch", 18}, {"Tiêu chí còn thiếu (cơ quan phụ trách)", 90}},
+             {{"Xã", 24},
+              {"Số TC đạt", 10},
+              {"Kế hoạch", 18},
+              {"Tiêu chí còn thiếu (cơ quan phụ trách)", 90}},
              rows);
   rows.clear();
   for (const WorkItem& w : r.overdue) {
@@ -213,8 +230,13 @@ Result<std::string> progress_xlsx(const ProgressReport& r) {
                     number(static_cast<double>(w.spent))});
   }
   list_sheet(b, "Phần việc quá hạn", "PHẦN VIỆC QUÁ HẠN",
-             {{"Phần việc", 44}, {"Xã", 20}, {"Chủ trì", 18}, {"Hạn", 12}, {"Tiến độ (%)", 11},
-              {"Kinh phí (đồng)", 18}, {"Đã chi (đồng)", 18}},
+             {{"Phần việc", 44},
+              {"Xã", 20},
+              {"Chủ trì", 18},
+              {"Hạn", 12},
+              {"Tiến độ (%)", 11},
+              {"Kinh phí (đồng)", 18},
+              {"Đã chi (đồng)", 18}},
              rows);
   rows.clear();
   for (const SponsorshipView& s : r.sponsors) {
@@ -223,13 +245,14 @@ Result<std::string> progress_xlsx(const ProgressReport& r) {
                     number(static_cast<double>(s.money_delivered))});
   }
   list_sheet(b, "Đỡ đầu", "ĐƠN VỊ ĐỠ ĐẦU: CAM KẾT VÀ KẾT QUẢ HỖ TRỢ",
-             {{"Đơn vị đỡ đầu", 40}, {"Xã", 22}, {"Cam kết (đồng)", 18}, {"Đã hỗ trợ (đồng)", 18}}, rows);
+             {{"Đơn vị đỡ đầu", 40}, {"Xã", 22}, {"Cam kết (đồng)", 18}, {"Đã hỗ trợ (đồng)", 18}},
+             rows);
   rows.clear();
   for (const auto& [m, c] : r.conclusions) {
     rows.push_back({text(m.date.vi() + " " + m.title), text(c.text),
                     text(c.deadline.empty() ? "" : Date::parse(c.deadline)->vi()),
                     text(c.status == ConclusionStatus::kDone ? "Đã hoàn thành"
-                         : conclusion_overdue(c, r.opts.at) ? "Quá hạn"
+                         : conclusion_overdue(c, r.opts.at)  ? "Quá hạn"
                                                             : "Đang thực hiện/chưa thực hiện")});
   }
   list_sheet(b, "Kết luận BCĐ", "THỰC HIỆN KẾT LUẬN CỦA BAN CHỈ ĐẠO",

@@ -28,9 +28,9 @@ body.report { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif"
   return css;
 }
 
-std::string report_document_start(const std::string& title, const std::string& css_href,
-                                  bool demo, const std::string& issuer, const std::string& place,
-                                  Date d, bool numbered) {
+std::string report_document_start(const std::string& title, const std::string& css_href, bool demo,
+                                  const std::string& issuer, const std::string& place, Date d,
+                                  bool numbered) {
   std::string h = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" +
                   html_escape(title) + "</title>";
   h += css_href.empty() ? "<style>" + report_css() + "</style>"

@@ -62,12 +62,20 @@ set:
                     .is_ok());
     ASSERT_TRUE(store->upsert_department("SYT", "Sở Y tế").is_ok());
     const int64_t chau = (*store->unit_at("18583", d("2021-01-01")))->unit_id;
-    ASSERT_TRUE(store->upsert_plan({chau, "NTM", 2021, "", {{"thu", "2", 2021}}, {}, "t", "x"}).is_ok());
-    ASSERT_TRUE(store->insert_work_item({.title = "Nâng BHYT <90%> & \"hơn\"", .unit_id = chau,
-                                         .criterion = "2", .owner_kind = OwnerKind::kDepartment,
-                                         .owner_code = "SYT", .start = d("2021-01-01"),
-                                         .due = d("2021-09-30"), .progress = 40,
-                                         .budget = 120000000, .updated_by = "t", .updated_at = "x"})
+    ASSERT_TRUE(
+        store->upsert_plan({chau, "NTM", 2021, "", {{"thu", "2", 2021}}, {}, "t", "x"}).is_ok());
+    ASSERT_TRUE(store
+                    ->insert_work_item({.title = "Nâng BHYT <90%> & \"hơn\"",
+                                        .unit_id = chau,
+                                        .criterion = "2",
+                                        .owner_kind = OwnerKind::kDepartment,
+                                        .owner_code = "SYT",
+                                        .start = d("2021-01-01"),
+                                        .due = d("2021-09-30"),
+                                        .progress = 40,
+                                        .budget = 120000000,
+                                        .updated_by = "t",
+                                        .updated_at = "x"})
                     .is_ok());
     catalog = std::make_unique<Catalog>(std::move(Catalog::load(*store)).value());
   }
@@ -138,7 +146,8 @@ TEST_F(ReportsTest, ProgressXlsxMatchesGoldenParts) {
   // Formulas are stored with their computed values: every reader shows them.
   EXPECT_NE(p.at("xl/worksheets/sheet2.xml").find("<f>COUNTIF(D4:E4,\"Đạt\")</f><v>2</v>"),
             std::string::npos);
-  EXPECT_NE(p.at("xl/worksheets/sheet2.xml").find("<pane xSplit=\"3\" ySplit=\"3\""), std::string::npos);
+  EXPECT_NE(p.at("xl/worksheets/sheet2.xml").find("<pane xSplit=\"3\" ySplit=\"3\""),
+            std::string::npos);
   for (const auto& [name, xml] : p) golden("progress_xlsx/" + name, xml);
   // Read back as an import would: formulas give their stored values, merged
   // headers their text.
@@ -152,7 +161,8 @@ TEST_F(ReportsTest, CsvAndJsonCarryTheSameFigures) {
   const ProgressReport r = report();
   const std::string csv = progress_csv(r);
   EXPECT_NE(csv.find("18580,Xã Thạch Kim,met,met,2,2,met,no_plan,"), std::string::npos) << csv;
-  EXPECT_NE(csv.find("18583,Xã Thạch Châu,met,not_met,1,2,not_met,at_risk,2021"), std::string::npos);
+  EXPECT_NE(csv.find("18583,Xã Thạch Châu,met,not_met,1,2,not_met,at_risk,2021"),
+            std::string::npos);
   const auto j = nlohmann::json::parse(progress_json(r));
   EXPECT_EQ(j["summary"]["title_met"], 1);
   EXPECT_EQ(j["overdue_work_items"][0]["owner"], "department:SYT");

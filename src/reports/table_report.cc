@@ -11,15 +11,16 @@ namespace {
 
 std::string text_of(const ReportCell& c) {
   if (const auto* s = std::get_if<std::string>(&c)) return *s;
-  return format_number_vi(std::get<double>(c), std::get<double>(c) == static_cast<int64_t>(std::get<double>(c)) ? 0 : 1);
+  return format_number_vi(std::get<double>(c),
+                          std::get<double>(c) == static_cast<int64_t>(std::get<double>(c)) ? 0 : 1);
 }
-
 
 }  // namespace
 
 std::string table_report_html(const TableReport& r, const std::string& css_href) {
   auto e = [](const std::string& s) { return html_escape(s); };
-  std::string h = report_document_start(r.title, css_href, r.demo, r.issuer, r.place, r.issued_on, false);
+  std::string h =
+      report_document_start(r.title, css_href, r.demo, r.issuer, r.place, r.issued_on, false);
   h += "<h1>" + e(r.title) + "</h1><p class=\"basis\">" + e(r.subtitle) + "</p>";
   for (const ReportSection& s : r.sections) {
     h += "<h2>" + e(s.heading) + "</h2>";
@@ -50,11 +51,13 @@ Result<std::string> table_report_xlsx(const TableReport& r) {
     const auto last = static_cast<lxw_col_t>(std::max<size_t>(s.columns.size(), 1) - 1);
     int row = 0;
     if (r.demo) {
-      worksheet_write_string(ws, row, 0, "DỮ LIỆU MINH HỌA — không phải số liệu chính thức", b.note());
+      worksheet_write_string(ws, row, 0, "DỮ LIỆU MINH HỌA — không phải số liệu chính thức",
+                             b.note());
       ++row;
     }
     if (last > 0) {
-      worksheet_merge_range(ws, row, 0, row, last, (r.title + " — " + s.heading).c_str(), b.title());
+      worksheet_merge_range(ws, row, 0, row, last, (r.title + " — " + s.heading).c_str(),
+                            b.title());
       worksheet_merge_range(ws, row + 1, 0, row + 1, last, r.subtitle.c_str(), b.note());
     } else {
       worksheet_write_string(ws, row, 0, (r.title + " — " + s.heading).c_str(), b.title());
@@ -62,8 +65,10 @@ Result<std::string> table_report_xlsx(const TableReport& r) {
     }
     row += 3;
     for (size_t c = 0; c < s.columns.size(); ++c) {
-      worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), s.columns[c].first.c_str(), b.header());
-      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), s.columns[c].second, nullptr);
+      worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), s.columns[c].first.c_str(),
+                             b.header());
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                           s.columns[c].second, nullptr);
     }
     worksheet_freeze_panes(ws, row + 1, 0);
     worksheet_repeat_rows(ws, row, row);
@@ -71,9 +76,11 @@ Result<std::string> table_report_xlsx(const TableReport& r) {
     for (const auto& cells : s.rows) {
       for (size_t c = 0; c < cells.size(); ++c) {
         if (const auto* d = std::get_if<double>(&cells[c])) {
-          worksheet_write_number(ws, row, static_cast<lxw_col_t>(c), *d, *d == static_cast<int64_t>(*d) ? b.number() : b.decimal());
+          worksheet_write_number(ws, row, static_cast<lxw_col_t>(c), *d,
+                                 *d == static_cast<int64_t>(*d) ? b.number() : b.decimal());
         } else {
-          worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), std::get<std::string>(cells[c]).c_str(), b.cell());
+          worksheet_write_string(ws, row, static_cast<lxw_col_t>(c),
+                                 std::get<std::string>(cells[c]).c_str(), b.cell());
         }
       }
       ++row;
@@ -95,8 +102,9 @@ std::string table_report_csv(const TableReport& r) {
         out += ",";
         if (const auto* d = std::get_if<double>(&c)) {
           // Whole numbers (money) in full, never "8e+08".
-          out += *d == static_cast<double>(static_cast<int64_t>(*d)) ? std::to_string(static_cast<int64_t>(*d))
-                                                                     : format_number(*d);
+          out += *d == static_cast<double>(static_cast<int64_t>(*d))
+                     ? std::to_string(static_cast<int64_t>(*d))
+                     : format_number(*d);
         } else {
           out += csv_field(std::get<std::string>(c));
         }
@@ -123,11 +131,12 @@ std::string table_report_json(const TableReport& r) {
       }
       rows.push_back(cells);
     }
-    sections.push_back({{"heading", s.heading}, {"columns", cols}, {"rows", rows}, {"note", s.note}});
+    sections.push_back(
+        {{"heading", s.heading}, {"columns", cols}, {"rows", rows}, {"note", s.note}});
   }
-  return nlohmann::json{{"report", r.kind}, {"title", r.title}, {"subtitle", r.subtitle},
-                        {"issued_on", r.issued_on.iso()}, {"synthetic_data", r.demo},
-                        {"sections", sections}}
+  return nlohmann::json{{"report", r.kind},         {"title", r.title},
+                        {"subtitle", r.subtitle},   {"issued_on", r.issued_on.iso()},
+                        {"synthetic_data", r.demo}, {"sections", sections}}
              .dump(2) +
          "\n";
 }

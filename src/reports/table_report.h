@@ -46,7 +46,8 @@ struct TableReportOptions {
   bool verified_only = false;
   Date issued_on;
 };
-Result<TableReport> commune_report(Store& store, const Catalog& catalog, const TableReportOptions& o);
+Result<TableReport> commune_report(Store& store, const Catalog& catalog,
+                                   const TableReportOptions& o);
 Result<TableReport> department_report(Store& store, const Catalog& catalog,
                                       const TableReportOptions& o);
 Result<TableReport> sponsor_report(Store& store, const TableReportOptions& o);

@@ -98,7 +98,8 @@ lxw_worksheet* XlsxBook::sheet(const std::string& name) {
 Result<std::string> XlsxBook::finish() {
   const lxw_error err = workbook_close(wb_);
   wb_ = nullptr;
-  if (err != LXW_NO_ERROR) return Status::io(std::string("không ghi được tệp XLSX: ") + lxw_strerror(err));
+  if (err != LXW_NO_ERROR)
+    return Status::io(std::string("không ghi được tệp XLSX: ") + lxw_strerror(err));
   return read_file(path_);
 }
 

@@ -36,7 +36,7 @@ class XlsxBook {
   lxw_format* note() { return note_; }
   lxw_format* plain_center() { return plain_center_; }  // no border, centred
   lxw_format* bold_center() { return bold_center_; }    // no border, centred, bold, 12 pt
-  lxw_format* input() { return input_; }  // unlocked, for templates
+  lxw_format* input() { return input_; }                // unlocked, for templates
 
   // Closes the workbook and returns the file's bytes.
   Result<std::string> finish();

@@ -76,8 +76,8 @@ PlanStatus plan_status(const Plan* plan, const Assessment& a) {
                           : "thiếu 1 tiêu chí so với mốc kế hoạch" + no_data;
   } else if (plan->target_year == at.year() && total - st.met > kAtRiskMissing) {
     st.state = PlanState::kAtRisk;
-    st.reason = "mục tiêu năm nay, còn " + std::to_string(total - st.met) + " tiêu chí chưa đạt" +
-                no_data;
+    st.reason =
+        "mục tiêu năm nay, còn " + std::to_string(total - st.met) + " tiêu chí chưa đạt" + no_data;
   } else {
     st.state = PlanState::kOnTrack;
     st.reason = "đúng tiến độ: đạt " + std::to_string(st.met) + "/" + std::to_string(total) +

@@ -16,9 +16,9 @@ const char* plan_state_name(PlanState s);  // "no_plan", "achieved", "on_track",
 
 struct PlanStatus {
   PlanState state = PlanState::kNoPlan;
-  int expected = 0;  // criteria planned to be met by the date
-  int met = 0;       // criteria met at the date
-  int unknown = 0;   // criteria without data (counted as not met)
+  int expected = 0;                    // criteria planned to be met by the date
+  int met = 0;                         // criteria met at the date
+  int unknown = 0;                     // criteria without data (counted as not met)
   std::vector<const Criterion*> late;  // planned by the date, not met
   std::string reason;                  // Vietnamese, one line
 };

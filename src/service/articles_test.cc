@@ -27,8 +27,9 @@ class ArticlesTest : public ::testing::Test {
 TEST_F(ArticlesTest, EditorialWorkflowAndWhoMayDoIt) {
   Article a = *create_article(*store, writer, {.title = "Hội nghị sơ kết", .category = "tin-tuc"});
   EXPECT_EQ(a.slug, "hoi-nghi-so-ket");
-  EXPECT_EQ(create_article(*store, writer, {.title = "Hội nghị sơ kết", .category = "tin-tuc"})->slug,
-            "hoi-nghi-so-ket-2");
+  EXPECT_EQ(
+      create_article(*store, writer, {.title = "Hội nghị sơ kết", .category = "tin-tuc"})->slug,
+      "hoi-nghi-so-ket-2");
   EXPECT_FALSE(create_article(*store, writer, {.title = "x", .category = "quang-cao"}).is_ok());
   EXPECT_FALSE((**store->article(a.id)).visible("2030-01-01T00:00:00Z"));  // a draft
   EXPECT_EQ(publish_article(*store, writer, a.id, "").code(), ErrorCode::kPermissionDenied);
@@ -53,16 +54,18 @@ TEST_F(ArticlesTest, NewerOlderWithEqualTimesAndPages) {
   const Article b = published("Bài B", "tin-tuc", t);
   const Article c = published("Bài C", "tin-tuc", t);  // same second as B
   const Article d = published("Bài D", "tin-tuc", "2026-10-02T08:00:00Z");
-  published("Thông báo", "thong-bao", t);                          // another category
-  published("Sắp đăng", "tin-tuc", "2027-01-01T00:00:00Z");        // scheduled
+  published("Thông báo", "thong-bao", t);                    // another category
+  published("Sắp đăng", "tin-tuc", "2027-01-01T00:00:00Z");  // scheduled
   const std::string now = "2026-11-27T00:00:00Z";
   auto titles = [](const std::vector<Article>& v) {
     std::vector<std::string> out;
     for (const Article& x : v) out.push_back(x.title);
     return out;
   };
-  EXPECT_EQ(titles(*store->newer_articles(b, now, 5)), (std::vector<std::string>{"Bài C", "Bài D"}));
-  EXPECT_EQ(titles(*store->older_articles(c, now, 5)), (std::vector<std::string>{"Bài B", "Bài A"}));
+  EXPECT_EQ(titles(*store->newer_articles(b, now, 5)),
+            (std::vector<std::string>{"Bài C", "Bài D"}));
+  EXPECT_EQ(titles(*store->older_articles(c, now, 5)),
+            (std::vector<std::string>{"Bài B", "Bài A"}));
   EXPECT_EQ(titles(*store->older_articles(b, now, 5)), (std::vector<std::string>{"Bài A"}));
   EXPECT_TRUE(store->newer_articles(d, now, 5)->empty());
   EXPECT_TRUE(store->older_articles(a, now, 5)->empty());

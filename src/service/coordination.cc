@@ -18,8 +18,8 @@ Status audit(Store& store, const User& user, const std::string& action, int64_t 
 }
 
 std::string work_state(const WorkItem& w) {
-  return std::string(work_status_name(w.status)) + " " + std::to_string(w.progress) +
-         "%, đã chi " + format_number_vi(static_cast<double>(w.spent), 0);
+  return std::string(work_status_name(w.status)) + " " + std::to_string(w.progress) + "%, đã chi " +
+         format_number_vi(static_cast<double>(w.spent), 0);
 }
 
 bool link_is_owner(const User& u, const ConclusionLink& l) {
@@ -75,8 +75,8 @@ bool owns(const User& user, const Conclusion& c) {
 
 // --- work items ------------------------------------------------------------------------
 
-Result<std::vector<WorkItem>> work_items_for(Store& store, const User& user,
-                                             const WorkFilter& f, Date at) {
+Result<std::vector<WorkItem>> work_items_for(Store& store, const User& user, const WorkFilter& f,
+                                             Date at) {
   std::vector<WorkItem> out;
   for (WorkItem& w : TRY(store.work_items())) {
     if (!TRY(may_see_work_item(store, user, w, at))) continue;
@@ -100,7 +100,8 @@ Result<int64_t> create_work_item(Store& store, const User& user, WorkItem w) {
   if (trim(w.title).empty()) return Status::invalid("cần tên phần việc");
   if (w.due < w.start) return Status::invalid("hạn hoàn thành trước ngày bắt đầu");
   if (w.budget < 0) return Status::invalid("kinh phí không được âm");
-  if (!TRY(store.unit_version_at(w.unit_id, w.start)) && !TRY(store.unit_version_at(w.unit_id, w.due)))
+  if (!TRY(store.unit_version_at(w.unit_id, w.start)) &&
+      !TRY(store.unit_version_at(w.unit_id, w.due)))
     return Status::invalid("đơn vị không tồn tại trong thời gian của phần việc");
   if (w.owner_kind == OwnerKind::kDepartment) {
     bool known = false;
@@ -133,7 +134,8 @@ Status update_work_progress(Store& store, const User& user, int64_t id, WorkStat
   if (spent < 0) return Status::invalid("số đã chi không được âm");
   const std::string before = work_state(*w);
   if (status == WorkStatus::kDone) progress = 100;
-  if (status == WorkStatus::kDone && w->status != WorkStatus::kDone) w->done_date = today_utc().iso();
+  if (status == WorkStatus::kDone && w->status != WorkStatus::kDone)
+    w->done_date = today_utc().iso();
   if (status != WorkStatus::kDone) w->done_date.clear();
   w->status = status;
   w->progress = progress;
@@ -157,8 +159,8 @@ Result<WorkItemFile> add_work_file(Store& store, const std::string& dir, const U
     return Status::forbidden("chỉ đơn vị chủ trì phần việc này (hoặc văn phòng) được đính kèm tệp");
   }
   const StoredFile f = TRY(store_upload(dir, name, data));
-  WorkItemFile out{0, work_item_id, f.file_name, f.original_name, f.content_type, f.size,
-                   user.username, ""};
+  WorkItemFile out{0,      work_item_id,  f.file_name, f.original_name, f.content_type,
+                   f.size, user.username, ""};
   const Status s = store.transaction([&]() -> Status {
     out.id = TRY(store.insert_work_item_file(out));
     return audit(store, user, "work.file", w->unit_id, "work:" + std::to_string(work_item_id), "",
@@ -197,8 +199,8 @@ std::vector<ReviewDuty> review_duties(const Sponsorship& s, const std::vector<Re
 }
 
 Result<std::vector<SponsorshipView>> sponsorship_views(Store& store, const User* user,
-                                                       const std::string& sponsor,
-                                                       int64_t unit_id, Date at) {
+                                                       const std::string& sponsor, int64_t unit_id,
+                                                       Date at) {
   std::map<std::string, std::string> names;
   for (const Sponsor& s : TRY(store.sponsors())) names[s.code] = s.name;
   std::vector<SponsorshipView> out;
@@ -238,9 +240,10 @@ Status record_delivery(Store& store, const User& user, Delivery d) {
   d.recorded_by = user.username;
   return store.transaction([&]() -> Status {
     TRY(store.insert_delivery(d));
-    return audit(store, user, "sponsor.delivery", s->unit_id, "sponsorship:" + std::to_string(s->id),
-                 "", d.date.iso() + ": " + format_number_vi(static_cast<double>(d.money), 0) +
-                         " đồng" + (d.in_kind.empty() ? "" : " + " + d.in_kind),
+    return audit(store, user, "sponsor.delivery", s->unit_id,
+                 "sponsorship:" + std::to_string(s->id), "",
+                 d.date.iso() + ": " + format_number_vi(static_cast<double>(d.money), 0) + " đồng" +
+                     (d.in_kind.empty() ? "" : " + " + d.in_kind),
                  d.description);
   });
 }
@@ -252,7 +255,8 @@ Status record_review(Store& store, const User& user, Review r) {
     return Status::forbidden("chỉ đơn vị đỡ đầu này (hoặc văn phòng) được ghi kết quả rà soát");
   }
   const auto duties = review_duties(*s, {}, Date::max());
-  if (std::none_of(duties.begin(), duties.end(), [&](const ReviewDuty& d) { return d.due == r.due; }))
+  if (std::none_of(duties.begin(), duties.end(),
+                   [&](const ReviewDuty& d) { return d.due == r.due; }))
     return Status::invalid("không có kỳ rà soát ngày " + r.due.iso() + " trong cam kết này");
   if (trim(r.findings).empty()) return Status::invalid("cần ghi kết quả rà soát");
   r.recorded_by = user.username;
@@ -311,12 +315,12 @@ Status report_on_conclusion(Store& store, const User& user, int64_t conclusion_i
   for (const ConclusionLink& l : c->links)
     if (link_is_owner(user, l)) owner = l.kind + (l.code.empty() ? "" : ":" + l.code);
   const ConclusionStatus next =
-      status ? *status : (c->status == ConclusionStatus::kOpen ? ConclusionStatus::kInProgress
-                                                               : c->status);
+      status ? *status
+             : (c->status == ConclusionStatus::kOpen ? ConclusionStatus::kInProgress : c->status);
   return store.transaction([&]() -> Status {
     if (!trim(text).empty()) {
-      TRY(store.insert_conclusion_report(
-          {0, conclusion_id, today_utc(), user.username, owner, progress, std::string(trim(text))}));
+      TRY(store.insert_conclusion_report({0, conclusion_id, today_utc(), user.username, owner,
+                                          progress, std::string(trim(text))}));
     }
     if (next != c->status) TRY(store.set_conclusion_status(conclusion_id, next));
     return audit(store, user, "conclusion.report", 0, "conclusion:" + std::to_string(conclusion_id),
@@ -358,7 +362,8 @@ Result<std::vector<Notification>> notifications_for(Store& store, const User& us
     }
   }
   for (const Conclusion& c : TRY(store.conclusions(0))) {
-    if (c.status == ConclusionStatus::kDone || user.role == Role::kAdmin || !owns(user, c)) continue;
+    if (c.status == ConclusionStatus::kDone || user.role == Role::kAdmin || !owns(user, c))
+      continue;
     out.push_back({conclusion_overdue(c, today) ? "overdue" : "directive",
                    "Kết luận giao: " + c.text, "/meetings/" + std::to_string(c.meeting_id),
                    c.deadline.empty() ? c.created_at.substr(0, 10) : c.deadline,
@@ -383,7 +388,8 @@ Result<std::vector<Notification>> notifications_for(Store& store, const User& us
   return out;
 }
 
-// --- before the meeting -------------------------------------------------------------------------------
+// --- before the meeting
+// -------------------------------------------------------------------------------
 
 Result<Briefing> build_briefing(Store& store, const Catalog& catalog, const User& user,
                                 const std::string& scope_code, const EvaluateOptions& opts) {
@@ -429,18 +435,20 @@ Result<Briefing> build_briefing(Store& store, const Catalog& catalog, const User
   auto rank = [](PlanState s) {
     return s == PlanState::kBehind ? 0 : s == PlanState::kAtRisk ? 1 : 2;
   };
-  std::stable_sort(b.units.begin(), b.units.end(), [&](const BriefingUnit& x, const BriefingUnit& y) {
-    return rank(x.row.status.state) < rank(y.row.status.state);
-  });
+  std::stable_sort(b.units.begin(), b.units.end(),
+                   [&](const BriefingUnit& x, const BriefingUnit& y) {
+                     return rank(x.row.status.state) < rank(y.row.status.state);
+                   });
   for (const WorkItem& w : all_items) {
-    if (w.overdue(opts.at) && TRY(assigned_to(store, User{.units = {scope->unit_id}}, w.unit_id,
-                                              opts.at)))
+    if (w.overdue(opts.at) &&
+        TRY(assigned_to(store, User{.units = {scope->unit_id}}, w.unit_id, opts.at)))
       b.overdue.push_back(w);
   }
   std::map<int64_t, Meeting> meetings;
   for (const Meeting& m : TRY(store.meetings())) meetings[m.id] = m;
   for (Conclusion& c : TRY(store.conclusions(0))) {
-    if (c.status != ConclusionStatus::kDone) b.open_conclusions.push_back({meetings[c.meeting_id], c});
+    if (c.status != ConclusionStatus::kDone)
+      b.open_conclusions.push_back({meetings[c.meeting_id], c});
   }
   return b;
 }

@@ -51,9 +51,9 @@ Result<bool> may_see_work_item(Store& store, const User& user, const WorkItem& w
 
 // --- sponsors -----------------------------------------------------------------------
 struct ReviewDuty {
-  Date due;                     // 30/06 or 31/12
+  Date due;  // 30/06 or 31/12
   std::optional<Review> done;
-  bool overdue = false;         // due before `at` and not recorded
+  bool overdue = false;  // due before `at` and not recorded
 };
 // The six-monthly reviews a commitment asks for: every 30/06 and 31/12 from
 // its start until its end, up to the first one after `at`.
@@ -70,8 +70,8 @@ struct SponsorshipView {
 };
 // Commitments the user may see (sponsor "" any, unit 0 any), with ledger and duties.
 Result<std::vector<SponsorshipView>> sponsorship_views(Store& store, const User* user,
-                                                       const std::string& sponsor,
-                                                       int64_t unit_id, Date at);
+                                                       const std::string& sponsor, int64_t unit_id,
+                                                       Date at);
 // The sponsor itself or the office records deliveries and reviews.
 Status record_delivery(Store& store, const User& user, Delivery d);
 Status record_review(Store& store, const User& user, Review r);

@@ -42,8 +42,11 @@ class CoordinationTest : public ::testing::Test {
 };
 
 TEST_F(CoordinationTest, OverdueAtChosenDates) {
-  WorkItem w{.title = "Bê tông hóa đường thôn 3", .unit_id = xa_b,
-             .owner_kind = OwnerKind::kCommune, .start = d("2018-01-01"), .due = d("2018-03-31")};
+  WorkItem w{.title = "Bê tông hóa đường thôn 3",
+             .unit_id = xa_b,
+             .owner_kind = OwnerKind::kCommune,
+             .start = d("2018-01-01"),
+             .due = d("2018-03-31")};
   const int64_t id = *create_work_item(*store, admin, w);
   const WorkItem stored = **store->work_item(id);
   EXPECT_FALSE(stored.overdue(d("2018-03-31")));  // due today: not yet late
@@ -80,8 +83,11 @@ TEST_F(CoordinationTest, OverdueAtChosenDates) {
 }
 
 TEST_F(CoordinationTest, SixMonthlyReviewDutiesAtChosenDates) {
-  Sponsorship s{.sponsor = "VCB", .unit_id = xa_b, .since = d("2017-03-15"),
-                .program = "Đỡ đầu xã B", .money_pledged = 500000000};
+  Sponsorship s{.sponsor = "VCB",
+                .unit_id = xa_b,
+                .since = d("2017-03-15"),
+                .program = "Đỡ đầu xã B",
+                .money_pledged = 500000000};
   s.id = *store->upsert_sponsorship(s);
   auto duties = review_duties(s, {}, d("2018-01-10"));
   ASSERT_EQ(duties.size(), 3u);
@@ -96,9 +102,9 @@ TEST_F(CoordinationTest, SixMonthlyReviewDutiesAtChosenDates) {
                   .is_ok());
   EXPECT_FALSE(
       record_review(*store, vcb, {s.id, d("2017-07-31"), d("2017-08-01"), "sai kỳ", ""}).is_ok());
-  EXPECT_EQ(record_review(*store, commune_b, {s.id, d("2017-12-31"), d("2018-01-02"), "x", ""})
-                .code(),
-            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(
+      record_review(*store, commune_b, {s.id, d("2017-12-31"), d("2018-01-02"), "x", ""}).code(),
+      ErrorCode::kPermissionDenied);
   duties = review_duties(s, *store->reviews(s.id), d("2018-01-10"));
   EXPECT_TRUE(duties[0].done.has_value());
   EXPECT_FALSE(duties[0].overdue);
@@ -113,25 +119,31 @@ TEST_F(CoordinationTest, SixMonthlyReviewDutiesAtChosenDates) {
   EXPECT_TRUE(*may_see_unit(*store, fresh, xa_b, d("2018-01-01")));
   EXPECT_FALSE(*may_see_unit(*store, fresh, xa_c, d("2018-01-01")));
   // Deliveries: a ledger with totals.
-  EXPECT_TRUE(record_delivery(*store, fresh, {0, s.id, d("2017-09-01"), 200000000, "", "Xi măng", ""})
-                  .is_ok());
-  EXPECT_FALSE(record_delivery(*store, fresh, {0, s.id, d("2017-09-01"), 0, "", "Trống", ""}).is_ok());
+  EXPECT_TRUE(
+      record_delivery(*store, fresh, {0, s.id, d("2017-09-01"), 200000000, "", "Xi măng", ""})
+          .is_ok());
+  EXPECT_FALSE(
+      record_delivery(*store, fresh, {0, s.id, d("2017-09-01"), 0, "", "Trống", ""}).is_ok());
   const auto views = *sponsorship_views(*store, &fresh, "", 0, d("2018-01-10"));
   ASSERT_EQ(views.size(), 1u);
   EXPECT_EQ(views[0].money_delivered, 200000000);
 }
 
 TEST_F(CoordinationTest, ConclusionsOwnersReportAndNotifications) {
-  const int64_t m = *create_meeting(*store, admin, {0, d("2017-08-10"), "Phó Chủ tịch", "Họp BCĐ", "", ""});
-  Conclusion c{.meeting_id = m, .text = "Mọi đơn vị đỡ đầu phải có chương trình, phần việc cụ thể",
-               .deadline = "2017-09-30", .links = {{"all_sponsors", ""}, {"unit", std::to_string(xa_b)}}};
+  const int64_t m =
+      *create_meeting(*store, admin, {0, d("2017-08-10"), "Phó Chủ tịch", "Họp BCĐ", "", ""});
+  Conclusion c{.meeting_id = m,
+               .text = "Mọi đơn vị đỡ đầu phải có chương trình, phần việc cụ thể",
+               .deadline = "2017-09-30",
+               .links = {{"all_sponsors", ""}, {"unit", std::to_string(xa_b)}}};
   const int64_t id = *add_conclusion(*store, admin, c);
   EXPECT_FALSE(add_conclusion(*store, admin, {.meeting_id = m, .text = "Không ai làm"}).is_ok());
   EXPECT_EQ(report_on_conclusion(*store, syt, id, 50, "?", std::nullopt).code(),
             ErrorCode::kPermissionDenied);
   EXPECT_EQ(report_on_conclusion(*store, vcb, id, 100, "Xong", ConclusionStatus::kDone).code(),
             ErrorCode::kPermissionDenied);  // only the office closes
-  ASSERT_TRUE(report_on_conclusion(*store, vcb, id, 60, "Đã có chương trình", std::nullopt).is_ok());
+  ASSERT_TRUE(
+      report_on_conclusion(*store, vcb, id, 60, "Đã có chương trình", std::nullopt).is_ok());
   auto stored = **store->conclusion(id);
   EXPECT_EQ(stored.status, ConclusionStatus::kInProgress);
   ASSERT_EQ(stored.reports.size(), 1u);
@@ -144,9 +156,12 @@ TEST_F(CoordinationTest, ConclusionsOwnersReportAndNotifications) {
   EXPECT_TRUE(notifications_for(*store, syt, d("2017-10-01"))->empty());
   // Work due within two weeks is "due soon" for its owner.
   ASSERT_TRUE(create_work_item(*store, admin,
-                               {.title = "Trạm y tế", .unit_id = xa_b,
-                                .owner_kind = OwnerKind::kDepartment, .owner_code = "SYT",
-                                .start = d("2017-01-01"), .due = d("2017-10-10")})
+                               {.title = "Trạm y tế",
+                                .unit_id = xa_b,
+                                .owner_kind = OwnerKind::kDepartment,
+                                .owner_code = "SYT",
+                                .start = d("2017-01-01"),
+                                .due = d("2017-10-10")})
                   .is_ok());
   const auto soon = *notifications_for(*store, syt, d("2017-10-01"));
   ASSERT_EQ(soon.size(), 1u);

@@ -62,8 +62,9 @@ Result<Evidence> add_evidence(Store& store, const std::string& dir, const User& 
   if (!may_enter(user, unit.unit_id))
     return Status::forbidden("không có quyền gửi minh chứng cho " + unit.name);
   const StoredFile f = TRY(store_upload(dir, original_name, data));
-  Evidence e{0, unit.unit_id, measure, date.iso(), f.file_name, f.original_name, f.content_type,
-             f.size, user.username, ""};
+  Evidence e{
+      0,      unit.unit_id,  measure, date.iso(), f.file_name, f.original_name, f.content_type,
+      f.size, user.username, ""};
   const std::string type = f.content_type;
   const Status s = store.transaction([&]() -> Status {
     e.id = TRY(store.insert_evidence(e));

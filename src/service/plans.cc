@@ -43,16 +43,15 @@ bool has_criterion(const CriteriaSet& set, const std::string& code) {
 }
 
 std::string plan_summary(const Plan& p) {
-  return p.title + " " + std::to_string(p.target_year) + ", " +
-         std::to_string(p.criteria.size()) + " tiêu chí, " + std::to_string(p.milestones.size()) +
-         " mốc";
+  return p.title + " " + std::to_string(p.target_year) + ", " + std::to_string(p.criteria.size()) +
+         " tiêu chí, " + std::to_string(p.milestones.size()) + " mốc";
 }
 
 }  // namespace
 
 // The plan of `unit` among `plans` (every stored plan, by unit).
 static Result<UnitPlan> plan_among(Store& store, const std::map<int64_t, Plan>& plans,
-                            const UnitVersion& unit) {
+                                   const UnitVersion& unit) {
   UnitPlan out;
   if (auto own = plans.find(unit.unit_id); own != plans.end()) {
     out.plan = own->second;
@@ -104,7 +103,8 @@ Result<std::vector<PlanRow>> plan_rows(Store& store, const std::vector<Assessmen
 Result<std::vector<PlanRow>> plan_statuses(Store& store, const Catalog& catalog,
                                            const std::string& parent_code,
                                            const EvaluateOptions& opts, HistoryCache* cache) {
-  return plan_rows(store, TRY(evaluate_all(store, catalog, parent_code, Level::kCommune, opts, cache)));
+  return plan_rows(store,
+                   TRY(evaluate_all(store, catalog, parent_code, Level::kCommune, opts, cache)));
 }
 
 Result<PlanRow> unit_plan_status(Store& store, const Catalog& catalog, const std::string& code,
@@ -167,7 +167,8 @@ Result<ImportCounts> import_plans(Store& store, const Catalog& catalog, const st
       if (!n) errors.add(r.line, "criteria_met", "cần số tiêu chí (số nguyên từ 0)");
       if (date.is_ok() && n) p.milestones.push_back({*date, *n, std::string(t.get(r, "note"))});
     } else {
-      errors.add(r.line, "kind", "cần title, criterion hoặc milestone, không phải \"" + kind + "\"");
+      errors.add(r.line, "kind",
+                 "cần title, criterion hoặc milestone, không phải \"" + kind + "\"");
     }
   }
   for (const auto& [unit, line] : first_line) {

@@ -52,10 +52,10 @@ struct FieldError {
 // stores each changed value as a new draft version with an audit entry.
 // Values already recorded unchanged are kept as they are (a verified value
 // stays verified). Returns the errors (empty on success).
-Result<std::vector<FieldError>> save_entry(
-    Store& store, const EntryForm& form, const User& user,
-    const std::map<std::string, std::string>& values, bool complete,
-    ObservationStatus status = ObservationStatus::kDraft);
+Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, const User& user,
+                                           const std::map<std::string, std::string>& values,
+                                           bool complete,
+                                           ObservationStatus status = ObservationStatus::kDraft);
 
 // A value that would change: the field and the new value.
 using EntryChange = std::pair<const EntryField*, double>;
@@ -68,8 +68,7 @@ std::vector<FieldError> check_entry(const EntryForm& form,
 // Submits the period's report after the officer checked it: every measure of
 // the form must have a value; drafts and returned values become submitted,
 // in one transaction. Returns the fields still missing (nothing stored then).
-Result<std::vector<FieldError>> submit_entry(Store& store, const EntryForm& form,
-                                             const User& user);
+Result<std::vector<FieldError>> submit_entry(Store& store, const EntryForm& form, const User& user);
 
 struct QueueItem {
   Observation observation;

@@ -62,9 +62,9 @@ Result<std::optional<User>> Store::find_user(const std::string& username) {
     u = TRY(read_user(*s));
   }
   // Assigned units, and for a sponsor's account the units its sponsor supports.
-  auto units = TRY(
-      sql("SELECT unit_id FROM user_unit WHERE user_id = $1"
-          " UNION SELECT unit_id FROM sponsorship WHERE sponsor = $2 ORDER BY unit_id"));
+  auto units =
+      TRY(sql("SELECT unit_id FROM user_unit WHERE user_id = $1"
+              " UNION SELECT unit_id FROM sponsorship WHERE sponsor = $2 ORDER BY unit_id"));
   units->bind(1, u.id);
   units->bind(2, u.sponsor);
   while (TRY(units->step())) u.units.push_back(units->get_int(0));

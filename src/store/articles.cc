@@ -33,18 +33,18 @@ void bind_article(Statement& s, const Article& a) {
 }  // namespace
 
 Result<int64_t> Store::insert_article(const Article& a) {
-  auto s = TRY(
-      sql("INSERT INTO article (slug, title, summary, body, category, status, author, publish_at,"
-          " created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id"));
+  auto s = TRY(sql(
+      "INSERT INTO article (slug, title, summary, body, category, status, author, publish_at,"
+      " created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id"));
   bind_article(*s, a);
   if (!TRY(s->step())) return Status::database("INSERT article returned no id");
   return s->get_int(0);
 }
 
 Status Store::update_article(const Article& a) {
-  auto s = TRY(
-      sql("UPDATE article SET slug = $1, title = $2, summary = $3, body = $4, category = $5,"
-          " status = $6, author = $7, publish_at = $8, updated_at = $10 WHERE id = $11"));
+  auto s =
+      TRY(sql("UPDATE article SET slug = $1, title = $2, summary = $3, body = $4, category = $5,"
+              " status = $6, author = $7, publish_at = $8, updated_at = $10 WHERE id = $11"));
   bind_article(*s, a);
   return s->run();
 }
@@ -64,8 +64,8 @@ Result<std::optional<Article>> Store::article_by_slug(const std::string& slug) {
 }
 
 Result<std::vector<Article>> Store::published_articles(const std::string& category,
-                                                        const std::string& now, int offset,
-                                                        int limit) {
+                                                       const std::string& now, int offset,
+                                                       int limit) {
   auto s = TRY(sql(std::string("SELECT ") + kColumns +
                    " FROM article WHERE status = 'published' AND publish_at <> ''"
                    " AND publish_at <= $1 AND ($2 = '' OR category = $2)"
@@ -79,13 +79,16 @@ Result<std::vector<Article>> Store::published_articles(const std::string& catego
   return out;
 }
 
-Result<std::vector<Article>> Store::newer_articles(const Article& a, const std::string& now,
-                                                   int limit) {
+// The visible neighbours of `a` in its category, nearest first: newer ones
+// (direction ">", ascending) or older ones ("<", descending).
+Result<std::vector<Article>> Store::neighbour_articles(const Article& a, const std::string& now,
+                                                       int limit, bool newer) {
+  const std::string cmp = newer ? ">" : "<", order = newer ? "ASC" : "DESC";
   auto s = TRY(sql(std::string("SELECT ") + kColumns +
                    " FROM article WHERE status = 'published' AND publish_at <> ''"
-                   " AND publish_at <= $1 AND category = $2"
-                   " AND (publish_at > $3 OR (publish_at = $3 AND id > $4))"
-                   " ORDER BY publish_at ASC, id ASC LIMIT $5"));
+                   " AND publish_at <= $1 AND category = $2 AND (publish_at " +
+                   cmp + " $3 OR (publish_at = $3 AND id " + cmp + " $4)) ORDER BY publish_at " +
+                   order + ", id " + order + " LIMIT $5"));
   s->bind(1, now);
   s->bind(2, a.category);
   s->bind(3, a.publish_at);
@@ -96,21 +99,14 @@ Result<std::vector<Article>> Store::newer_articles(const Article& a, const std::
   return out;
 }
 
+Result<std::vector<Article>> Store::newer_articles(const Article& a, const std::string& now,
+                                                   int limit) {
+  return neighbour_articles(a, now, limit, true);
+}
+
 Result<std::vector<Article>> Store::older_articles(const Article& a, const std::string& now,
                                                    int limit) {
-  auto s = TRY(sql(std::string("SELECT ") + kColumns +
-                   " FROM article WHERE status = 'published' AND publish_at <> ''"
-                   " AND publish_at <= $1 AND category = $2"
-                   " AND (publish_at < $3 OR (publish_at = $3 AND id < $4))"
-                   " ORDER BY publish_at DESC, id DESC LIMIT $5"));
-  s->bind(1, now);
-  s->bind(2, a.category);
-  s->bind(3, a.publish_at);
-  s->bind(4, a.id);
-  s->bind(5, static_cast<int64_t>(limit));
-  std::vector<Article> out;
-  while (TRY(s->step())) out.push_back(TRY(read_article(*s)));
-  return out;
+  return neighbour_articles(a, now, limit, false);
 }
 
 }  // namespace ntm

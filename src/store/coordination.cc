@@ -13,9 +13,9 @@ constexpr const char* kSponsorshipColumns =
     "id, sponsor, unit_id, since, until, program, tasks, money_pledged, in_kind_pledged";
 
 Result<Sponsorship> read_sponsorship(Statement& s) {
-  return Sponsorship{s.get_int(0),         s.get_text(1),         s.get_int(2),
-                     TRY(date_col(s, 3)),  TRY(date_col(s, 4)),   s.get_text(5),
-                     s.get_text(6),        s.get_int(7),          s.get_text(8)};
+  return Sponsorship{s.get_int(0),        s.get_text(1),       s.get_int(2),
+                     TRY(date_col(s, 3)), TRY(date_col(s, 4)), s.get_text(5),
+                     s.get_text(6),       s.get_int(7),        s.get_text(8)};
 }
 
 constexpr const char* kWorkColumns =
@@ -72,11 +72,11 @@ void bind_work_item(Statement& s, const WorkItem& w) {
 // --- plans -------------------------------------------------------------------
 
 Status Store::upsert_plan(const Plan& p) {
-  auto s = TRY(
-      sql("INSERT INTO plan (unit_id, title, target_year, note, updated_by, updated_at)"
-          " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (unit_id) DO UPDATE SET"
-          " title = excluded.title, target_year = excluded.target_year, note = excluded.note,"
-          " updated_by = excluded.updated_by, updated_at = excluded.updated_at"));
+  auto s =
+      TRY(sql("INSERT INTO plan (unit_id, title, target_year, note, updated_by, updated_at)"
+              " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (unit_id) DO UPDATE SET"
+              " title = excluded.title, target_year = excluded.target_year, note = excluded.note,"
+              " updated_by = excluded.updated_by, updated_at = excluded.updated_at"));
   s->bind(1, p.unit_id);
   s->bind(2, p.title);
   s->bind(3, static_cast<int64_t>(p.target_year));
@@ -90,9 +90,9 @@ Status Store::upsert_plan(const Plan& p) {
     TRY(d->run());
   }
   for (const PlanCriterion& c : p.criteria) {
-    auto i = TRY(
-        sql("INSERT INTO plan_criterion (unit_id, set_id, criterion, target_year)"
-            " VALUES ($1, $2, $3, $4)"));
+    auto i =
+        TRY(sql("INSERT INTO plan_criterion (unit_id, set_id, criterion, target_year)"
+                " VALUES ($1, $2, $3, $4)"));
     i->bind(1, p.unit_id);
     i->bind(2, c.set_id);
     i->bind(3, c.criterion);
@@ -100,8 +100,8 @@ Status Store::upsert_plan(const Plan& p) {
     TRY(i->run());
   }
   for (const Milestone& m : p.milestones) {
-    auto i = TRY(
-        sql("INSERT INTO plan_milestone (unit_id, date, criteria_met, note) VALUES ($1, $2, $3, $4)"));
+    auto i = TRY(sql(
+        "INSERT INTO plan_milestone (unit_id, date, criteria_met, note) VALUES ($1, $2, $3, $4)"));
     i->bind(1, p.unit_id);
     bind_date(*i, 2, m.date);
     i->bind(3, static_cast<int64_t>(m.criteria_met));
@@ -115,19 +115,25 @@ Result<std::vector<Plan>> Store::plans() {
   std::vector<Plan> out;
   std::map<int64_t, size_t> at;
   {
-    auto s = TRY(sql(
-        "SELECT unit_id, title, target_year, note, updated_by, updated_at FROM plan"
-        " ORDER BY unit_id"));
+    auto s =
+        TRY(sql("SELECT unit_id, title, target_year, note, updated_by, updated_at FROM plan"
+                " ORDER BY unit_id"));
     while (TRY(s->step())) {
       at[s->get_int(0)] = out.size();
-      out.push_back({s->get_int(0), s->get_text(1), static_cast<int>(s->get_int(2)),
-                     s->get_text(3), {}, {}, s->get_text(4), s->get_text(5)});
+      out.push_back({s->get_int(0),
+                     s->get_text(1),
+                     static_cast<int>(s->get_int(2)),
+                     s->get_text(3),
+                     {},
+                     {},
+                     s->get_text(4),
+                     s->get_text(5)});
     }
   }
   {
-    auto s = TRY(sql(
-        "SELECT unit_id, set_id, criterion, target_year FROM plan_criterion"
-        " ORDER BY unit_id, set_id, criterion"));
+    auto s =
+        TRY(sql("SELECT unit_id, set_id, criterion, target_year FROM plan_criterion"
+                " ORDER BY unit_id, set_id, criterion"));
     while (TRY(s->step())) {
       if (auto i = at.find(s->get_int(0)); i != at.end()) {
         out[i->second].criteria.push_back(
@@ -156,9 +162,9 @@ Result<std::optional<Plan>> Store::plan(int64_t unit_id) {
 // --- sponsors ------------------------------------------------------------------
 
 Status Store::upsert_sponsor(const Sponsor& sp) {
-  auto s = TRY(sql(
-      "INSERT INTO sponsor (code, name) VALUES ($1, $2)"
-      " ON CONFLICT (code) DO UPDATE SET name = excluded.name"));
+  auto s =
+      TRY(sql("INSERT INTO sponsor (code, name) VALUES ($1, $2)"
+              " ON CONFLICT (code) DO UPDATE SET name = excluded.name"));
   s->bind(1, sp.code);
   s->bind(2, sp.name);
   return s->run();
@@ -199,7 +205,8 @@ Result<int64_t> Store::upsert_sponsorship(const Sponsorship& sp) {
 }
 
 Result<std::optional<Sponsorship>> Store::sponsorship(int64_t id) {
-  auto s = TRY(sql(std::string("SELECT ") + kSponsorshipColumns + " FROM sponsorship WHERE id = $1"));
+  auto s =
+      TRY(sql(std::string("SELECT ") + kSponsorshipColumns + " FROM sponsorship WHERE id = $1"));
   s->bind(1, id);
   if (!TRY(s->step())) return std::optional<Sponsorship>();
   return std::optional<Sponsorship>(TRY(read_sponsorship(*s)));
@@ -217,9 +224,9 @@ Result<std::vector<Sponsorship>> Store::sponsorships(const std::string& sponsor,
 }
 
 Result<int64_t> Store::insert_delivery(const Delivery& d) {
-  auto s = TRY(
-      sql("INSERT INTO sponsor_delivery (sponsorship_id, date, money, in_kind, description,"
-          " recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"));
+  auto s =
+      TRY(sql("INSERT INTO sponsor_delivery (sponsorship_id, date, money, in_kind, description,"
+              " recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"));
   s->bind(1, d.sponsorship_id);
   bind_date(*s, 2, d.date);
   s->bind(3, d.money);
@@ -232,9 +239,9 @@ Result<int64_t> Store::insert_delivery(const Delivery& d) {
 }
 
 Result<std::vector<Delivery>> Store::deliveries(int64_t sponsorship_id) {
-  auto s = TRY(
-      sql("SELECT id, sponsorship_id, date, money, in_kind, description, recorded_by"
-          " FROM sponsor_delivery WHERE sponsorship_id = $1 ORDER BY date, id"));
+  auto s =
+      TRY(sql("SELECT id, sponsorship_id, date, money, in_kind, description, recorded_by"
+              " FROM sponsor_delivery WHERE sponsorship_id = $1 ORDER BY date, id"));
   s->bind(1, sponsorship_id);
   std::vector<Delivery> out;
   while (TRY(s->step())) {
@@ -285,11 +292,11 @@ Result<int64_t> Store::insert_work_item(const WorkItem& w) {
 }
 
 Status Store::update_work_item(const WorkItem& w) {
-  auto s = TRY(
-      sql("UPDATE work_item SET title = $1, unit_id = $2, set_id = $3, criterion = $4,"
-          " owner_kind = $5, owner_code = $6, start_date = $7, due_date = $8, status = $9,"
-          " progress = $10, budget = $11, spent = $12, note = $13, done_date = $14,"
-          " updated_by = $15, updated_at = $16 WHERE id = $17"));
+  auto s =
+      TRY(sql("UPDATE work_item SET title = $1, unit_id = $2, set_id = $3, criterion = $4,"
+              " owner_kind = $5, owner_code = $6, start_date = $7, due_date = $8, status = $9,"
+              " progress = $10, budget = $11, spent = $12, note = $13, done_date = $14,"
+              " updated_by = $15, updated_at = $16 WHERE id = $17"));
   bind_work_item(*s, w);
   return s->run();
 }
@@ -302,7 +309,8 @@ Result<std::optional<WorkItem>> Store::work_item(int64_t id) {
 }
 
 Result<std::vector<WorkItem>> Store::work_items() {
-  auto s = TRY(sql(std::string("SELECT ") + kWorkColumns + " FROM work_item ORDER BY due_date, id"));
+  auto s =
+      TRY(sql(std::string("SELECT ") + kWorkColumns + " FROM work_item ORDER BY due_date, id"));
   std::vector<WorkItem> out;
   while (TRY(s->step())) out.push_back(TRY(read_work_item(*s)));
   return out;
@@ -312,8 +320,8 @@ static constexpr const char* kFileColumns =
     "id, work_item_id, file_name, original_name, content_type, size, uploaded_by, uploaded_at";
 
 static WorkItemFile read_file_row(Statement& s) {
-  return {s.get_int(0),  s.get_int(1),  s.get_text(2), s.get_text(3),
-          s.get_text(4), s.get_int(5),  s.get_text(6), s.get_text(7)};
+  return {s.get_int(0),  s.get_int(1), s.get_text(2), s.get_text(3),
+          s.get_text(4), s.get_int(5), s.get_text(6), s.get_text(7)};
 }
 
 Result<int64_t> Store::insert_work_item_file(const WorkItemFile& f) {
@@ -350,9 +358,9 @@ Result<std::optional<WorkItemFile>> Store::work_item_file(int64_t id) {
 // --- meetings and conclusions ------------------------------------------------------
 
 Result<int64_t> Store::insert_meeting(const Meeting& m) {
-  auto s = TRY(
-      sql("INSERT INTO meeting (date, chair, title, minutes, created_by, created_at)"
-          " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"));
+  auto s =
+      TRY(sql("INSERT INTO meeting (date, chair, title, minutes, created_by, created_at)"
+              " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"));
   bind_date(*s, 1, m.date);
   s->bind(2, m.chair);
   s->bind(3, m.title);
@@ -364,8 +372,9 @@ Result<int64_t> Store::insert_meeting(const Meeting& m) {
 }
 
 Result<std::vector<Meeting>> Store::meetings() {
-  auto s = TRY(sql(
-      "SELECT id, date, chair, title, minutes, created_by FROM meeting ORDER BY date DESC, id DESC"));
+  auto s =
+      TRY(sql("SELECT id, date, chair, title, minutes, created_by FROM meeting ORDER BY date DESC, "
+              "id DESC"));
   std::vector<Meeting> out;
   while (TRY(s->step())) {
     out.push_back({s->get_int(0), TRY(date_col(*s, 1)), s->get_text(2), s->get_text(3),
@@ -381,9 +390,9 @@ Result<std::optional<Meeting>> Store::meeting(int64_t id) {
 }
 
 Result<int64_t> Store::insert_conclusion(const Conclusion& c) {
-  auto s = TRY(
-      sql("INSERT INTO conclusion (meeting_id, position, text, deadline, status, created_at)"
-          " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"));
+  auto s =
+      TRY(sql("INSERT INTO conclusion (meeting_id, position, text, deadline, status, created_at)"
+              " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"));
   s->bind(1, c.meeting_id);
   s->bind(2, static_cast<int64_t>(c.position));
   s->bind(3, c.text);
@@ -393,9 +402,9 @@ Result<int64_t> Store::insert_conclusion(const Conclusion& c) {
   if (!TRY(s->step())) return Status::database("INSERT conclusion returned no id");
   const int64_t id = s->get_int(0);
   for (const ConclusionLink& l : c.links) {
-    auto i = TRY(sql(
-        "INSERT INTO conclusion_link (conclusion_id, kind, code) VALUES ($1, $2, $3)"
-        " ON CONFLICT DO NOTHING"));
+    auto i =
+        TRY(sql("INSERT INTO conclusion_link (conclusion_id, kind, code) VALUES ($1, $2, $3)"
+                " ON CONFLICT DO NOTHING"));
     i->bind(1, id);
     i->bind(2, l.kind);
     i->bind(3, l.code);
@@ -423,8 +432,15 @@ Result<std::vector<Conclusion>> Store::conclusions(int64_t meeting_id) {
       const auto status = parse_conclusion_status(s->get_text(5));
       if (!status) return Status::internal("bad conclusion status " + s->get_text(5));
       at[s->get_int(0)] = out.size();
-      out.push_back({s->get_int(0), s->get_int(1), static_cast<int>(s->get_int(2)),
-                     s->get_text(3), s->get_text(4), *status, s->get_text(6), {}, {}});
+      out.push_back({s->get_int(0),
+                     s->get_int(1),
+                     static_cast<int>(s->get_int(2)),
+                     s->get_text(3),
+                     s->get_text(4),
+                     *status,
+                     s->get_text(6),
+                     {},
+                     {}});
     }
   }
   {
@@ -434,9 +450,9 @@ Result<std::vector<Conclusion>> Store::conclusions(int64_t meeting_id) {
         out[i->second].links.push_back({s->get_text(1), s->get_text(2)});
     }
   }
-  auto s = TRY(
-      sql("SELECT id, conclusion_id, date, author, owner, progress, text FROM conclusion_report"
-          " ORDER BY id"));
+  auto s =
+      TRY(sql("SELECT id, conclusion_id, date, author, owner, progress, text FROM conclusion_report"
+              " ORDER BY id"));
   while (TRY(s->step())) {
     if (auto i = at.find(s->get_int(1)); i != at.end()) {
       out[i->second].reports.push_back({s->get_int(0), s->get_int(1), TRY(date_col(*s, 2)),
@@ -454,9 +470,9 @@ Result<std::optional<Conclusion>> Store::conclusion(int64_t id) {
 }
 
 Result<int64_t> Store::insert_conclusion_report(const ConclusionReport& r) {
-  auto s = TRY(
-      sql("INSERT INTO conclusion_report (conclusion_id, date, author, owner, progress, text)"
-          " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"));
+  auto s =
+      TRY(sql("INSERT INTO conclusion_report (conclusion_id, date, author, owner, progress, text)"
+              " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"));
   s->bind(1, r.conclusion_id);
   bind_date(*s, 2, r.date);
   s->bind(3, r.author);
@@ -477,9 +493,9 @@ Result<std::string> Store::notifications_seen(int64_t user_id) {
 }
 
 Status Store::set_notifications_seen(int64_t user_id, const std::string& at) {
-  auto s = TRY(sql(
-      "INSERT INTO notification_seen (user_id, seen_at) VALUES ($1, $2)"
-      " ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at"));
+  auto s =
+      TRY(sql("INSERT INTO notification_seen (user_id, seen_at) VALUES ($1, $2)"
+              " ON CONFLICT (user_id) DO UPDATE SET seen_at = excluded.seen_at"));
   s->bind(1, user_id);
   s->bind(2, at);
   return s->run();

@@ -217,7 +217,7 @@ class Store {
   // Published and visible at `now` in `category` ("" any), newest first
   // (publish_at, then id: ties have a stable order), `offset`/`limit` paging.
   Result<std::vector<Article>> published_articles(const std::string& category,
-                                                   const std::string& now, int offset, int limit);
+                                                  const std::string& now, int offset, int limit);
   // The visible articles of a's category just newer / just older than a.
   Result<std::vector<Article>> newer_articles(const Article& a, const std::string& now, int limit);
   Result<std::vector<Article>> older_articles(const Article& a, const std::string& now, int limit);
@@ -229,6 +229,8 @@ class Store {
   Connection& connection() { return *conn_; }
 
  private:
+  Result<std::vector<Article>> neighbour_articles(const Article& a, const std::string& now,
+                                                  int limit, bool newer);
   // A prepared statement for sql, reset and ready to bind; cached by text.
   Result<StatementRef> sql(const std::string& text);
 

@@ -136,10 +136,12 @@ TEST(StoreTransactions, NestedJoinTheOuter) {
   });
   EXPECT_FALSE(failed.is_ok());
   EXPECT_FALSE(store->setting("a")->has_value());
-  ASSERT_TRUE(store->transaction([&]() -> Status {
-                TRY(store->transaction([&] { return store->set_setting("a", "2"); }));
-                return store->set_setting("b", "3");
-              }).is_ok());
+  ASSERT_TRUE(store
+                  ->transaction([&]() -> Status {
+                    TRY(store->transaction([&] { return store->set_setting("a", "2"); }));
+                    return store->set_setting("b", "3");
+                  })
+                  .is_ok());
   EXPECT_EQ(**store->setting("a"), "2");
   EXPECT_EQ(**store->setting("b"), "3");
 }

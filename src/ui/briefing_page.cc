@@ -40,7 +40,8 @@ nlohmann::json work_view(AppState& app, const PageContext& c, const OwnerNames& 
 Response briefing_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const User& me = r.principal->first;
-  const std::string scope = r.arg("unit").empty() ? default_scope(app, me, c.opts.at) : r.arg("unit");
+  const std::string scope =
+      r.arg("unit").empty() ? default_scope(app, me, c.opts.at) : r.arg("unit");
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
   auto got = build_briefing(app.store(), **catalog, me, scope, c.opts);

@@ -32,15 +32,17 @@ Response bulk_template_download(AppState& app, const Request& r) {
   auto form = load(app, r.arg("parent"), r.arg("period", c.opts.at.iso()));
   if (!form.is_ok()) return error_page(app, c, form.status());
   const bool csv = r.arg("format") == "csv";
-  auto bytes = csv ? Result<std::string>(bulk_template_csv(*form)) : bulk_template_xlsx(*form, today_utc());
+  auto bytes =
+      csv ? Result<std::string>(bulk_template_csv(*form)) : bulk_template_xlsx(*form, today_utc());
   if (!bytes.is_ok()) return error_page(app, c, bytes.status());
   Response res{200,
                csv ? "text/csv; charset=utf-8"
                    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                *bytes,
                {}};
-  res.headers.push_back({"Content-Disposition", "attachment; filename=\"bieu-tong-hop-" + form->parent.code +
-                                                    "-" + form->period.iso() + (csv ? ".csv" : ".xlsx") + "\""});
+  res.headers.push_back({"Content-Disposition", "attachment; filename=\"bieu-tong-hop-" +
+                                                    form->parent.code + "-" + form->period.iso() +
+                                                    (csv ? ".csv" : ".xlsx") + "\""});
   res.headers.push_back({"Cache-Control", "private, no-store"});
   return res;
 }
@@ -51,7 +53,8 @@ Response bulk_upload(AppState& app, const Request& r) {
   if (file == r.files.end() || file->second.data.empty()) {
     return error_page(app, c, Status::invalid("Chọn tệp biểu tổng hợp (.xlsx hoặc .csv)"));
   }
-  const std::string name = file->second.filename.substr(file->second.filename.find_last_of("/\\") + 1);
+  const std::string name =
+      file->second.filename.substr(file->second.filename.find_last_of("/\\") + 1);
   auto filled = read_bulk_template(file->second.data, name);
   if (!filled.is_ok()) return error_page(app, c, filled.status());
   auto form = load(app, filled->parent_code, filled->period.iso());
@@ -67,17 +70,19 @@ Response bulk_upload(AppState& app, const Request& r) {
     }
     std::vector<EntryChange> ch;
     for (const FieldError& e : check_entry(*f, values, false, &ch))
-      errors.push_back("ô " + filled->cells[unit + "|" + e.measure] + " (" + f->unit.name + ") — " + e.message);
+      errors.push_back("ô " + filled->cells[unit + "|" + e.measure] + " (" + f->unit.name + ") — " +
+                       e.message);
     for (const auto& [field, value] : ch) {
       const std::optional<double> before = field->current ? std::optional(field->current->value)
                                            : field->last  ? std::optional(field->last->value)
                                                           : std::nullopt;
       if (before && *before == value) continue;  // carried forward unchanged
-      changes.push_back({{"unit", f->unit.name},
-                         {"indicator", field->indicator->code + " " + name_of(c.lang, *field->measure)},
-                         {"old", before ? shown(c.lang, *field->measure, *before) : ""},
-                         {"new", shown(c.lang, *field->measure, value)},
-                         {"cell", filled->cells[unit + "|" + field->measure->id]}});
+      changes.push_back(
+          {{"unit", f->unit.name},
+           {"indicator", field->indicator->code + " " + name_of(c.lang, *field->measure)},
+           {"old", before ? shown(c.lang, *field->measure, *before) : ""},
+           {"new", shown(c.lang, *field->measure, value)},
+           {"cell", filled->cells[unit + "|" + field->measure->id]}});
     }
     for (const auto& [m, text] : values)
       if (!text.empty()) hidden.push_back({{"name", "b." + unit + "." + m}, {"value", text}});
@@ -109,10 +114,12 @@ Response bulk_apply(AppState& app, const Request& r) {
     if (dot == std::string::npos) continue;
     filled.values[key.substr(2, dot - 2)][key.substr(dot + 1)] = value;
   }
-  auto errors = save_bulk(app.store(), *form, filled, r.principal->first, ObservationStatus::kSubmitted);
+  auto errors =
+      save_bulk(app.store(), *form, filled, r.principal->first, ObservationStatus::kSubmitted);
   if (!errors.is_ok()) return error_page(app, c, errors.status());
   if (!errors->empty()) return error_page(app, c, Status::invalid(errors->front()));
-  return Response::redirect("/dashboard/" + url_encode(form->parent.code) + "?at=" + form->period.iso());
+  return Response::redirect("/dashboard/" + url_encode(form->parent.code) +
+                            "?at=" + form->period.iso());
 }
 
 }  // namespace ntm

@@ -2,8 +2,8 @@
 // threshold, status, date, history, source; what is missing; lineage.
 #include "base/strings.h"
 #include "rules/engine.h"
-#include "ui/charts.h"
 #include "service/coordination.h"
+#include "ui/charts.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
 
@@ -33,8 +33,7 @@ nlohmann::json lineage_view(const PageContext& c, const std::vector<LineageLink>
 
 // The unit's plan and status; for signed-in users in scope, its work items
 // and sponsors.
-Result<nlohmann::json> coordination_view(AppState& app, const PageContext& c,
-                                         const Assessment& a) {
+Result<nlohmann::json> coordination_view(AppState& app, const PageContext& c, const Assessment& a) {
   Store& store = app.store();
   const PlanRow row = TRY(plan_rows(store, {a})).front();
   nlohmann::json v = plan_state_view(c.lang, row.status.state);
@@ -50,21 +49,24 @@ Result<nlohmann::json> coordination_view(AppState& app, const PageContext& c,
                     {"past", m.date <= c.opts.at}});
     }
     for (const PlanCriterion& pc : p->criteria)
-      if (pc.set_id == a.set->id) targets.push_back({{"code", pc.criterion}, {"year", pc.target_year}});
+      if (pc.set_id == a.set->id)
+        targets.push_back({{"code", pc.criterion}, {"year", pc.target_year}});
     v["milestones"] = ms;
     v["targets"] = targets;
   }
   nlohmann::json late = nlohmann::json::array();
-  for (const Criterion* cr : row.status.late) late.push_back({{"code", cr->code}, {"name", name_of(c.lang, *cr)}});
+  for (const Criterion* cr : row.status.late)
+    late.push_back({{"code", cr->code}, {"name", name_of(c.lang, *cr)}});
   v["late"] = late;
-  if (c.principal && c.principal->first.role == Role::kAdmin) v["plan_edit_href"] = "/plan/" + url_encode(a.unit.code);
+  if (c.principal && c.principal->first.role == Role::kAdmin)
+    v["plan_edit_href"] = "/plan/" + url_encode(a.unit.code);
   if (!c.principal || !TRY(may_see_unit(store, c.principal->first, a.unit.unit_id, c.opts.at)))
     return v;
   v["show_coordination"] = true;
   const OwnerNames names(store);
   nlohmann::json items = nlohmann::json::array();
-  for (const WorkItem& w : TRY(work_items_for(store, c.principal->first,
-                                              {.unit_id = a.unit.unit_id}, c.opts.at))) {
+  for (const WorkItem& w :
+       TRY(work_items_for(store, c.principal->first, {.unit_id = a.unit.unit_id}, c.opts.at))) {
     items.push_back({{"title", w.title},
                      {"href", "/work/" + std::to_string(w.id)},
                      {"owner", names(c.lang, owner_key(w.owner_kind, w.owner_code))},

@@ -160,10 +160,9 @@ Response dashboard_page(AppState& app, const Request& r) {
   nlohmann::json plan_legend = nlohmann::json::array();
   for (PlanState st : kPlanStates) {
     const auto pv = plan_state_view(c.lang, st);
-    const std::string label = pv["plan_symbol"].get<std::string>() + " " +
-                              pv["plan_label"].get<std::string>();
-    plan_bars.push_back({label, static_cast<double>(per_state[st]),
-                         std::to_string(per_state[st]),
+    const std::string label =
+        pv["plan_symbol"].get<std::string>() + " " + pv["plan_label"].get<std::string>();
+    plan_bars.push_back({label, static_cast<double>(per_state[st]), std::to_string(per_state[st]),
                          label + ": " + std::to_string(per_state[st]), pv["plan_class"], ""});
     plan_legend.push_back({{"css", pv["plan_class"]}, {"label", label}});
   }

@@ -4,8 +4,8 @@
 #include <algorithm>
 
 #include "base/strings.h"
-#include "service/evidence.h"
 #include "reports/entry_template.h"
+#include "service/evidence.h"
 #include "service/workflow.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
@@ -82,8 +82,8 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
                               : f.last  ? std::optional(f.last->value)
                                         : std::nullopt) {
       // This period's value, else the last one carried forward to confirm or change.
-      value = f.measure->type == MeasureType::kBoolean ? format_number(*v)
-                                                       : format_num(c.lang, *v, 2);
+      value =
+          f.measure->type == MeasureType::kBoolean ? format_number(*v) : format_num(c.lang, *v, 2);
     }
     nlohmann::json field = {{"measure", id},
                             {"indicator", f.indicator->code},
@@ -116,17 +116,16 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
   nlohmann::json errs = nlohmann::json::array();
   for (const FieldError& e : errors)
     errs.push_back({{"measure", e.measure}, {"message", e.message}});
-  nlohmann::json v = {
-      {"page_title", tr(c.lang, "entry.title")},
-      {"unit_name", form.unit.name},
-      {"period", form.period.iso()},
-      {"period_shown", format_date(c.lang, form.period)},
-      {"set_name", name_of(c.lang, *form.set)},
-      {"illustrative", form.set->illustrative},
-      {"groups", groups},
-      {"errors", errs},
-      {"saved", saved},
-      {"unit_param", unit_param(r, form)}};
+  nlohmann::json v = {{"page_title", tr(c.lang, "entry.title")},
+                      {"unit_name", form.unit.name},
+                      {"period", form.period.iso()},
+                      {"period_shown", format_date(c.lang, form.period)},
+                      {"set_name", name_of(c.lang, *form.set)},
+                      {"illustrative", form.set->illustrative},
+                      {"groups", groups},
+                      {"errors", errs},
+                      {"saved", saved},
+                      {"unit_param", unit_param(r, form)}};
   return render_page(app, c, "entry", v, status);
 }
 
@@ -249,15 +248,17 @@ Response entry_template_download(AppState& app, const Request& r) {
   auto form = load_form(app, r, r.arg("period"));
   if (!form.is_ok()) return error_page(app, page_context(r), form.status());
   const bool csv = r.arg("format") == "csv";
-  auto bytes = csv ? Result<std::string>(entry_template_csv(*form)) : entry_template_xlsx(*form, today_utc());
+  auto bytes = csv ? Result<std::string>(entry_template_csv(*form))
+                   : entry_template_xlsx(*form, today_utc());
   if (!bytes.is_ok()) return error_page(app, page_context(r), bytes.status());
   Response res{200,
                csv ? "text/csv; charset=utf-8"
                    : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                *bytes,
                {}};
-  res.headers.push_back({"Content-Disposition", "attachment; filename=\"bieu-nhap-" + form->unit.code +
-                                                    "-" + form->period.iso() + (csv ? ".csv" : ".xlsx") + "\""});
+  res.headers.push_back({"Content-Disposition", "attachment; filename=\"bieu-nhap-" +
+                                                    form->unit.code + "-" + form->period.iso() +
+                                                    (csv ? ".csv" : ".xlsx") + "\""});
   res.headers.push_back({"Cache-Control", "private, no-store"});
   return res;
 }
@@ -271,14 +272,16 @@ Response entry_upload(AppState& app, const Request& r) {
   if (file == r.files.end() || file->second.data.empty()) {
     return error_page(app, c, Status::invalid("Chọn tệp Excel (.xlsx) đã điền"));
   }
-  const std::string name = file->second.filename.substr(file->second.filename.find_last_of("/\\") + 1);
+  const std::string name =
+      file->second.filename.substr(file->second.filename.find_last_of("/\\") + 1);
   auto filled = read_entry_template(file->second.data, name);
   if (!filled.is_ok()) return error_page(app, c, filled.status());
   auto form = load_form(app, r, filled->period.iso(), filled->unit_code);
   if (!form.is_ok()) return error_page(app, c, form.status());
   if (form->unit.code != filled->unit_code) {
-    return error_page(app, c, Status::forbidden(name + " là biểu của đơn vị mã " + filled->unit_code +
-                                                ", không phải " + form->unit.name));
+    return error_page(app, c,
+                      Status::forbidden(name + " là biểu của đơn vị mã " + filled->unit_code +
+                                        ", không phải " + form->unit.name));
   }
   std::vector<EntryChange> changes;
   std::vector<FieldError> errors = check_entry(*form, filled->values, false, &changes);
@@ -291,15 +294,16 @@ Response entry_upload(AppState& app, const Request& r) {
     const std::optional<double> before = f.current ? std::optional(f.current->value)
                                          : f.last  ? std::optional(f.last->value)
                                                    : std::nullopt;
-    rows.push_back({{"measure", f.measure->id},
-                    {"indicator", f.indicator->code},
-                    {"label", name_of(c.lang, *f.measure)},
-                    {"old", before ? shown_value(c.lang, *f.measure, *before) : ""},
-                    {"new", change != changes.end() ? shown_value(c.lang, *f.measure, change->second)
-                            : typed != filled->values.end() ? typed->second
-                                                            : ""},
-                    {"cell", filled->cells[f.measure->id]},
-                    {"changed", change != changes.end() && (!before || *before != change->second)}});
+    rows.push_back(
+        {{"measure", f.measure->id},
+         {"indicator", f.indicator->code},
+         {"label", name_of(c.lang, *f.measure)},
+         {"old", before ? shown_value(c.lang, *f.measure, *before) : ""},
+         {"new", change != changes.end()         ? shown_value(c.lang, *f.measure, change->second)
+                 : typed != filled->values.end() ? typed->second
+                                                 : ""},
+         {"cell", filled->cells[f.measure->id]},
+         {"changed", change != changes.end() && (!before || *before != change->second)}});
     if (typed != filled->values.end() && !typed->second.empty())
       hidden.push_back({{"name", "v." + f.measure->id}, {"value", typed->second}});
   }

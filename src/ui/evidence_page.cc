@@ -24,8 +24,8 @@ Response evidence_file(AppState& app, const Request& r) {
   auto allowed = may_read_evidence(app.store(), **catalog, r.principal->first, **e);
   if (!allowed.is_ok()) return error_page(app, c, allowed.status());
   if (!*allowed) return error_page(app, c, Status::forbidden("không có quyền xem minh chứng này"));
-  return private_file(app, c, evidence_path(app.evidence_dir, (**e).file_name),
-                      (**e).content_type, "minh-chung-" + std::to_string((**e).id));
+  return private_file(app, c, evidence_path(app.evidence_dir, (**e).file_name), (**e).content_type,
+                      "minh-chung-" + std::to_string((**e).id));
 }
 
 Response private_file(AppState& app, const PageContext& c, const std::string& path,

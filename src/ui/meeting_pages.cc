@@ -11,8 +11,8 @@
 namespace ntm {
 namespace {
 
-std::string link_label(AppState& app, const OwnerNames& owners, Lang lang,
-                       const ConclusionLink& l, Date at) {
+std::string link_label(AppState& app, const OwnerNames& owners, Lang lang, const ConclusionLink& l,
+                       Date at) {
   if (l.kind == "department" || l.kind == "sponsor" || l.kind == "all_sponsors")
     return owners(lang, l.kind == "all_sponsors" ? l.kind : l.kind + ":" + l.code);
   if (l.kind == "unit" || l.kind == "commune") {
@@ -93,12 +93,14 @@ Response meetings_page(AppState& app, const Request& r) {
 Response meeting_create(AppState& app, const Request& r) {
   auto date = Date::parse(r.field("date"));
   if (!date.is_ok()) {
-    return Response::redirect("/meetings?error=" + url_encode("ngày họp: " + date.status().message()));
+    return Response::redirect("/meetings?error=" +
+                              url_encode("ngày họp: " + date.status().message()));
   }
   auto id = create_meeting(app.store(), r.principal->first,
                            {0, *date, std::string(trim(r.field("chair"))),
                             std::string(trim(r.field("title"))), r.field("minutes"), ""});
-  if (!id.is_ok()) return Response::redirect("/meetings?error=" + url_encode(id.status().message()));
+  if (!id.is_ok())
+    return Response::redirect("/meetings?error=" + url_encode(id.status().message()));
   return Response::redirect("/meetings/" + std::to_string(*id));
 }
 
@@ -115,9 +117,11 @@ Response meeting_page(AppState& app, const Request& r) {
   for (const Conclusion& k : *conclusions) list.push_back(conclusion_view(app, c, k, (**m).date));
   nlohmann::json owners = nlohmann::json::array();
   if (auto deps = app.store().departments(); deps.is_ok())
-    for (const auto& [code, name] : *deps) owners.push_back({{"value", "department:" + code}, {"label", name + " (" + code + ")"}});
+    for (const auto& [code, name] : *deps)
+      owners.push_back({{"value", "department:" + code}, {"label", name + " (" + code + ")"}});
   if (auto sps = app.store().sponsors(); sps.is_ok())
-    for (const Sponsor& s : *sps) owners.push_back({{"value", "sponsor:" + s.code}, {"label", s.name + " (" + s.code + ")"}});
+    for (const Sponsor& s : *sps)
+      owners.push_back({{"value", "sponsor:" + s.code}, {"label", s.name + " (" + s.code + ")"}});
   nlohmann::json v = {{"page_title", (**m).title},
                       {"title", (**m).title},
                       {"id", (**m).id},
@@ -162,7 +166,8 @@ Response conclusion_create(AppState& app, const Request& r) {
   for (const std::string& crit : split(r.field("criteria"), ','))
     if (!trim(crit).empty()) k.links.push_back({"criterion", std::string(trim(crit))});
   auto added = add_conclusion(app.store(), r.principal->first, k);
-  if (!added.is_ok()) return Response::redirect(back + "?error=" + url_encode(added.status().message()));
+  if (!added.is_ok())
+    return Response::redirect(back + "?error=" + url_encode(added.status().message()));
   return Response::redirect(back + "?saved=1#k-" + std::to_string(*added));
 }
 

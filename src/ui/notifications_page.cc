@@ -14,12 +14,13 @@ Response notifications_page(AppState& app, const Request& r) {
   if (!list.is_ok()) return error_page(app, c, list.status());
   nlohmann::json items = nlohmann::json::array();
   for (const Notification& n : *list) {
-    items.push_back({{"kind", n.kind},
-                     {"label", tr(c.lang, "notify." + n.kind)},
-                     {"text", n.text},
-                     {"href", n.href},
-                     {"date", n.date.size() == 10 ? format_date(c.lang, *Date::parse(n.date)) : n.date},
-                     {"new", n.is_new}});
+    items.push_back(
+        {{"kind", n.kind},
+         {"label", tr(c.lang, "notify." + n.kind)},
+         {"text", n.text},
+         {"href", n.href},
+         {"date", n.date.size() == 10 ? format_date(c.lang, *Date::parse(n.date)) : n.date},
+         {"new", n.is_new}});
   }
   if (Status s = app.store().set_notifications_seen(me.id, utc_timestamp_now()); !s.is_ok())
     return error_page(app, c, s);

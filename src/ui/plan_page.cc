@@ -28,7 +28,8 @@ Result<std::vector<Milestone>> parse_milestones(const std::string& text) {
     out.push_back({*date, static_cast<int>(*n),
                    note_at == std::string::npos ? "" : std::string(trim(l.substr(note_at)))});
   }
-  std::sort(out.begin(), out.end(), [](const Milestone& a, const Milestone& b) { return a.date < b.date; });
+  std::sort(out.begin(), out.end(),
+            [](const Milestone& a, const Milestone& b) { return a.date < b.date; });
   return out;
 }
 
@@ -41,7 +42,8 @@ Result<Target> target(AppState& app, const PageContext& c, const std::string& co
   const auto unit = TRY(app.store().unit_at(code, c.opts.at));
   if (!unit) return Status::not_found("không có đơn vị mã \"" + code + "\"");
   const Catalog* catalog = TRY(app.catalog());
-  const CriteriaSet* set = catalog->in_force(TRY(default_series(app.store())), c.opts.at, unit->level);
+  const CriteriaSet* set =
+      catalog->in_force(TRY(default_series(app.store())), c.opts.at, unit->level);
   return Target{*unit, set};
 }
 
@@ -59,13 +61,15 @@ Response plan_page(AppState& app, const Request& r) {
     for (const Criterion& cr : t->set->criteria) {
       std::string year;
       for (const PlanCriterion& pc : p.criteria)
-        if (pc.set_id == t->set->id && pc.criterion == cr.code) year = std::to_string(pc.target_year);
+        if (pc.set_id == t->set->id && pc.criterion == cr.code)
+          year = std::to_string(pc.target_year);
       criteria.push_back({{"code", cr.code}, {"name", name_of(c.lang, cr)}, {"year", year}});
     }
   }
   std::string milestones;
   for (const Milestone& m : p.milestones)
-    milestones += m.date.iso() + " " + std::to_string(m.criteria_met) + (m.note.empty() ? "" : " " + m.note) + "\n";
+    milestones += m.date.iso() + " " + std::to_string(m.criteria_met) +
+                  (m.note.empty() ? "" : " " + m.note) + "\n";
   nlohmann::json v = {{"page_title", tr(c.lang, "plan.edit") + ": " + t->unit.name},
                       {"unit_name", t->unit.name},
                       {"code", t->unit.code},
@@ -88,13 +92,21 @@ Response plan_submit(AppState& app, const Request& r) {
   auto t = target(app, c, r.arg("code"));
   if (!t.is_ok()) return error_page(app, c, t.status());
   const std::string back = "/plan/" + url_encode(t->unit.code) + "?at=" + c.opts.at.iso();
-  auto fail = [&](const Status& s) { return Response::redirect(back + "&error=" + url_encode(s.message())); };
+  auto fail = [&](const Status& s) {
+    return Response::redirect(back + "&error=" + url_encode(s.message()));
+  };
   const auto year = parse_number(r.field("target_year"));
   if (!year) return fail(Status::invalid("năm mục tiêu: nhập một năm, ví dụ 2027"));
   auto milestones = parse_milestones(r.field("milestones"));
   if (!milestones.is_ok()) return fail(milestones.status());
-  Plan p{t->unit.unit_id, std::string(trim(r.field("title"))), static_cast<int>(*year),
-         std::string(trim(r.field("note"))), {}, *milestones, "", ""};
+  Plan p{t->unit.unit_id,
+         std::string(trim(r.field("title"))),
+         static_cast<int>(*year),
+         std::string(trim(r.field("note"))),
+         {},
+         *milestones,
+         "",
+         ""};
   if (t->set) {
     for (const Criterion& cr : t->set->criteria) {
       const std::string typed(trim(r.field("c." + cr.code)));

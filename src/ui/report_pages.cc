@@ -20,20 +20,23 @@ Response download(std::string body, const std::string& format, const std::string
                            : format == "csv" ? "text/csv; charset=utf-8"
                                              : "application/json";
   Response res{200, type, std::move(body), {}};
-  res.headers.push_back({"Content-Disposition", "attachment; filename=\"" + name + "." + format + "\""});
+  res.headers.push_back(
+      {"Content-Disposition", "attachment; filename=\"" + name + "." + format + "\""});
   res.headers.push_back({"Cache-Control", "private, no-store"});
   return res;
 }
 
 // Who may have which report: the office all; a department its own; a sponsor
 // its own; units within the user's scope.
-Result<bool> may_have(AppState& app, const User& u, const std::string& kind, const std::string& code,
-                      Date at) {
+Result<bool> may_have(AppState& app, const User& u, const std::string& kind,
+                      const std::string& code, Date at) {
   if (u.role == Role::kAdmin || kind == "directives") return true;
   if (kind == "department") return u.role == Role::kSteering || u.department == code;
-  if (kind == "sponsor") return u.role == Role::kSteering || u.role == Role::kDepartment || u.sponsor == code;
+  if (kind == "sponsor")
+    return u.role == Role::kSteering || u.role == Role::kDepartment || u.sponsor == code;
   const auto unit = TRY(app.store().unit_at(code, at));
-  return !unit || TRY(may_see_unit(app.store(), u, unit->unit_id, at));  // unknown: the report says so
+  return !unit ||
+         TRY(may_see_unit(app.store(), u, unit->unit_id, at));  // unknown: the report says so
 }
 
 }  // namespace
@@ -46,7 +49,8 @@ Response report_page(AppState& app, const Request& r) {
   }
   auto allowed = may_have(app, r.principal->first, kind, r.arg("code"), c.opts.at);
   if (!allowed.is_ok()) return error_page(app, c, allowed.status());
-  if (!*allowed) return error_page(app, c, Status::forbidden("báo cáo này không thuộc phạm vi của bạn"));
+  if (!*allowed)
+    return error_page(app, c, Status::forbidden("báo cáo này không thuộc phạm vi của bạn"));
   if (kind == "progress") return progress_report(app, r);
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
@@ -71,11 +75,12 @@ Response progress_report(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
-  ReportOptions ro{r.arg("code"), c.opts.at, std::nullopt, c.opts.set_id, c.opts.verified_only,
-                   today_utc()};
+  ReportOptions ro{r.arg("code"),        c.opts.at,  std::nullopt, c.opts.set_id,
+                   c.opts.verified_only, today_utc()};
   if (!r.arg("compare").empty()) {
     auto d = Date::parse(r.arg("compare"));
-    if (!d.is_ok()) return error_page(app, c, Status::invalid("ngày so sánh: " + d.status().message()));
+    if (!d.is_ok())
+      return error_page(app, c, Status::invalid("ngày so sánh: " + d.status().message()));
     ro.compare = *d;
   }
   auto report = build_progress_report(app.store(), **catalog, ro);

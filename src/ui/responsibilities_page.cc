@@ -13,14 +13,14 @@ Response responsibilities_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   Store& store = app.store();
   auto top = store.top_level_units(c.opts.at);
-  const std::string scope = !r.arg("unit").empty()                ? r.arg("unit")
+  const std::string scope = !r.arg("unit").empty()         ? r.arg("unit")
                             : top.is_ok() && !top->empty() ? top->front().code
-                                                                  : "";
+                                                           : "";
   auto got = app.overview(scope, c.opts);
   if (!got.is_ok()) return error_page(app, c, got.status());
   const Overview& ov = **got;
-  nlohmann::json v = page_header(c, tr(c.lang, "resp.title") + ": " + ov.unit.name, ov.path,
-                                 "/responsibilities");
+  nlohmann::json v =
+      page_header(c, tr(c.lang, "resp.title") + ": " + ov.unit.name, ov.path, "/responsibilities");
   v["scope_code"] = ov.unit.code;
   nlohmann::json criteria = nlohmann::json::array();
   if (ov.set) {
@@ -31,10 +31,11 @@ Response responsibilities_page(AppState& app, const Request& r) {
     for (const Criterion& cr : ov.set->criteria) {
       const auto o = overrides->find(cr.code);
       const std::string dep = o != overrides->end() ? o->second : cr.department;
-      criteria.push_back({{"code", cr.code},
-                          {"name", name_of(c.lang, cr)},
-                          {"department", dep},
-                          {"department_name", dep.empty() ? "" : names(c.lang, "department:" + dep)}});
+      criteria.push_back(
+          {{"code", cr.code},
+           {"name", name_of(c.lang, cr)},
+           {"department", dep},
+           {"department_name", dep.empty() ? "" : names(c.lang, "department:" + dep)}});
     }
   }
   v["criteria"] = criteria;
@@ -55,11 +56,13 @@ Response responsibilities_page(AppState& app, const Request& r) {
     auto sp = sponsorship_views(store, nullptr, "", u.unit_id, c.opts.at);
     if (!sp.is_ok()) return error_page(app, c, sp.status());
     for (const SponsorshipView& s : *sp) {
-      sponsors.push_back({{"name", s.sponsor_name},
-                          {"href", "/sponsors/" + url_encode(s.sponsorship.sponsor)}});
+      sponsors.push_back(
+          {{"name", s.sponsor_name}, {"href", "/sponsors/" + url_encode(s.sponsorship.sponsor)}});
     }
     nlohmann::json row = plan_state_view(c.lang, (*plans)[i].status.state);
-    row.update({{"name", u.name}, {"href", unit_link(c, u)}, {"members", members},
+    row.update({{"name", u.name},
+                {"href", unit_link(c, u)},
+                {"members", members},
                 {"sponsors", sponsors}});
     units.push_back(row);
   }
@@ -75,12 +78,13 @@ Response plans_import(AppState& app, const Request& r) {
   auto back = [](const std::string& key, const std::string& text) {
     return Response::redirect("/responsibilities?" + key + "=" + url_encode(text));
   };
-  if (file == r.files.end() || file->second.data.empty()) return back("error", "Chọn tệp CSV hoặc XLSX");
+  if (file == r.files.end() || file->second.data.empty())
+    return back("error", "Chọn tệp CSV hoặc XLSX");
   const UploadedFile& f = file->second;
   const std::string name = f.filename.substr(f.filename.find_last_of("/\\") + 1);
   // An XLSX is a zip archive: recognised by its content, not its name.
-  auto text = f.data.rfind("PK\x03\x04", 0) == 0 ? xlsx_to_csv(f.data, name)
-                                                  : Result<std::string>(f.data);
+  auto text =
+      f.data.rfind("PK\x03\x04", 0) == 0 ? xlsx_to_csv(f.data, name) : Result<std::string>(f.data);
   if (!text.is_ok()) return back("error", text.status().message());
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, page_context(r), catalog.status());

@@ -31,7 +31,8 @@ nlohmann::json commitment_view(const PageContext& c, const SponsorshipView& s, b
                       {"overdue", d.overdue},
                       {"open", !d.done && d.due <= c.opts.at.add_days(kDueSoonDays)}});
   }
-  const double share = sp.money_pledged ? static_cast<double>(s.money_delivered) / sp.money_pledged : 0;
+  const double share =
+      sp.money_pledged ? static_cast<double>(s.money_delivered) / sp.money_pledged : 0;
   return {{"id", sp.id},
           {"sponsor", sp.sponsor},
           {"sponsor_name", s.sponsor_name},
@@ -92,7 +93,8 @@ Response render_sponsors(AppState& app, const Request& r, const std::string& spo
 Response back_to(const Request& r, const Status& s) {
   const std::string page = local_path(r.field("next").empty() ? "/sponsors" : r.field("next"));
   const char sep = page.find('?') == std::string::npos ? '?' : '&';
-  return Response::redirect(page + sep + (s.is_ok() ? "saved=1" : "error=" + url_encode(s.message())));
+  return Response::redirect(page + sep +
+                            (s.is_ok() ? "saved=1" : "error=" + url_encode(s.message())));
 }
 
 }  // namespace
@@ -110,9 +112,9 @@ Response sponsors_add(AppState& app, const Request& r) {
   auto unit = since.is_ok() ? app.store().unit_at(std::string(trim(r.field("unit"))), *since)
                             : Result<std::optional<UnitVersion>>(std::nullopt);
   Status s = code.empty() || name.empty() ? Status::invalid("cần mã và tên đơn vị đỡ đầu")
-             : !since.is_ok()            ? Status::invalid("từ ngày: " + since.status().message())
-             : !pledged.is_ok()          ? pledged.status()
-             : !unit.is_ok()             ? unit.status()
+             : !since.is_ok()   ? Status::invalid("từ ngày: " + since.status().message())
+             : !pledged.is_ok() ? pledged.status()
+             : !unit.is_ok()    ? unit.status()
              : !*unit ? Status::invalid("không có đơn vị mã \"" + r.field("unit") + "\"")
                       : Status::ok();
   if (s.is_ok()) {
@@ -133,13 +135,13 @@ Response delivery_submit(AppState& app, const Request& r) {
   const auto id = parse_number(r.field("sponsorship"));
   auto date = Date::parse(r.field("date"));
   auto money = parse_vnd(r.field("money"), "số tiền");
-  Status s = !id                ? Status::invalid("thiếu cam kết đỡ đầu")
-             : !date.is_ok()    ? Status::invalid("ngày: " + date.status().message())
-             : !money.is_ok()   ? money.status()
-                                : record_delivery(app.store(), r.principal->first,
-                                                  {0, static_cast<int64_t>(*id), *date, *money,
-                                                   std::string(trim(r.field("in_kind"))),
-                                                   std::string(trim(r.field("description"))), ""});
+  Status s = !id              ? Status::invalid("thiếu cam kết đỡ đầu")
+             : !date.is_ok()  ? Status::invalid("ngày: " + date.status().message())
+             : !money.is_ok() ? money.status()
+                              : record_delivery(app.store(), r.principal->first,
+                                                {0, static_cast<int64_t>(*id), *date, *money,
+                                                 std::string(trim(r.field("in_kind"))),
+                                                 std::string(trim(r.field("description"))), ""});
   if (s.code() == ErrorCode::kPermissionDenied || s.code() == ErrorCode::kNotFound)
     return error_page(app, page_context(r), s);
   return back_to(r, s);
@@ -148,11 +150,11 @@ Response delivery_submit(AppState& app, const Request& r) {
 Response review_submit(AppState& app, const Request& r) {
   const auto id = parse_number(r.field("sponsorship"));
   auto due = Date::parse(r.field("due"));
-  Status s = !id             ? Status::invalid("thiếu cam kết đỡ đầu")
-             : !due.is_ok()  ? Status::invalid("kỳ rà soát: " + due.status().message())
-                             : record_review(app.store(), r.principal->first,
-                                             {static_cast<int64_t>(*id), *due, today_utc(),
-                                              std::string(trim(r.field("findings"))), ""});
+  Status s = !id            ? Status::invalid("thiếu cam kết đỡ đầu")
+             : !due.is_ok() ? Status::invalid("kỳ rà soát: " + due.status().message())
+                            : record_review(app.store(), r.principal->first,
+                                            {static_cast<int64_t>(*id), *due, today_utc(),
+                                             std::string(trim(r.field("findings"))), ""});
   if (s.code() == ErrorCode::kPermissionDenied || s.code() == ErrorCode::kNotFound)
     return error_page(app, page_context(r), s);
   return back_to(r, s);

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "model/assessment.h"
-#include "store/store.h"
 #include "rules/plan_status.h"
+#include "store/store.h"
 #include "ui/i18n.h"
 #include "ui/page.h"
 
@@ -22,9 +22,9 @@ int band_index(const CriteriaSet& set, int met);
 // {"plan_class": "plan-behind", "plan_symbol": "▼", "plan_label": words}.
 nlohmann::json plan_state_view(Lang lang, PlanState s);
 // Every plan state in display order (behind first), for legends and counts.
-inline constexpr PlanState kPlanStates[] = {PlanState::kBehind,   PlanState::kAtRisk,
-                                            PlanState::kOnTrack,  PlanState::kAchieved,
-                                            PlanState::kNoData,   PlanState::kNoPlan};
+inline constexpr PlanState kPlanStates[] = {PlanState::kBehind,  PlanState::kAtRisk,
+                                            PlanState::kOnTrack, PlanState::kAchieved,
+                                            PlanState::kNoData,  PlanState::kNoPlan};
 // Money in VND: "1.234.000 đ".
 std::string format_vnd(Lang lang, int64_t v);
 // A whole amount of VND typed as "1.200.000", "1 200 000" or "1200000";

@@ -20,7 +20,8 @@ nlohmann::json item_view(const PageContext& c, Store& store, const OwnerNames& o
     if (auto u = store.unit_version_at(w.unit_id, w.start); u.is_ok() && *u) unit_name = (**u).name;
   }
   // The office owns everything; "mine" marks what a department, sponsor or commune answers for.
-  const bool mine = c.principal && c.principal->first.role != Role::kAdmin && owns(c.principal->first, w);
+  const bool mine =
+      c.principal && c.principal->first.role != Role::kAdmin && owns(c.principal->first, w);
   return {{"id", w.id},
           {"href", "/work/" + std::to_string(w.id)},
           {"title", w.title},
@@ -80,8 +81,8 @@ Response work_list_page(AppState& app, const Request& r) {
     list.push_back(std::move(iv));
   }
   nlohmann::json board = nlohmann::json::array();
-  for (WorkStatus s : {WorkStatus::kPlanned, WorkStatus::kInProgress, WorkStatus::kDone,
-                       WorkStatus::kCancelled}) {
+  for (WorkStatus s :
+       {WorkStatus::kPlanned, WorkStatus::kInProgress, WorkStatus::kDone, WorkStatus::kCancelled}) {
     const std::string code = work_status_name(s);
     board.push_back({{"name", tr(c.lang, "work." + code)},
                      {"cards", columns.count(code) ? columns[code] : nlohmann::json::array()}});
@@ -163,7 +164,8 @@ Response work_create(AppState& app, const Request& r) {
 Response work_item_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const auto id = parse_number(r.arg("id"));
-  auto w = id ? app.store().work_item(static_cast<int64_t>(*id)) : Result<std::optional<WorkItem>>(std::nullopt);
+  auto w = id ? app.store().work_item(static_cast<int64_t>(*id))
+              : Result<std::optional<WorkItem>>(std::nullopt);
   if (!w.is_ok()) return error_page(app, c, w.status());
   if (!*w) return error_page(app, c, Status::not_found("không có phần việc " + r.arg("id")));
   const User& me = r.principal->first;
@@ -175,8 +177,8 @@ Response work_item_page(AppState& app, const Request& r) {
   v["page_title"] = (**w).title;
   v["may_update"] = owns(me, **w);
   nlohmann::json statuses = nlohmann::json::array();
-  for (WorkStatus s : {WorkStatus::kPlanned, WorkStatus::kInProgress, WorkStatus::kDone,
-                       WorkStatus::kCancelled}) {
+  for (WorkStatus s :
+       {WorkStatus::kPlanned, WorkStatus::kInProgress, WorkStatus::kDone, WorkStatus::kCancelled}) {
     statuses.push_back({{"value", work_status_name(s)},
                         {"label", tr(c.lang, std::string("work.") + work_status_name(s))},
                         {"selected", s == (**w).status}});
@@ -190,8 +192,11 @@ Response work_item_page(AppState& app, const Request& r) {
       log.is_ok()) {
     for (const AuditEntry& e : *log) {
       if (e.subject != "work:" + std::to_string((**w).id)) continue;
-      history.push_back({{"at", e.at}, {"actor", e.actor}, {"old", e.old_value},
-                         {"new", e.new_value}, {"reason", e.reason}});
+      history.push_back({{"at", e.at},
+                         {"actor", e.actor},
+                         {"old", e.old_value},
+                         {"new", e.new_value},
+                         {"reason", e.reason}});
     }
   }
   v["history"] = history;
@@ -212,13 +217,12 @@ Response work_update(AppState& app, const Request& r) {
   const auto status = parse_work_status(r.field("status"));
   const auto progress = parse_number(r.field("progress").empty() ? "0" : r.field("progress"));
   auto spent = parse_vnd(r.field("spent"), "đã chi");
-  Status s = !status     ? Status::invalid("chọn trạng thái")
-             : !progress ? Status::invalid("tiến độ: nhập số từ 0 đến 100")
+  Status s = !status          ? Status::invalid("chọn trạng thái")
+             : !progress      ? Status::invalid("tiến độ: nhập số từ 0 đến 100")
              : !spent.is_ok() ? spent.status()
-                              : update_work_progress(app.store(), r.principal->first,
-                                                     static_cast<int64_t>(*id), *status,
-                                                     static_cast<int>(*progress), *spent,
-                                                     r.field("note"));
+                              : update_work_progress(
+                                    app.store(), r.principal->first, static_cast<int64_t>(*id),
+                                    *status, static_cast<int>(*progress), *spent, r.field("note"));
   if (s.code() == ErrorCode::kInvalidArgument) {
     return Response::redirect(back + "?error=" + url_encode(s.message()));
   }
@@ -257,8 +261,8 @@ Response work_file(AppState& app, const Request& r) {
   if (!allowed.is_ok() || !*allowed) {
     return error_page(app, c, Status::forbidden("không có quyền xem tệp này"));
   }
-  return private_file(app, c, evidence_path(app.evidence_dir, (**f).file_name),
-                      (**f).content_type, "phan-viec-" + std::to_string((**w).id));
+  return private_file(app, c, evidence_path(app.evidence_dir, (**f).file_name), (**f).content_type,
+                      "phan-viec-" + std::to_string((**w).id));
 }
 
 }  // namespace ntm
