@@ -1,19 +1,24 @@
 // Store: portal articles. Order is (publish_at, id) everywhere, so articles
 // published at the same second still have one stable order.
+#include "base/markdown.h"
+#include "base/strings.h"
 #include "store/store.h"
 
 namespace ntm {
 namespace {
 
 constexpr const char* kColumns =
-    "id, slug, title, summary, body, category, status, author, publish_at, created_at, updated_at";
+    "id, slug, title, summary, body, category, status, author, publish_at, created_at, updated_at,"
+    " tags, unit_codes, meeting_id";
 
 Result<Article> read_article(Statement& s) {
   const auto status = parse_article_status(s.get_text(6));
   if (!status) return Status::internal("bad article status " + s.get_text(6));
-  return Article{s.get_int(0),  s.get_text(1), s.get_text(2), s.get_text(3),
-                 s.get_text(4), s.get_text(5), *status,       s.get_text(7),
-                 s.get_text(8), s.get_text(9), s.get_text(10)};
+  return Article{s.get_int(0),   s.get_text(1),  s.get_text(2),
+                 s.get_text(3),  s.get_text(4),  s.get_text(5),
+                 *status,        s.get_text(7),  s.get_text(8),
+                 s.get_text(9),  s.get_text(10), s.get_text(11),
+                 s.get_text(12), s.is_null(13) ? 0 : s.get_int(13)};
 }
 
 void bind_article(Statement& s, const Article& a) {
@@ -28,25 +33,78 @@ void bind_article(Statement& s, const Article& a) {
   s.bind(9, a.created_at.empty() ? utc_timestamp_now() : a.created_at);
   s.bind(10, utc_timestamp_now());
   s.bind(11, a.id);
+  s.bind(12, a.tags);
+  s.bind(13, a.unit_codes);
+  if (a.meeting_id)
+    s.bind(14, a.meeting_id);
+  else
+    s.bind_null(14);
 }
+
+constexpr const char* kFileColumns =
+    "id, article_id, kind, file_name, original_name, content_type, size, uploaded_by, uploaded_at";
+
+ArticleFile read_file_row(Statement& s) {
+  return {s.get_int(0),  s.get_int(1),  s.get_text(2), s.get_text(3), s.get_text(4),
+          s.get_text(5), s.get_int(6), s.get_text(7), s.get_text(8)};
+}
+
+// One FTS5 query: every phrase must match; words are quoted (so nothing a
+// reader types is FTS syntax) and the last word of the query is a prefix.
+std::string fts_query(const std::vector<std::vector<std::string>>& phrases) {
+  std::string q;
+  for (size_t i = 0; i < phrases.size(); ++i) {
+    if (phrases[i].empty()) continue;
+    std::string p;
+    for (const std::string& w : phrases[i]) p += (p.empty() ? "" : " ") + w;
+    if (!q.empty()) q += " AND ";
+    q += "\"" + p + "\"";
+    if (i + 1 == phrases.size() && phrases[i].size() == 1) q += "*";
+  }
+  return q;
+}
+
 
 }  // namespace
 
+// The search index holds the folded text of every article (visibility is
+// checked when searching), rewritten with the article.
+Status Store::index_article(const Article& a) {
+  auto del = TRY(sql("DELETE FROM article_search WHERE rowid = $1"));
+  del->bind(1, a.id);
+  TRY(del->run());
+  auto ins = TRY(
+      sql("INSERT INTO article_search (rowid, title, summary, body, tags) VALUES ($1, $2, $3, $4, "
+          "$5)"));
+  ins->bind(1, a.id);
+  ins->bind(2, fold_diacritics(a.title));
+  ins->bind(3, fold_diacritics(a.summary));
+  ins->bind(4, fold_diacritics(markdown_to_text(a.body)));
+  ins->bind(5, fold_diacritics(a.tags));
+  return ins->run();
+}
+
 Result<int64_t> Store::insert_article(const Article& a) {
-  auto s = TRY(sql(
-      "INSERT INTO article (slug, title, summary, body, category, status, author, publish_at,"
-      " created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id"));
+  auto s = TRY(
+      sql("INSERT INTO article (slug, title, summary, body, category, status, author, publish_at,"
+          " created_at, updated_at, tags, unit_codes, meeting_id)"
+          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $13, $14) RETURNING id"));
   bind_article(*s, a);
   if (!TRY(s->step())) return Status::database("INSERT article returned no id");
-  return s->get_int(0);
+  Article stored = a;
+  stored.id = s->get_int(0);
+  TRY(index_article(stored));
+  return stored.id;
 }
 
 Status Store::update_article(const Article& a) {
   auto s =
       TRY(sql("UPDATE article SET slug = $1, title = $2, summary = $3, body = $4, category = $5,"
-              " status = $6, author = $7, publish_at = $8, updated_at = $10 WHERE id = $11"));
+              " status = $6, author = $7, publish_at = $8, updated_at = $10, tags = $12,"
+              " unit_codes = $13, meeting_id = $14 WHERE id = $11"));
   bind_article(*s, a);
-  return s->run();
+  TRY(s->run());
+  return index_article(a);
 }
 
 Result<std::optional<Article>> Store::article(int64_t id) {
@@ -107,6 +165,110 @@ Result<std::vector<Article>> Store::newer_articles(const Article& a, const std::
 Result<std::vector<Article>> Store::older_articles(const Article& a, const std::string& now,
                                                    int limit) {
   return neighbour_articles(a, now, limit, false);
+}
+
+Result<std::vector<Article>> Store::articles(const std::string& author, int limit) {
+  auto s = TRY(sql(std::string("SELECT ") + kColumns +
+                   " FROM article WHERE $1 = '' OR author = $1"
+                   " ORDER BY updated_at DESC, id DESC LIMIT $2"));
+  s->bind(1, author);
+  s->bind(2, static_cast<int64_t>(limit));
+  std::vector<Article> out;
+  while (TRY(s->step())) out.push_back(TRY(read_article(*s)));
+  return out;
+}
+
+Result<std::vector<Article>> Store::search_articles(
+    const std::vector<std::vector<std::string>>& phrases, const std::string& now, int limit) {
+  const std::string q = fts_query(phrases);
+  if (q.empty()) return std::vector<Article>();
+  std::string columns;
+  for (const char* c : {"id", "slug", "title", "summary", "body", "category", "status", "author",
+                        "publish_at", "created_at", "updated_at", "tags", "unit_codes",
+                        "meeting_id"}) {
+    columns += std::string(columns.empty() ? "" : ", ") + "a." + c;
+  }
+  auto s = TRY(sql("SELECT " + columns +
+                   " FROM article_search JOIN article a ON a.id = article_search.rowid"
+                   " WHERE article_search MATCH $1 AND a.status = 'published'"
+                   " AND a.publish_at <> '' AND a.publish_at <= $2"
+                   " ORDER BY bm25(article_search, 10.0, 4.0, 1.0, 6.0), a.publish_at DESC"
+                   " LIMIT $3"));
+  s->bind(1, q);
+  s->bind(2, now);
+  s->bind(3, static_cast<int64_t>(limit));
+  std::vector<Article> out;
+  while (TRY(s->step())) out.push_back(TRY(read_article(*s)));
+  return out;
+}
+
+Result<int64_t> Store::insert_article_file(const ArticleFile& f) {
+  auto s = TRY(
+      sql("INSERT INTO article_file (article_id, kind, file_name, original_name, content_type,"
+          " size, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"));
+  s->bind(1, f.article_id);
+  s->bind(2, f.kind);
+  s->bind(3, f.file_name);
+  s->bind(4, f.original_name);
+  s->bind(5, f.content_type);
+  s->bind(6, f.size);
+  s->bind(7, f.uploaded_by);
+  s->bind(8, f.uploaded_at.empty() ? utc_timestamp_now() : f.uploaded_at);
+  if (!TRY(s->step())) return Status::database("INSERT article_file returned no id");
+  return s->get_int(0);
+}
+
+Result<std::vector<ArticleFile>> Store::article_files(int64_t article_id) {
+  auto s = TRY(sql(std::string("SELECT ") + kFileColumns +
+                   " FROM article_file WHERE article_id = $1 ORDER BY id"));
+  s->bind(1, article_id);
+  std::vector<ArticleFile> out;
+  while (TRY(s->step())) out.push_back(read_file_row(*s));
+  return out;
+}
+
+Result<std::optional<ArticleFile>> Store::article_file(int64_t id) {
+  auto s = TRY(sql(std::string("SELECT ") + kFileColumns + " FROM article_file WHERE id = $1"));
+  s->bind(1, id);
+  if (!TRY(s->step())) return std::optional<ArticleFile>();
+  return std::optional<ArticleFile>(read_file_row(*s));
+}
+
+Result<int64_t> Store::insert_snapshot(const PublicSnapshot& p) {
+  auto s = TRY(
+      sql("INSERT INTO public_snapshot (unit_code, as_of, set_id, payload, taken_by, taken_at)"
+          " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"));
+  s->bind(1, p.unit_code);
+  s->bind(2, p.as_of);
+  s->bind(3, p.set_id);
+  s->bind(4, p.payload);
+  s->bind(5, p.taken_by);
+  s->bind(6, p.taken_at.empty() ? utc_timestamp_now() : p.taken_at);
+  if (!TRY(s->step())) return Status::database("INSERT public_snapshot returned no id");
+  return s->get_int(0);
+}
+
+Result<std::optional<PublicSnapshot>> Store::snapshot(int64_t id) {
+  auto s = TRY(
+      sql("SELECT id, unit_code, as_of, set_id, payload, taken_by, taken_at FROM public_snapshot"
+          " WHERE id = $1"));
+  s->bind(1, id);
+  if (!TRY(s->step())) return std::optional<PublicSnapshot>();
+  return std::optional<PublicSnapshot>(PublicSnapshot{s->get_int(0), s->get_text(1), s->get_text(2),
+                                                      s->get_text(3), s->get_text(4),
+                                                      s->get_text(5), s->get_text(6)});
+}
+
+Result<std::vector<PublicSnapshot>> Store::snapshots(int limit) {
+  auto s = TRY(
+      sql("SELECT id, unit_code, as_of, set_id, taken_by, taken_at FROM public_snapshot"
+          " ORDER BY id DESC LIMIT $1"));
+  s->bind(1, static_cast<int64_t>(limit));
+  std::vector<PublicSnapshot> out;
+  while (TRY(s->step()))
+    out.push_back({s->get_int(0), s->get_text(1), s->get_text(2), s->get_text(3), "",
+                   s->get_text(4), s->get_text(5)});
+  return out;
 }
 
 }  // namespace ntm

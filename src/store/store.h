@@ -221,6 +221,18 @@ class Store {
   // The visible articles of a's category just newer / just older than a.
   Result<std::vector<Article>> newer_articles(const Article& a, const std::string& now, int limit);
   Result<std::vector<Article>> older_articles(const Article& a, const std::string& now, int limit);
+  // Every article (newest change first), or those of one author.
+  Result<std::vector<Article>> articles(const std::string& author, int limit);
+  // Visible articles matching every phrase (folded words), best first (bm25
+  // over title, summary, body, tags weighted 10:4:1:6).
+  Result<std::vector<Article>> search_articles(const std::vector<std::vector<std::string>>& phrases,
+                                               const std::string& now, int limit);
+  Result<int64_t> insert_article_file(const ArticleFile& f);
+  Result<std::vector<ArticleFile>> article_files(int64_t article_id);
+  Result<std::optional<ArticleFile>> article_file(int64_t id);
+  Result<int64_t> insert_snapshot(const PublicSnapshot& s);
+  Result<std::optional<PublicSnapshot>> snapshot(int64_t id);
+  Result<std::vector<PublicSnapshot>> snapshots(int limit);  // newest first, without payload
 
   // --- settings --------------------------------------------------------------
   Result<std::optional<std::string>> setting(const std::string& key);
@@ -229,6 +241,7 @@ class Store {
   Connection& connection() { return *conn_; }
 
  private:
+  Status index_article(const Article& a);
   Result<std::vector<Article>> neighbour_articles(const Article& a, const std::string& now,
                                                   int limit, bool newer);
   // A prepared statement for sql, reset and ready to bind; cached by text.
