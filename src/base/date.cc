@@ -1,5 +1,6 @@
 #include "base/date.h"
 
+#include <cctype>
 #include <cstdio>
 #include <ctime>
 
@@ -102,6 +103,40 @@ Date Date::add_years(int n) const {
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   const unsigned d = month() == 2 && day() == 29 && !leap ? 28 : day();
   return from_ymd(y, month(), d);
+}
+
+namespace {
+
+// Adds `hours` to "yyyy-mm-ddThh:mm" (the rest of the text is dropped).
+Result<std::string> shift_hours(std::string_view t, int hours) {
+  if (t.size() < 16 || t[10] != 'T' || t[13] != ':') {
+    return Status::invalid("\"" + std::string(t) + "\" không phải ngày giờ (yyyy-mm-ddThh:mm)");
+  }
+  const Date day = TRY(Date::parse(t.substr(0, 10)));
+  const auto hh = std::stoi(std::string(t.substr(11, 2)));
+  const auto mm = std::stoi(std::string(t.substr(14, 2)));
+  if (hh > 23 || mm > 59) return Status::invalid("\"" + std::string(t) + "\": giờ không hợp lệ");
+  int h = hh + hours;
+  int carry = 0;
+  if (h < 0) h += 24, carry = -1;
+  if (h > 23) h -= 24, carry = 1;
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", h, mm);
+  return day.add_days(carry).iso() + "T" + buf;
+}
+
+}  // namespace
+
+Result<std::string> vn_local_to_utc(std::string_view local) {
+  for (char ch : local.substr(0, 16))
+    if (!std::isdigit(static_cast<unsigned char>(ch)) && ch != '-' && ch != 'T' && ch != ':')
+      return Status::invalid("\"" + std::string(local) + "\" không phải ngày giờ");
+  return TRY(shift_hours(local, -7)) + ":00Z";
+}
+
+std::string utc_to_vn_local(std::string_view utc) {
+  auto r = shift_hours(utc, 7);
+  return r.is_ok() ? *r : std::string(utc);
 }
 
 }  // namespace ntm

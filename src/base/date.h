@@ -44,4 +44,10 @@ std::string utc_timestamp_now();
 // Today's date (UTC).
 Date today_utc();
 
+// Vietnam time (UTC+7, no daylight saving) and UTC timestamps
+// "yyyy-mm-ddThh:mm:ssZ": "2026-12-01T08:00" (as a datetime-local input
+// sends it) -> "2026-12-01T01:00:00Z", and back as "2026-12-01T08:00".
+Result<std::string> vn_local_to_utc(std::string_view local);
+std::string utc_to_vn_local(std::string_view utc);
+
 }  // namespace ntm

@@ -37,5 +37,14 @@ TEST(Date, AddYearsKeepsTheDay) {
   EXPECT_EQ(Date::parse("2026-06-30")->add_years(-10).iso(), "2016-06-30");
 }
 
+TEST(Date, VietnamTimeAndUtc) {
+  EXPECT_EQ(*vn_local_to_utc("2026-12-01T08:30"), "2026-12-01T01:30:00Z");
+  EXPECT_EQ(*vn_local_to_utc("2026-01-01T03:00"), "2025-12-31T20:00:00Z");
+  EXPECT_EQ(utc_to_vn_local("2026-02-28T20:15:00Z"), "2026-03-01T03:15");
+  EXPECT_FALSE(vn_local_to_utc("mai").is_ok());
+  EXPECT_FALSE(vn_local_to_utc("2026-12-01T25:00").is_ok());
+  EXPECT_FALSE(vn_local_to_utc("2026-13-01T08:00").is_ok());
+}
+
 }  // namespace
 }  // namespace ntm

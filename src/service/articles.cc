@@ -2,7 +2,13 @@
 
 #include <algorithm>
 
+#include <filesystem>
+
+#include "base/markdown.h"
+#include "base/search_text.h"
 #include "base/strings.h"
+#include "service/evidence.h"
+#include "service/views.h"
 
 namespace ntm {
 namespace {
@@ -22,15 +28,58 @@ Status audited(Store& store, const User& user, const Article& a, const char* act
   });
 }
 
+// Trims and checks what a writer typed: title, category, unit codes that
+// exist, a meeting that exists. Lists are normalised to "a,b".
+Status check_fields(Store& store, Article& a) {
+  a.title = std::string(trim(a.title));
+  a.summary = std::string(trim(a.summary));
+  if (a.title.empty()) return Status::invalid("Tiêu đề: bắt buộc");
+  if (a.title.size() > 300) return Status::invalid("Tiêu đề: quá dài (tối đa 300 ký tự)");
+  if (!*article_category_name(a.category)) {
+    return Status::invalid("Chuyên mục: không có chuyên mục \"" + a.category + "\"");
+  }
+  auto normalise = [](const std::string& list) {
+    std::string out;
+    for (const std::string& part : split(list, ',')) {
+      const std::string item(trim(part));
+      if (!item.empty()) out += (out.empty() ? "" : ",") + item;
+    }
+    return out;
+  };
+  a.tags = normalise(a.tags);
+  a.unit_codes = normalise(a.unit_codes);
+  for (const std::string& code : split(a.unit_codes, ',')) {
+    if (!code.empty() && TRY(store.versions_with_code(code)).empty())
+      return Status::invalid("Đơn vị liên quan: không có mã " + code);
+  }
+  if (a.meeting_id && !TRY(store.meeting(a.meeting_id))) {
+    return Status::invalid("Văn bản chỉ đạo: không có cuộc họp số " + std::to_string(a.meeting_id));
+  }
+  return Status::ok();
+}
+
 }  // namespace
 
+const char* article_category_name(const std::string& category) {
+  static const char* const names[] = {"Tin tức", "Thông báo", "Văn bản chỉ đạo",
+                                      "Kết quả thực hiện"};
+  for (size_t i = 0; i < std::size(kArticleCategories); ++i)
+    if (category == kArticleCategories[i]) return names[i];
+  return "";
+}
+
+bool may_edit_article(const User& user, const Article& a) {
+  return user.role == Role::kAdmin ||
+         (a.author == user.username && a.status == ArticleStatus::kDraft);
+}
+
+bool may_read_article(const User* user, const Article& a, const std::string& now) {
+  return a.visible(now) ||
+         (user && (user->role == Role::kAdmin || a.author == user->username));
+}
+
 Result<Article> create_article(Store& store, const User& user, Article a) {
-  a.title = std::string(trim(a.title));
-  if (a.title.empty()) return Status::invalid("cần tiêu đề bài viết");
-  if (std::none_of(std::begin(kArticleCategories), std::end(kArticleCategories),
-                   [&](const char* c) { return a.category == c; })) {
-    return Status::invalid("chuyên mục \"" + a.category + "\" không có");
-  }
+  TRY(check_fields(store, a));
   const std::string base = slugify(a.title).empty() ? "bai-viet" : slugify(a.title);
   a.slug = base;
   for (int n = 2; TRY(store.article_by_slug(a.slug)); ++n) a.slug = base + "-" + std::to_string(n);
@@ -43,6 +92,53 @@ Result<Article> create_article(Store& store, const User& user, Article a) {
                                "article:" + std::to_string(a.id), "", a.title, ""});
   }));
   return a;
+}
+
+Status edit_article(Store& store, const User& user, const Article& edited) {
+  Article a = TRY(load(store, edited.id));
+  if (!may_edit_article(user, a)) {
+    return Status::forbidden("chỉ tác giả (khi bài còn là nháp) hoặc văn phòng sửa bài này");
+  }
+  const std::string before = a.title;
+  a.title = edited.title;
+  a.summary = edited.summary;
+  a.body = edited.body;
+  a.category = edited.category;
+  a.tags = edited.tags;
+  a.unit_codes = edited.unit_codes;
+  a.meeting_id = edited.meeting_id;
+  TRY(check_fields(store, a));
+  return store.transaction([&]() -> Status {
+    TRY(store.update_article(a));
+    return store.insert_audit({0, "", user.username, "article.edit", 0,
+                               "article:" + std::to_string(a.id), before, a.title, ""});
+  });
+}
+
+Result<ArticleFile> add_article_file(Store& store, const std::string& dir, const User& user,
+                                     int64_t article_id, const std::string& kind,
+                                     const std::string& name, std::string_view data) {
+  const Article a = TRY(load(store, article_id));
+  if (!may_edit_article(user, a)) return Status::forbidden("không có quyền sửa bài này");
+  if (kind != "cover" && kind != "attachment") return Status::invalid("loại tệp " + kind);
+  if (kind == "cover" && TRY(sniff_evidence_type(data)) == "application/pdf") {
+    return Status::invalid("Ảnh đại diện: cần ảnh JPEG hoặc PNG");
+  }
+  const StoredFile f = TRY(store_upload(dir, name, data));
+  ArticleFile out{0,      article_id,    kind, f.file_name, f.original_name, f.content_type,
+                  f.size, user.username, ""};
+  const Status s = store.transaction([&]() -> Status {
+    out.id = TRY(store.insert_article_file(out));
+    return store.insert_audit({0, "", user.username, "article.file", 0,
+                               "article:" + std::to_string(article_id), "",
+                               kind + ": " + out.original_name, ""});
+  });
+  if (!s.is_ok()) {
+    std::error_code ec;
+    std::filesystem::remove(evidence_path(dir, f.file_name), ec);
+    return s;
+  }
+  return out;
 }
 
 Status send_for_review(Store& store, const User& user, int64_t id) {
@@ -73,6 +169,25 @@ Status unpublish_article(Store& store, const User& user, int64_t id) {
   if (a.status != ArticleStatus::kPublished) return Status::invalid("bài chưa được đăng");
   a.status = ArticleStatus::kUnpublished;
   return audited(store, user, a, "article.unpublish", "published");
+}
+
+Result<std::vector<SearchHit>> search_site(Store& store, const std::string& query,
+                                           const std::string& now, int limit) {
+  const auto phrases = parse_search_query(query);
+  std::vector<SearchHit> out;
+  if (phrases.empty()) return out;
+  // Units first when the query names one; they are few and short.
+  for (UnitVersion& u : TRY(search_units(store, query, 10))) {
+    SearchHit h{"unit", highlight(u.name, phrases), "", {}, std::move(u)};
+    out.push_back(std::move(h));
+  }
+  for (Article& a : TRY(store.search_articles(phrases, now, limit))) {
+    const std::string text = a.summary + (a.summary.empty() ? "" : " — ") + markdown_to_text(a.body);
+    SearchHit h{"article", highlight(a.title, phrases), highlight(text, phrases, 220),
+                std::move(a), {}};
+    out.push_back(std::move(h));
+  }
+  return out;
 }
 
 }  // namespace ntm

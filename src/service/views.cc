@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "base/search_text.h"
 #include "base/strings.h"
 #include "rules/engine.h"
 
@@ -123,15 +124,36 @@ Result<Scorecard> build_scorecard(Store& store, const Catalog& catalog, const st
 
 Result<std::vector<UnitVersion>> search_units(Store& store, const std::string& query, int limit) {
   const std::string q = fold_diacritics(trim(query));
-  std::vector<UnitVersion> out;
-  if (q.empty()) return out;
+  const auto phrases = parse_search_query(query);
+  std::string words;  // the query's words, one space apart
+  for (const auto& p : phrases)
+    for (const std::string& w : p) words += (words.empty() ? "" : " ") + w;
+  std::vector<std::pair<int, UnitVersion>> found;
+  if (words.empty()) return std::vector<UnitVersion>();
   for (UnitVersion& v : TRY(store.latest_versions())) {
-    if (v.code != q && fold_diacritics(v.name).find(q) == std::string::npos) continue;
-    out.push_back(std::move(v));
+    std::string name;  // the name's words, one space apart
+    for (const auto& p : parse_search_query(v.name))
+      for (const std::string& w : p) name += (name.empty() ? "" : " ") + w;
+    const bool all = std::all_of(phrases.begin(), phrases.end(), [&](const auto& p) {
+      std::string phrase;
+      for (const std::string& w : p) phrase += (phrase.empty() ? "" : " ") + w;
+      return (" " + name).find(" " + phrase) != std::string::npos;
+    });
+    if (v.code != q && !all) continue;
+    // The exact name (with or without "Xã") first, then names that start with it.
+    const std::string base = fold_diacritics(strip_unit_type_prefix(v.name));
+    const int rank = v.code == q || base == words || name == words ? 0
+                     : base.rfind(words, 0) == 0                   ? 1
+                                                                   : 2;
+    found.emplace_back(rank * 10 + static_cast<int>(v.level), std::move(v));
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const UnitVersion& a, const UnitVersion& b) { return a.level < b.level; });
-  if (out.size() > static_cast<size_t>(limit)) out.resize(static_cast<size_t>(limit));
+  std::stable_sort(found.begin(), found.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<UnitVersion> out;
+  for (auto& f : found) {
+    if (out.size() == static_cast<size_t>(limit)) break;
+    out.push_back(std::move(f.second));
+  }
   return out;
 }
 
