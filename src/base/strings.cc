@@ -196,9 +196,13 @@ std::string slugify(std::string_view title) {
     } else if (!out.empty() && out.back() != '-') {
       out += '-';
     }
-    if (out.size() >= 80) break;
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
+  // At most 80 characters, cut between words (a single long word is cut).
+  if (out.size() > 80) {
+    const size_t cut = out.rfind('-', 80);
+    out.resize(cut == std::string::npos || cut == 0 ? 80 : cut);
+  }
   return out;
 }
 

@@ -63,6 +63,12 @@ TEST(Strings, SlugsAreAsciiFromVietnameseTitles) {
   EXPECT_EQ(slugify("  HỘI NGHỊ  sơ kết 6 tháng -- 2026 "), "hoi-nghi-so-ket-6-thang-2026");
   EXPECT_EQ(slugify("Đường đến đích"), "duong-den-dich");
   EXPECT_EQ(slugify("!!!"), "");
+  // Long titles are cut between words, at most 80 characters.
+  const std::string slug = slugify(
+      "Thông báo kết luận cuộc họp Ban Chỉ đạo nông thôn mới huyện Lộc Hà ngày 15/8/2017 (minh "
+      "họa)");
+  EXPECT_EQ(slug, "thong-bao-ket-luan-cuoc-hop-ban-chi-dao-nong-thon-moi-huyen-loc-ha-ngay-15-8");
+  EXPECT_EQ(slugify(std::string(100, 'a')), std::string(80, 'a'));
 }
 
 }  // namespace

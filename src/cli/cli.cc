@@ -41,6 +41,7 @@ struct Options {
   std::string username, role, department, sponsor;
   bool password_stdin = false;
   bool secure_cookies = false;
+  std::string public_url;
   std::string evidence_dir;
   int port = 8080;
   std::string compare, issued, output, sponsor_code;
@@ -273,6 +274,11 @@ Status run_serve(const Options& o, std::ostream& out) {
   AppState app(store);
   app.secure_cookies = o.secure_cookies;
   app.evidence_dir = o.evidence_dir.empty() ? o.db + ".evidence" : o.evidence_dir;
+  app.public_url = !o.public_url.empty() ? o.public_url
+                   : std::getenv("NTM_PUBLIC_URL")
+                       ? std::getenv("NTM_PUBLIC_URL")
+                       : "http://" + o.host + ":" + std::to_string(o.port);
+  while (!app.public_url.empty() && app.public_url.back() == '/') app.public_url.pop_back();
   Router router;
   register_api(router, app);
   register_ui(router, app);
@@ -442,6 +448,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   sv->add_option("--host", o.host, "Address to listen on (default 127.0.0.1)");
   sv->add_option("--evidence-dir", o.evidence_dir, "Evidence files (default: DB file + .evidence)");
   sv->add_flag("--secure-cookies", o.secure_cookies, "Mark cookies Secure (when served over TLS)");
+  sv->add_option("--public-url", o.public_url,
+                 "The site's public address for canonical links, feeds and the sitemap"
+                 " (default $NTM_PUBLIC_URL, else http://HOST:PORT)");
 
   auto* us = app.add_subcommand("user", "Accounts: add, list, disable, reset-password");
   us->require_subcommand(1);

@@ -34,6 +34,8 @@ class AppState {
   // Where evidence files are stored: outside any served directory.
   std::string evidence_dir = "evidence";
   AuthConfig auth;
+  // The site's address as readers reach it (canonical links, feeds, sitemap).
+  std::string public_url = "http://127.0.0.1:8080";
 
  private:
   Status refresh();

@@ -198,6 +198,7 @@ Result<DemoReport> build_demo(Store& store, const std::string& dir) {
       TRY(import_observations(store, "demo observations", csv.str(), "demo", "verified"));
   report.observations = counts.written;
   TRY(build_demo_coordination(store, catalog));
+  TRY(build_demo_articles(store));
   return report;
 }
 

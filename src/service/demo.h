@@ -28,6 +28,8 @@ Result<DemoReport> build_demo(Store& store, const std::string& data_dir);
 // Plans, sponsors, work items and meetings of the demo (synthetic, labelled).
 // Needs the units, sets, observations and the office account of build_demo.
 Status build_demo_coordination(Store& store, const Catalog& catalog);
+// The portal's demo articles (after the coordination demo: they link its meetings).
+Status build_demo_articles(Store& store);
 
 // The data directory compiled in (the source tree's data/), overridable by
 // the NTM_DATA_DIR environment variable.

@@ -1,5 +1,7 @@
 #include "ui/page.h"
 
+#include "service/articles.h"
+
 #include <kainjow/mustache.hpp>
 
 #include "http/request_options.h"
@@ -124,6 +126,12 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
       "/lang/" + std::string(c.lang == Lang::kVi ? "en" : "vi") + "?next=" + url_encode(c.target);
   view["home_href"] = link(c, "/");
   view["search_href"] = "/search";
+  view["og_locale"] = c.lang == Lang::kVi ? "vi_VN" : "en_GB";
+  nlohmann::json categories = nlohmann::json::array();
+  for (const char* cat : kArticleCategories)
+    categories.push_back({{"href", std::string("/chuyen-muc/") + cat},
+                          {"label", tr(c.lang, std::string("portal.cat.") + cat)}});
+  view["portal_categories"] = categories;
   view["at_value"] = c.opts.at.iso();
   view["at_shown"] = format_date(c.lang, c.opts.at);
   view["bad_date"] = !c.bad_date.empty();

@@ -93,6 +93,23 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/notifications", Access::kSignedIn, bind(notifications_page));
   router.add("GET", "/plan/:code", Access::kAdmin, bind(plan_page));
   router.add("POST", "/plan/:code", Access::kAdmin, bind(plan_submit));
+  router.add("GET", "/bai-viet/:slug", bind(article_page));
+  router.add("GET", "/chuyen-muc/:category", bind(category_page));
+  router.add("GET", "/chuyen-muc/:category/atom.xml", bind(atom_feed));
+  router.add("GET", "/tep-bai-viet/:id", bind(article_file));
+  router.add("GET", "/tien-do", bind(public_progress_page));
+  router.add("GET", "/sitemap.xml", bind(sitemap));
+  router.add("GET", "/robots.txt", bind(robots));
+  router.add("GET", "/articles", Access::kSignedIn, bind(articles_page));
+  router.add("POST", "/articles", Access::kSignedIn, bind(article_create));
+  router.add("GET", "/articles/:id", Access::kSignedIn, bind(article_edit_page));
+  router.add("POST", "/articles/:id", Access::kSignedIn, bind(article_save));
+  router.add("POST", "/articles/:id/files", Access::kSignedIn, bind(article_files_upload));
+  router.add("POST", "/articles/:id/review", Access::kSignedIn, bind(article_review));
+  router.add("POST", "/articles/:id/publish", Access::kAdmin, bind(article_publish));
+  router.add("POST", "/articles/:id/unpublish", Access::kAdmin, bind(article_unpublish));
+  router.add("POST", "/progress/publish", Access::kAdmin, bind(progress_publish));
+  router.add("POST", "/progress/live", Access::kAdmin, bind(progress_live));
   router.set_authenticator([&app](const Request& r) -> std::optional<std::pair<User, Session>> {
     auto found = session_user(app.store(), r.cookie("ntm_session"));
     return found.is_ok() ? *found : std::nullopt;

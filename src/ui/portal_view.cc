@@ -1,0 +1,96 @@
+#include "ui/portal_view.h"
+
+#include "base/strings.h"
+#include "ui/view_helpers.h"
+
+namespace ntm {
+
+std::string category_label(Lang lang, const std::string& category) {
+  return tr(lang, "portal.cat." + category);
+}
+
+std::string format_timestamp(Lang lang, const std::string& utc) {
+  const std::string local = utc_to_vn_local(utc);
+  const auto day = Date::parse(local.substr(0, 10));
+  if (!day.is_ok() || local.size() < 16) return utc;
+  return format_date(lang, *day) + " " + local.substr(11, 5);
+}
+
+nlohmann::json article_card(AppState& app, const PageContext& c, const Article& a) {
+  nlohmann::json j = {{"title", a.title},
+                      {"summary", a.summary},
+                      {"href", "/bai-viet/" + a.slug},
+                      {"date", format_timestamp(c.lang, a.publish_at)},
+                      {"datetime", a.publish_at},
+                      {"category", category_label(c.lang, a.category)},
+                      {"category_href", "/chuyen-muc/" + a.category}};
+  if (auto files = app.store().article_files(a.id); files.is_ok()) {
+    for (const ArticleFile& f : *files)
+      if (f.kind == "cover") j["cover"] = "/tep-bai-viet/" + std::to_string(f.id);
+  }
+  return j;
+}
+
+std::string absolute_url(AppState& app, const std::string& path) { return app.public_url + path; }
+
+void set_page_meta(AppState& app, nlohmann::json& view, const std::string& path,
+                   const std::string& title, const std::string& description,
+                   const std::string& type, const std::string& image) {
+  view["canonical"] = absolute_url(app, path);
+  view["og_title"] = title;
+  view["og_type"] = type;
+  std::string d = description;
+  if (d.size() > 300) {  // cut at a space, with "…"
+    d = d.substr(0, d.rfind(' ', 280)) + "…";
+  }
+  view["description"] = d;
+  if (!image.empty()) view["og_image"] = absolute_url(app, image);
+}
+
+Result<PublicProgress> current_public_progress(AppState& app, const std::string& code) {
+  const auto snap = TRY(published_snapshot(app.store()));
+  if (snap && (code.empty() || code == snap->unit_code)) return parse_progress_payload(*snap);
+  std::string unit = code;
+  EvaluateOptions opts{today_utc(), "", true};
+  if (unit.empty()) {
+    for (const UnitVersion& p : TRY(app.store().top_level_units(opts.at))) {
+      auto ov = app.overview(p.code, opts);
+      if (ov.is_ok() && !(**ov).units.empty()) {
+        unit = p.code;
+        break;
+      }
+    }
+    if (unit.empty()) return Status::not_found("chưa có số liệu tiến độ");
+  }
+  const auto ov = TRY(app.overview(unit, opts));
+  return public_progress(*ov);
+}
+
+nlohmann::json progress_headline(const PageContext& c, const PublicProgress& p) {
+  const double share = p.units ? static_cast<double>(p.title_met) / p.units : 0;
+  return {{"unit_name", p.unit_name},
+          {"unit_code", p.unit_code},
+          {"units", std::to_string(p.units)},
+          {"title_met", std::to_string(p.title_met)},
+          {"share", format_num(c.lang, 100 * share) + "%"},
+          {"step", meter_step(share)},
+          {"average", format_num(c.lang, p.average)},
+          {"as_of", format_date(c.lang, p.as_of)},
+          {"snapshot_id", p.snapshot_id ? std::to_string(p.snapshot_id) : ""},
+          {"taken_at", p.snapshot_id ? format_timestamp(c.lang, p.taken_at) : ""},
+          {"mode_label",
+           tr(c.lang, p.snapshot_id ? "portal.progress_snapshot" : "portal.progress_live")}};
+}
+
+std::string cap_to_published(AppState& app, PageContext& c) {
+  if (c.principal) return "";
+  const auto snap = published_snapshot(app.store());
+  if (!snap.is_ok() || !*snap) return "";
+  const auto as_of = Date::parse((**snap).as_of);
+  if (!as_of.is_ok()) return "";
+  if (c.opts.at > *as_of) c.opts.at = *as_of;
+  std::string note = tr(c.lang, "portal.progress_capped");
+  return note.replace(note.find("{date}"), 6, format_date(c.lang, *as_of));
+}
+
+}  // namespace ntm

@@ -1,0 +1,36 @@
+// What the portal's pages share: article cards, category names, absolute
+// (canonical) links, and the province the public progress figures are for.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "service/articles.h"
+#include "service/public_progress.h"
+#include "ui/page.h"
+
+namespace ntm {
+
+std::string category_label(Lang lang, const std::string& category);
+// "27/11/2026 17:00" in Vietnam time, from a UTC timestamp.
+std::string format_timestamp(Lang lang, const std::string& utc);
+// /bai-viet/SLUG; with the cover's URL when it has one.
+nlohmann::json article_card(AppState& app, const PageContext& c, const Article& a);
+// public_url + path.
+std::string absolute_url(AppState& app, const std::string& path);
+// Fills canonical, og:* and description of a page.
+void set_page_meta(AppState& app, nlohmann::json& view, const std::string& path,
+                   const std::string& title, const std::string& description,
+                   const std::string& type = "website", const std::string& image = "");
+
+// The figures the public sees: the published snapshot when the office chose
+// one, else live verified figures for today under the set in force. The
+// province is `code`, or the snapshot's, or the first province with data.
+Result<PublicProgress> current_public_progress(AppState& app, const std::string& code);
+// Headline figures of `p` for the templates (units, title_met, share, step...).
+nlohmann::json progress_headline(const PageContext& c, const PublicProgress& p);
+// For a visitor without an account while a snapshot is published: pages
+// show figures on or before the snapshot's date. Returns the note to show.
+std::string cap_to_published(AppState& app, PageContext& c);
+
+}  // namespace ntm

@@ -1,0 +1,90 @@
+// GET /tien-do — the public progress page: headline figures, the commune
+// map and table, live (verified figures today) or the snapshot the office
+// published. POST /progress/publish and /progress/live — the office chooses.
+#include "base/strings.h"
+#include "ui/charts.h"
+#include "ui/geo_map.h"
+#include "ui/pages.h"
+#include "ui/portal_view.h"
+#include "ui/view_helpers.h"
+
+namespace ntm {
+namespace {
+
+const char* const kBandClasses[] = {"band0", "band1", "band2", "band3", "band4"};
+
+std::string band_class(int band) { return kBandClasses[std::clamp(band, 0, 4)]; }
+
+}  // namespace
+
+Response public_progress_page(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  auto p = current_public_progress(app, r.arg("code"));
+  if (!p.is_ok()) return error_page(app, c, p.status());
+  nlohmann::json v = progress_headline(c, *p);
+  v["page_title"] = tr(c.lang, "portal.progress_title") + " — " + p->unit_name;
+  // Links go to the figures of the same date (verified only for visitors).
+  PageContext at = c;
+  at.query = "at=" + p->as_of.iso();
+  nlohmann::json rows = nlohmann::json::array();
+  std::map<std::string, MapArea> areas;
+  const auto names = map_names("communes-" + p->unit_code);
+  bool mappable = !names.empty() && !p->rows.empty();
+  for (const PublicRow& row : p->rows) {
+    const std::string href = link(at, "/commune/" + url_encode(row.code));
+    rows.push_back({{"name", row.name},
+                    {"href", href},
+                    {"met", std::to_string(row.criteria_met)},
+                    {"total", std::to_string(row.criteria_total)},
+                    {"title", row.title_met}});
+    const auto f = names.find(row.code);
+    mappable = mappable && f != names.end() && f->second == row.name;
+    areas[row.code] = {band_class(row.band),
+                       row.name + ": " + std::to_string(row.criteria_met) + "/" +
+                           std::to_string(row.criteria_total),
+                       href};
+  }
+  v["rows"] = rows;
+  nlohmann::json legend = nlohmann::json::array();
+  std::vector<Bar> bars;
+  int most = 1;
+  for (const BandCount& b : p->bands) most = std::max(most, b.units);
+  for (size_t i = 0; i < p->bands.size(); ++i) {
+    legend.push_back({{"css", band_class(static_cast<int>(i))}, {"label", p->bands[i].label}});
+    bars.push_back({p->bands[i].label, static_cast<double>(p->bands[i].units),
+                    std::to_string(p->bands[i].units), p->bands[i].label,
+                    band_class(static_cast<int>(i)), ""});
+  }
+  if (mappable) {
+    v["map"] = svg_map("communes-" + p->unit_code, areas, tr(c.lang, "dash.map") + " - " + p->unit_name);
+    v["legend"] = legend;
+  }
+  if (!bars.empty()) v["bands_chart"] = svg_bars(bars, most, tr(c.lang, "dash.bands"));
+  v["dashboard_href"] = link(at, "/dashboard/" + url_encode(p->unit_code));
+  v["today_iso"] = today_utc().iso();
+  set_page_meta(app, v, "/tien-do", v["page_title"].get<std::string>(),
+                p->unit_name + ": " + std::to_string(p->title_met) + "/" +
+                    std::to_string(p->units) + " " + tr(c.lang, "dash.communes_met") + " (" +
+                    format_date(c.lang, p->as_of) + ")");
+  return render_page(app, c, "progress", v);
+}
+
+Response progress_publish(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  const auto at = Date::parse(r.arg("at"));
+  if (!at.is_ok()) return error_page(app, c, Status::invalid("Ngày: " + at.status().message()));
+  auto ov = app.overview(r.arg("code"), EvaluateOptions{*at, "", true});
+  if (!ov.is_ok()) return error_page(app, c, ov.status());
+  auto id = publish_snapshot(app.store(), r.principal->first, **ov);
+  if (!id.is_ok()) return error_page(app, c, id.status());
+  return Response::redirect("/tien-do");
+}
+
+Response progress_live(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  if (Status s = publish_live(app.store(), r.principal->first); !s.is_ok())
+    return error_page(app, c, s);
+  return Response::redirect("/tien-do");
+}
+
+}  // namespace ntm
