@@ -10,12 +10,15 @@
 #include <filesystem>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 #include <regex>
+#include <set>
 #include <thread>
 
 #include "api/routes.h"
 #include "http/server.h"
 #include "reports/entry_template.h"
+#include "service/articles.h"
 #include "service/auth.h"
 #include "service/importer.h"
 #include "ui/pages.h"
@@ -102,6 +105,9 @@ constexpr const char* kObservations =
     "18583,bhyt,2020-12-31,80,submitted\n";
 
 class WebTest : public ::testing::Test {
+ public:
+  static AppState& app() { return *app_; }
+
  protected:
   static void SetUpTestSuite() {
     db_ = ::testing::TempDir() + "web_test_" + std::to_string(getpid()) + ".db";
@@ -123,6 +129,17 @@ class WebTest : public ::testing::Test {
     }
     app_ = new AppState(store);
     app_->evidence_dir = db_ + ".evidence";
+    app_->public_url = "https://ntm.example.vn";
+    // One published article with an attached PDF, for the public routes.
+    const User admin = **store->find_user("admin");
+    Article tin{.title = "Tin thử", .summary = "Tóm tắt", .body = "Nội dung", .category = "tin-tuc"};
+    tin = *create_article(*store, admin, tin);
+    ASSERT_EQ(tin.slug, "tin-thu");
+    ASSERT_TRUE(publish_article(*store, admin, tin.id, "2021-01-01T00:00:00Z").is_ok());
+    auto pdf = add_article_file(*store, app_->evidence_dir, admin, tin.id, "attachment", "qd.pdf",
+                                "%PDF-1.4\n%%EOF\n");
+    ASSERT_TRUE(pdf.is_ok()) << pdf.status().message();
+    article_file_id_ = std::to_string(pdf->id);
     router_ = new Router();
     register_api(*router_, *app_);
     register_ui(*router_, *app_);
@@ -147,6 +164,7 @@ class WebTest : public ::testing::Test {
   static inline Server* server_ = nullptr;
   static inline std::thread* thread_ = nullptr;
   static inline unsigned short port_ = 0;
+  static inline std::string article_file_id_;
   // role -> (session token, CSRF token)
   static inline std::map<std::string, std::pair<std::string, std::string>> sessions_;
 
@@ -160,7 +178,8 @@ class WebTest : public ::testing::Test {
 TEST_F(WebTest, EveryRouteAnswers) {
   const std::map<std::string, std::string> params = {
       {":code", "42"}, {":set", "web-a"}, {":criterion", "15"},   {":file", "style.css"},
-      {":lang", "en"}, {":id", "999999"}, {":kind", "directives"}};
+      {":lang", "en"}, {":id", "999999"}, {":kind", "directives"},
+      {":slug", "tin-thu"}, {":category", "tin-tuc"}};
   for (const auto& route : router_->routes()) {
     if (route.access != Access::kPublic || route.method != "GET")
       continue;  // see the permission matrix
@@ -169,6 +188,7 @@ TEST_F(WebTest, EveryRouteAnswers) {
     const bool commune = pattern.find("commune") != std::string::npos ||
                          pattern.find("assessment") != std::string::npos;
     if (commune) target.replace(target.find(":code"), 5, "18580");
+    if (pattern == "/tep-bai-viet/:id") target.replace(target.find(":id"), 3, article_file_id_);
     for (const auto& [name, value] : params) {
       if (size_t at = target.find(name); at != std::string::npos)
         target.replace(at, name.size(), value);
@@ -196,7 +216,9 @@ TEST_F(WebTest, PermissionMatrixFromTheRouteTable) {
                                                                         {":file", "style.css"},
                                                                         {":lang", "en"},
                                                                         {":id", "999999"},
-                                                                        {":kind", "directives"}}) {
+                                                                        {":kind", "directives"},
+                                                                        {":slug", "tin-thu"},
+                                                                        {":category", "tin-tuc"}}) {
       if (size_t at = target.find(name); at != std::string::npos)
         target.replace(at, name.size(), value);
     }
@@ -852,7 +874,7 @@ TEST_F(WebTest, OverviewFiguresAreRight) {
 
 TEST_F(WebTest, HostileNamesComeBackEscaped) {
   for (const char* page : {"/dashboard/42?at=2021-06-30", "/commune/18583?at=2021-06-30",
-                           "/criterion/web-a/15?parent=42&at=2021-06-30", "/search?q=script"}) {
+                           "/criterion/web-a/15?parent=42&at=2021-06-30", "/search?q=18583"}) {
     const Reply r = get(port_, page);
     ASSERT_EQ(r.status, 200) << page;
     EXPECT_EQ(r.body.find("<script>alert"), std::string::npos) << page;
@@ -877,7 +899,8 @@ TEST_F(WebTest, SearchIgnoresDiacritics) {
   EXPECT_EQ(j["units"][0]["name"], "Xã Thạch Kim");
   const auto lh = nlohmann::json::parse(get(port_, "/api/v1/search?q=LOC%20HA").body);
   EXPECT_EQ(lh["units"].size(), 2u);  // the district and the town
-  EXPECT_NE(get(port_, "/search?q=loc+ha").body.find("Huyện Lộc Hà"), std::string::npos);
+  EXPECT_NE(get(port_, "/search?q=loc+ha").body.find("Huyện <mark>Lộc</mark> <mark>Hà</mark>"),
+            std::string::npos);
 }
 
 TEST_F(WebTest, ErrorsAreJsonUnderApiAndHtmlElsewhere) {
@@ -919,6 +942,303 @@ TEST_F(WebTest, SecurityHeadersAndWeight) {
   const size_t css = get(port_, "/static/style.css").body.size();
   const size_t js = get(port_, "/static/app.js").body.size();
   EXPECT_LT(r.body.size() + css + js, 150u * 1024);
+}
+
+// --- the portal ---------------------------------------------------------------------------
+
+std::string location(const Reply& r) {
+  const size_t at = r.head.find("Location: ");
+  return at == std::string::npos ? "" : r.head.substr(at + 10, r.head.find("\r\n", at) - at - 10);
+}
+
+// Posts a new article as `role`; returns its id ("" if refused).
+std::string new_article(unsigned short port, const std::string& who, const std::string& csrf,
+                        const std::string& title, const std::string& category,
+                        const std::string& body = "Nội dung") {
+  const Reply r = post(port, "/articles",
+                       "csrf=" + csrf + "&title=" + url_encode(title) + "&category=" + category +
+                           "&summary=&body=" + url_encode(body) + "&tags=&units=&meeting=",
+                       who);
+  const std::string loc = location(r);
+  if (r.status != 303 || loc.rfind("/articles/", 0) != 0) {
+    ADD_FAILURE() << "new article " << title << ": " << r.status << "\n" << r.body.substr(r.body.find("<main"), 600);
+    return "";
+  }
+  return loc.substr(10, loc.find('?') - 10);
+}
+
+std::string slug_of(const std::string& id) {
+  auto a = WebTest::app().store().article(std::stoll(id));
+  return a.is_ok() && *a ? (**a).slug : "";
+}
+
+TEST_F(WebTest, PortalEditorialWorkflowAndDraftsStayHidden) {
+  const std::string xa = cookie("commune"), so = cookie("department"), vp = cookie("admin");
+  const std::string xa_csrf = sessions_.at("commune").second, vp_csrf = sessions_.at("admin").second;
+  const std::string id = new_article(port_, xa, xa_csrf, "Đường làng Thạch Kim", "tin-tuc");
+  ASSERT_FALSE(id.empty());
+  const std::string page = "/bai-viet/" + slug_of(id);
+  EXPECT_EQ(page, "/bai-viet/duong-lang-thach-kim");
+  // A draft is "not found" to the public and to other accounts, by slug or id.
+  EXPECT_EQ(get(port_, page).status, 404);
+  EXPECT_EQ(get(port_, page, so).status, 404);
+  EXPECT_EQ(get(port_, "/articles/" + id, so).status, 404);
+  EXPECT_EQ(get(port_, "/chuyen-muc/tin-tuc").body.find("Đường làng"), std::string::npos);
+  EXPECT_EQ(get(port_, "/search?q=duong+lang").body.find("Thạch Kim</a>"), std::string::npos);
+  // The author previews it; the office sees it.
+  EXPECT_NE(get(port_, page, xa).body.find("Nháp"), std::string::npos);
+  EXPECT_EQ(get(port_, page, vp).status, 200);
+  // The author edits the draft, sends it for review and can no longer edit.
+  Reply r = post(port_, "/articles/" + id,
+                 "csrf=" + xa_csrf + "&title=" + url_encode("Đường làng Thạch Kim đã xong") +
+                     "&category=tin-tuc&summary=&body=" + url_encode("**Xong** rồi.") +
+                     "&tags=&units=18580&meeting=",
+                 xa);
+  EXPECT_EQ(r.status, 303) << r.body.substr(0, 400);
+  r = post(port_, "/articles/" + id, "csrf=" + xa_csrf + "&title=&category=tin-tuc", xa);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("Tiêu đề: bắt buộc"), std::string::npos);
+  r = post(port_, "/articles/" + id, "csrf=" + xa_csrf + "&title=X&category=tin-tuc&units=99999", xa);
+  EXPECT_NE(r.body.find("Đơn vị liên quan: không có mã 99999"), std::string::npos);
+  EXPECT_EQ(post(port_, "/articles/" + id + "/publish", "csrf=" + xa_csrf, xa).status, 403);
+  EXPECT_EQ(post(port_, "/articles/" + id + "/review", "csrf=" + xa_csrf, xa).status, 303);
+  r = post(port_, "/articles/" + id, "csrf=" + xa_csrf + "&title=Khác&category=tin-tuc", xa);
+  EXPECT_EQ(r.status, 403);
+  // The office schedules it: still hidden until the time comes.
+  r = post(port_, "/articles/" + id + "/publish", "csrf=" + vp_csrf + "&publish_at=2099-01-01T08:00", vp);
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ((**app().store().article(std::stoll(id))).publish_at, "2099-01-01T01:00:00Z");
+  EXPECT_EQ(get(port_, page).status, 404);
+  r = post(port_, "/articles/" + id + "/publish", "csrf=" + vp_csrf + "&publish_at=mai", vp);
+  EXPECT_EQ(r.status, 400);
+  // Published now: public, in its category, its feed and the search.
+  EXPECT_EQ(post(port_, "/articles/" + id + "/publish", "csrf=" + vp_csrf + "&publish_at=", vp).status, 303);
+  r = get(port_, page);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<strong>Xong</strong> rồi."), std::string::npos);
+  EXPECT_NE(r.body.find("<link rel=\"canonical\" href=\"https://ntm.example.vn" + page + "\">"),
+            std::string::npos);
+  EXPECT_NE(r.body.find("<meta property=\"og:type\" content=\"article\">"), std::string::npos);
+  EXPECT_NE(r.body.find("Xã Thạch Kim</a>"), std::string::npos);  // the linked unit
+  EXPECT_NE(get(port_, "/chuyen-muc/tin-tuc").body.find("Đường làng Thạch Kim đã xong"), std::string::npos);
+  EXPECT_NE(get(port_, "/chuyen-muc/tin-tuc/atom.xml").body.find("Đường làng Thạch Kim đã xong"),
+            std::string::npos);
+  // Unpublished: gone again.
+  EXPECT_EQ(post(port_, "/articles/" + id + "/unpublish", "csrf=" + xa_csrf, xa).status, 403);
+  EXPECT_EQ(post(port_, "/articles/" + id + "/unpublish", "csrf=" + vp_csrf, vp).status, 303);
+  EXPECT_EQ(get(port_, page).status, 404);
+  EXPECT_EQ(get(port_, "/chuyen-muc/tin-tuc/atom.xml").body.find("Thạch Kim đã xong"), std::string::npos);
+  // Every step is in the audit log.
+  const Reply audit = get(port_, "/audit", vp);
+  for (const char* action : {"article.draft", "article.edit", "article.review", "article.publish",
+                             "article.unpublish"})
+    EXPECT_NE(audit.body.find(action), std::string::npos) << action;
+}
+
+TEST_F(WebTest, PortalFilesAreCheckedByContentAndFollowTheArticle) {
+  const std::string vp = cookie("admin"), csrf = sessions_.at("admin").second;
+  const std::string id = new_article(port_, vp, csrf, "Ảnh đại diện thử", "thong-bao");
+  ASSERT_FALSE(id.empty());
+  auto upload = [&](const std::string& kind, const std::string& name, const std::string& data) {
+    const std::string body = multipart({{"csrf", csrf}, {"kind", kind}}, "file", name, data);
+    return request(port_, "POST", "/articles/" + id + "/files",
+                   vp + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " +
+                       std::to_string(body.size()) + "\r\n",
+                   body);
+  };
+  const std::string png = std::string("\x89PNG\r\n\x1a\n", 8) + std::string(32, '\0');
+  Reply r = upload("cover", "anh.pdf", "%PDF-1.4\n");
+  EXPECT_NE(location(r).find(url_encode("Ảnh đại diện: cần ảnh JPEG hoặc PNG")), std::string::npos);
+  r = upload("attachment", "qd.pdf", "<html><script>alert(1)</script>");  // a PDF by name only
+  EXPECT_NE(location(r).find("error="), std::string::npos);
+  r = upload("cover", "anh.png", png);
+  EXPECT_EQ(location(r), "/articles/" + id + "?saved=1");
+  const auto files = *app().store().article_files(std::stoll(id));
+  ASSERT_EQ(files.size(), 1u);  // the refused ones stored nothing
+  const std::string file = "/tep-bai-viet/" + std::to_string(files[0].id);
+  EXPECT_EQ(get(port_, file).status, 404);  // the article is a draft
+  EXPECT_EQ(get(port_, file, vp).status, 200);
+  ASSERT_EQ(post(port_, "/articles/" + id + "/publish", "csrf=" + csrf + "&publish_at=", vp).status, 303);
+  r = get(port_, file);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_NE(r.head.find("Content-Type: image/png"), std::string::npos);
+  EXPECT_NE(get(port_, "/chuyen-muc/thong-bao").body.find("src=\"" + file + "\""), std::string::npos);
+  EXPECT_EQ(get(port_, "/tep-bai-viet/999999").status, 404);
+  ASSERT_EQ(post(port_, "/articles/" + id + "/unpublish", "csrf=" + csrf, vp).status, 303);
+  EXPECT_EQ(get(port_, file).status, 404);
+}
+
+TEST_F(WebTest, PortalEscapesTitlesAndMarkdown) {
+  const std::string vp = cookie("admin"), csrf = sessions_.at("admin").second;
+  const std::string title = "<script>alert(1)</script> & \"Q\" <img src=x onerror=alert(2)>";
+  const std::string id = new_article(
+      port_, vp, csrf, title, "ket-qua-thuc-hien",
+      "<script>alert(3)</script>\n\n<img src=x onerror=alert(4)>\n\n[x](javascript:alert(5)) "
+      "[y](JaVaScRiPt:alert(6)) ![z](javascript:alert(7))");
+  ASSERT_FALSE(id.empty());
+  ASSERT_EQ(post(port_, "/articles/" + id + "/publish", "csrf=" + csrf + "&publish_at=", vp).status, 303);
+  const std::string slug = slug_of(id);
+  EXPECT_EQ(slug, "script-alert-1-script-q-img-src-x-onerror-alert-2");
+  for (const std::string& page : {"/bai-viet/" + slug, std::string("/"),
+                                 std::string("/chuyen-muc/ket-qua-thuc-hien"),
+                                 std::string("/search?q=alert"), "/articles/" + id}) {
+    Reply r = get(port_, page, page == "/articles/" + id ? vp : "");
+    ASSERT_EQ(r.status, 200) << page;
+    r.body = std::regex_replace(r.body, std::regex("</?mark>"), "");  // search marks matches
+    EXPECT_EQ(r.body.find("<script>alert"), std::string::npos) << page;
+    EXPECT_EQ(r.body.find("<img src=x"), std::string::npos) << page;
+    EXPECT_EQ(r.body.find("href=\"javascript"), std::string::npos) << page;
+    EXPECT_EQ(r.body.find("href=\"JaVaScRiPt"), std::string::npos) << page;
+    EXPECT_EQ(r.body.find("src=\"javascript"), std::string::npos) << page;
+    EXPECT_NE(r.body.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;Q&quot;"),
+              std::string::npos)
+        << page;
+  }
+  // The feed carries the title as text and the body as escaped, sanitised HTML.
+  const Reply feed = get(port_, "/chuyen-muc/ket-qua-thuc-hien/atom.xml");
+  EXPECT_EQ(feed.body.find("<script"), std::string::npos);
+  EXPECT_EQ(feed.body.find("<img src=x"), std::string::npos);
+  ASSERT_EQ(post(port_, "/articles/" + id + "/unpublish", "csrf=" + csrf, vp).status, 303);
+}
+
+TEST_F(WebTest, PortalFeedsAndSitemapAreValidXml) {
+  const Reply feed = get(port_, "/chuyen-muc/tin-tuc/atom.xml");
+  ASSERT_EQ(feed.status, 200);
+  EXPECT_NE(feed.head.find("Content-Type: application/atom+xml"), std::string::npos);
+  pugi::xml_document doc;
+  ASSERT_TRUE(doc.load_string(feed.body.c_str())) << feed.body;
+  const pugi::xml_node root = doc.child("feed");
+  EXPECT_STREQ(root.attribute("xmlns").value(), "http://www.w3.org/2005/Atom");
+  EXPECT_STREQ(root.child("id").text().get(), "https://ntm.example.vn/chuyen-muc/tin-tuc/atom.xml");
+  const pugi::xml_node entry = root.find_child_by_attribute("entry", nullptr, nullptr);
+  bool found = false;
+  for (pugi::xml_node e : root.children("entry")) {
+    if (std::string(e.child("title").text().get()) != "Tin thử") continue;
+    found = true;
+    EXPECT_STREQ(e.child("link").attribute("href").value(), "https://ntm.example.vn/bai-viet/tin-thu");
+    EXPECT_STREQ(e.child("published").text().get(), "2021-01-01T00:00:00Z");
+    EXPECT_STREQ(e.child("content").attribute("type").value(), "html");
+    EXPECT_EQ(std::string(e.child("content").text().get()), "<p>Nội dung</p>\n");
+  }
+  (void)entry;
+  EXPECT_TRUE(found);
+  EXPECT_EQ(get(port_, "/chuyen-muc/khong-co/atom.xml").status, 404);
+
+  const Reply map = get(port_, "/sitemap.xml");
+  ASSERT_EQ(map.status, 200);
+  pugi::xml_document sm;
+  ASSERT_TRUE(sm.load_string(map.body.c_str())) << map.body;
+  std::set<std::string> locs;
+  for (pugi::xml_node u : sm.child("urlset").children("url")) locs.insert(u.child("loc").text().get());
+  EXPECT_STREQ(sm.child("urlset").attribute("xmlns").value(),
+               "http://www.sitemaps.org/schemas/sitemap/0.9");
+  EXPECT_TRUE(locs.count("https://ntm.example.vn/bai-viet/tin-thu"));
+  EXPECT_TRUE(locs.count("https://ntm.example.vn/tien-do"));
+  EXPECT_TRUE(locs.count("https://ntm.example.vn/commune/18580"));
+  for (const std::string& l : locs) EXPECT_EQ(l.find("duong-lang"), std::string::npos) << l;
+  EXPECT_NE(get(port_, "/robots.txt").body.find("Sitemap: https://ntm.example.vn/sitemap.xml"),
+            std::string::npos);
+}
+
+TEST_F(WebTest, PortalSearchIgnoresDiacriticsAndKeepsPhrases) {
+  const std::string vp = cookie("admin"), csrf = sessions_.at("admin").second;
+  const std::string a = new_article(port_, vp, csrf, "Đường giao thông nông thôn mới ở Lộc Hà",
+                                    "tin-tuc", "Xã làm **đường** bê tông.");
+  const std::string b = new_article(port_, vp, csrf, "Thôn Nông Hà mới", "thong-bao", "Tin khác.");
+  for (const std::string& id : {a, b})
+    ASSERT_EQ(post(port_, "/articles/" + id + "/publish", "csrf=" + csrf + "&publish_at=", vp).status, 303);
+  auto found = [&](const std::string& q) {
+    const std::string body = get(port_, "/search?q=" + url_encode(q)).body;
+    std::vector<std::string> titles;
+    for (const char* t : {"Đường giao thông", "Thôn Nông Hà mới"}) {
+      // Matches are marked inside titles: look for the text without the tags.
+      std::string plain = std::regex_replace(body, std::regex("</?mark>"), "");
+      if (plain.find(t) != std::string::npos) titles.push_back(t);
+    }
+    return titles;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(found("nong thon moi"), (V{"Đường giao thông", "Thôn Nông Hà mới"}));
+  EXPECT_EQ(found("Nông thôn mới"), found("nong thon moi"));
+  EXPECT_EQ(found("duong giao"), V{"Đường giao thông"});
+  EXPECT_EQ(found("ĐƯỜNG"), V{"Đường giao thông"});
+  EXPECT_EQ(found("đuong"), V{"Đường giao thông"});
+  EXPECT_EQ(found("\"nong thon moi\""), V{"Đường giao thông"});  // a phrase: in this order
+  EXPECT_EQ(found("\"moi thon nong\""), V{});
+  EXPECT_EQ(found("be tong"), V{"Đường giao thông"});  // the body counts
+  EXPECT_EQ(found("zzzz"), V{});
+  // Ranked (title matches first) and highlighted in the original spelling.
+  const std::string body = get(port_, "/search?q=duong").body;
+  EXPECT_NE(body.find("<mark>Đường</mark> giao thông"), std::string::npos);
+  EXPECT_NE(body.find("<mark>đường</mark>"), std::string::npos);  // the snippet
+  // FTS syntax typed by a reader is just text.
+  for (const char* q : {"\"", "a OR", "NEAR(", "*", "\"unbalanced", "-x", "^a"})
+    EXPECT_EQ(get(port_, std::string("/search?q=") + url_encode(q)).status, 200) << q;
+  for (const std::string& id : {a, b})
+    ASSERT_EQ(post(port_, "/articles/" + id + "/unpublish", "csrf=" + csrf, vp).status, 303);
+}
+
+TEST_F(WebTest, PortalCategoryPagesAndNeighbours) {
+  const std::string vp = cookie("admin"), csrf = sessions_.at("admin").second;
+  // 12 announcements published at the same second: pages of 10, stable order.
+  std::vector<std::string> ids;
+  for (int i = 1; i <= 12; ++i) {
+    ids.push_back(new_article(port_, vp, csrf, "Thông báo số " + std::to_string(i), "van-ban-chi-dao"));
+    ASSERT_TRUE(publish_article(app().store(), **app().store().find_user("admin"), std::stoll(ids.back()),
+                                "2022-05-05T05:05:05Z").is_ok());
+  }
+  const Reply p1 = get(port_, "/chuyen-muc/van-ban-chi-dao");
+  const Reply p2 = get(port_, "/chuyen-muc/van-ban-chi-dao?trang=2");
+  EXPECT_NE(p1.body.find("Thông báo số 12<"), std::string::npos);  // newest (highest id) first
+  EXPECT_NE(p1.body.find("Thông báo số 3<"), std::string::npos);
+  EXPECT_EQ(p1.body.find("Thông báo số 2<"), std::string::npos);
+  EXPECT_NE(p1.body.find("href=\"/chuyen-muc/van-ban-chi-dao?trang=2\""), std::string::npos);
+  EXPECT_EQ(p1.body.find("rel=\"prev\""), std::string::npos);
+  EXPECT_NE(p2.body.find("Thông báo số 2<"), std::string::npos);
+  EXPECT_NE(p2.body.find("Thông báo số 1<"), std::string::npos);
+  EXPECT_EQ(p2.body.find("rel=\"next\""), std::string::npos);
+  EXPECT_NE(p2.body.find("rel=\"prev\" href=\"/chuyen-muc/van-ban-chi-dao\""), std::string::npos);
+  EXPECT_EQ(get(port_, "/chuyen-muc/van-ban-chi-dao?trang=3").status, 404);
+  EXPECT_EQ(get(port_, "/chuyen-muc/van-ban-chi-dao?trang=0").status, 400);
+  EXPECT_EQ(get(port_, "/chuyen-muc/van-ban-chi-dao?trang=abc").status, 400);
+  EXPECT_EQ(get(port_, "/chuyen-muc/khong-co").status, 404);
+  // Article 6: newer are 7, 8... (nearest first); older 5, 4...; same category only.
+  const Reply six = get(port_, "/bai-viet/" + slug_of(ids[5]));
+  const size_t newer = six.body.find("Những tin mới hơn"), older = six.body.find("Những tin cũ hơn");
+  ASSERT_NE(newer, std::string::npos);
+  ASSERT_NE(older, std::string::npos);
+  const std::string newer_part = six.body.substr(newer, older - newer), older_part = six.body.substr(older);
+  EXPECT_LT(newer_part.find("Thông báo số 7<"), newer_part.find("Thông báo số 8<"));
+  EXPECT_LT(older_part.find("Thông báo số 5<"), older_part.find("Thông báo số 4<"));
+  EXPECT_EQ(six.body.find("Tin thử"), std::string::npos);  // another category
+  for (const std::string& id : ids)
+    ASSERT_EQ(post(port_, "/articles/" + id + "/unpublish", "csrf=" + csrf, vp).status, 303);
+}
+
+TEST_F(WebTest, PublicProgressLiveOrPublishedSnapshot) {
+  const std::string vp = cookie("admin"), csrf = sessions_.at("admin").second;
+  Reply r = get(port_, "/tien-do");
+  ASSERT_EQ(r.status, 200) << r.body.substr(0, 300);
+  EXPECT_NE(r.body.find("Tỉnh Hà Tĩnh"), std::string::npos);
+  EXPECT_NE(r.body.find("cập nhật trực tiếp"), std::string::npos);
+  EXPECT_EQ(r.body.find("/progress/publish"), std::string::npos);  // the form is the office's
+  // The office freezes the figures of 31/12/2016 (before any data) and publishes them.
+  r = post(port_, "/progress/publish", "csrf=" + csrf + "&code=42&at=2016-12-31", vp);
+  ASSERT_EQ(r.status, 303) << r.body.substr(0, 300);
+  r = get(port_, "/tien-do");
+  EXPECT_NE(r.body.find("Số liệu chốt và công bố ngày"), std::string::npos);
+  EXPECT_NE(r.body.find("31/12/2016"), std::string::npos);
+  // Visitors' unit pages stop at the published date; officials still see today.
+  r = get(port_, "/commune/18580");
+  EXPECT_NE(r.body.find("chốt đến ngày 31/12/2016"), std::string::npos);
+  EXPECT_NE(r.body.find("value=\"2016-12-31\""), std::string::npos);
+  EXPECT_EQ(get(port_, "/commune/18580", vp).body.find("chốt đến ngày"), std::string::npos);
+  EXPECT_EQ(post(port_, "/progress/live", "csrf=" + sessions_.at("commune").second,
+                 cookie("commune")).status, 403);
+  ASSERT_EQ(post(port_, "/progress/live", "csrf=" + csrf, vp).status, 303);
+  r = get(port_, "/commune/18580?at=2021-06-30");
+  EXPECT_EQ(r.body.find("chốt đến ngày"), std::string::npos);
+  EXPECT_NE(r.body.find("value=\"2021-06-30\""), std::string::npos);
 }
 
 }  // namespace

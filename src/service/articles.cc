@@ -154,7 +154,7 @@ Status send_for_review(Store& store, const User& user, int64_t id) {
 Status publish_article(Store& store, const User& user, int64_t id, const std::string& publish_at) {
   if (user.role != Role::kAdmin) return Status::forbidden("chỉ văn phòng điều phối đăng bài");
   Article a = TRY(load(store, id));
-  if (a.status == ArticleStatus::kPublished && publish_at.empty()) {
+  if (a.visible(utc_timestamp_now()) && publish_at.empty()) {
     return Status::invalid("bài đã được đăng");
   }
   const std::string before = article_status_name(a.status);

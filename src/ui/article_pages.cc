@@ -35,13 +35,13 @@ std::string fields_html(AppState& app, const PageContext& c, const Article& a) {
 // The article as the form sent it (status, author and slug are not fields).
 Article from_form(const Request& r) {
   Article a;
-  a.title = r.arg("title");
-  a.summary = r.arg("summary");
-  a.body = r.arg("body");
-  a.category = r.arg("category");
-  a.tags = r.arg("tags");
-  a.unit_codes = r.arg("units");
-  const auto meeting = parse_number(r.arg("meeting"));
+  a.title = r.field("title");
+  a.summary = r.field("summary");
+  a.body = r.field("body");
+  a.category = r.field("category");
+  a.tags = r.field("tags");
+  a.unit_codes = r.field("units");
+  const auto meeting = parse_number(r.field("meeting"));
   a.meeting_id = meeting ? static_cast<int64_t>(*meeting) : 0;
   return a;
 }
@@ -186,7 +186,7 @@ Response article_files_upload(AppState& app, const Request& r) {
   if (file == r.files.end() || file->second.data.empty())
     return Response::redirect(back + "?error=" + url_encode("Chọn tệp cần tải lên"));
   auto added = add_article_file(app.store(), app.evidence_dir, r.principal->first, a->id,
-                                r.arg("kind", "attachment"), file->second.filename,
+                                r.field("kind").empty() ? "attachment" : r.field("kind"), file->second.filename,
                                 file->second.data);
   if (added.status().code() == ErrorCode::kInvalidArgument)
     return Response::redirect(back + "?error=" + url_encode(added.status().message()));
@@ -201,8 +201,8 @@ Response article_publish(AppState& app, const Request& r) {
   auto a = readable(app, r);
   if (!a.is_ok()) return error_page(app, c, a.status());
   std::string at;
-  if (!r.arg("publish_at").empty()) {
-    auto utc = vn_local_to_utc(r.arg("publish_at"));
+  if (!r.field("publish_at").empty()) {
+    auto utc = vn_local_to_utc(r.field("publish_at"));
     if (!utc.is_ok()) return edit_page(app, c, *a, *a, "Hẹn giờ đăng: " + utc.status().message(), false);
     at = *utc;
   }

@@ -5,6 +5,7 @@
 #include "service/coordination.h"
 #include "ui/charts.h"
 #include "ui/pages.h"
+#include "ui/portal_view.h"
 #include "ui/view_helpers.h"
 
 namespace ntm {
@@ -93,7 +94,8 @@ Result<nlohmann::json> coordination_view(AppState& app, const PageContext& c, co
 }  // namespace
 
 Response commune_page(AppState& app, const Request& r) {
-  const PageContext c = page_context(r);
+  PageContext c = page_context(r);
+  cap_to_published(app, c);
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
   auto got = build_scorecard(app.store(), **catalog, r.arg("code"), c.opts);

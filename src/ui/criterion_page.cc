@@ -2,12 +2,14 @@
 // against one criterion, the indicators failing most, the department.
 #include "ui/charts.h"
 #include "ui/pages.h"
+#include "ui/portal_view.h"
 #include "ui/view_helpers.h"
 
 namespace ntm {
 
 Response criterion_page(AppState& app, const Request& r) {
   PageContext c = page_context(r);
+  cap_to_published(app, c);
   EvaluateOptions opts = c.opts;
   opts.set_id = r.arg("set");
   const std::string parent = r.arg("parent");

@@ -7,6 +7,7 @@
 #include "ui/charts.h"
 #include "ui/geo_map.h"
 #include "ui/pages.h"
+#include "ui/portal_view.h"
 #include "ui/view_helpers.h"
 
 namespace ntm {
@@ -82,7 +83,8 @@ nlohmann::json lagging_view(const PageContext& c, const Overview& ov) {
 }  // namespace
 
 Response dashboard_page(AppState& app, const Request& r) {
-  const PageContext c = page_context(r);
+  PageContext c = page_context(r);
+  cap_to_published(app, c);
   auto got = app.overview(r.arg("code"), c.opts);
   if (!got.is_ok()) return error_page(app, c, got.status());
   const Overview& ov = **got;
@@ -201,7 +203,8 @@ Response dashboard_page(AppState& app, const Request& r) {
 }
 
 Response dashboard_csv(AppState& app, const Request& r) {
-  const PageContext c = page_context(r);
+  PageContext c = page_context(r);
+  cap_to_published(app, c);
   auto got = app.overview(r.arg("code"), c.opts);
   if (!got.is_ok()) return error_page(app, c, got.status());
   std::string csv = "\xEF\xBB\xBFunit_code,unit_name,criteria_met,criteria_total,title_status\r\n";

@@ -137,6 +137,7 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
   view["bad_date"] = !c.bad_date.empty();
   view["bad_date_text"] = c.bad_date;
   view["verified_only"] = c.opts.verified_only;
+  view["published_note"] = c.published_note;
   if (c.principal) {
     view["signed_in"] = true;
     view["me"] = c.principal->first.username;

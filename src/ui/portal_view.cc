@@ -90,7 +90,8 @@ std::string cap_to_published(AppState& app, PageContext& c) {
   if (!as_of.is_ok()) return "";
   if (c.opts.at > *as_of) c.opts.at = *as_of;
   std::string note = tr(c.lang, "portal.progress_capped");
-  return note.replace(note.find("{date}"), 6, format_date(c.lang, *as_of));
+  c.published_note = note.replace(note.find("{date}"), 6, format_date(c.lang, *as_of));
+  return c.published_note;
 }
 
 }  // namespace ntm

@@ -71,9 +71,9 @@ Response public_progress_page(AppState& app, const Request& r) {
 
 Response progress_publish(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
-  const auto at = Date::parse(r.arg("at"));
+  const auto at = Date::parse(r.field("at"));
   if (!at.is_ok()) return error_page(app, c, Status::invalid("Ngày: " + at.status().message()));
-  auto ov = app.overview(r.arg("code"), EvaluateOptions{*at, "", true});
+  auto ov = app.overview(r.field("code"), EvaluateOptions{*at, "", true});
   if (!ov.is_ok()) return error_page(app, c, ov.status());
   auto id = publish_snapshot(app.store(), r.principal->first, **ov);
   if (!id.is_ok()) return error_page(app, c, id.status());
