@@ -57,6 +57,7 @@ Response public_progress_page(AppState& app, const Request& r) {
   }
   if (mappable) {
     v["map"] = svg_map("communes-" + p->unit_code, areas, tr(c.lang, "dash.map") + " - " + p->unit_name);
+    legend.push_back({{"css", "na"}, {"label", tr(c.lang, "dash.map_na")}});
     v["legend"] = legend;
   }
   if (!bars.empty()) v["bands_chart"] = svg_bars(bars, most, tr(c.lang, "dash.bands"));

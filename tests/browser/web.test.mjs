@@ -88,10 +88,55 @@ test("search without diacritics finds Lộc Hà", async () => {
   await p.goto(`${base}/`);
   await p.fill("#q", "loc ha");
   await Promise.all([p.waitForURL(/\/search\?q=/), p.press("#q", "Enter")]);
-  const results = await p.locator(".results").innerText();
+  const results = await p.locator("main").innerText();
   assert.match(results, /Huyện Lộc Hà/);
   assert.match(results, /Xã Lộc Hà/);
   await p.context().close();
+});
+
+test("portal: a reader goes home -> article -> older item -> search, and sees the progress map", async () => {
+  const p = await page(360);
+  await p.goto(`${base}/`);
+  assert.match(await p.locator("h1").innerText(), /Cổng thông tin/);
+  assert.match(await p.locator(".headline").innerText(), /xã đạt chuẩn/);
+  const width = await p.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 380, `no sideways scrolling of the home page (scrollWidth ${width})`);
+  await p.screenshot({ path: `${shots}/portal-home-vi-360.png`, fullPage: true });
+  // The newest news item, then the one before it from "Những tin cũ hơn".
+  const newest = p.locator("section[aria-labelledby=h-tin-tuc] .news-list a").first();
+  const newestTitle = await newest.innerText();
+  await Promise.all([p.waitForURL(/\/bai-viet\//), newest.click()]);
+  assert.equal(await p.locator("h1").innerText(), newestTitle);
+  const older = p.locator("section[aria-labelledby=h-older] a").first();
+  const olderTitle = await older.innerText();
+  const from = new URL(p.url()).pathname;
+  await Promise.all([p.waitForURL((u) => u.pathname !== from), older.click()]);
+  assert.equal(await p.locator("h1").innerText(), olderTitle);
+  assert.match(olderTitle, /Lộc Hà/);
+  // ... whose "newer" list leads back, and which names its directive.
+  assert.equal(await p.locator("section[aria-labelledby=h-newer] a").first().innerText(), newestTitle);
+  assert.match(await p.locator("main").innerText(), /Văn bản chỉ đạo liên quan: Họp Ban Chỉ đạo/);
+  assert.ok(await p.locator("link[rel=canonical]").count() === 1, "canonical link");
+  assert.ok(await p.locator("meta[property='og:title']").count() === 1, "Open Graph title");
+  await p.screenshot({ path: `${shots}/portal-article-vi-360.png`, fullPage: true });
+  // Search without diacritics finds the write-up, with the words marked.
+  await p.fill("#q", "hop ban chi dao loc ha");
+  await Promise.all([p.waitForURL(/\/search\?q=/), p.press("#q", "Enter")]);
+  const hit = p.locator("ol.results li a").first();
+  assert.match(await hit.innerText(), /Lộc Hà/);
+  assert.ok(await p.locator("ol.results mark").count() >= 3, "matches highlighted");
+  await p.screenshot({ path: `${shots}/portal-search-vi-360.png`, fullPage: true });
+  await Promise.all([p.waitForURL(/\/bai-viet\//), hit.click()]);
+  await p.context().close();
+  // The public progress page: figures and the commune map.
+  const w = await page();
+  await w.goto(`${base}/tien-do`);
+  assert.match(await w.locator(".headline").innerText(), /\/60/);
+  assert.ok(await w.locator("svg.map path").count() >= 60, "map drawn");
+  await w.screenshot({ path: `${shots}/portal-progress-vi-1366.png`, fullPage: true });
+  await w.goto(`${base}/`);
+  await w.screenshot({ path: `${shots}/portal-home-vi-1366.png`, fullPage: true });
+  await w.context().close();
 });
 
 test("phone width: dashboard usable at 360 px", async () => {
