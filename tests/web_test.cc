@@ -132,7 +132,8 @@ class WebTest : public ::testing::Test {
     app_->public_url = "https://ntm.example.vn";
     // One published article with an attached PDF, for the public routes.
     const User admin = **store->find_user("admin");
-    Article tin{.title = "Tin thử", .summary = "Tóm tắt", .body = "Nội dung", .category = "tin-tuc"};
+    Article tin{
+        .title = "Tin thử", .summary = "Tóm tắt", .body = "Nội dung", .category = "tin-tuc"};
     tin = *create_article(*store, admin, tin);
     ASSERT_EQ(tin.slug, "tin-thu");
     ASSERT_TRUE(publish_article(*store, admin, tin.id, "2021-01-01T00:00:00Z").is_ok());
@@ -177,9 +178,9 @@ class WebTest : public ::testing::Test {
 // an entry here fails this test.
 TEST_F(WebTest, EveryRouteAnswers) {
   const std::map<std::string, std::string> params = {
-      {":code", "42"}, {":set", "web-a"}, {":criterion", "15"},   {":file", "style.css"},
-      {":lang", "en"}, {":id", "999999"}, {":kind", "directives"},
-      {":slug", "tin-thu"}, {":category", "tin-tuc"}};
+      {":code", "42"},         {":set", "web-a"},    {":criterion", "15"},
+      {":file", "style.css"},  {":lang", "en"},      {":id", "999999"},
+      {":kind", "directives"}, {":slug", "tin-thu"}, {":category", "tin-tuc"}};
   for (const auto& route : router_->routes()) {
     if (route.access != Access::kPublic || route.method != "GET")
       continue;  // see the permission matrix
@@ -961,7 +962,8 @@ std::string new_article(unsigned short port, const std::string& who, const std::
                        who);
   const std::string loc = location(r);
   if (r.status != 303 || loc.rfind("/articles/", 0) != 0) {
-    ADD_FAILURE() << "new article " << title << ": " << r.status << "\n" << r.body.substr(r.body.find("<main"), 600);
+    ADD_FAILURE() << "new article " << title << ": " << r.status << "\n"
+                  << r.body.substr(r.body.find("<main"), 600);
     return "";
   }
   return loc.substr(10, loc.find('?') - 10);
@@ -974,7 +976,8 @@ std::string slug_of(const std::string& id) {
 
 TEST_F(WebTest, PortalEditorialWorkflowAndDraftsStayHidden) {
   const std::string xa = cookie("commune"), so = cookie("department"), vp = cookie("admin");
-  const std::string xa_csrf = sessions_.at("commune").second, vp_csrf = sessions_.at("admin").second;
+  const std::string xa_csrf = sessions_.at("commune").second,
+                    vp_csrf = sessions_.at("admin").second;
   const std::string id = new_article(port_, xa, xa_csrf, "Đường làng Thạch Kim", "tin-tuc");
   ASSERT_FALSE(id.empty());
   const std::string page = "/bai-viet/" + slug_of(id);
@@ -998,21 +1001,25 @@ TEST_F(WebTest, PortalEditorialWorkflowAndDraftsStayHidden) {
   r = post(port_, "/articles/" + id, "csrf=" + xa_csrf + "&title=&category=tin-tuc", xa);
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("Tiêu đề: bắt buộc"), std::string::npos);
-  r = post(port_, "/articles/" + id, "csrf=" + xa_csrf + "&title=X&category=tin-tuc&units=99999", xa);
+  r = post(port_, "/articles/" + id, "csrf=" + xa_csrf + "&title=X&category=tin-tuc&units=99999",
+           xa);
   EXPECT_NE(r.body.find("Đơn vị liên quan: không có mã 99999"), std::string::npos);
   EXPECT_EQ(post(port_, "/articles/" + id + "/publish", "csrf=" + xa_csrf, xa).status, 403);
   EXPECT_EQ(post(port_, "/articles/" + id + "/review", "csrf=" + xa_csrf, xa).status, 303);
   r = post(port_, "/articles/" + id, "csrf=" + xa_csrf + "&title=Khác&category=tin-tuc", xa);
   EXPECT_EQ(r.status, 403);
   // The office schedules it: still hidden until the time comes.
-  r = post(port_, "/articles/" + id + "/publish", "csrf=" + vp_csrf + "&publish_at=2099-01-01T08:00", vp);
+  r = post(port_, "/articles/" + id + "/publish",
+           "csrf=" + vp_csrf + "&publish_at=2099-01-01T08:00", vp);
   EXPECT_EQ(r.status, 303);
   EXPECT_EQ((**app().store().article(std::stoll(id))).publish_at, "2099-01-01T01:00:00Z");
   EXPECT_EQ(get(port_, page).status, 404);
   r = post(port_, "/articles/" + id + "/publish", "csrf=" + vp_csrf + "&publish_at=mai", vp);
   EXPECT_EQ(r.status, 400);
   // Published now: public, in its category, its feed and the search.
-  EXPECT_EQ(post(port_, "/articles/" + id + "/publish", "csrf=" + vp_csrf + "&publish_at=", vp).status, 303);
+  EXPECT_EQ(
+      post(port_, "/articles/" + id + "/publish", "csrf=" + vp_csrf + "&publish_at=", vp).status,
+      303);
   r = get(port_, page);
   ASSERT_EQ(r.status, 200);
   EXPECT_NE(r.body.find("<strong>Xong</strong> rồi."), std::string::npos);
@@ -1020,18 +1027,20 @@ TEST_F(WebTest, PortalEditorialWorkflowAndDraftsStayHidden) {
             std::string::npos);
   EXPECT_NE(r.body.find("<meta property=\"og:type\" content=\"article\">"), std::string::npos);
   EXPECT_NE(r.body.find("Xã Thạch Kim</a>"), std::string::npos);  // the linked unit
-  EXPECT_NE(get(port_, "/chuyen-muc/tin-tuc").body.find("Đường làng Thạch Kim đã xong"), std::string::npos);
+  EXPECT_NE(get(port_, "/chuyen-muc/tin-tuc").body.find("Đường làng Thạch Kim đã xong"),
+            std::string::npos);
   EXPECT_NE(get(port_, "/chuyen-muc/tin-tuc/atom.xml").body.find("Đường làng Thạch Kim đã xong"),
             std::string::npos);
   // Unpublished: gone again.
   EXPECT_EQ(post(port_, "/articles/" + id + "/unpublish", "csrf=" + xa_csrf, xa).status, 403);
   EXPECT_EQ(post(port_, "/articles/" + id + "/unpublish", "csrf=" + vp_csrf, vp).status, 303);
   EXPECT_EQ(get(port_, page).status, 404);
-  EXPECT_EQ(get(port_, "/chuyen-muc/tin-tuc/atom.xml").body.find("Thạch Kim đã xong"), std::string::npos);
+  EXPECT_EQ(get(port_, "/chuyen-muc/tin-tuc/atom.xml").body.find("Thạch Kim đã xong"),
+            std::string::npos);
   // Every step is in the audit log.
   const Reply audit = get(port_, "/audit", vp);
-  for (const char* action : {"article.draft", "article.edit", "article.review", "article.publish",
-                             "article.unpublish"})
+  for (const char* action :
+       {"article.draft", "article.edit", "article.review", "article.publish", "article.unpublish"})
     EXPECT_NE(audit.body.find(action), std::string::npos) << action;
 }
 
@@ -1058,11 +1067,13 @@ TEST_F(WebTest, PortalFilesAreCheckedByContentAndFollowTheArticle) {
   const std::string file = "/tep-bai-viet/" + std::to_string(files[0].id);
   EXPECT_EQ(get(port_, file).status, 404);  // the article is a draft
   EXPECT_EQ(get(port_, file, vp).status, 200);
-  ASSERT_EQ(post(port_, "/articles/" + id + "/publish", "csrf=" + csrf + "&publish_at=", vp).status, 303);
+  ASSERT_EQ(post(port_, "/articles/" + id + "/publish", "csrf=" + csrf + "&publish_at=", vp).status,
+            303);
   r = get(port_, file);
   EXPECT_EQ(r.status, 200);
   EXPECT_NE(r.head.find("Content-Type: image/png"), std::string::npos);
-  EXPECT_NE(get(port_, "/chuyen-muc/thong-bao").body.find("src=\"" + file + "\""), std::string::npos);
+  EXPECT_NE(get(port_, "/chuyen-muc/thong-bao").body.find("src=\"" + file + "\""),
+            std::string::npos);
   EXPECT_EQ(get(port_, "/tep-bai-viet/999999").status, 404);
   ASSERT_EQ(post(port_, "/articles/" + id + "/unpublish", "csrf=" + csrf, vp).status, 303);
   EXPECT_EQ(get(port_, file).status, 404);
@@ -1076,12 +1087,13 @@ TEST_F(WebTest, PortalEscapesTitlesAndMarkdown) {
       "<script>alert(3)</script>\n\n<img src=x onerror=alert(4)>\n\n[x](javascript:alert(5)) "
       "[y](JaVaScRiPt:alert(6)) ![z](javascript:alert(7))");
   ASSERT_FALSE(id.empty());
-  ASSERT_EQ(post(port_, "/articles/" + id + "/publish", "csrf=" + csrf + "&publish_at=", vp).status, 303);
+  ASSERT_EQ(post(port_, "/articles/" + id + "/publish", "csrf=" + csrf + "&publish_at=", vp).status,
+            303);
   const std::string slug = slug_of(id);
   EXPECT_EQ(slug, "script-alert-1-script-q-img-src-x-onerror-alert-2");
-  for (const std::string& page : {"/bai-viet/" + slug, std::string("/"),
-                                 std::string("/chuyen-muc/ket-qua-thuc-hien"),
-                                 std::string("/search?q=alert"), "/articles/" + id}) {
+  for (const std::string& page :
+       {"/bai-viet/" + slug, std::string("/"), std::string("/chuyen-muc/ket-qua-thuc-hien"),
+        std::string("/search?q=alert"), "/articles/" + id}) {
     Reply r = get(port_, page, page == "/articles/" + id ? vp : "");
     ASSERT_EQ(r.status, 200) << page;
     r.body = std::regex_replace(r.body, std::regex("</?mark>"), "");  // search marks matches
@@ -1115,7 +1127,8 @@ TEST_F(WebTest, PortalFeedsAndSitemapAreValidXml) {
   for (pugi::xml_node e : root.children("entry")) {
     if (std::string(e.child("title").text().get()) != "Tin thử") continue;
     found = true;
-    EXPECT_STREQ(e.child("link").attribute("href").value(), "https://ntm.example.vn/bai-viet/tin-thu");
+    EXPECT_STREQ(e.child("link").attribute("href").value(),
+                 "https://ntm.example.vn/bai-viet/tin-thu");
     EXPECT_STREQ(e.child("published").text().get(), "2021-01-01T00:00:00Z");
     EXPECT_STREQ(e.child("content").attribute("type").value(), "html");
     EXPECT_EQ(std::string(e.child("content").text().get()), "<p>Nội dung</p>\n");
@@ -1129,7 +1142,8 @@ TEST_F(WebTest, PortalFeedsAndSitemapAreValidXml) {
   pugi::xml_document sm;
   ASSERT_TRUE(sm.load_string(map.body.c_str())) << map.body;
   std::set<std::string> locs;
-  for (pugi::xml_node u : sm.child("urlset").children("url")) locs.insert(u.child("loc").text().get());
+  for (pugi::xml_node u : sm.child("urlset").children("url"))
+    locs.insert(u.child("loc").text().get());
   EXPECT_STREQ(sm.child("urlset").attribute("xmlns").value(),
                "http://www.sitemaps.org/schemas/sitemap/0.9");
   EXPECT_TRUE(locs.count("https://ntm.example.vn/bai-viet/tin-thu"));
@@ -1146,7 +1160,9 @@ TEST_F(WebTest, PortalSearchIgnoresDiacriticsAndKeepsPhrases) {
                                     "tin-tuc", "Xã làm **đường** bê tông.");
   const std::string b = new_article(port_, vp, csrf, "Thôn Nông Hà mới", "thong-bao", "Tin khác.");
   for (const std::string& id : {a, b})
-    ASSERT_EQ(post(port_, "/articles/" + id + "/publish", "csrf=" + csrf + "&publish_at=", vp).status, 303);
+    ASSERT_EQ(
+        post(port_, "/articles/" + id + "/publish", "csrf=" + csrf + "&publish_at=", vp).status,
+        303);
   auto found = [&](const std::string& q) {
     const std::string body = get(port_, "/search?q=" + url_encode(q)).body;
     std::vector<std::string> titles;
@@ -1183,9 +1199,11 @@ TEST_F(WebTest, PortalCategoryPagesAndNeighbours) {
   // 12 announcements published at the same second: pages of 10, stable order.
   std::vector<std::string> ids;
   for (int i = 1; i <= 12; ++i) {
-    ids.push_back(new_article(port_, vp, csrf, "Thông báo số " + std::to_string(i), "van-ban-chi-dao"));
-    ASSERT_TRUE(publish_article(app().store(), **app().store().find_user("admin"), std::stoll(ids.back()),
-                                "2022-05-05T05:05:05Z").is_ok());
+    ids.push_back(
+        new_article(port_, vp, csrf, "Thông báo số " + std::to_string(i), "van-ban-chi-dao"));
+    ASSERT_TRUE(publish_article(app().store(), **app().store().find_user("admin"),
+                                std::stoll(ids.back()), "2022-05-05T05:05:05Z")
+                    .is_ok());
   }
   const Reply p1 = get(port_, "/chuyen-muc/van-ban-chi-dao");
   const Reply p2 = get(port_, "/chuyen-muc/van-ban-chi-dao?trang=2");
@@ -1204,10 +1222,12 @@ TEST_F(WebTest, PortalCategoryPagesAndNeighbours) {
   EXPECT_EQ(get(port_, "/chuyen-muc/khong-co").status, 404);
   // Article 6: newer are 7, 8... (nearest first); older 5, 4...; same category only.
   const Reply six = get(port_, "/bai-viet/" + slug_of(ids[5]));
-  const size_t newer = six.body.find("Những tin mới hơn"), older = six.body.find("Những tin cũ hơn");
+  const size_t newer = six.body.find("Những tin mới hơn"),
+               older = six.body.find("Những tin cũ hơn");
   ASSERT_NE(newer, std::string::npos);
   ASSERT_NE(older, std::string::npos);
-  const std::string newer_part = six.body.substr(newer, older - newer), older_part = six.body.substr(older);
+  const std::string newer_part = six.body.substr(newer, older - newer),
+                    older_part = six.body.substr(older);
   EXPECT_LT(newer_part.find("Thông báo số 7<"), newer_part.find("Thông báo số 8<"));
   EXPECT_LT(older_part.find("Thông báo số 5<"), older_part.find("Thông báo số 4<"));
   EXPECT_EQ(six.body.find("Tin thử"), std::string::npos);  // another category
@@ -1233,8 +1253,10 @@ TEST_F(WebTest, PublicProgressLiveOrPublishedSnapshot) {
   EXPECT_NE(r.body.find("chốt đến ngày 31/12/2016"), std::string::npos);
   EXPECT_NE(r.body.find("value=\"2016-12-31\""), std::string::npos);
   EXPECT_EQ(get(port_, "/commune/18580", vp).body.find("chốt đến ngày"), std::string::npos);
-  EXPECT_EQ(post(port_, "/progress/live", "csrf=" + sessions_.at("commune").second,
-                 cookie("commune")).status, 403);
+  EXPECT_EQ(
+      post(port_, "/progress/live", "csrf=" + sessions_.at("commune").second, cookie("commune"))
+          .status,
+      403);
   ASSERT_EQ(post(port_, "/progress/live", "csrf=" + csrf, vp).status, 303);
   r = get(port_, "/commune/18580?at=2021-06-30");
   EXPECT_EQ(r.body.find("chốt đến ngày"), std::string::npos);

@@ -14,7 +14,7 @@ namespace {
 struct Writer {
   std::string out;
   bool text_only = false;
-  int image_depth = 0;  // inside ![alt](src): text goes to the alt attribute
+  int image_depth = 0;          // inside ![alt](src): text goes to the alt attribute
   std::vector<bool> link_open;  // per <a> span: written or dropped (unsafe URL)
 
   void raw(std::string_view s) {
@@ -50,29 +50,51 @@ bool external(const std::string& url) { return url.rfind("http", 0) == 0; }
 int enter_block(MD_BLOCKTYPE type, void* detail, void* data) {
   Writer& w = *static_cast<Writer*>(data);
   switch (type) {
-    case MD_BLOCK_DOC: break;
-    case MD_BLOCK_QUOTE: w.raw("<blockquote>\n"); break;
-    case MD_BLOCK_UL: w.raw("<ul>\n"); break;
+    case MD_BLOCK_DOC:
+      break;
+    case MD_BLOCK_QUOTE:
+      w.raw("<blockquote>\n");
+      break;
+    case MD_BLOCK_UL:
+      w.raw("<ul>\n");
+      break;
     case MD_BLOCK_OL: {
       const unsigned start = static_cast<MD_BLOCK_OL_DETAIL*>(detail)->start;
       w.raw(start == 1 ? "<ol>\n" : "<ol start=\"" + std::to_string(start) + "\">\n");
       break;
     }
-    case MD_BLOCK_LI: w.raw("<li>"); break;
-    case MD_BLOCK_HR: w.raw("<hr>\n"); break;
+    case MD_BLOCK_LI:
+      w.raw("<li>");
+      break;
+    case MD_BLOCK_HR:
+      w.raw("<hr>\n");
+      break;
     case MD_BLOCK_H: {
       // The page title is the only h1: headings in the body start at h2.
       const unsigned level = std::min(6u, static_cast<MD_BLOCK_H_DETAIL*>(detail)->level + 1);
       w.raw("<h" + std::to_string(level) + ">");
       break;
     }
-    case MD_BLOCK_CODE: w.raw("<pre><code>"); break;
-    case MD_BLOCK_HTML: break;  // never produced with MD_FLAG_NOHTML
-    case MD_BLOCK_P: w.raw("<p>"); break;
-    case MD_BLOCK_TABLE: w.raw("<div class=\"table-wrap\"><table>\n"); break;
-    case MD_BLOCK_THEAD: w.raw("<thead>\n"); break;
-    case MD_BLOCK_TBODY: w.raw("<tbody>\n"); break;
-    case MD_BLOCK_TR: w.raw("<tr>"); break;
+    case MD_BLOCK_CODE:
+      w.raw("<pre><code>");
+      break;
+    case MD_BLOCK_HTML:
+      break;  // never produced with MD_FLAG_NOHTML
+    case MD_BLOCK_P:
+      w.raw("<p>");
+      break;
+    case MD_BLOCK_TABLE:
+      w.raw("<div class=\"table-wrap\"><table>\n");
+      break;
+    case MD_BLOCK_THEAD:
+      w.raw("<thead>\n");
+      break;
+    case MD_BLOCK_TBODY:
+      w.raw("<tbody>\n");
+      break;
+    case MD_BLOCK_TR:
+      w.raw("<tr>");
+      break;
     case MD_BLOCK_TH:
     case MD_BLOCK_TD: {
       const auto align = static_cast<MD_BLOCK_TD_DETAIL*>(detail)->align;
@@ -89,26 +111,53 @@ int enter_block(MD_BLOCKTYPE type, void* detail, void* data) {
 int leave_block(MD_BLOCKTYPE type, void* detail, void* data) {
   Writer& w = *static_cast<Writer*>(data);
   switch (type) {
-    case MD_BLOCK_DOC: break;
-    case MD_BLOCK_QUOTE: w.raw("</blockquote>\n"); break;
-    case MD_BLOCK_UL: w.raw("</ul>\n"); break;
-    case MD_BLOCK_OL: w.raw("</ol>\n"); break;
-    case MD_BLOCK_LI: w.raw("</li>\n"); break;
-    case MD_BLOCK_HR: break;
+    case MD_BLOCK_DOC:
+      break;
+    case MD_BLOCK_QUOTE:
+      w.raw("</blockquote>\n");
+      break;
+    case MD_BLOCK_UL:
+      w.raw("</ul>\n");
+      break;
+    case MD_BLOCK_OL:
+      w.raw("</ol>\n");
+      break;
+    case MD_BLOCK_LI:
+      w.raw("</li>\n");
+      break;
+    case MD_BLOCK_HR:
+      break;
     case MD_BLOCK_H: {
       const unsigned level = std::min(6u, static_cast<MD_BLOCK_H_DETAIL*>(detail)->level + 1);
       w.raw("</h" + std::to_string(level) + ">\n");
       break;
     }
-    case MD_BLOCK_CODE: w.raw("</code></pre>\n"); break;
-    case MD_BLOCK_HTML: break;
-    case MD_BLOCK_P: w.raw("</p>\n"); break;
-    case MD_BLOCK_TABLE: w.raw("</table></div>\n"); break;
-    case MD_BLOCK_THEAD: w.raw("</thead>\n"); break;
-    case MD_BLOCK_TBODY: w.raw("</tbody>\n"); break;
-    case MD_BLOCK_TR: w.raw("</tr>\n"); break;
-    case MD_BLOCK_TH: w.raw("</th>"); break;
-    case MD_BLOCK_TD: w.raw("</td>"); break;
+    case MD_BLOCK_CODE:
+      w.raw("</code></pre>\n");
+      break;
+    case MD_BLOCK_HTML:
+      break;
+    case MD_BLOCK_P:
+      w.raw("</p>\n");
+      break;
+    case MD_BLOCK_TABLE:
+      w.raw("</table></div>\n");
+      break;
+    case MD_BLOCK_THEAD:
+      w.raw("</thead>\n");
+      break;
+    case MD_BLOCK_TBODY:
+      w.raw("</tbody>\n");
+      break;
+    case MD_BLOCK_TR:
+      w.raw("</tr>\n");
+      break;
+    case MD_BLOCK_TH:
+      w.raw("</th>");
+      break;
+    case MD_BLOCK_TD:
+      w.raw("</td>");
+      break;
   }
   if (w.text_only && (type == MD_BLOCK_P || type == MD_BLOCK_H || type == MD_BLOCK_LI ||
                       type == MD_BLOCK_CODE || type == MD_BLOCK_TR)) {
@@ -125,11 +174,21 @@ int enter_span(MD_SPANTYPE type, void* detail, void* data) {
     return 0;
   }
   switch (type) {
-    case MD_SPAN_EM: w.raw("<em>"); break;
-    case MD_SPAN_STRONG: w.raw("<strong>"); break;
-    case MD_SPAN_DEL: w.raw("<del>"); break;
-    case MD_SPAN_U: w.raw("<u>"); break;
-    case MD_SPAN_CODE: w.raw("<code>"); break;
+    case MD_SPAN_EM:
+      w.raw("<em>");
+      break;
+    case MD_SPAN_STRONG:
+      w.raw("<strong>");
+      break;
+    case MD_SPAN_DEL:
+      w.raw("<del>");
+      break;
+    case MD_SPAN_U:
+      w.raw("<u>");
+      break;
+    case MD_SPAN_CODE:
+      w.raw("<code>");
+      break;
     case MD_SPAN_A: {
       const auto* a = static_cast<MD_SPAN_A_DETAIL*>(detail);
       const auto href = safe_attribute(a->href);
@@ -151,7 +210,8 @@ int enter_span(MD_SPANTYPE type, void* detail, void* data) {
       w.out += src ? "<img loading=\"lazy\" src=\"" + html_escape(*src) + "\" alt=\"" : "<span>";
       break;
     }
-    default: break;  // LaTeX and wiki links are not enabled
+    default:
+      break;  // LaTeX and wiki links are not enabled
   }
   return 0;
 }
@@ -165,18 +225,29 @@ int leave_span(MD_SPANTYPE type, void* detail, void* data) {
     return 0;
   }
   switch (type) {
-    case MD_SPAN_EM: w.raw("</em>"); break;
-    case MD_SPAN_STRONG: w.raw("</strong>"); break;
-    case MD_SPAN_DEL: w.raw("</del>"); break;
-    case MD_SPAN_U: w.raw("</u>"); break;
-    case MD_SPAN_CODE: w.raw("</code>"); break;
+    case MD_SPAN_EM:
+      w.raw("</em>");
+      break;
+    case MD_SPAN_STRONG:
+      w.raw("</strong>");
+      break;
+    case MD_SPAN_DEL:
+      w.raw("</del>");
+      break;
+    case MD_SPAN_U:
+      w.raw("</u>");
+      break;
+    case MD_SPAN_CODE:
+      w.raw("</code>");
+      break;
     case MD_SPAN_A:
       if (!w.link_open.empty()) {
         if (w.link_open.back()) w.raw("</a>");
         w.link_open.pop_back();
       }
       break;
-    default: break;
+    default:
+      break;
   }
   return 0;
 }
@@ -194,21 +265,27 @@ int text(MD_TEXTTYPE type, const MD_CHAR* s, MD_SIZE size, void* data) {
   Writer& w = *static_cast<Writer*>(data);
   const std::string_view t(s, size);
   switch (type) {
-    case MD_TEXT_NULLCHAR: w.raw("\xEF\xBF\xBD"); break;
+    case MD_TEXT_NULLCHAR:
+      w.raw("\xEF\xBF\xBD");
+      break;
     case MD_TEXT_BR:
       if (w.image_depth > 0 || w.text_only)
         w.out += w.text_only ? "\n" : " ";
       else
         w.out += "<br>\n";
       break;
-    case MD_TEXT_SOFTBR: w.out += w.image_depth > 0 || w.text_only ? " " : "\n"; break;
+    case MD_TEXT_SOFTBR:
+      w.out += w.image_depth > 0 || w.text_only ? " " : "\n";
+      break;
     case MD_TEXT_ENTITY:
       if (w.text_only)
         w.out += entity_text(t);
       else
         w.out += t;  // md4c passes only well-formed references
       break;
-    default: w.plain(t); break;  // normal, code, and raw HTML shown as text
+    default:
+      w.plain(t);
+      break;  // normal, code, and raw HTML shown as text
   }
   return 0;
 }

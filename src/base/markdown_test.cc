@@ -11,10 +11,10 @@ namespace {
 // link/image whose URL has a scheme other than http(s)/mailto; "" if none.
 std::string unsafe_markup(const std::string& html) {
   static const std::set<std::string> tags = {
-      "p",  "h2", "h3",    "h4",    "h5",    "h6",  "em", "strong", "del", "u",   "code",
-      "pre", "a", "img",   "ul",    "ol",    "li",  "hr", "br",     "div", "table",
-      "thead", "tbody", "tr", "th", "td", "blockquote", "span"};
-  static const std::set<std::string> attributes = {"href", "src", "alt", "title",
+      "p",     "h2",    "h3",    "h4",  "h5", "h6", "em",         "strong", "del", "u",
+      "code",  "pre",   "a",     "img", "ul", "ol", "li",         "hr",     "br",  "div",
+      "table", "thead", "tbody", "tr",  "th", "td", "blockquote", "span"};
+  static const std::set<std::string> attributes = {"href", "src",   "alt",     "title",
                                                    "rel",  "class", "loading", "start"};
   for (size_t i = html.find('<'); i != std::string::npos; i = html.find('<', i + 1)) {
     size_t j = i + 1 + (html[i + 1] == '/');

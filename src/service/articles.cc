@@ -1,7 +1,6 @@
 #include "service/articles.h"
 
 #include <algorithm>
-
 #include <filesystem>
 
 #include "base/markdown.h"
@@ -74,8 +73,7 @@ bool may_edit_article(const User& user, const Article& a) {
 }
 
 bool may_read_article(const User* user, const Article& a, const std::string& now) {
-  return a.visible(now) ||
-         (user && (user->role == Role::kAdmin || a.author == user->username));
+  return a.visible(now) || (user && (user->role == Role::kAdmin || a.author == user->username));
 }
 
 Result<Article> create_article(Store& store, const User& user, Article a) {
@@ -182,9 +180,10 @@ Result<std::vector<SearchHit>> search_site(Store& store, const std::string& quer
     out.push_back(std::move(h));
   }
   for (Article& a : TRY(store.search_articles(phrases, now, limit))) {
-    const std::string text = a.summary + (a.summary.empty() ? "" : " — ") + markdown_to_text(a.body);
-    SearchHit h{"article", highlight(a.title, phrases), highlight(text, phrases, 220),
-                std::move(a), {}};
+    const std::string text =
+        a.summary + (a.summary.empty() ? "" : " — ") + markdown_to_text(a.body);
+    SearchHit h{
+        "article", highlight(a.title, phrases), highlight(text, phrases, 220), std::move(a), {}};
     out.push_back(std::move(h));
   }
   return out;

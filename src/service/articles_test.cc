@@ -77,5 +77,38 @@ TEST_F(ArticlesTest, NewerOlderWithEqualTimesAndPages) {
   EXPECT_EQ(store->published_articles("", now, 0, 10)->size(), 5u);
 }
 
+// Search: folded words, title matches before body matches, phrases in
+// order, only visible articles, edits re-indexed.
+TEST_F(ArticlesTest, SearchRanksFoldsAndFollowsVisibility) {
+  const Article body = published("Hội nghị", "tin-tuc", "2026-01-02T00:00:00Z");
+  Article edited = body;
+  edited.body = "Bàn về **đường** giao thông nông thôn.";
+  ASSERT_TRUE(edit_article(*store, office, edited).is_ok());
+  const Article title = published("Đường giao thông xã Lộc Hà", "tin-tuc", "2026-01-01T00:00:00Z");
+  const Article hidden =
+      *create_article(*store, writer, {.title = "Đường nháp", .category = "tin-tuc"});
+  const std::string now = "2026-06-01T00:00:00Z";
+  auto ids = [&](const std::string& q) {
+    std::vector<int64_t> out;
+    const auto hits = search_site(*store, q, now, 10);
+    for (const SearchHit& h : *hits)
+      if (h.kind == "article") out.push_back(h.article.id);
+    return out;
+  };
+  using V = std::vector<int64_t>;
+  EXPECT_EQ(ids("duong"), (V{title.id, body.id}));  // the title match first, though older
+  EXPECT_EQ(ids("ĐƯỜNG GIAO"), (V{title.id, body.id}));
+  EXPECT_EQ(ids("\"giao thong nong\""), V{body.id});
+  EXPECT_EQ(ids("\"nong giao\""), V{});
+  EXPECT_EQ(ids("loc h"), V{title.id});  // the last word as a prefix
+  EXPECT_EQ(ids("nhap"), V{});           // a draft is not searched
+  (void)hidden;
+  const auto hits = *search_site(*store, "duong", now, 10);
+  ASSERT_FALSE(hits.empty());
+  EXPECT_EQ(hits[0].title, "<mark>Đường</mark> giao thông xã Lộc Hà");
+  EXPECT_NE(hits[1].snippet.find("Bàn về <mark>đường</mark> giao thông"), std::string::npos)
+      << hits[1].snippet;
+}
+
 }  // namespace
 }  // namespace ntm

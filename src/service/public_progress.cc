@@ -32,8 +32,7 @@ PublicProgress public_progress(const Overview& ov) {
   p.average = ov.summary.average_criteria_met;
   p.bands = ov.summary.bands;
   for (const Assessment& a : ov.units) {
-    p.rows.push_back({a.unit.code, a.unit.name, a.criteria_met,
-                      static_cast<int>(a.criteria.size()),
+    p.rows.push_back({a.unit.code, a.unit.name, a.criteria_met, static_cast<int>(a.criteria.size()),
                       !a.titles.empty() && a.titles[0].status == Outcome::kMet,
                       ov.set ? band_of(*ov.set, a.criteria_met) : 0});
   }
@@ -41,8 +40,10 @@ PublicProgress public_progress(const Overview& ov) {
 }
 
 std::string progress_payload(const PublicProgress& p) {
-  nlohmann::json j = {{"unit_name", p.unit_name}, {"units", p.units},
-                      {"title_met", p.title_met}, {"average", p.average}};
+  nlohmann::json j = {{"unit_name", p.unit_name},
+                      {"units", p.units},
+                      {"title_met", p.title_met},
+                      {"average", p.average}};
   j["bands"] = nlohmann::json::array();
   for (const BandCount& b : p.bands) j["bands"].push_back({{"label", b.label}, {"units", b.units}});
   j["rows"] = nlohmann::json::array();

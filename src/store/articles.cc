@@ -14,10 +14,12 @@ constexpr const char* kColumns =
 Result<Article> read_article(Statement& s) {
   const auto status = parse_article_status(s.get_text(6));
   if (!status) return Status::internal("bad article status " + s.get_text(6));
-  return Article{s.get_int(0),   s.get_text(1),  s.get_text(2),
-                 s.get_text(3),  s.get_text(4),  s.get_text(5),
-                 *status,        s.get_text(7),  s.get_text(8),
-                 s.get_text(9),  s.get_text(10), s.get_text(11),
+  return Article{s.get_int(0),   s.get_text(1),
+                 s.get_text(2),  s.get_text(3),
+                 s.get_text(4),  s.get_text(5),
+                 *status,        s.get_text(7),
+                 s.get_text(8),  s.get_text(9),
+                 s.get_text(10), s.get_text(11),
                  s.get_text(12), s.is_null(13) ? 0 : s.get_int(13)};
 }
 
@@ -45,7 +47,7 @@ constexpr const char* kFileColumns =
     "id, article_id, kind, file_name, original_name, content_type, size, uploaded_by, uploaded_at";
 
 ArticleFile read_file_row(Statement& s) {
-  return {s.get_int(0),  s.get_int(1),  s.get_text(2), s.get_text(3), s.get_text(4),
+  return {s.get_int(0),  s.get_int(1), s.get_text(2), s.get_text(3), s.get_text(4),
           s.get_text(5), s.get_int(6), s.get_text(7), s.get_text(8)};
 }
 
@@ -63,7 +65,6 @@ std::string fts_query(const std::vector<std::vector<std::string>>& phrases) {
   }
   return q;
 }
-
 
 }  // namespace
 
@@ -183,9 +184,9 @@ Result<std::vector<Article>> Store::search_articles(
   const std::string q = fts_query(phrases);
   if (q.empty()) return std::vector<Article>();
   std::string columns;
-  for (const char* c : {"id", "slug", "title", "summary", "body", "category", "status", "author",
-                        "publish_at", "created_at", "updated_at", "tags", "unit_codes",
-                        "meeting_id"}) {
+  for (const char* c :
+       {"id", "slug", "title", "summary", "body", "category", "status", "author", "publish_at",
+        "created_at", "updated_at", "tags", "unit_codes", "meeting_id"}) {
     columns += std::string(columns.empty() ? "" : ", ") + "a." + c;
   }
   auto s = TRY(sql("SELECT " + columns +
@@ -235,9 +236,9 @@ Result<std::optional<ArticleFile>> Store::article_file(int64_t id) {
 }
 
 Result<int64_t> Store::insert_snapshot(const PublicSnapshot& p) {
-  auto s = TRY(
-      sql("INSERT INTO public_snapshot (unit_code, as_of, set_id, payload, taken_by, taken_at)"
-          " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"));
+  auto s =
+      TRY(sql("INSERT INTO public_snapshot (unit_code, as_of, set_id, payload, taken_by, taken_at)"
+              " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"));
   s->bind(1, p.unit_code);
   s->bind(2, p.as_of);
   s->bind(3, p.set_id);
@@ -260,9 +261,9 @@ Result<std::optional<PublicSnapshot>> Store::snapshot(int64_t id) {
 }
 
 Result<std::vector<PublicSnapshot>> Store::snapshots(int limit) {
-  auto s = TRY(
-      sql("SELECT id, unit_code, as_of, set_id, taken_by, taken_at FROM public_snapshot"
-          " ORDER BY id DESC LIMIT $1"));
+  auto s =
+      TRY(sql("SELECT id, unit_code, as_of, set_id, taken_by, taken_at FROM public_snapshot"
+              " ORDER BY id DESC LIMIT $1"));
   s->bind(1, static_cast<int64_t>(limit));
   std::vector<PublicSnapshot> out;
   while (TRY(s->step()))

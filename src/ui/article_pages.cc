@@ -13,9 +13,8 @@ namespace ntm {
 namespace {
 
 std::string fields_html(AppState& app, const PageContext& c, const Article& a) {
-  nlohmann::json v = {{"t", catalogue(c.lang)},     {"f_title", a.title},
-                      {"f_summary", a.summary},     {"f_body", a.body},
-                      {"f_tags", a.tags},           {"f_units", a.unit_codes}};
+  nlohmann::json v = {{"t", catalogue(c.lang)}, {"f_title", a.title}, {"f_summary", a.summary},
+                      {"f_body", a.body},       {"f_tags", a.tags},   {"f_units", a.unit_codes}};
   nlohmann::json cats = nlohmann::json::array();
   for (const char* cat : kArticleCategories)
     cats.push_back(
@@ -118,11 +117,12 @@ Response edit_page(AppState& app, const PageContext& c, const Article& stored, c
   nlohmann::json files = nlohmann::json::array();
   if (auto fs = app.store().article_files(stored.id); fs.is_ok()) {
     for (const ArticleFile& f : *fs)
-      files.push_back({{"href", "/tep-bai-viet/" + std::to_string(f.id)},
-                       {"name", f.original_name},
-                       {"kind", tr(c.lang, f.kind == "cover" ? "portal.f_cover" : "portal.f_attachment")},
-                       {"type", f.content_type},
-                       {"size", std::to_string((f.size + 1023) / 1024) + " KB"}});
+      files.push_back(
+          {{"href", "/tep-bai-viet/" + std::to_string(f.id)},
+           {"name", f.original_name},
+           {"kind", tr(c.lang, f.kind == "cover" ? "portal.f_cover" : "portal.f_attachment")},
+           {"type", f.content_type},
+           {"size", std::to_string((f.size + 1023) / 1024) + " KB"}});
   }
   v["files"] = files;
   return render_page(app, c, "article_edit", v, error.empty() ? 200 : 400);
@@ -172,7 +172,8 @@ Response article_save(AppState& app, const Request& r) {
   Article edited = from_form(r);
   edited.id = a->id;
   const Status s = edit_article(app.store(), r.principal->first, edited);
-  if (s.code() == ErrorCode::kInvalidArgument) return edit_page(app, c, *a, edited, s.message(), false);
+  if (s.code() == ErrorCode::kInvalidArgument)
+    return edit_page(app, c, *a, edited, s.message(), false);
   if (!s.is_ok()) return error_page(app, c, s);
   return Response::redirect("/articles/" + std::to_string(a->id) + "?saved=1");
 }
@@ -186,8 +187,8 @@ Response article_files_upload(AppState& app, const Request& r) {
   if (file == r.files.end() || file->second.data.empty())
     return Response::redirect(back + "?error=" + url_encode("Chọn tệp cần tải lên"));
   auto added = add_article_file(app.store(), app.evidence_dir, r.principal->first, a->id,
-                                r.field("kind").empty() ? "attachment" : r.field("kind"), file->second.filename,
-                                file->second.data);
+                                r.field("kind").empty() ? "attachment" : r.field("kind"),
+                                file->second.filename, file->second.data);
   if (added.status().code() == ErrorCode::kInvalidArgument)
     return Response::redirect(back + "?error=" + url_encode(added.status().message()));
   if (!added.is_ok()) return error_page(app, c, added.status());
@@ -203,7 +204,8 @@ Response article_publish(AppState& app, const Request& r) {
   std::string at;
   if (!r.field("publish_at").empty()) {
     auto utc = vn_local_to_utc(r.field("publish_at"));
-    if (!utc.is_ok()) return edit_page(app, c, *a, *a, "Hẹn giờ đăng: " + utc.status().message(), false);
+    if (!utc.is_ok())
+      return edit_page(app, c, *a, *a, "Hẹn giờ đăng: " + utc.status().message(), false);
     at = *utc;
   }
   const Status s = publish_article(app.store(), r.principal->first, a->id, at);

@@ -29,12 +29,20 @@ Response atom_feed(AppState& app, const Request& r) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"
-      "<title>" + esc(tr(Lang::kVi, "app.office") + " — " + article_category_name(cat)) + "</title>\n"
-      "<id>" + esc(self) + "</id>\n"
-      "<link rel=\"self\" type=\"application/atom+xml\" href=\"" + esc(self) + "\"/>\n"
+      "<title>" +
+      esc(tr(Lang::kVi, "app.office") + " — " + article_category_name(cat)) +
+      "</title>\n"
+      "<id>" +
+      esc(self) +
+      "</id>\n"
+      "<link rel=\"self\" type=\"application/atom+xml\" href=\"" +
+      esc(self) +
+      "\"/>\n"
       "<link rel=\"alternate\" type=\"text/html\" href=\"" +
-      esc(absolute_url(app, "/chuyen-muc/" + cat)) + "\"/>\n"
-      "<updated>" + esc(updated) + "</updated>\n";
+      esc(absolute_url(app, "/chuyen-muc/" + cat)) +
+      "\"/>\n"
+      "<updated>" +
+      esc(updated) + "</updated>\n";
   for (const Article& a : *items) {
     const std::string url = absolute_url(app, "/bai-viet/" + a.slug);
     out += "<entry>\n<title>" + esc(a.title) + "</title>\n<id>" + esc(url) +
@@ -78,9 +86,11 @@ Response sitemap(AppState& app, const Request& r) {
 }
 
 Response robots(AppState& app, const Request&) {
-  Response res{200, "text/plain; charset=utf-8",
+  Response res{200,
+               "text/plain; charset=utf-8",
                "User-agent: *\nDisallow: /api/\nDisallow: /articles\nDisallow: /login\n"
-               "Sitemap: " + absolute_url(app, "/sitemap.xml") + "\n",
+               "Sitemap: " +
+                   absolute_url(app, "/sitemap.xml") + "\n",
                {}};
   return res;
 }

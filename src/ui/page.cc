@@ -1,10 +1,9 @@
 #include "ui/page.h"
 
-#include "service/articles.h"
-
 #include <kainjow/mustache.hpp>
 
 #include "http/request_options.h"
+#include "service/articles.h"
 #include "service/coordination.h"
 #include "ui/view_helpers.h"
 

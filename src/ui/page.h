@@ -15,9 +15,9 @@ namespace ntm {
 struct PageContext {
   Lang lang = Lang::kVi;
   EvaluateOptions opts;
-  std::string query;     // "at=...&set=...&view=..." (only what the user chose)
-  std::string target;    // path and query of this page (for the language switch)
-  std::string bad_date;  // the text typed when it was not a date
+  std::string query;           // "at=...&set=...&view=..." (only what the user chose)
+  std::string target;          // path and query of this page (for the language switch)
+  std::string bad_date;        // the text typed when it was not a date
   std::string published_note;  // set when a visitor sees the published snapshot's date
   const std::pair<User, Session>* principal = nullptr;  // the signed-in user, if any
 };

@@ -70,15 +70,15 @@ Response notifications_page(AppState& app, const Request& r);     // GET /notifi
 Response plan_page(AppState& app, const Request& r);              // GET /plan/:code
 Response plan_submit(AppState& app, const Request& r);            // POST /plan/:code
 // The portal (public)
-Response article_page(AppState& app, const Request& r);           // GET /bai-viet/:slug
-Response category_page(AppState& app, const Request& r);          // GET /chuyen-muc/:category
+Response article_page(AppState& app, const Request& r);   // GET /bai-viet/:slug
+Response category_page(AppState& app, const Request& r);  // GET /chuyen-muc/:category
 Response atom_feed(AppState& app, const Request& r);      // GET /chuyen-muc/:category/atom.xml
 Response article_file(AppState& app, const Request& r);   // GET /tep-bai-viet/:id
 Response public_progress_page(AppState& app, const Request& r);  // GET /tien-do
 Response sitemap(AppState& app, const Request& r);               // GET /sitemap.xml
 Response robots(AppState& app, const Request& r);                // GET /robots.txt
 // The portal (editors and the office)
-Response articles_page(AppState& app, const Request& r);          // GET /articles
+Response articles_page(AppState& app, const Request& r);         // GET /articles
 Response article_create(AppState& app, const Request& r);        // POST /articles
 Response article_edit_page(AppState& app, const Request& r);     // GET /articles/:id
 Response article_save(AppState& app, const Request& r);          // POST /articles/:id

@@ -48,7 +48,8 @@ Response home_page(AppState& app, const Request& r) {
                         {"items", cards(app, c, *items)}});
   }
   v["sections"] = sections;
-  if (auto p = current_public_progress(app, ""); p.is_ok()) v["progress"] = progress_headline(c, *p);
+  if (auto p = current_public_progress(app, ""); p.is_ok())
+    v["progress"] = progress_headline(c, *p);
   // Every province with its figures: a national deployment starts from here.
   PageContext pub = c;
   pub.opts = {today_utc(), "", true};
@@ -91,7 +92,9 @@ Response article_page(AppState& app, const Request& r) {
   v["status"] = tr(c.lang, std::string("portal.status_") + article_status_name(a.status));
   v["body_html"] = markdown_to_html(a.body);
   nlohmann::json attachments = nlohmann::json::array();
-  for (const ArticleFile& f : *app.store().article_files(a.id)) {
+  const auto files = app.store().article_files(a.id);
+  if (!files.is_ok()) return error_page(app, c, files.status());
+  for (const ArticleFile& f : *files) {
     if (f.kind != "attachment") continue;
     attachments.push_back({{"href", "/tep-bai-viet/" + std::to_string(f.id)},
                            {"name", f.original_name},
@@ -142,15 +145,17 @@ Response category_page(AppState& app, const Request& r) {
   const std::string cat = r.arg("category");
   if (!is_category(cat)) return error_page(app, c, Status::not_found("/chuyen-muc/" + cat));
   const auto page_arg = parse_number(r.arg("trang", "1"));
-  const int page = page_arg && *page_arg >= 1 && *page_arg <= 100000 ? static_cast<int>(*page_arg) : 0;
+  const int page =
+      page_arg && *page_arg >= 1 && *page_arg <= 100000 ? static_cast<int>(*page_arg) : 0;
   if (page == 0) return error_page(app, c, Status::invalid("trang: cần một số từ 1"));
   // One more than a page tells whether there is a next page.
-  auto items = app.store().published_articles(cat, utc_timestamp_now(), (page - 1) * kPerPage,
-                                              kPerPage + 1);
+  auto items =
+      app.store().published_articles(cat, utc_timestamp_now(), (page - 1) * kPerPage, kPerPage + 1);
   if (!items.is_ok()) return error_page(app, c, items.status());
   const bool more = static_cast<int>(items->size()) > kPerPage;
   if (more) items->pop_back();
-  if (items->empty() && page > 1) return error_page(app, c, Status::not_found("trang " + r.arg("trang")));
+  if (items->empty() && page > 1)
+    return error_page(app, c, Status::not_found("trang " + r.arg("trang")));
   const std::string base = "/chuyen-muc/" + cat;
   nlohmann::json v;
   v["label"] = category_label(c.lang, cat);
@@ -187,8 +192,8 @@ Response article_file(AppState& app, const Request& r) {
                                                                   : "jpg";
   res.headers.push_back({"Content-Disposition", "inline; filename=\"" + (**a).slug + "-" +
                                                     std::to_string((**f).id) + "." + ext + "\""});
-  res.headers.push_back({"Cache-Control", (**a).visible(now) ? "public, max-age=3600"
-                                                             : "private, no-store"});
+  res.headers.push_back(
+      {"Cache-Control", (**a).visible(now) ? "public, max-age=3600" : "private, no-store"});
   return res;
 }
 

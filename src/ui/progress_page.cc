@@ -56,7 +56,8 @@ Response public_progress_page(AppState& app, const Request& r) {
                     band_class(static_cast<int>(i)), ""});
   }
   if (mappable) {
-    v["map"] = svg_map("communes-" + p->unit_code, areas, tr(c.lang, "dash.map") + " - " + p->unit_name);
+    v["map"] =
+        svg_map("communes-" + p->unit_code, areas, tr(c.lang, "dash.map") + " - " + p->unit_name);
     legend.push_back({{"css", "na"}, {"label", tr(c.lang, "dash.map_na")}});
     v["legend"] = legend;
   }
