@@ -23,6 +23,7 @@
 #include "service/evaluate.h"
 #include "service/importer.h"
 #include "service/plans.h"
+#include "service/reassess.h"
 #include "service/workflow.h"
 #include "ui/pages.h"
 
@@ -164,6 +165,51 @@ Status run_evaluate(const Options& o, std::ostream& out) {
   }
   if (o.format == "csv") print_all_csv(list, out);
   if (o.format == "table") print_all_table(*TRY(store->unit_at(o.parent, opts.at)), list, out);
+  return Status::ok();
+}
+
+// A merged commune re-assessed from its constituents: the story, then one
+// row per measure with where its value came from.
+Status run_reassess(const Options& o, std::ostream& out) {
+  if (o.unit.empty()) return Status::invalid("cần --unit CODE (mã xã sau sáp nhập)");
+  if (o.format != "table" && o.format != "csv")
+    return Status::invalid("--format phải là table hoặc csv");
+  const EvaluateOptions opts = TRY(evaluate_options(o));
+  auto store = TRY(Store::open_sqlite(o.db));
+  const Catalog catalog = TRY(Catalog::load(*store));
+  const Reassessment r = TRY(reassess(*store, catalog, o.unit, opts));
+  auto number = [](const std::optional<ObservedValue>& v) {
+    return v ? format_number(v->value) : std::string();
+  };
+  if (o.format == "table") {
+    out << r.unit.name << " (" << r.unit.code << "), hợp thành ngày " << r.merged_on.iso()
+        << ", bộ tiêu chí " << r.set->id << "\n";
+    out << "Trước sáp nhập: " << r.constituents_titled << "/" << r.constituents.size()
+        << " xã cũ đạt chuẩn";
+    if (!r.partial.empty()) out << " (nhập một phần: " << r.partial.size() << ")";
+    out << "\nTính cho xã mới ngày " << opts.at.iso() << ": đạt " << r.computed.criteria_met << "/"
+        << r.computed.criteria.size() << " tiêu chí, chưa xác định " << r.computed.criteria_unknown
+        << "\n";
+  }
+  out << "measure,source,rule,value,value_date,from,reason\n";
+  for (const MeasureSource& s : r.sources) {
+    const auto m = catalog.measures().find(s.measure);
+    const std::string rule = m == catalog.measures().end() ? "" : aggregation_name(m->second.aggregation);
+    std::string from;
+    for (const Part& p : s.parts)
+      from += (from.empty() ? "" : " ") + p.code + "=" + (p.value ? format_number(p.value->value) : "?") +
+              (p.partial ? "(partial)" : "");
+    if (s.own) {
+      std::optional<ObservedValue> v;
+      for (const MeasureValue& mv : TRY(store->latest_values(r.unit.unit_id, opts.at, opts.verified_only)))
+        if (mv.measure_id == s.measure) v = ObservedValue{mv.value, mv.date};
+      out << csv_field(s.measure) << ",own,," << number(v) << "," << (v ? v->date.iso() : "") << ",,\n";
+      continue;
+    }
+    const auto& a = s.aggregated;
+    out << csv_field(s.measure) << ",computed," << rule << "," << number(a.value) << ","
+        << (a.value ? a.value->date.iso() : "") << "," << csv_field(from) << "," << a.reason << "\n";
+  }
   return Status::ok();
 }
 
@@ -392,6 +438,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   ev->add_flag("--verified-only", o.verified_only, "Count only verified data");
   ev->add_option("--format", o.format, "table|json|csv (default table)");
 
+  auto* ra = app.add_subcommand("reassess", "A merged commune computed from its constituents");
+  ra->add_option("--unit", o.unit, "The merged commune's code")->required();
+  ra->add_option("--at", o.at, "Date yyyy-mm-dd (default today)");
+  ra->add_option("--set", o.set_id, "Criteria set id (default: the one in force before the merger)");
+  ra->add_flag("--verified-only", o.verified_only, "Count only verified data");
+  ra->add_option("--format", o.format, "table|csv (default table)");
+
   auto* pl = app.add_subcommand("plan", "Plan framework");
   pl->require_subcommand(1);
   auto* ps = pl->add_subcommand("status", "Achieved / on track / at risk / behind at a date");
@@ -490,6 +543,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       if (sub->parsed()) s = run_import(sub->get_name(), o, out);
   } else if (ev->parsed()) {
     s = run_evaluate(o, out);
+  } else if (ra->parsed()) {
+    s = run_reassess(o, out);
   } else if (ps->parsed()) {
     s = run_plan_status(o, out);
   } else if (tp->parsed()) {

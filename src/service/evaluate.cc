@@ -117,6 +117,11 @@ Result<ValueMap> HistoryCache::values_at(int64_t unit_id, Date at) {
   return out;
 }
 
+Result<std::string> variant_of(Store& store, const std::string& key, const UnitVersion& u, Date at) {
+  VariantResolver variants(store, key, at);
+  return variants.of(u);
+}
+
 Result<Assessment> evaluate_unit(Store& store, const Catalog& catalog, const std::string& code,
                                  const EvaluateOptions& opts) {
   const auto unit = TRY(store.unit_at(code, opts.at));

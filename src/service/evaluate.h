@@ -58,6 +58,10 @@ class HistoryCache {
   std::map<int64_t, std::vector<MeasureValue>> history_;  // by measure, then date
 };
 
+// The value of variant `key` ("region", "commune_group") for unit `u` on
+// `at`: its own attribute, else the nearest ancestor's; "" when none.
+Result<std::string> variant_of(Store& store, const std::string& key, const UnitVersion& u, Date at);
+
 Result<Assessment> evaluate_unit(Store& store, const Catalog& catalog, const std::string& code,
                                  const EvaluateOptions& opts);
 

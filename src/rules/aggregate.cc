@@ -1,0 +1,50 @@
+#include "rules/aggregate.h"
+
+#include <algorithm>
+
+namespace ntm {
+
+Aggregated aggregate(const Measure& m, const std::vector<Part>& parts) {
+  if (m.aggregation == Aggregation::kNone) return {std::nullopt, kReasonMeasuredAnew};
+  if (parts.empty()) return {std::nullopt, kReasonNoConstituents};
+  Date latest = Date::min();
+  for (const Part& p : parts)
+    if (p.partial) return {std::nullopt, kReasonPartialSplit};
+  for (const Part& p : parts) {
+    if (!p.value) return {std::nullopt, kReasonNoData};
+    latest = std::max(latest, p.value->date);
+  }
+  double result = 0;
+  switch (m.aggregation) {
+    case Aggregation::kSum:
+      for (const Part& p : parts) result += p.value->value;
+      break;
+    case Aggregation::kMean:
+      for (const Part& p : parts) result += p.value->value;
+      result /= static_cast<double>(parts.size());
+      break;
+    case Aggregation::kWeightedMean: {
+      double weights = 0;
+      for (const Part& p : parts) {
+        if (!p.weight || *p.weight <= 0) return {std::nullopt, kReasonNoWeight};
+        result += p.value->value * *p.weight;
+        weights += *p.weight;
+      }
+      result /= weights;
+      break;
+    }
+    case Aggregation::kAll:
+      result = std::all_of(parts.begin(), parts.end(),
+                           [](const Part& p) { return p.value->value != 0; });
+      break;
+    case Aggregation::kAny:
+      result = std::any_of(parts.begin(), parts.end(),
+                           [](const Part& p) { return p.value->value != 0; });
+      break;
+    case Aggregation::kNone:
+      break;
+  }
+  return {ObservedValue{result, latest}, ""};
+}
+
+}  // namespace ntm

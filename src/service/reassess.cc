@@ -1,0 +1,84 @@
+#include "service/reassess.h"
+
+#include <map>
+#include <set>
+
+namespace ntm {
+
+Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::string& code,
+                              const EvaluateOptions& opts) {
+  Reassessment r;
+  const auto unit = TRY(store.unit_at(code, opts.at));
+  if (!unit) return Status::not_found("không có đơn vị mã \"" + code + "\" vào ngày " + opts.at.iso());
+  r.unit = *unit;
+  std::vector<Lineage> links;
+  for (const Lineage& l : TRY(store.lineage_of(unit->unit_id)))
+    if (l.new_unit_id == unit->unit_id) links.push_back(l);
+  if (links.empty()) {
+    return Status::invalid(unit->name + " không được hợp thành từ đơn vị nào: không có gì để đánh giá lại");
+  }
+  r.merged_on = links.front().date;
+  const Date before = r.merged_on.add_days(-1);
+  r.set = opts.set_id.empty()
+              ? catalog.in_force(TRY(default_series(store)), before, unit->level)
+              : catalog.find(opts.set_id);
+  if (!r.set) return Status::not_found("không có bộ tiêu chí cho ngày " + before.iso());
+
+  // The constituents: their status the day before, their values on opts.at.
+  std::vector<std::pair<UnitVersion, bool>> olds;  // version before the merger, partial?
+  std::map<int64_t, std::vector<MeasureValue>> old_values;
+  for (const Lineage& l : links) {
+    const auto v = TRY(store.unit_version_at(l.old_unit_id, before));
+    if (!v) continue;
+    olds.push_back({*v, l.relation == "partial"});
+    if (l.relation == "partial") r.partial.push_back(v->code);
+    old_values[v->unit_id] = TRY(store.latest_values(v->unit_id, opts.at, opts.verified_only));
+    if (r.set->applies_to(*v)) {
+      Assessment a = TRY(evaluate_unit(store, catalog, v->code,
+                                       EvaluateOptions{before, r.set->id, opts.verified_only}));
+      if (!a.titles.empty() && a.titles[0].status == Outcome::kMet) ++r.constituents_titled;
+      r.constituents.push_back(std::move(a));
+    }
+  }
+  const auto own = TRY(store.latest_values(unit->unit_id, opts.at, opts.verified_only));
+  ValueMap values;
+  for (const MeasureValue& v : own) values[v.measure_id] = {v.value, v.date};
+
+  auto value_in = [](const std::vector<MeasureValue>& list, const std::string& id) {
+    std::optional<ObservedValue> out;
+    for (const MeasureValue& v : list)
+      if (v.measure_id == id) out = ObservedValue{v.value, v.date};
+    return out;
+  };
+  std::set<std::string> seen;
+  for (const Criterion& c : r.set->criteria) {
+    for (const Indicator& ind : c.indicators) {
+      if (!seen.insert(ind.measure).second) continue;
+      MeasureSource src{ind.measure, values.count(ind.measure) > 0, {}, {}};
+      const auto m = catalog.measures().find(ind.measure);
+      for (const auto& [v, partial] : olds) {
+        const auto& list = old_values[v.unit_id];
+        Part p{v.code, v.name, partial, value_in(list, ind.measure), std::nullopt};
+        if (m != catalog.measures().end() && !m->second.weight_measure.empty()) {
+          if (auto w = value_in(list, m->second.weight_measure)) p.weight = w->value;
+        }
+        src.parts.push_back(std::move(p));
+      }
+      if (!src.own) {
+        src.aggregated = m == catalog.measures().end()
+                             ? Aggregated{std::nullopt, kReasonMeasuredAnew}
+                             : aggregate(m->second, src.parts);
+      }
+      r.sources.push_back(std::move(src));
+    }
+  }
+  // The keys of `values` must outlive evaluate(): they view r.sources' names.
+  for (const MeasureSource& s : r.sources)
+    if (!s.own && s.aggregated.value) values[s.measure] = *s.aggregated.value;
+  r.computed = evaluate(*r.set, *unit, TRY(variant_of(store, r.set->variant_key, *unit, opts.at)),
+                        opts.at, values);
+  r.computed.verified_only = opts.verified_only;
+  return r;
+}
+
+}  // namespace ntm

@@ -1,0 +1,42 @@
+// Re-assessment of a merged commune from its constituents (the communes that
+// went into it on 01/07/2025): each measure the set tests comes from the
+// merged commune's own observations when it has them, else is computed from
+// the constituents' values by the measure's aggregation rule
+// (rules/aggregate.h), with its provenance. Also the constituents' own
+// status the day before the merger — "3 of 4 met NTM before the merger ->
+// computed, the merged commune meets 14 of 19".
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "rules/aggregate.h"
+#include "service/evaluate.h"
+
+namespace ntm {
+
+struct MeasureSource {
+  std::string measure;
+  bool own = false;        // the merged commune's own observation
+  Aggregated aggregated;   // else: computed (value, or the reason it is unknown)
+  std::vector<Part> parts;  // the constituents' values used
+};
+
+struct Reassessment {
+  UnitVersion unit;
+  Date merged_on;  // the day the merged commune came into force
+  const CriteriaSet* set = nullptr;
+  std::vector<Assessment> constituents;  // on the day before the merger
+  std::vector<std::string> partial;      // codes of constituents merged only in part
+  int constituents_titled = 0;           // of those, meeting the set's first title
+  Assessment computed;                   // the merged commune on opts.at
+  std::vector<MeasureSource> sources;    // one per measure the set tests, in set order
+};
+
+// `code` names the merged commune (its code on opts.at, after the merger).
+// The set: opts.set_id, else the one in force the day before the merger (the
+// old set). Fails when the unit has no constituents.
+Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::string& code,
+                              const EvaluateOptions& opts);
+
+}  // namespace ntm
