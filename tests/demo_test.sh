@@ -23,6 +23,20 @@ rows=$(($(wc -l < "$dir/2026.csv") - 1))
 [ "$rows" -eq 60 ] || { echo "expected 60 merged xã at 2026-09-30, got $rows"; exit 1; }
 grep -q ",10," "$dir/2026.csv"   # the 10-criteria set is in force
 
+# The Hà Tĩnh merger mapping: 209 old communes -> 69 merged ones; the
+# constituents add up to the old communes with each partial split counted
+# once on each side (212 links = 209 old + the extra sides of split ones).
+lineage=$(sqlite3 "$db" "SELECT COUNT(*), COUNT(DISTINCT old_unit_id), COUNT(DISTINCT new_unit_id),
+  (SELECT COUNT(*) - COUNT(DISTINCT old_unit_id) FROM unit_lineage WHERE relation = 'partial')
+  FROM unit_lineage")
+IFS='|' read -r links olds news extra <<< "$lineage"
+[ "$olds" -eq 209 ] && [ "$news" -eq 69 ] && [ $((links - extra)) -eq 209 ] \
+  || { echo "merger mapping: $links links, $olds old, $news new, $extra extra sides"; exit 1; }
+# A merged commune re-assessed from its constituents.
+"$ntm" reassess --db "$db" --unit 18568 --at 2025-07-01 > "$dir/reassess.txt"
+grep -q "^Trước sáp nhập: [0-9]*/3 xã cũ đạt chuẩn" "$dir/reassess.txt"
+grep -q "^Tính cho xã mới ngày 2025-07-01: đạt [0-9]*/19 tiêu chí" "$dir/reassess.txt"
+
 # The official sets load and evaluate honestly: QĐ 51 has no indicators yet.
 "$ntm" evaluate --db "$db" --unit 18073 --at 2026-09-30 --set ntm-xa-2026-2030 --format json > "$dir/qd51.json"
 grep -q '"reason": "no indicators defined"' "$dir/qd51.json"

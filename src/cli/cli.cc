@@ -197,7 +197,7 @@ Status run_reassess(const Options& o, std::ostream& out) {
     const std::string rule = m == catalog.measures().end() ? "" : aggregation_name(m->second.aggregation);
     std::string from;
     for (const Part& p : s.parts)
-      from += (from.empty() ? "" : " ") + p.code + "=" + (p.value ? format_number(p.value->value) : "?") +
+      from += (from.empty() ? "" : " ") + p.code + "=" + (p.value ? format_number(p.value->value) : p.assessed ? "?" : "-") +
               (p.partial ? "(partial)" : "");
     if (s.own) {
       std::optional<ObservedValue> v;

@@ -4,8 +4,11 @@
 
 namespace ntm {
 
-Aggregated aggregate(const Measure& m, const std::vector<Part>& parts) {
+Aggregated aggregate(const Measure& m, const std::vector<Part>& all_parts) {
   if (m.aggregation == Aggregation::kNone) return {std::nullopt, kReasonMeasuredAnew};
+  std::vector<Part> parts;
+  for (const Part& p : all_parts)
+    if (p.assessed || p.value) parts.push_back(p);
   if (parts.empty()) return {std::nullopt, kReasonNoConstituents};
   Date latest = Date::min();
   for (const Part& p : parts)

@@ -8,7 +8,9 @@
 //   none           -> "must be measured anew": unknown.
 // A constituent that went only in part into the merged commune makes the
 // value unknown ("partial split"), as does a constituent without a value or
-// (weighted mean) without a weight: nothing is guessed. Pure.
+// (weighted mean) without a weight: nothing is guessed. A constituent the
+// set does not apply to (a town, a ward) and without a value is left out.
+// Pure.
 #pragma once
 
 #include <optional>
@@ -23,6 +25,7 @@ namespace ntm {
 struct Part {
   std::string code, name;
   bool partial = false;
+  bool assessed = true;  // the set applies to it (a town or ward is not assessed)
   std::optional<ObservedValue> value;
   std::optional<double> weight;  // for weighted_mean
 };

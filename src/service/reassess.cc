@@ -58,7 +58,8 @@ Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::s
       const auto m = catalog.measures().find(ind.measure);
       for (const auto& [v, partial] : olds) {
         const auto& list = old_values[v.unit_id];
-        Part p{v.code, v.name, partial, value_in(list, ind.measure), std::nullopt};
+        Part p{v.code, v.name, partial, r.set->applies_to(v), value_in(list, ind.measure),
+               std::nullopt};
         if (m != catalog.measures().end() && !m->second.weight_measure.empty()) {
           if (auto w = value_in(list, m->second.weight_measure)) p.weight = w->value;
         }
