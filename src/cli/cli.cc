@@ -194,21 +194,28 @@ Status run_reassess(const Options& o, std::ostream& out) {
   out << "measure,source,rule,value,value_date,from,reason\n";
   for (const MeasureSource& s : r.sources) {
     const auto m = catalog.measures().find(s.measure);
-    const std::string rule = m == catalog.measures().end() ? "" : aggregation_name(m->second.aggregation);
+    const std::string rule =
+        m == catalog.measures().end() ? "" : aggregation_name(m->second.aggregation);
     std::string from;
     for (const Part& p : s.parts)
-      from += (from.empty() ? "" : " ") + p.code + "=" + (p.value ? format_number(p.value->value) : p.assessed ? "?" : "-") +
+      from += (from.empty() ? "" : " ") + p.code + "=" +
+              (p.value      ? format_number(p.value->value)
+               : p.assessed ? "?"
+                            : "-") +
               (p.partial ? "(partial)" : "");
     if (s.own) {
       std::optional<ObservedValue> v;
-      for (const MeasureValue& mv : TRY(store->latest_values(r.unit.unit_id, opts.at, opts.verified_only)))
+      for (const MeasureValue& mv :
+           TRY(store->latest_values(r.unit.unit_id, opts.at, opts.verified_only)))
         if (mv.measure_id == s.measure) v = ObservedValue{mv.value, mv.date};
-      out << csv_field(s.measure) << ",own,," << number(v) << "," << (v ? v->date.iso() : "") << ",,\n";
+      out << csv_field(s.measure) << ",own,," << number(v) << "," << (v ? v->date.iso() : "")
+          << ",,\n";
       continue;
     }
     const auto& a = s.aggregated;
     out << csv_field(s.measure) << ",computed," << rule << "," << number(a.value) << ","
-        << (a.value ? a.value->date.iso() : "") << "," << csv_field(from) << "," << a.reason << "\n";
+        << (a.value ? a.value->date.iso() : "") << "," << csv_field(from) << "," << a.reason
+        << "\n";
   }
   return Status::ok();
 }
@@ -441,7 +448,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   auto* ra = app.add_subcommand("reassess", "A merged commune computed from its constituents");
   ra->add_option("--unit", o.unit, "The merged commune's code")->required();
   ra->add_option("--at", o.at, "Date yyyy-mm-dd (default today)");
-  ra->add_option("--set", o.set_id, "Criteria set id (default: the one in force before the merger)");
+  ra->add_option("--set", o.set_id,
+                 "Criteria set id (default: the one in force before the merger)");
   ra->add_flag("--verified-only", o.verified_only, "Count only verified data");
   ra->add_option("--format", o.format, "table|csv (default table)");
 

@@ -117,7 +117,8 @@ Result<ValueMap> HistoryCache::values_at(int64_t unit_id, Date at) {
   return out;
 }
 
-Result<std::string> variant_of(Store& store, const std::string& key, const UnitVersion& u, Date at) {
+Result<std::string> variant_of(Store& store, const std::string& key, const UnitVersion& u,
+                               Date at) {
   VariantResolver variants(store, key, at);
   return variants.of(u);
 }

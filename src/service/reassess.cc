@@ -9,19 +9,20 @@ Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::s
                               const EvaluateOptions& opts) {
   Reassessment r;
   const auto unit = TRY(store.unit_at(code, opts.at));
-  if (!unit) return Status::not_found("không có đơn vị mã \"" + code + "\" vào ngày " + opts.at.iso());
+  if (!unit)
+    return Status::not_found("không có đơn vị mã \"" + code + "\" vào ngày " + opts.at.iso());
   r.unit = *unit;
   std::vector<Lineage> links;
   for (const Lineage& l : TRY(store.lineage_of(unit->unit_id)))
     if (l.new_unit_id == unit->unit_id) links.push_back(l);
   if (links.empty()) {
-    return Status::invalid(unit->name + " không được hợp thành từ đơn vị nào: không có gì để đánh giá lại");
+    return Status::invalid(unit->name +
+                           " không được hợp thành từ đơn vị nào: không có gì để đánh giá lại");
   }
   r.merged_on = links.front().date;
   const Date before = r.merged_on.add_days(-1);
-  r.set = opts.set_id.empty()
-              ? catalog.in_force(TRY(default_series(store)), before, unit->level)
-              : catalog.find(opts.set_id);
+  r.set = opts.set_id.empty() ? catalog.in_force(TRY(default_series(store)), before, unit->level)
+                              : catalog.find(opts.set_id);
   if (!r.set) return Status::not_found("không có bộ tiêu chí cho ngày " + before.iso());
 
   // The constituents: their status the day before, their values on opts.at.
@@ -58,7 +59,7 @@ Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::s
       const auto m = catalog.measures().find(ind.measure);
       for (const auto& [v, partial] : olds) {
         const auto& list = old_values[v.unit_id];
-        Part p{v.code, v.name, partial, r.set->applies_to(v), value_in(list, ind.measure),
+        Part p{v.code,      v.name, partial, r.set->applies_to(v), value_in(list, ind.measure),
                std::nullopt};
         if (m != catalog.measures().end() && !m->second.weight_measure.empty()) {
           if (auto w = value_in(list, m->second.weight_measure)) p.weight = w->value;

@@ -17,8 +17,8 @@ namespace ntm {
 
 struct MeasureSource {
   std::string measure;
-  bool own = false;        // the merged commune's own observation
-  Aggregated aggregated;   // else: computed (value, or the reason it is unknown)
+  bool own = false;         // the merged commune's own observation
+  Aggregated aggregated;    // else: computed (value, or the reason it is unknown)
   std::vector<Part> parts;  // the constituents' values used
 };
 

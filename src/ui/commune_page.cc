@@ -3,6 +3,7 @@
 #include "base/strings.h"
 #include "rules/engine.h"
 #include "service/coordination.h"
+#include "service/reassess.h"
 #include "ui/charts.h"
 #include "ui/pages.h"
 #include "ui/portal_view.h"
@@ -30,6 +31,70 @@ nlohmann::json lineage_view(const PageContext& c, const std::vector<LineageLink>
                    {"relation", tr(c.lang, l.relation == "full" ? "card.full" : "card.partial")}});
   }
   return out;
+}
+
+// A merged commune computed from its constituents on the day of the merger,
+// under the set in force the day before, with each measure's provenance.
+Result<nlohmann::json> reassess_view(AppState& app, const PageContext& c, const Catalog& catalog,
+                                     const UnitVersion& unit, Date merged_on) {
+  const Reassessment r = TRY(reassess(app.store(), catalog, unit.code,
+                                      EvaluateOptions{merged_on, "", c.opts.verified_only}));
+  nlohmann::json v = {{"set", name_of(c.lang, *r.set)},
+                      {"illustrative", r.set->illustrative},
+                      {"date", format_date(c.lang, r.merged_on)},
+                      {"before", format_date(c.lang, r.merged_on.add_days(-1))},
+                      {"titled", std::to_string(r.constituents_titled)},
+                      {"assessed", std::to_string(r.constituents.size())},
+                      {"met", std::to_string(r.computed.criteria_met)},
+                      {"total", std::to_string(r.computed.criteria.size())},
+                      {"unknown", std::to_string(r.computed.criteria_unknown)}};
+  PageContext then = c;
+  then.query = "at=" + r.merged_on.add_days(-1).iso();
+  nlohmann::json olds = nlohmann::json::array();
+  for (const Assessment& a : r.constituents) {
+    const bool titled = !a.titles.empty() && a.titles[0].status == Outcome::kMet;
+    olds.push_back(
+        {{"name", a.unit.name},
+         {"href", unit_link(then, a.unit)},
+         {"met", std::to_string(a.criteria_met) + "/" + std::to_string(a.criteria.size())},
+         {"titled", titled}});
+  }
+  v["constituents"] = olds;
+  nlohmann::json rows = nlohmann::json::array();
+  for (const MeasureSource& s : r.sources) {
+    const auto m = catalog.measures().find(s.measure);
+    const std::string name = m == catalog.measures().end() ? s.measure : name_of(c.lang, m->second);
+    std::string from;
+    for (const Part& p : s.parts) {
+      from += (from.empty() ? "" : "; ") + p.name + ": " +
+              (p.value      ? format_num(c.lang, p.value->value, 2)
+               : p.assessed ? "?"
+                            : "–") +
+              (p.partial ? " (" + tr(c.lang, "card.partial") + ")" : "");
+    }
+    const auto& value = s.aggregated.value;
+    rows.push_back(
+        {{"measure", name},
+         {"source", tr(c.lang, s.own ? "reassess.own" : "reassess.computed")},
+         {"rule", m == catalog.measures().end()
+                      ? ""
+                      : tr(c.lang, std::string("reassess.rule_") +
+                                       aggregation_name(m->second.aggregation))},
+         {"value", s.own   ? tr(c.lang, "reassess.own")
+                   : value ? format_num(c.lang, value->value, 2)
+                           : "?"},
+         {"reason",
+          s.aggregated.reason.empty()
+              ? ""
+              : tr(c.lang, "reassess.why_" +
+                               std::string(s.aggregated.reason == kReasonMeasuredAnew   ? "anew"
+                                           : s.aggregated.reason == kReasonPartialSplit ? "partial"
+                                           : s.aggregated.reason == kReasonNoWeight     ? "weight"
+                                                                                    : "nodata"))},
+         {"from", from}});
+  }
+  v["rows"] = rows;
+  return v;
 }
 
 // The unit's plan and status; for signed-in users in scope, its work items
@@ -173,6 +238,10 @@ Response commune_page(AppState& app, const Request& r) {
   v["has_lineage"] = !sc.merged_from.empty() || !sc.merged_into.empty();
   if (!sc.merged_from.empty()) v["merged_from_date"] = format_date(c.lang, sc.merged_from[0].date);
   if (!sc.merged_into.empty()) v["merged_into_date"] = format_date(c.lang, sc.merged_into[0].date);
+  if (!sc.merged_from.empty()) {
+    auto re = reassess_view(app, c, **catalog, a.unit, sc.merged_from[0].date);
+    if (re.is_ok()) v["reassess"] = *re;
+  }
   if (auto coordination = coordination_view(app, c, a); coordination.is_ok()) {
     v.update(*coordination);
   } else {

@@ -57,6 +57,43 @@ const std::map<std::string, Entry>& entries() {
       {"search.results", {"kết quả", "results"}},
       {"search.none", {"Không tìm thấy đơn vị nào.", "No unit found."}},
       {"search.valid", {"Hiệu lực", "In force"}},
+      {"reassess.title",
+       {"Đánh giá lại từ các xã cũ (sau sáp nhập)",
+        "Re-assessed from the old communes (after the merger)"}},
+      {"reassess.set",
+       {"Theo bộ tiêu chí có hiệu lực trước sáp nhập", "Under the set in force before the merger"}},
+      {"reassess.before", {"Ngày", "On"}},
+      {"reassess.olds_met", {"xã cũ đạt chuẩn", "old communes met the title"}},
+      {"reassess.computed_on", {"tính cho xã mới tại ngày", "computed for the merged commune on"}},
+      {"reassess.criteria", {"tiêu chí đạt", "criteria met"}},
+      {"reassess.unknown", {"chưa xác định", "unknown"}},
+      {"reassess.hint",
+       {"Mỗi chỉ số lấy số liệu của chính xã mới nếu có; nếu không, tính từ các xã cũ theo cách "
+        "gộp "
+        "của chỉ số (tổng, trung bình, trung bình theo dân số/số hộ, tất cả, một trong). Chỉ số "
+        "phải "
+        "đo lại, xã cũ nhập một phần hoặc thiếu số liệu thì để chưa xác định, không suy đoán.",
+        "Each measure takes the merged commune's own data when there is some; otherwise it is "
+        "computed from the old communes by the measure's rule (sum, mean, mean weighted by "
+        "population/households, all, any). Measures to be measured anew, partial splits and "
+        "missing "
+        "data stay unknown: nothing is guessed."}},
+      {"reassess.measure", {"Chỉ số", "Measure"}},
+      {"reassess.source", {"Nguồn", "Source"}},
+      {"reassess.rule", {"Cách gộp", "Rule"}},
+      {"reassess.from", {"Số liệu các xã cũ", "The old communes' values"}},
+      {"reassess.own", {"số liệu của xã mới", "the merged commune's own"}},
+      {"reassess.computed", {"tính từ xã cũ", "computed"}},
+      {"reassess.rule_sum", {"tổng", "sum"}},
+      {"reassess.rule_mean", {"trung bình", "mean"}},
+      {"reassess.rule_weighted_mean", {"trung bình có trọng số", "weighted mean"}},
+      {"reassess.rule_all", {"tất cả đạt", "all"}},
+      {"reassess.rule_any", {"một trong các xã", "any"}},
+      {"reassess.rule_none", {"phải đo lại", "measured anew"}},
+      {"reassess.why_anew", {"phải đo lại", "to be measured anew"}},
+      {"reassess.why_partial", {"xã cũ nhập một phần", "partial split"}},
+      {"reassess.why_weight", {"thiếu trọng số", "no weight"}},
+      {"reassess.why_nodata", {"thiếu số liệu", "missing data"}},
       {"portal.news", {"Tin bài", "News"}},
       {"portal.home", {"Trang chủ", "Home"}},
       {"portal.home_title",

@@ -139,6 +139,17 @@ test("portal: a reader goes home -> article -> older item -> search, and sees th
   await w.context().close();
 });
 
+test("a merged commune shows its constituents and its status computed from them", async () => {
+  const p = await page();
+  await p.goto(`${base}/commune/18568`);
+  const section = await p.locator("#danh-gia-lai").innerText();
+  assert.match(section, /\d+\/3 xã cũ đạt chuẩn → tính cho xã mới tại ngày 01\/07\/2025: \d+\/19 tiêu chí đạt/);
+  assert.match(section, /Xã Thạch Kim/);
+  assert.match(section, /phải đo lại/);
+  await p.locator("#danh-gia-lai").screenshot({ path: `${shots}/reassess-vi-1366.png` });
+  await p.context().close();
+});
+
 test("phone width: dashboard usable at 360 px", async () => {
   const p = await page(360);
   await p.goto(`${base}/dashboard/42`);
