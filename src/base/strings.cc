@@ -206,4 +206,14 @@ std::string slugify(std::string_view title) {
   return out;
 }
 
+std::string truncate_words(std::string_view text, size_t max) {
+  if (text.size() <= max) return std::string(text);
+  size_t cut = text.rfind(' ', max);
+  if (cut == std::string_view::npos || cut == 0) {
+    cut = max;  // back to the start of a UTF-8 character
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return std::string(text.substr(0, cut)) + "…";
+}
+
 }  // namespace ntm

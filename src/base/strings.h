@@ -36,6 +36,9 @@ std::string strip_unit_type_prefix(std::string_view name);
 // lower case, runs of anything else become one '-', at most 80 characters.
 // "Nông thôn mới: Đạt chuẩn!" -> "nong-thon-moi-dat-chuan".
 std::string slugify(std::string_view title);
+// `text` when it has at most `max` bytes; else cut at the last space before
+// `max` (or at a character boundary) with "…" added. Never splits UTF-8.
+std::string truncate_words(std::string_view text, size_t max);
 
 // Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(const std::string& s);

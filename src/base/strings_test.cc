@@ -71,5 +71,13 @@ TEST(Strings, SlugsAreAsciiFromVietnameseTitles) {
   EXPECT_EQ(slugify(std::string(100, 'a')), std::string(80, 'a'));
 }
 
+TEST(Strings, TruncateWordsKeepsWordsAndUtf8Whole) {
+  EXPECT_EQ(truncate_words("Nông thôn mới", 100), "Nông thôn mới");
+  EXPECT_EQ(truncate_words("Nông thôn mới", 12), "Nông thôn…");
+  // No space to cut at: back to a character boundary ("ô" is 2 bytes).
+  EXPECT_EQ(truncate_words("Nôngthônmới", 2), "N…");
+  EXPECT_EQ(truncate_words("ĐĐĐĐ", 3), "Đ…");
+}
+
 }  // namespace
 }  // namespace ntm

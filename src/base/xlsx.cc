@@ -153,10 +153,13 @@ Result<std::string> xlsx_to_csv(std::string_view bytes, const std::string& name)
   return csv;
 }
 
+Result<std::string> table_text(std::string_view bytes, const std::string& name) {
+  if (bytes.rfind("PK\x03\x04", 0) == 0) return xlsx_to_csv(bytes, name);
+  return std::string(bytes);
+}
+
 Result<std::string> read_table_file(const std::string& path) {
-  std::string bytes = TRY(read_file(path));
-  const bool xlsx = path.size() > 5 && path.compare(path.size() - 5, 5, ".xlsx") == 0;
-  return xlsx ? xlsx_to_csv(bytes, path) : bytes;
+  return table_text(TRY(read_file(path)), path);
 }
 
 }  // namespace ntm

@@ -15,7 +15,11 @@ namespace ntm {
 // `name` is used in error messages.
 Result<std::string> xlsx_to_csv(std::string_view bytes, const std::string& name);
 
-// Reads a CSV or, by its .xlsx extension, an XLSX file as CSV text.
+// The bytes of an uploaded table as CSV text: an XLSX is recognised by its
+// content (a zip archive), not its name; anything else is taken as CSV.
+Result<std::string> table_text(std::string_view bytes, const std::string& name);
+
+// Reads a CSV or XLSX file as CSV text (table_text of its bytes).
 Result<std::string> read_table_file(const std::string& path);
 
 }  // namespace ntm

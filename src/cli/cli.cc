@@ -203,19 +203,10 @@ Status run_reassess(const Options& o, std::ostream& out) {
                : p.assessed ? "?"
                             : "-") +
               (p.partial ? "(partial)" : "");
-    if (s.own) {
-      std::optional<ObservedValue> v;
-      for (const MeasureValue& mv :
-           TRY(store->latest_values(r.unit.unit_id, opts.at, opts.verified_only)))
-        if (mv.measure_id == s.measure) v = ObservedValue{mv.value, mv.date};
-      out << csv_field(s.measure) << ",own,," << number(v) << "," << (v ? v->date.iso() : "")
-          << ",,\n";
-      continue;
-    }
-    const auto& a = s.aggregated;
-    out << csv_field(s.measure) << ",computed," << rule << "," << number(a.value) << ","
-        << (a.value ? a.value->date.iso() : "") << "," << csv_field(from) << "," << a.reason
-        << "\n";
+    const auto& v = s.used();
+    out << csv_field(s.measure) << "," << (s.own ? "own,," : "computed," + rule + ",") << number(v)
+        << "," << (v ? v->date.iso() : "") << "," << (s.own ? "" : csv_field(from)) << ","
+        << s.aggregated.reason << "\n";
   }
   return Status::ok();
 }

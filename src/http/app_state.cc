@@ -9,6 +9,7 @@ Status AppState::refresh() {
   overviews_.clear();
   const auto demo = TRY(store_->setting("demo_data"));
   demo_ = demo && *demo == "synthetic";
+  snapshot_ = TRY(ntm::published_snapshot(*store_));
   version_ = v;
   return Status::ok();
 }
@@ -28,6 +29,11 @@ Result<std::shared_ptr<const Overview>> AppState::overview(const std::string& co
   auto ov = std::make_shared<const Overview>(TRY(build_overview(*store_, *catalog_, code, opts)));
   overviews_[key] = ov;
   return std::shared_ptr<const Overview>(ov);
+}
+
+const std::optional<PublicSnapshot>& AppState::published_snapshot() {
+  (void)refresh();
+  return snapshot_;
 }
 
 bool AppState::demo() {

@@ -11,6 +11,7 @@
 #include "http/http.h"
 #include "service/auth.h"
 #include "service/evaluate.h"
+#include "service/public_progress.h"
 #include "service/views.h"
 #include "store/store.h"
 
@@ -28,6 +29,8 @@ class AppState {
                                                    const EvaluateOptions& opts);
   // Setting "demo_data" is "synthetic".
   bool demo();
+  // The progress snapshot the office published, if any (read once per data version).
+  const std::optional<PublicSnapshot>& published_snapshot();
 
   // Cookies get "Secure" (served over TLS, e.g. behind nginx).
   bool secure_cookies = false;
@@ -45,6 +48,7 @@ class AppState {
   std::unique_ptr<Catalog> catalog_;
   std::map<std::string, std::shared_ptr<const Overview>> overviews_;
   bool demo_ = false;
+  std::optional<PublicSnapshot> snapshot_;
 };
 
 // A route handler bound to the app: lets the route tables list plain

@@ -25,9 +25,10 @@ struct Article {
   std::string publish_at;  // UTC timestamp; "" until scheduled or published
   std::string created_at;
   std::string updated_at;
-  std::string tags;        // comma-separated, as written
-  std::string unit_codes;  // comma-separated codes of the units it is about
-  int64_t meeting_id = 0;  // the steering-committee meeting (directive) it reports; 0 = none
+  std::string tags;           // comma-separated, as written
+  std::string unit_codes;     // comma-separated codes of the units it is about
+  int64_t meeting_id = 0;     // the steering-committee meeting (directive) it reports; 0 = none
+  int64_t cover_file_id = 0;  // read from its files (the latest cover); not written
 
   // Readable by the public at `now` (a UTC timestamp of the same form).
   bool visible(const std::string& now) const {

@@ -76,6 +76,9 @@ struct CriteriaSet {
 
   bool in_force(Date d) const { return effective_from <= d && d <= effective_to; }
   bool applies_to(const UnitVersion& u) const;
+  // The band of a unit meeting `met` criteria (0 = best): the first whose
+  // minimum it reaches, else the lowest; -1 when the set has no bands.
+  int band_of(int met) const;
 };
 
 // Bands 19 / 15-18 / 10-14 / 5-9 / <5 for 19 criteria, scaled for other counts.

@@ -144,6 +144,12 @@ const char* outcome_name(Outcome o) {
   return "?";
 }
 
+int CriteriaSet::band_of(int met) const {
+  for (size_t i = 0; i < bands.size(); ++i)
+    if (met >= bands[i].min_met) return static_cast<int>(i);
+  return static_cast<int>(bands.size()) - 1;
+}
+
 bool CriteriaSet::applies_to(const UnitVersion& u) const {
   if (u.level != level) return false;
   if (unit_types.empty()) return true;

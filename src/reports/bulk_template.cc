@@ -117,10 +117,7 @@ std::string bulk_template_csv(const BulkForm& b) {
 }
 
 Result<FilledBulk> read_bulk_template(std::string_view bytes, const std::string& name) {
-  std::string text(bytes);
-  if (text.rfind("PK\x03\x04", 0) == 0) text = TRY(xlsx_to_csv(bytes, name));
-  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
-  const auto rows = TRY(parse_csv(text));
+  const auto rows = TRY(parse_csv(TRY(table_text(bytes, name))));
   std::map<int, const CsvRow*> by_line;
   for (const CsvRow& r : rows) by_line[r.line] = &r;
   auto cell = [&](int line, size_t c) -> std::string {

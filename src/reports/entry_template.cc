@@ -125,11 +125,7 @@ std::string entry_template_csv(const EntryForm& form) {
 }
 
 Result<FilledTemplate> read_entry_template(std::string_view bytes, const std::string& name) {
-  // XLSX by its zip signature, else the CSV form of the template.
-  std::string csv(bytes);
-  if (csv.rfind("PK\x03\x04", 0) == 0) csv = TRY(xlsx_to_csv(bytes, name));
-  if (csv.rfind("\xEF\xBB\xBF", 0) == 0) csv.erase(0, 3);
-  const auto rows = TRY(parse_csv(csv));
+  const auto rows = TRY(parse_csv(TRY(table_text(bytes, name))));
   auto cell = [&](size_t r, size_t c) -> std::string {
     // parse_csv skips blank lines; rows keep their 1-based line (= sheet row).
     for (const CsvRow& row : rows)

@@ -113,12 +113,7 @@ Summary summarize(const std::vector<Assessment>& assessments) {
     ++s.units;
     total_met += a.criteria_met;
     if (!a.titles.empty() && a.titles.front().status == Outcome::kMet) ++s.title_met;
-    for (size_t i = 0; i < set.bands.size(); ++i) {
-      if (a.criteria_met >= set.bands[i].min_met) {
-        ++s.bands[i].units;
-        break;
-      }
-    }
+    if (const int band = set.band_of(a.criteria_met); band >= 0) ++s.bands[band].units;
   }
   s.average_criteria_met = static_cast<double>(total_met) / s.units;
   return s;

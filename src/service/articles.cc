@@ -34,7 +34,7 @@ Status check_fields(Store& store, Article& a) {
   a.summary = std::string(trim(a.summary));
   if (a.title.empty()) return Status::invalid("Tiêu đề: bắt buộc");
   if (a.title.size() > 300) return Status::invalid("Tiêu đề: quá dài (tối đa 300 ký tự)");
-  if (!*article_category_name(a.category)) {
+  if (!is_article_category(a.category)) {
     return Status::invalid("Chuyên mục: không có chuyên mục \"" + a.category + "\"");
   }
   auto normalise = [](const std::string& list) {
@@ -59,12 +59,9 @@ Status check_fields(Store& store, Article& a) {
 
 }  // namespace
 
-const char* article_category_name(const std::string& category) {
-  static const char* const names[] = {"Tin tức", "Thông báo", "Văn bản chỉ đạo",
-                                      "Kết quả thực hiện"};
-  for (size_t i = 0; i < std::size(kArticleCategories); ++i)
-    if (category == kArticleCategories[i]) return names[i];
-  return "";
+bool is_article_category(const std::string& category) {
+  return std::any_of(std::begin(kArticleCategories), std::end(kArticleCategories),
+                     [&](const char* c) { return category == c; });
 }
 
 bool may_edit_article(const User& user, const Article& a) {
@@ -72,8 +69,12 @@ bool may_edit_article(const User& user, const Article& a) {
          (a.author == user.username && a.status == ArticleStatus::kDraft);
 }
 
+bool may_manage_article(const User& user, const Article& a) {
+  return user.role == Role::kAdmin || a.author == user.username;
+}
+
 bool may_read_article(const User* user, const Article& a, const std::string& now) {
-  return a.visible(now) || (user && (user->role == Role::kAdmin || a.author == user->username));
+  return a.visible(now) || (user && may_manage_article(*user, a));
 }
 
 Result<Article> create_article(Store& store, const User& user, Article a) {

@@ -17,9 +17,11 @@ namespace ntm {
 inline constexpr const char* kArticleCategories[] = {"tin-tuc", "thong-bao", "van-ban-chi-dao",
                                                      "ket-qua-thuc-hien"};
 
-// The category's Vietnamese name ("Tin tức"); "" when unknown.
-const char* article_category_name(const std::string& category);
+// One of kArticleCategories (their names are in the UI catalogue).
+bool is_article_category(const std::string& category);
 
+// Its author and the office see it in the editor at any stage.
+bool may_manage_article(const User& user, const Article& a);
 // The author while it is a draft; the office always.
 bool may_edit_article(const User& user, const Article& a);
 // Visible to the public at `now`, or `user` may edit it (drafts stay hidden

@@ -1,17 +1,12 @@
 #include "service/public_progress.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "base/strings.h"
 
 namespace ntm {
 namespace {
-
-int band_of(const CriteriaSet& set, int met) {
-  for (size_t i = 0; i < set.bands.size(); ++i)
-    if (met >= set.bands[i].min_met) return static_cast<int>(i);
-  return set.bands.empty() ? 0 : static_cast<int>(set.bands.size()) - 1;
-}
 
 Status require_office(const User& user) {
   return user.role == Role::kAdmin
@@ -34,7 +29,7 @@ PublicProgress public_progress(const Overview& ov) {
   for (const Assessment& a : ov.units) {
     p.rows.push_back({a.unit.code, a.unit.name, a.criteria_met, static_cast<int>(a.criteria.size()),
                       !a.titles.empty() && a.titles[0].status == Outcome::kMet,
-                      ov.set ? band_of(*ov.set, a.criteria_met) : 0});
+                      ov.set ? std::max(0, ov.set->band_of(a.criteria_met)) : 0});
   }
   return p;
 }

@@ -1,6 +1,5 @@
 #include "service/reassess.h"
 
-#include <map>
 #include <set>
 
 namespace ntm {
@@ -26,25 +25,25 @@ Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::s
   if (!r.set) return Status::not_found("không có bộ tiêu chí cho ngày " + before.iso());
 
   // The constituents: their status the day before, their values on opts.at.
-  std::vector<std::pair<UnitVersion, bool>> olds;  // version before the merger, partial?
-  std::map<int64_t, std::vector<MeasureValue>> old_values;
+  struct Old {
+    UnitVersion version;  // before the merger
+    bool partial, assessed;
+    std::vector<MeasureValue> values;
+  };
+  std::vector<Old> olds;
   for (const Lineage& l : links) {
     const auto v = TRY(store.unit_version_at(l.old_unit_id, before));
     if (!v) continue;
-    olds.push_back({*v, l.relation == "partial"});
-    if (l.relation == "partial") r.partial.push_back(v->code);
-    old_values[v->unit_id] = TRY(store.latest_values(v->unit_id, opts.at, opts.verified_only));
-    if (r.set->applies_to(*v)) {
-      Assessment a = TRY(evaluate_unit(store, catalog, v->code,
-                                       EvaluateOptions{before, r.set->id, opts.verified_only}));
-      if (!a.titles.empty() && a.titles[0].status == Outcome::kMet) ++r.constituents_titled;
-      r.constituents.push_back(std::move(a));
-    }
+    olds.push_back({*v, l.relation == "partial", r.set->applies_to(*v),
+                    TRY(store.latest_values(v->unit_id, opts.at, opts.verified_only))});
+    if (olds.back().partial) r.partial.push_back(v->code);
+    if (!olds.back().assessed) continue;
+    Assessment a = TRY(evaluate_unit(store, catalog, v->code,
+                                     EvaluateOptions{before, r.set->id, opts.verified_only}));
+    if (!a.titles.empty() && a.titles[0].status == Outcome::kMet) ++r.constituents_titled;
+    r.constituents.push_back(std::move(a));
   }
   const auto own = TRY(store.latest_values(unit->unit_id, opts.at, opts.verified_only));
-  ValueMap values;
-  for (const MeasureValue& v : own) values[v.measure_id] = {v.value, v.date};
-
   auto value_in = [](const std::vector<MeasureValue>& list, const std::string& id) {
     std::optional<ObservedValue> out;
     for (const MeasureValue& v : list)
@@ -55,14 +54,14 @@ Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::s
   for (const Criterion& c : r.set->criteria) {
     for (const Indicator& ind : c.indicators) {
       if (!seen.insert(ind.measure).second) continue;
-      MeasureSource src{ind.measure, values.count(ind.measure) > 0, {}, {}};
+      MeasureSource src{ind.measure, value_in(own, ind.measure), {}, {}};
       const auto m = catalog.measures().find(ind.measure);
-      for (const auto& [v, partial] : olds) {
-        const auto& list = old_values[v.unit_id];
-        Part p{v.code,      v.name, partial, r.set->applies_to(v), value_in(list, ind.measure),
-               std::nullopt};
+      for (const Old& o : olds) {
+        Part p{
+            o.version.code, o.version.name, o.partial, o.assessed, value_in(o.values, ind.measure),
+            std::nullopt};
         if (m != catalog.measures().end() && !m->second.weight_measure.empty()) {
-          if (auto w = value_in(list, m->second.weight_measure)) p.weight = w->value;
+          if (auto w = value_in(o.values, m->second.weight_measure)) p.weight = w->value;
         }
         src.parts.push_back(std::move(p));
       }
@@ -74,9 +73,10 @@ Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::s
       r.sources.push_back(std::move(src));
     }
   }
-  // The keys of `values` must outlive evaluate(): they view r.sources' names.
+  // The keys of `values` view r.sources' names, which outlive evaluate().
+  ValueMap values;
   for (const MeasureSource& s : r.sources)
-    if (!s.own && s.aggregated.value) values[s.measure] = *s.aggregated.value;
+    if (s.used()) values[s.measure] = *s.used();
   r.computed = evaluate(*r.set, *unit, TRY(variant_of(store, r.set->variant_key, *unit, opts.at)),
                         opts.at, values);
   r.computed.verified_only = opts.verified_only;

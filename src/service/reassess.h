@@ -7,6 +7,7 @@
 // computed, the merged commune meets 14 of 19".
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,11 @@ namespace ntm {
 
 struct MeasureSource {
   std::string measure;
-  bool own = false;         // the merged commune's own observation
-  Aggregated aggregated;    // else: computed (value, or the reason it is unknown)
-  std::vector<Part> parts;  // the constituents' values used
+  std::optional<ObservedValue> own;  // the merged commune's own observation, which wins
+  Aggregated aggregated;             // else: computed (value, or why it is unknown)
+  std::vector<Part> parts;           // the constituents' values
+  // The value the evaluation used.
+  const std::optional<ObservedValue>& used() const { return own ? own : aggregated.value; }
 };
 
 struct Reassessment {

@@ -7,20 +7,36 @@
 namespace ntm {
 namespace {
 
+// Every query reads articles as "article a"; the last column is the cover.
 constexpr const char* kColumns =
-    "id, slug, title, summary, body, category, status, author, publish_at, created_at, updated_at,"
-    " tags, unit_codes, meeting_id";
+    "SELECT a.id, a.slug, a.title, a.summary, a.body, a.category, a.status, a.author,"
+    " a.publish_at, a.created_at, a.updated_at, a.tags, a.unit_codes, a.meeting_id,"
+    " (SELECT MAX(f.id) FROM article_file f WHERE f.article_id = a.id AND f.kind = 'cover')";
 
 Result<Article> read_article(Statement& s) {
   const auto status = parse_article_status(s.get_text(6));
   if (!status) return Status::internal("bad article status " + s.get_text(6));
-  return Article{s.get_int(0),   s.get_text(1),
-                 s.get_text(2),  s.get_text(3),
-                 s.get_text(4),  s.get_text(5),
-                 *status,        s.get_text(7),
-                 s.get_text(8),  s.get_text(9),
-                 s.get_text(10), s.get_text(11),
-                 s.get_text(12), s.is_null(13) ? 0 : s.get_int(13)};
+  return Article{s.get_int(0),
+                 s.get_text(1),
+                 s.get_text(2),
+                 s.get_text(3),
+                 s.get_text(4),
+                 s.get_text(5),
+                 *status,
+                 s.get_text(7),
+                 s.get_text(8),
+                 s.get_text(9),
+                 s.get_text(10),
+                 s.get_text(11),
+                 s.get_text(12),
+                 s.is_null(13) ? 0 : s.get_int(13),
+                 s.is_null(14) ? 0 : s.get_int(14)};
+}
+
+Result<std::vector<Article>> read_articles(Statement& s) {
+  std::vector<Article> out;
+  while (TRY(s.step())) out.push_back(TRY(read_article(s)));
+  return out;
 }
 
 void bind_article(Statement& s, const Article& a) {
@@ -109,14 +125,14 @@ Status Store::update_article(const Article& a) {
 }
 
 Result<std::optional<Article>> Store::article(int64_t id) {
-  auto s = TRY(sql(std::string("SELECT ") + kColumns + " FROM article WHERE id = $1"));
+  auto s = TRY(sql(std::string(kColumns) + " FROM article a WHERE id = $1"));
   s->bind(1, id);
   if (!TRY(s->step())) return std::optional<Article>();
   return std::optional<Article>(TRY(read_article(*s)));
 }
 
 Result<std::optional<Article>> Store::article_by_slug(const std::string& slug) {
-  auto s = TRY(sql(std::string("SELECT ") + kColumns + " FROM article WHERE slug = $1"));
+  auto s = TRY(sql(std::string(kColumns) + " FROM article a WHERE slug = $1"));
   s->bind(1, slug);
   if (!TRY(s->step())) return std::optional<Article>();
   return std::optional<Article>(TRY(read_article(*s)));
@@ -125,17 +141,15 @@ Result<std::optional<Article>> Store::article_by_slug(const std::string& slug) {
 Result<std::vector<Article>> Store::published_articles(const std::string& category,
                                                        const std::string& now, int offset,
                                                        int limit) {
-  auto s = TRY(sql(std::string("SELECT ") + kColumns +
-                   " FROM article WHERE status = 'published' AND publish_at <> ''"
+  auto s = TRY(sql(std::string(kColumns) +
+                   " FROM article a WHERE status = 'published' AND publish_at <> ''"
                    " AND publish_at <= $1 AND ($2 = '' OR category = $2)"
                    " ORDER BY publish_at DESC, id DESC LIMIT $3 OFFSET $4"));
   s->bind(1, now);
   s->bind(2, category);
   s->bind(3, static_cast<int64_t>(limit));
   s->bind(4, static_cast<int64_t>(offset));
-  std::vector<Article> out;
-  while (TRY(s->step())) out.push_back(TRY(read_article(*s)));
-  return out;
+  return read_articles(*s);
 }
 
 // The visible neighbours of `a` in its category, nearest first: newer ones
@@ -143,8 +157,8 @@ Result<std::vector<Article>> Store::published_articles(const std::string& catego
 Result<std::vector<Article>> Store::neighbour_articles(const Article& a, const std::string& now,
                                                        int limit, bool newer) {
   const std::string cmp = newer ? ">" : "<", order = newer ? "ASC" : "DESC";
-  auto s = TRY(sql(std::string("SELECT ") + kColumns +
-                   " FROM article WHERE status = 'published' AND publish_at <> ''"
+  auto s = TRY(sql(std::string(kColumns) +
+                   " FROM article a WHERE status = 'published' AND publish_at <> ''"
                    " AND publish_at <= $1 AND category = $2 AND (publish_at " +
                    cmp + " $3 OR (publish_at = $3 AND id " + cmp + " $4)) ORDER BY publish_at " +
                    order + ", id " + order + " LIMIT $5"));
@@ -153,9 +167,7 @@ Result<std::vector<Article>> Store::neighbour_articles(const Article& a, const s
   s->bind(3, a.publish_at);
   s->bind(4, a.id);
   s->bind(5, static_cast<int64_t>(limit));
-  std::vector<Article> out;
-  while (TRY(s->step())) out.push_back(TRY(read_article(*s)));
-  return out;
+  return read_articles(*s);
 }
 
 Result<std::vector<Article>> Store::newer_articles(const Article& a, const std::string& now,
@@ -169,27 +181,18 @@ Result<std::vector<Article>> Store::older_articles(const Article& a, const std::
 }
 
 Result<std::vector<Article>> Store::articles(const std::string& author, int limit) {
-  auto s = TRY(sql(std::string("SELECT ") + kColumns +
-                   " FROM article WHERE $1 = '' OR author = $1"
-                   " ORDER BY updated_at DESC, id DESC LIMIT $2"));
+  auto s = TRY(sql(std::string(kColumns) + " FROM article a WHERE $1 = '' OR author = $1"
+                                           " ORDER BY updated_at DESC, id DESC LIMIT $2"));
   s->bind(1, author);
   s->bind(2, static_cast<int64_t>(limit));
-  std::vector<Article> out;
-  while (TRY(s->step())) out.push_back(TRY(read_article(*s)));
-  return out;
+  return read_articles(*s);
 }
 
 Result<std::vector<Article>> Store::search_articles(
     const std::vector<std::vector<std::string>>& phrases, const std::string& now, int limit) {
   const std::string q = fts_query(phrases);
   if (q.empty()) return std::vector<Article>();
-  std::string columns;
-  for (const char* c :
-       {"id", "slug", "title", "summary", "body", "category", "status", "author", "publish_at",
-        "created_at", "updated_at", "tags", "unit_codes", "meeting_id"}) {
-    columns += std::string(columns.empty() ? "" : ", ") + "a." + c;
-  }
-  auto s = TRY(sql("SELECT " + columns +
+  auto s = TRY(sql(std::string(kColumns) +
                    " FROM article_search JOIN article a ON a.id = article_search.rowid"
                    " WHERE article_search MATCH $1 AND a.status = 'published'"
                    " AND a.publish_at <> '' AND a.publish_at <= $2"
@@ -198,9 +201,7 @@ Result<std::vector<Article>> Store::search_articles(
   s->bind(1, q);
   s->bind(2, now);
   s->bind(3, static_cast<int64_t>(limit));
-  std::vector<Article> out;
-  while (TRY(s->step())) out.push_back(TRY(read_article(*s)));
-  return out;
+  return read_articles(*s);
 }
 
 Result<int64_t> Store::insert_article_file(const ArticleFile& f) {
@@ -258,18 +259,6 @@ Result<std::optional<PublicSnapshot>> Store::snapshot(int64_t id) {
   return std::optional<PublicSnapshot>(PublicSnapshot{s->get_int(0), s->get_text(1), s->get_text(2),
                                                       s->get_text(3), s->get_text(4),
                                                       s->get_text(5), s->get_text(6)});
-}
-
-Result<std::vector<PublicSnapshot>> Store::snapshots(int limit) {
-  auto s =
-      TRY(sql("SELECT id, unit_code, as_of, set_id, taken_by, taken_at FROM public_snapshot"
-              " ORDER BY id DESC LIMIT $1"));
-  s->bind(1, static_cast<int64_t>(limit));
-  std::vector<PublicSnapshot> out;
-  while (TRY(s->step()))
-    out.push_back({s->get_int(0), s->get_text(1), s->get_text(2), s->get_text(3), "",
-                   s->get_text(4), s->get_text(5)});
-  return out;
 }
 
 }  // namespace ntm

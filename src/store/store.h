@@ -232,7 +232,6 @@ class Store {
   Result<std::optional<ArticleFile>> article_file(int64_t id);
   Result<int64_t> insert_snapshot(const PublicSnapshot& s);
   Result<std::optional<PublicSnapshot>> snapshot(int64_t id);
-  Result<std::vector<PublicSnapshot>> snapshots(int limit);  // newest first, without payload
 
   // --- settings --------------------------------------------------------------
   Result<std::optional<std::string>> setting(const std::string& key);

@@ -56,7 +56,7 @@ Result<Article> readable(AppState& app, const Request& r) {
   const Status hidden = Status::not_found("không có bài viết " + r.arg("id"));
   if (!id) return hidden;
   auto a = TRY(app.store().article(static_cast<int64_t>(*id)));
-  if (!a || !may_read_article(&r.principal->first, *a, "")) return hidden;
+  if (!a || !may_manage_article(r.principal->first, *a)) return hidden;
   return *a;
 }
 

@@ -35,16 +35,8 @@ Response bulk_template_download(AppState& app, const Request& r) {
   auto bytes =
       csv ? Result<std::string>(bulk_template_csv(*form)) : bulk_template_xlsx(*form, today_utc());
   if (!bytes.is_ok()) return error_page(app, c, bytes.status());
-  Response res{200,
-               csv ? "text/csv; charset=utf-8"
-                   : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-               *bytes,
-               {}};
-  res.headers.push_back({"Content-Disposition", "attachment; filename=\"bieu-tong-hop-" +
-                                                    form->parent.code + "-" + form->period.iso() +
-                                                    (csv ? ".csv" : ".xlsx") + "\""});
-  res.headers.push_back({"Cache-Control", "private, no-store"});
-  return res;
+  return download(*bytes, csv ? "csv" : "xlsx",
+                  "bieu-tong-hop-" + form->parent.code + "-" + form->period.iso());
 }
 
 Response bulk_upload(AppState& app, const Request& r) {

@@ -72,26 +72,16 @@ Result<nlohmann::json> reassess_view(AppState& app, const PageContext& c, const 
                             : "–") +
               (p.partial ? " (" + tr(c.lang, "card.partial") + ")" : "");
     }
-    const auto& value = s.aggregated.value;
-    rows.push_back(
-        {{"measure", name},
-         {"source", tr(c.lang, s.own ? "reassess.own" : "reassess.computed")},
-         {"rule", m == catalog.measures().end()
-                      ? ""
-                      : tr(c.lang, std::string("reassess.rule_") +
-                                       aggregation_name(m->second.aggregation))},
-         {"value", s.own   ? tr(c.lang, "reassess.own")
-                   : value ? format_num(c.lang, value->value, 2)
-                           : "?"},
-         {"reason",
-          s.aggregated.reason.empty()
-              ? ""
-              : tr(c.lang, "reassess.why_" +
-                               std::string(s.aggregated.reason == kReasonMeasuredAnew   ? "anew"
-                                           : s.aggregated.reason == kReasonPartialSplit ? "partial"
-                                           : s.aggregated.reason == kReasonNoWeight     ? "weight"
-                                                                                    : "nodata"))},
-         {"from", from}});
+    const auto& value = s.used();
+    rows.push_back({{"measure", name},
+                    {"source", tr(c.lang, s.own ? "reassess.own" : "reassess.computed")},
+                    {"rule", m == catalog.measures().end()
+                                 ? ""
+                                 : tr(c.lang, std::string("reassess.rule_") +
+                                                  aggregation_name(m->second.aggregation))},
+                    {"value", value ? format_num(c.lang, value->value, 2) : "?"},
+                    {"reason", reason_label(c.lang, s.aggregated.reason)},
+                    {"from", from}});
   }
   v["rows"] = rows;
   return v;

@@ -27,7 +27,7 @@ std::string map_for(const PageContext& c, const Overview& ov, const std::vector<
     if (f == names.end() || f->second != a.unit.name) return "";
     std::string tip = a.unit.name + ": " + std::to_string(a.criteria_met) + "/" +
                       std::to_string(a.criteria.size());
-    std::string css = "band" + std::to_string(band_index(*ov.set, a.criteria_met));
+    std::string css = "band" + std::to_string(ov.set->band_of(a.criteria_met));
     if (plans) {
       const auto pv = plan_state_view(c.lang, (*plans)[i].status.state);
       css = pv["plan_class"];
@@ -213,10 +213,7 @@ Response dashboard_csv(AppState& app, const Request& r) {
            std::to_string(a.criteria_met) + "," + std::to_string(a.criteria.size()) + "," +
            (a.titles.empty() ? "" : outcome_name(a.titles[0].status)) + "\r\n";
   }
-  Response res{200, "text/csv; charset=utf-8", csv, {}};
-  res.headers.push_back({"Content-Disposition", "attachment; filename=\"ntm-" + (**got).unit.code +
-                                                    "-" + c.opts.at.iso() + ".csv\""});
-  return res;
+  return download(csv, "csv", "ntm-" + (**got).unit.code + "-" + c.opts.at.iso());
 }
 
 }  // namespace ntm

@@ -251,16 +251,8 @@ Response entry_template_download(AppState& app, const Request& r) {
   auto bytes = csv ? Result<std::string>(entry_template_csv(*form))
                    : entry_template_xlsx(*form, today_utc());
   if (!bytes.is_ok()) return error_page(app, page_context(r), bytes.status());
-  Response res{200,
-               csv ? "text/csv; charset=utf-8"
-                   : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-               *bytes,
-               {}};
-  res.headers.push_back({"Content-Disposition", "attachment; filename=\"bieu-nhap-" +
-                                                    form->unit.code + "-" + form->period.iso() +
-                                                    (csv ? ".csv" : ".xlsx") + "\""});
-  res.headers.push_back({"Cache-Control", "private, no-store"});
-  return res;
+  return download(*bytes, csv ? "csv" : "xlsx",
+                  "bieu-nhap-" + form->unit.code + "-" + form->period.iso());
 }
 
 // POST /entry/upload: reads a filled template and shows old -> new for every

@@ -1,5 +1,5 @@
 // GET /evidence/:id — an evidence file, only to those allowed to read it.
-// private_file(): how every stored upload is sent (download, no caching).
+// private_file(): how every stored upload is sent.
 #include <fstream>
 #include <sstream>
 
@@ -29,7 +29,8 @@ Response evidence_file(AppState& app, const Request& r) {
 }
 
 Response private_file(AppState& app, const PageContext& c, const std::string& path,
-                      const std::string& content_type, const std::string& download_name) {
+                      const std::string& content_type, const std::string& download_name,
+                      bool published) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return error_page(app, c, Status::not_found("không có tệp này"));
   std::ostringstream data;
@@ -38,9 +39,11 @@ Response private_file(AppState& app, const PageContext& c, const std::string& pa
                           : content_type == "image/png"     ? "png"
                                                             : "jpg";
   Response res{200, content_type, data.str(), {}};
+  res.headers.push_back({"Content-Disposition", std::string(published ? "inline" : "attachment") +
+                                                    "; filename=\"" + download_name + "." + ext +
+                                                    "\""});
   res.headers.push_back(
-      {"Content-Disposition", "attachment; filename=\"" + download_name + "." + ext + "\""});
-  res.headers.push_back({"Cache-Control", "private, no-store"});
+      {"Cache-Control", published ? "public, max-age=3600" : "private, no-store"});
   return res;
 }
 

@@ -21,7 +21,7 @@ std::string esc(const std::string& s) { return html_escape(s); }
 Response atom_feed(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const std::string cat = r.arg("category");
-  if (!*article_category_name(cat)) return error_page(app, c, Status::not_found(r.path));
+  if (!is_article_category(cat)) return error_page(app, c, Status::not_found(r.path));
   auto items = app.store().published_articles(cat, utc_timestamp_now(), 0, 20);
   if (!items.is_ok()) return error_page(app, c, items.status());
   const std::string self = absolute_url(app, "/chuyen-muc/" + cat + "/atom.xml");
@@ -30,7 +30,7 @@ Response atom_feed(AppState& app, const Request& r) {
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"
       "<title>" +
-      esc(tr(Lang::kVi, "app.office") + " — " + article_category_name(cat)) +
+      esc(tr(Lang::kVi, "app.office") + " — " + category_label(Lang::kVi, cat)) +
       "</title>\n"
       "<id>" +
       esc(self) +
@@ -50,7 +50,7 @@ Response atom_feed(AppState& app, const Request& r) {
            "\"/>\n<published>" + esc(a.publish_at) + "</published>\n<updated>" +
            esc(std::max(a.publish_at, a.updated_at)) + "</updated>\n<author><name>" +
            esc(tr(Lang::kVi, "app.office")) + "</name></author>\n<summary>" +
-           esc(a.summary.empty() ? markdown_to_text(a.body).substr(0, 400) : a.summary) +
+           esc(a.summary.empty() ? truncate_words(markdown_to_text(a.body), 400) : a.summary) +
            "</summary>\n<content type=\"html\">" + esc(markdown_to_html(a.body)) +
            "</content>\n</entry>\n";
   }

@@ -9,9 +9,12 @@ namespace ntm {
 void register_ui(Router& router, AppState& app);
 
 struct PageContext;
-// Sends a stored upload (PDF, JPEG, PNG) as a download that is never cached.
+// Sends a stored upload (PDF, JPEG, PNG): by default as a download that is
+// never cached; `published` (a public article's file) shows it inline and
+// lets it be cached for an hour.
 Response private_file(AppState& app, const PageContext& c, const std::string& path,
-                      const std::string& content_type, const std::string& download_name);
+                      const std::string& content_type, const std::string& download_name,
+                      bool published = false);
 
 Response home_page(AppState& app, const Request& r);         // GET /
 Response dashboard_page(AppState& app, const Request& r);    // GET /dashboard/:code

@@ -3,9 +3,6 @@
 // GET /chuyen-muc/:category (a category, paginated), GET /tep-bai-viet/:id
 // (an article's cover or attachment). Unpublished articles answer 404
 // except to their author and the office.
-#include <fstream>
-#include <sstream>
-
 #include "base/markdown.h"
 #include "base/strings.h"
 #include "service/evidence.h"
@@ -18,9 +15,9 @@ namespace {
 
 constexpr int kPerPage = 10;
 
-nlohmann::json cards(AppState& app, const PageContext& c, const std::vector<Article>& list) {
+nlohmann::json cards(const PageContext& c, const std::vector<Article>& list) {
   nlohmann::json out = nlohmann::json::array();
-  for (const Article& a : list) out.push_back(article_card(app, c, a));
+  for (const Article& a : list) out.push_back(article_card(c, a));
   return out;
 }
 
@@ -28,8 +25,6 @@ std::string size_label(Lang lang, int64_t bytes) {
   return bytes >= 1024 * 1024 ? format_num(lang, bytes / 1048576.0) + " MB"
                               : format_num(lang, bytes / 1024.0, 0) + " KB";
 }
-
-bool is_category(const std::string& c) { return *article_category_name(c) != '\0'; }
 
 }  // namespace
 
@@ -45,7 +40,7 @@ Response home_page(AppState& app, const Request& r) {
     sections.push_back({{"code", cat},
                         {"label", category_label(c.lang, cat)},
                         {"href", std::string("/chuyen-muc/") + cat},
-                        {"items", cards(app, c, *items)}});
+                        {"items", cards(c, *items)}});
   }
   v["sections"] = sections;
   if (auto p = current_public_progress(app, ""); p.is_ok())
@@ -85,7 +80,7 @@ Response article_page(AppState& app, const Request& r) {
     return error_page(app, c, Status::not_found("/bai-viet/" + r.arg("slug")));
   }
   const Article& a = **found;
-  nlohmann::json v = article_card(app, c, a);
+  nlohmann::json v = article_card(c, a);
   v["page_title"] = a.title;
   v["is_visible"] = a.visible(now);
   v["status_code"] = article_status_name(a.status);
@@ -125,8 +120,12 @@ Response article_page(AppState& app, const Request& r) {
     if (!t.empty()) tags.push_back({{"name", t}, {"q", url_encode("\"" + t + "\"")}});
   v["tags"] = tags;
   if (a.visible(now)) {
-    v["newer"] = cards(app, c, *app.store().newer_articles(a, now, 5));
-    v["older"] = cards(app, c, *app.store().older_articles(a, now, 5));
+    const auto newer = app.store().newer_articles(a, now, 5);
+    const auto older = app.store().older_articles(a, now, 5);
+    if (!newer.is_ok() || !older.is_ok())
+      return error_page(app, c, newer.is_ok() ? older.status() : newer.status());
+    v["newer"] = cards(c, *newer);
+    v["older"] = cards(c, *older);
   }
   v["can_edit"] = user && may_edit_article(*user, a);
   v["edit_href"] = "/articles/" + std::to_string(a.id);
@@ -143,7 +142,7 @@ Response article_page(AppState& app, const Request& r) {
 Response category_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const std::string cat = r.arg("category");
-  if (!is_category(cat)) return error_page(app, c, Status::not_found("/chuyen-muc/" + cat));
+  if (!is_article_category(cat)) return error_page(app, c, Status::not_found("/chuyen-muc/" + cat));
   const auto page_arg = parse_number(r.arg("trang", "1"));
   const int page =
       page_arg && *page_arg >= 1 && *page_arg <= 100000 ? static_cast<int>(*page_arg) : 0;
@@ -160,7 +159,7 @@ Response category_page(AppState& app, const Request& r) {
   nlohmann::json v;
   v["label"] = category_label(c.lang, cat);
   v["page_title"] = v["label"];
-  v["items"] = cards(app, c, *items);
+  v["items"] = cards(c, *items);
   v["page"] = std::to_string(page);
   if (page > 1) v["prev_href"] = page == 2 ? base : base + "?trang=" + std::to_string(page - 1);
   if (more) v["next_href"] = base + "?trang=" + std::to_string(page + 1);
@@ -182,19 +181,8 @@ Response article_file(AppState& app, const Request& r) {
   const std::string now = utc_timestamp_now();
   if (!a.is_ok() || !*a || !may_read_article(c.principal ? &c.principal->first : nullptr, **a, now))
     return error_page(app, c, hidden);
-  std::ifstream in(evidence_path(app.evidence_dir, (**f).file_name), std::ios::binary);
-  if (!in) return error_page(app, c, hidden);
-  std::ostringstream data;
-  data << in.rdbuf();
-  Response res{200, (**f).content_type, data.str(), {}};
-  const std::string ext = (**f).content_type == "application/pdf" ? "pdf"
-                          : (**f).content_type == "image/png"     ? "png"
-                                                                  : "jpg";
-  res.headers.push_back({"Content-Disposition", "inline; filename=\"" + (**a).slug + "-" +
-                                                    std::to_string((**f).id) + "." + ext + "\""});
-  res.headers.push_back(
-      {"Cache-Control", (**a).visible(now) ? "public, max-age=3600" : "private, no-store"});
-  return res;
+  return private_file(app, c, evidence_path(app.evidence_dir, (**f).file_name), (**f).content_type,
+                      (**a).slug + "-" + std::to_string((**f).id), (**a).visible(now));
 }
 
 }  // namespace ntm

@@ -16,7 +16,7 @@ std::string format_timestamp(Lang lang, const std::string& utc) {
   return format_date(lang, *day) + " " + local.substr(11, 5);
 }
 
-nlohmann::json article_card(AppState& app, const PageContext& c, const Article& a) {
+nlohmann::json article_card(const PageContext& c, const Article& a) {
   nlohmann::json j = {{"title", a.title},
                       {"summary", a.summary},
                       {"href", "/bai-viet/" + a.slug},
@@ -24,10 +24,7 @@ nlohmann::json article_card(AppState& app, const PageContext& c, const Article& 
                       {"datetime", a.publish_at},
                       {"category", category_label(c.lang, a.category)},
                       {"category_href", "/chuyen-muc/" + a.category}};
-  if (auto files = app.store().article_files(a.id); files.is_ok()) {
-    for (const ArticleFile& f : *files)
-      if (f.kind == "cover") j["cover"] = "/tep-bai-viet/" + std::to_string(f.id);
-  }
+  if (a.cover_file_id) j["cover"] = "/tep-bai-viet/" + std::to_string(a.cover_file_id);
   return j;
 }
 
@@ -39,16 +36,12 @@ void set_page_meta(AppState& app, nlohmann::json& view, const std::string& path,
   view["canonical"] = absolute_url(app, path);
   view["og_title"] = title;
   view["og_type"] = type;
-  std::string d = description;
-  if (d.size() > 300) {  // cut at a space, with "…"
-    d = d.substr(0, d.rfind(' ', 280)) + "…";
-  }
-  view["description"] = d;
+  view["description"] = truncate_words(description, 300);
   if (!image.empty()) view["og_image"] = absolute_url(app, image);
 }
 
 Result<PublicProgress> current_public_progress(AppState& app, const std::string& code) {
-  const auto snap = TRY(published_snapshot(app.store()));
+  const auto& snap = app.published_snapshot();
   if (snap && (code.empty() || code == snap->unit_code)) return parse_progress_payload(*snap);
   std::string unit = code;
   EvaluateOptions opts{today_utc(), "", true};
@@ -88,9 +81,9 @@ nlohmann::json progress_headline(const PageContext& c, const PublicProgress& p) 
 
 std::string cap_to_published(AppState& app, PageContext& c) {
   if (c.principal) return "";
-  const auto snap = published_snapshot(app.store());
-  if (!snap.is_ok() || !*snap) return "";
-  const auto as_of = Date::parse((**snap).as_of);
+  const auto& snap = app.published_snapshot();
+  if (!snap) return "";
+  const auto as_of = Date::parse(snap->as_of);
   if (!as_of.is_ok()) return "";
   if (c.opts.at > *as_of) c.opts.at = *as_of;
   std::string note = tr(c.lang, "portal.progress_capped");

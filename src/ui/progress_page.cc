@@ -11,9 +11,8 @@
 namespace ntm {
 namespace {
 
-const char* const kBandClasses[] = {"band0", "band1", "band2", "band3", "band4"};
-
-std::string band_class(int band) { return kBandClasses[std::clamp(band, 0, 4)]; }
+// The map and chart classes band0 (best) .. band4.
+std::string band_class(int band) { return "band" + std::to_string(std::clamp(band, 0, 4)); }
 
 }  // namespace
 

@@ -10,21 +10,10 @@
 #include "service/coordination.h"
 #include "ui/page.h"
 #include "ui/pages.h"
+#include "ui/view_helpers.h"
 
 namespace ntm {
 namespace {
-
-Response download(std::string body, const std::string& format, const std::string& name) {
-  const std::string type = format == "xlsx"
-                               ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                           : format == "csv" ? "text/csv; charset=utf-8"
-                                             : "application/json";
-  Response res{200, type, std::move(body), {}};
-  res.headers.push_back(
-      {"Content-Disposition", "attachment; filename=\"" + name + "." + format + "\""});
-  res.headers.push_back({"Cache-Control", "private, no-store"});
-  return res;
-}
 
 // Who may have which report: the office all; a department its own; a sponsor
 // its own; units within the user's scope.

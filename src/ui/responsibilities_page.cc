@@ -82,9 +82,7 @@ Response plans_import(AppState& app, const Request& r) {
     return back("error", "Chọn tệp CSV hoặc XLSX");
   const UploadedFile& f = file->second;
   const std::string name = f.filename.substr(f.filename.find_last_of("/\\") + 1);
-  // An XLSX is a zip archive: recognised by its content, not its name.
-  auto text =
-      f.data.rfind("PK\x03\x04", 0) == 0 ? xlsx_to_csv(f.data, name) : Result<std::string>(f.data);
+  auto text = table_text(f.data, name);
   if (!text.is_ok()) return back("error", text.status().message());
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, page_context(r), catalog.status());

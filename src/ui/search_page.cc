@@ -21,7 +21,7 @@ Response search_page(AppState& app, const Request& r) {
     if (!found.is_ok()) return error_page(app, c, found.status());
     for (const SearchHit& h : *found) {
       if (h.kind == "article") {
-        nlohmann::json card = article_card(app, c, h.article);
+        nlohmann::json card = article_card(c, h.article);
         card["title_html"] = h.title;  // escaped by highlight()
         card["snippet_html"] = h.snippet;
         articles.push_back(card);

@@ -63,10 +63,16 @@ std::string OwnerNames::operator()(Lang lang, const std::string& key) const {
   return it != names_.end() ? it->second : key.substr(key.find(':') + 1);
 }
 
-int band_index(const CriteriaSet& set, int met) {
-  for (size_t i = 0; i < set.bands.size(); ++i)
-    if (met >= set.bands[i].min_met) return static_cast<int>(i);
-  return static_cast<int>(set.bands.size()) - 1;
+Response download(std::string body, const std::string& format, const std::string& name) {
+  const std::string type = format == "xlsx"
+                               ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                           : format == "csv" ? "text/csv; charset=utf-8"
+                                             : "application/json";
+  Response res{200, type, std::move(body), {}};
+  res.headers.push_back(
+      {"Content-Disposition", "attachment; filename=\"" + name + "." + format + "\""});
+  res.headers.push_back({"Cache-Control", "private, no-store"});
+  return res;
 }
 
 int meter_step(double fraction) {

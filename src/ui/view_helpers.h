@@ -17,8 +17,6 @@ namespace ntm {
 // {"status": css class, "symbol": ✓ ✗ ? –, "status_label": words}. An unknown
 // indicator whose threshold is not set is shown as "notset", hatched.
 nlohmann::json status_view(Lang lang, Outcome o, const std::string& reason = "");
-// Index of the band of `met` in set.bands (0 = best), for "band0".."band4".
-int band_index(const CriteriaSet& set, int met);
 // {"plan_class": "plan-behind", "plan_symbol": "▼", "plan_label": words}.
 nlohmann::json plan_state_view(Lang lang, PlanState s);
 // Every plan state in display order (behind first), for legends and counts.
@@ -41,6 +39,9 @@ class OwnerNames {
  private:
   std::map<std::string, std::string> names_;  // key -> name
 };
+// A file to save (never cached): `format` is xlsx, csv or json, the name
+// gets it as extension.
+Response download(std::string body, const std::string& format, const std::string& name);
 // 0..20: a fraction in 5% steps, for the CSS classes w0..w20.
 int meter_step(double fraction);
 // Breadcrumbs: home, then each unit of `path`, then `current` (no link).
