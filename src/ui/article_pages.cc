@@ -12,9 +12,13 @@
 namespace ntm {
 namespace {
 
-std::string fields_html(AppState& app, const PageContext& c, const Article& a) {
-  nlohmann::json v = {{"t", catalogue(c.lang)}, {"f_title", a.title}, {"f_summary", a.summary},
-                      {"f_body", a.body},       {"f_tags", a.tags},   {"f_units", a.unit_codes}};
+// The values of templates/article_fields.html for `a`.
+nlohmann::json fields_view(AppState& app, const PageContext& c, const Article& a) {
+  nlohmann::json v = {{"f_title", a.title},
+                      {"f_summary", a.summary},
+                      {"f_body", a.body},
+                      {"f_tags", a.tags},
+                      {"f_units", a.unit_codes}};
   nlohmann::json cats = nlohmann::json::array();
   for (const char* cat : kArticleCategories)
     cats.push_back(
@@ -28,7 +32,7 @@ std::string fields_html(AppState& app, const PageContext& c, const Article& a) {
                           {"selected", m.id == a.meeting_id}});
   }
   v["f_meetings"] = meetings;
-  return render_mustache(ui_files().at("templates/article_fields.html"), v);
+  return v;
 }
 
 // The article as the form sent it (status, author and slug are not fields).
@@ -83,7 +87,7 @@ Response list_page(AppState& app, const PageContext& c, const Article& draft,
   v["list_title"] = tr(c.lang, office ? "portal.editor_all" : "portal.editor_mine");
   v["articles"] = rows;
   v["error"] = error;
-  v["fields_html"] = fields_html(app, c, draft);
+  v.update(fields_view(app, c, draft));
   return render_page(app, c, "articles", v, error.empty() ? 200 : 400);
 }
 
@@ -112,7 +116,7 @@ Response edit_page(AppState& app, const PageContext& c, const Article& stored, c
   v["can_review"] = stored.status == ArticleStatus::kDraft;
   v["can_publish"] = user.role == Role::kAdmin && stored.status != ArticleStatus::kPublished;
   v["can_unpublish"] = user.role == Role::kAdmin && stored.status == ArticleStatus::kPublished;
-  v["fields_html"] = fields_html(app, c, shown);
+  v.update(fields_view(app, c, shown));
   v["body_html"] = markdown_to_html(shown.body);
   nlohmann::json files = nlohmann::json::array();
   if (auto fs = app.store().article_files(stored.id); fs.is_ok()) {

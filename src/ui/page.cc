@@ -47,6 +47,20 @@ std::string file(const std::string& path) {
   return it == ui_files().end() ? "" : std::string(it->second);
 }
 
+// templates/<name>.html with every "{{> other}}" replaced by templates/other.html
+// (expanded in place, so it sees the surrounding section's values).
+std::string template_text(const std::string& name) {
+  std::string t = file("templates/" + name + ".html");
+  for (size_t at = t.find("{{> "); at != std::string::npos; at = t.find("{{> ", at)) {
+    const size_t end = t.find("}}", at);
+    if (end == std::string::npos) break;
+    const std::string included = template_text(t.substr(at + 4, end - at - 4));
+    t.replace(at, end + 2 - at, included);
+    at += included.size();
+  }
+  return t;
+}
+
 // Adds "has_x" = (x is a non-empty list) beside every list "x", at any depth,
 // so templates can test for empty lists (mustache has no length test).
 void add_list_flags(nlohmann::json& j) {
@@ -163,8 +177,8 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
   view["sets"] = sets;
   if (!view.contains("page_title")) view["page_title"] = tr(c.lang, "app.name");
   add_list_flags(view);
-  view["body"] = render_mustache(file("templates/" + name + ".html"), view);
-  Response r = Response::html(status, render_mustache(file("templates/layout.html"), view));
+  view["body"] = render_mustache(template_text(name), view);
+  Response r = Response::html(status, render_mustache(template_text("layout"), view));
   r.headers.push_back({"Cache-Control", "no-store"});
   return r;
 }

@@ -30,7 +30,8 @@ std::string local_path(const std::string& next);
 // /dashboard/CODE for provinces and districts, /commune/CODE for communes.
 std::string unit_link(const PageContext& c, const UnitVersion& u);
 
-// Renders templates/<name>.html inside templates/layout.html. `view` gets the
+// Renders templates/<name>.html inside templates/layout.html; "{{> other}}"
+// in a template includes templates/other.html in place. `view` gets the
 // string catalogue ("t"), the language, the demo flag and the controls.
 Response render_page(AppState& app, const PageContext& c, const std::string& name,
                      nlohmann::json view, int status = 200);

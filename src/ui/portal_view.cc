@@ -61,34 +61,28 @@ Result<PublicProgress> current_public_progress(AppState& app, const std::string&
 
 nlohmann::json progress_headline(const PageContext& c, const PublicProgress& p) {
   const double share = p.units ? static_cast<double>(p.title_met) / p.units : 0;
-  nlohmann::json v = {{"unit_name", p.unit_name},
-                      {"unit_code", p.unit_code},
-                      {"units", std::to_string(p.units)},
-                      {"title_met", std::to_string(p.title_met)},
-                      {"share", format_num(c.lang, 100 * share) + "%"},
-                      {"step", meter_step(share)},
-                      {"average", format_num(c.lang, p.average)},
-                      {"as_of", format_date(c.lang, p.as_of)},
-                      {"snapshot_id", p.snapshot_id ? std::to_string(p.snapshot_id) : ""},
-                      {"taken_at", p.snapshot_id ? format_timestamp(c.lang, p.taken_at) : ""},
-                      {"mode_label", tr(c.lang, p.snapshot_id ? "portal.progress_snapshot"
-                                                              : "portal.progress_live")}};
-  v["t"] = catalogue(c.lang);
-  v["headline_html"] = render_mustache(ui_files().at("templates/progress_headline.html"), v);
-  v.erase("t");
-  return v;
+  return {{"unit_name", p.unit_name},
+          {"unit_code", p.unit_code},
+          {"units", std::to_string(p.units)},
+          {"title_met", std::to_string(p.title_met)},
+          {"share", format_num(c.lang, 100 * share) + "%"},
+          {"step", meter_step(share)},
+          {"average", format_num(c.lang, p.average)},
+          {"as_of", format_date(c.lang, p.as_of)},
+          {"snapshot_id", p.snapshot_id ? std::to_string(p.snapshot_id) : ""},
+          {"taken_at", p.snapshot_id ? format_timestamp(c.lang, p.taken_at) : ""},
+          {"mode_label",
+           tr(c.lang, p.snapshot_id ? "portal.progress_snapshot" : "portal.progress_live")}};
 }
 
-std::string cap_to_published(AppState& app, PageContext& c) {
-  if (c.principal) return "";
+void cap_to_published(AppState& app, PageContext& c) {
   const auto& snap = app.published_snapshot();
-  if (!snap) return "";
+  if (c.principal || !snap) return;
   const auto as_of = Date::parse(snap->as_of);
-  if (!as_of.is_ok()) return "";
+  if (!as_of.is_ok()) return;
   if (c.opts.at > *as_of) c.opts.at = *as_of;
   std::string note = tr(c.lang, "portal.progress_capped");
   c.published_note = note.replace(note.find("{date}"), 6, format_date(c.lang, *as_of));
-  return c.published_note;
 }
 
 }  // namespace ntm

@@ -30,7 +30,7 @@ Result<PublicProgress> current_public_progress(AppState& app, const std::string&
 // Headline figures of `p` for the templates (units, title_met, share, step...).
 nlohmann::json progress_headline(const PageContext& c, const PublicProgress& p);
 // For a visitor without an account while a snapshot is published: pages
-// show figures on or before the snapshot's date. Returns the note to show.
-std::string cap_to_published(AppState& app, PageContext& c);
+// show figures on or before the snapshot's date, with a note (c.published_note).
+void cap_to_published(AppState& app, PageContext& c);
 
 }  // namespace ntm
