@@ -1,5 +1,7 @@
 // GET /chuyen-muc/:category/atom.xml — the category's Atom feed (RFC 4287);
 // GET /sitemap.xml — every public page worth indexing; GET /robots.txt.
+#include <algorithm>
+
 #include "base/markdown.h"
 #include "base/strings.h"
 #include "ui/pages.h"
@@ -25,7 +27,8 @@ Response atom_feed(AppState& app, const Request& r) {
   auto items = app.store().published_articles(cat, utc_timestamp_now(), 0, 20);
   if (!items.is_ok()) return error_page(app, c, items.status());
   const std::string self = absolute_url(app, "/chuyen-muc/" + cat + "/atom.xml");
-  std::string updated = items->empty() ? "2016-01-01T00:00:00Z" : items->front().publish_at;
+  std::string updated = "2016-01-01T00:00:00Z";  // the latest change of any entry
+  for (const Article& a : *items) updated = std::max({updated, a.publish_at, a.updated_at});
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"
