@@ -4,6 +4,7 @@
 #include <set>
 
 #include "base/strings.h"
+#include "rules/criteria_text.h"
 
 namespace ntm {
 namespace {
@@ -11,28 +12,6 @@ namespace {
 std::string shown(const Measure& m, double v) {
   if (m.type == MeasureType::kBoolean) return v == 1 ? "đạt" : "không đạt";
   return format_number(v);
-}
-
-// The value typed for a measure, or the reason it cannot be stored.
-Result<double> parse_value(const Measure& m, const std::string& text) {
-  const std::string t(trim(text));
-  if (m.type == MeasureType::kBoolean) {
-    if (auto b = parse_bool(t)) return *b ? 1.0 : 0.0;
-    return Status::invalid("Chọn Đạt hoặc Không đạt");
-  }
-  std::string normal = t;  // accept the Vietnamese decimal comma: "12,5"
-  if (normal.find(',') != std::string::npos && normal.find('.') == std::string::npos) {
-    std::replace(normal.begin(), normal.end(), ',', '.');
-  }
-  const auto v = parse_number(normal);
-  if (!v) return Status::invalid("Nhập một số, ví dụ 12,5");
-  if (m.type == MeasureType::kPercent && (*v < 0 || *v > 100)) {
-    return Status::invalid("Nhập tỷ lệ từ 0 đến 100");
-  }
-  if (*v < 0 && m.type == MeasureType::kNumber && m.aggregation == Aggregation::kSum) {
-    return Status::invalid("Nhập một số không âm");
-  }
-  return *v;
 }
 
 FieldError missing(const EntryField& f) {
@@ -129,7 +108,7 @@ std::vector<FieldError> check_entry(const EntryForm& form,
       if (complete && (it != values.end() || !f.current)) errors.push_back(missing(f));
       continue;
     }
-    auto v = parse_value(*f.measure, it->second);
+    auto v = parse_measure_value(*f.measure, it->second);
     if (!v.is_ok()) {
       errors.push_back({f.measure->id, f.measure->name_vi + ": " + v.status().message()});
       continue;
