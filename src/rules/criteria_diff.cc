@@ -7,6 +7,14 @@
 namespace ntm {
 namespace {
 
+std::string threshold_text(const Indicator& ind, const std::string& variant,
+                           const std::map<std::string, Measure>& measures) {
+  const auto t = ind.thresholds.find(variant);
+  if (t == ind.thresholds.end()) return "";
+  const auto m = measures.find(ind.measure);
+  return m == measures.end() ? "?" : format_thresholds(m->second, t->second);
+}
+
 class Differ {
  public:
   Differ(const std::map<std::string, Measure>& measures, std::vector<SetChange>& out)
@@ -59,23 +67,11 @@ class Differ {
     return nullptr;
   }
 
-  // "Tỷ lệ BHYT >= 1: 95 | 2: 90"
-  std::string summary(const Indicator& ind) const {
-    std::string s = ind.name_vi + " " + op_symbol(ind.op);
-    bool first = true;
-    for (const auto& [v, _] : ind.thresholds) {
-      s += (first ? " " : " | ") + v + ": " + thresholds(ind, v);
-      first = false;
-    }
-    return s;
-  }
+  std::string summary(const Indicator& ind) const { return describe_indicator(ind, measures_); }
 
  private:
   std::string thresholds(const Indicator& ind, const std::string& variant) const {
-    const auto t = ind.thresholds.find(variant);
-    if (t == ind.thresholds.end()) return "";
-    const auto m = measures_.find(ind.measure);
-    return m == measures_.end() ? "?" : format_thresholds(m->second, t->second);
+    return threshold_text(ind, variant, measures_);
   }
 
   const std::map<std::string, Measure>& measures_;
@@ -87,6 +83,17 @@ std::string title_rule(const TitleRule& t) {
 }
 
 }  // namespace
+
+std::string describe_indicator(const Indicator& ind,
+                               const std::map<std::string, Measure>& measures) {
+  std::string s = ind.name_vi + " " + op_symbol(ind.op);
+  bool first = true;
+  for (const auto& [v, _] : ind.thresholds) {
+    s += (first ? " " : " | ") + v + " → " + threshold_text(ind, v, measures);
+    first = false;
+  }
+  return s;
+}
 
 const char* change_kind_name(SetChange::Kind k) {
   switch (k) {

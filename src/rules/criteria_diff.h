@@ -23,6 +23,10 @@ struct SetChange {
 
 const char* change_kind_name(SetChange::Kind k);  // "added", "removed", "changed"
 
+// One line for an indicator: "Tỷ lệ BHYT >= 1 → 95 | 2 → 2026: 90; 2028: 95".
+std::string describe_indicator(const Indicator& ind,
+                               const std::map<std::string, Measure>& measures);
+
 // Changes from `a` to `b`, in the order of b's criteria (removed ones after).
 // Thresholds are compared per variant and shown as format_thresholds() text.
 std::vector<SetChange> diff_sets(const CriteriaSet& a, const CriteriaSet& b,

@@ -119,7 +119,7 @@ TEST(CriteriaDiff, NamesEveryChangedField) {
   const std::vector<std::string> want = {
       "changed / id: v1 -> v2",
       "changed / effective_from: 2026-02-15 -> 2026-12-01",
-      "removed 1/1.1 : Quy hoạch = default: có -> ",
+      "removed 1/1.1 : Quy hoạch = default → có -> ",
       "changed 5/5.1 thresholds.1: 95 -> 90; 2028: 95",
       "changed 5/5.1 thresholds.2:  -> 85",
       "changed 5/5.1 source:  -> QĐ 51/2025, Phụ lục I",

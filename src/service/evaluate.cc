@@ -13,7 +13,11 @@ Result<Catalog> Catalog::load(Store& store) {
   for (const StoredCriteriaSet& s : TRY(store.criteria_sets())) {
     auto doc = load_criteria_document(s.document, "criteria_set:" + s.id, c.measures_);
     if (!doc.is_ok()) return doc.status();
-    if (doc->set) c.sets_.push_back(std::make_unique<CriteriaSet>(std::move(*doc->set)));
+    if (!doc->set) continue;
+    // The row's dates rule: publishing a later version closes this one there.
+    doc->set->effective_from = s.effective_from;
+    doc->set->effective_to = s.effective_to;
+    c.sets_.push_back(std::make_unique<CriteriaSet>(std::move(*doc->set)));
   }
   return c;
 }

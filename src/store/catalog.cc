@@ -78,4 +78,55 @@ Result<std::vector<StoredCriteriaSet>> Store::criteria_sets() {
   return out;
 }
 
+Status Store::close_criteria_set(const std::string& id, Date to) {
+  auto s = TRY(sql("UPDATE criteria_set SET effective_to = $2 WHERE id = $1"));
+  s->bind(1, id);
+  s->bind(2, to.iso());
+  return s->run();
+}
+
+Status Store::upsert_criteria_draft(const CriteriaDraft& d) {
+  auto s = TRY(sql("INSERT INTO criteria_set_draft (id, base_id, document, created_by, created_at,"
+                   " updated_at) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (id) DO UPDATE SET"
+                   " document = excluded.document, updated_at = excluded.updated_at"));
+  s->bind(1, d.id);
+  s->bind(2, d.base_id);
+  s->bind(3, d.document);
+  s->bind(4, d.created_by);
+  s->bind(5, utc_timestamp_now());
+  return s->run();
+}
+
+namespace {
+
+constexpr const char* kDraftColumns =
+    "SELECT id, base_id, document, created_by, created_at, updated_at FROM criteria_set_draft";
+
+CriteriaDraft read_draft(Statement& s) {
+  return {s.get_text(0), s.get_text(1), s.get_text(2),
+          s.get_text(3), s.get_text(4), s.get_text(5)};
+}
+
+}  // namespace
+
+Result<std::vector<CriteriaDraft>> Store::criteria_drafts() {
+  auto s = TRY(sql(std::string(kDraftColumns) + " ORDER BY id"));
+  std::vector<CriteriaDraft> out;
+  while (TRY(s->step())) out.push_back(read_draft(*s));
+  return out;
+}
+
+Result<std::optional<CriteriaDraft>> Store::criteria_draft(const std::string& id) {
+  auto s = TRY(sql(std::string(kDraftColumns) + " WHERE id = $1"));
+  s->bind(1, id);
+  if (!TRY(s->step())) return std::optional<CriteriaDraft>();
+  return std::optional<CriteriaDraft>(read_draft(*s));
+}
+
+Status Store::delete_criteria_draft(const std::string& id) {
+  auto s = TRY(sql("DELETE FROM criteria_set_draft WHERE id = $1"));
+  s->bind(1, id);
+  return s->run();
+}
+
 }  // namespace ntm

@@ -38,6 +38,16 @@ struct StoredCriteriaSet {
   std::string document;
 };
 
+// A version of a criteria set being prepared in the editor.
+struct CriteriaDraft {
+  std::string id;
+  std::string base_id;
+  std::string document;
+  std::string created_by;
+  std::string created_at;
+  std::string updated_at;
+};
+
 // A cached statement in use; resets it when dropped so that no read stays
 // open (an open read would pin an old snapshot and block COMMIT).
 class StatementRef {
@@ -107,6 +117,12 @@ class Store {
   Result<std::map<std::string, Measure>> measures();
   Status upsert_criteria_set(const StoredCriteriaSet& s);
   Result<std::vector<StoredCriteriaSet>> criteria_sets();
+  // Ends a published version: it stays in force until `to` (inclusive).
+  Status close_criteria_set(const std::string& id, Date to);
+  Status upsert_criteria_draft(const CriteriaDraft& d);  // sets updated_at
+  Result<std::vector<CriteriaDraft>> criteria_drafts();
+  Result<std::optional<CriteriaDraft>> criteria_draft(const std::string& id);
+  Status delete_criteria_draft(const std::string& id);
 
   // --- observations ----------------------------------------------------------
   Result<std::optional<Observation>> current_observation(int64_t unit_id,
