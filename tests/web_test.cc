@@ -1261,5 +1261,77 @@ TEST_F(WebTest, PublicProgressLiveOrPublishedSnapshot) {
   EXPECT_NE(r.body.find("value=\"2021-06-30\""), std::string::npos);
 }
 
+// The office enters a threshold in a new version of the set, reads the
+// diff, publishes it from a date and the commune's status changes from that
+// date only. (Published from 2030 so that the other tests' dates keep web-a.)
+TEST_F(WebTest, CriteriaEditorEnterAThresholdAndWatchTheStatusChange) {
+  const std::string vp = cookie("admin"), xa = cookie("commune");
+  const std::string vp_csrf = "csrf=" + sessions_.at("admin").second;
+  auto criterion15 = [&](const char* at) {
+    const Reply r = get(port_, std::string("/api/v1/units/18580/assessment?at=") + at, vp);
+    const auto j = nlohmann::json::parse(r.body);
+    return j["criteria_set"].get<std::string>() + ":" +
+           j["criteria"][1]["status"].get<std::string>();
+  };
+  EXPECT_EQ(criterion15("2030-01-01"), "web-a:met");  // 90 >= 85
+
+  Reply r = get(port_, "/criteria-sets", xa);  // officials read the versions
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("web-a"), std::string::npos);
+  EXPECT_EQ(r.body.find("/criteria-sets/drafts"), std::string::npos);
+  EXPECT_EQ(post(port_, "/criteria-sets/drafts",
+                 "csrf=" + sessions_.at("commune").second + "&base=web-a&id=web-b", xa)
+                .status,
+            403);
+  r = get(port_, "/criteria-sets", vp);
+  EXPECT_NE(r.body.find("action=\"/criteria-sets/drafts\""), std::string::npos);
+  r = post(port_, "/criteria-sets/drafts", vp_csrf + "&base=web-a&id=Web+B", vp);
+  ASSERT_EQ(r.status, 303);
+  EXPECT_NE(r.head.find("error="), std::string::npos);
+  r = post(port_, "/criteria-sets/drafts", vp_csrf + "&base=web-a&id=web-b", vp);
+  ASSERT_EQ(r.status, 303);
+  EXPECT_NE(r.head.find("Location: /criteria-sets/drafts/web-b"), std::string::npos);
+
+  // Wrong input: every field named, what was typed shown again, nothing saved.
+  const std::string path = "/criteria-sets/drafts/web-b";
+  const std::string fields =
+      "&criterion=15&original_code=15.1&code=15.1&name_vi=BHYT&measure=bhyt&op=%3E%3D";
+  r = post(port_, path + "/indicator",
+           vp_csrf + fields + "&t.default=chin+muoi&confirmed=true&source=", vp);
+  ASSERT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("Ngưỡng mặc định: &quot;chin muoi&quot;: Nhập một số"), std::string::npos);
+  EXPECT_NE(r.body.find("Nguồn: bắt buộc"), std::string::npos);
+  EXPECT_NE(r.body.find("value=\"chin muoi\""), std::string::npos);
+  r = get(port_, path, vp);
+  EXPECT_NE(r.body.find("Không có thay đổi nào"), std::string::npos);
+
+  r = post(port_, path + "/indicator",
+           vp_csrf + fields +
+               "&t.default=2030%3A+95&confirmed=true&source=Q%C4%90+th%E1%BB%AD%2C+Ph%E1%BB%A5+l%E1%BB%A5c+I",
+           vp);
+  ASSERT_EQ(r.status, 303);
+  r = get(port_, path, vp);
+  EXPECT_NE(r.body.find("<del>85</del></td><td><ins>2030: 95</ins>"), std::string::npos);
+  EXPECT_NE(r.body.find("<ins>QĐ thử, Phụ lục I</ins>"), std::string::npos);
+  // A draft changes nothing yet.
+  EXPECT_EQ(criterion15("2030-01-01"), "web-a:met");
+
+  r = post(port_, path + "/publish", vp_csrf + "&from=2015-01-01", vp);
+  EXPECT_EQ(r.status, 400);  // before web-a began
+  EXPECT_NE(r.body.find("01/01/2016"), std::string::npos);
+  r = post(port_, path + "/publish", vp_csrf + "&from=2030-01-01", vp);
+  ASSERT_EQ(r.status, 303);
+  EXPECT_NE(r.head.find("published=web-b"), std::string::npos);
+  EXPECT_EQ(criterion15("2029-12-31"), "web-a:met");
+  EXPECT_EQ(criterion15("2030-01-01"), "web-b:not_met");  // 90 < 95
+  EXPECT_EQ(get(port_, path, vp).status, 404);            // the draft is gone
+
+  r = get(port_, "/criteria-sets/diff?from=web-a&to=web-b", xa);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("<ins>2030: 95</ins>"), std::string::npos);
+  r = get(port_, "/audit", vp);
+  EXPECT_NE(r.body.find("criteria.publish"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ntm

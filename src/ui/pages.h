@@ -70,6 +70,18 @@ Response plans_import(AppState& app, const Request& r);           // POST /plans
 Response report_page(AppState& app, const Request& r);            // GET /reports/:kind/:code
 Response progress_report(AppState& app, const Request& r);        // (report_page, kind progress)
 Response notifications_page(AppState& app, const Request& r);     // GET /notifications
+// Criteria-set editor (criteria_pages.cc).
+Response criteria_sets_page(AppState& app, const Request& r);       // GET /criteria-sets
+Response criteria_diff_page(AppState& app, const Request& r);       // GET /criteria-sets/diff
+Response criteria_draft_create(AppState& app, const Request& r);    // POST /criteria-sets/drafts
+Response criteria_draft_page(AppState& app, const Request& r);      // GET …/drafts/:id
+Response criteria_draft_details(AppState& app, const Request& r);   // POST …/:id/details
+Response criteria_draft_indicator(AppState& app, const Request& r); // POST …/:id/indicator
+Response criteria_draft_remove(AppState& app, const Request& r);    // POST …/:id/remove
+Response criteria_draft_criterion(AppState& app, const Request& r); // POST …/:id/criterion
+Response criteria_draft_measure(AppState& app, const Request& r);   // POST …/:id/measure
+Response criteria_draft_publish(AppState& app, const Request& r);   // POST …/:id/publish
+Response criteria_draft_discard(AppState& app, const Request& r);   // POST …/:id/discard
 Response plan_page(AppState& app, const Request& r);              // GET /plan/:code
 Response plan_submit(AppState& app, const Request& r);            // POST /plan/:code
 // The portal (public)

@@ -93,6 +93,24 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/notifications", Access::kSignedIn, bind(notifications_page));
   router.add("GET", "/plan/:code", Access::kAdmin, bind(plan_page));
   router.add("POST", "/plan/:code", Access::kAdmin, bind(plan_submit));
+  router.add("GET", "/criteria-sets", Access::kSignedIn, bind(criteria_sets_page));
+  router.add("GET", "/criteria-sets/diff", Access::kSignedIn, bind(criteria_diff_page));
+  router.add("POST", "/criteria-sets/drafts", Access::kAdmin, bind(criteria_draft_create));
+  router.add("GET", "/criteria-sets/drafts/:id", Access::kAdmin, bind(criteria_draft_page));
+  router.add("POST", "/criteria-sets/drafts/:id/details", Access::kAdmin,
+             bind(criteria_draft_details));
+  router.add("POST", "/criteria-sets/drafts/:id/indicator", Access::kAdmin,
+             bind(criteria_draft_indicator));
+  router.add("POST", "/criteria-sets/drafts/:id/remove", Access::kAdmin,
+             bind(criteria_draft_remove));
+  router.add("POST", "/criteria-sets/drafts/:id/criterion", Access::kAdmin,
+             bind(criteria_draft_criterion));
+  router.add("POST", "/criteria-sets/drafts/:id/measure", Access::kAdmin,
+             bind(criteria_draft_measure));
+  router.add("POST", "/criteria-sets/drafts/:id/publish", Access::kAdmin,
+             bind(criteria_draft_publish));
+  router.add("POST", "/criteria-sets/drafts/:id/discard", Access::kAdmin,
+             bind(criteria_draft_discard));
   router.add("GET", "/bai-viet/:slug", bind(article_page));
   router.add("GET", "/chuyen-muc/:category", bind(category_page));
   router.add("GET", "/chuyen-muc/:category/atom.xml", bind(atom_feed));
