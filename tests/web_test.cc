@@ -1333,5 +1333,81 @@ TEST_F(WebTest, CriteriaEditorEnterAThresholdAndWatchTheStatusChange) {
   EXPECT_NE(r.body.find("criteria.publish"), std::string::npos);
 }
 
+// Commune groups: the definitions are shown, the office assigns one commune
+// from a date and many from a file (all or nothing), the file downloaded
+// from the page imports back unchanged.
+TEST_F(WebTest, CommuneGroupsAssignedFromADateOneByOneOrByFile) {
+  const std::string vp = cookie("admin");
+  const std::string vp_csrf = "csrf=" + sessions_.at("admin").second;
+  Reply r = get(port_, "/commune-groups?at=2026-03-01", cookie("department"));
+  ASSERT_EQ(r.status, 200);
+  EXPECT_NE(r.body.find("Xã liền kề đô thị hiện hữu"), std::string::npos);
+  EXPECT_NE(r.body.find("khu vực II và xã khu vực III"), std::string::npos);
+  EXPECT_EQ(r.body.find("action=\"/commune-groups\""), std::string::npos);  // read only
+
+  r = post(port_, "/commune-groups", vp_csrf + "&code=18580&group=4&from=2026-02-15", vp);
+  EXPECT_NE(r.head.find("error="), std::string::npos);
+  r = post(port_, "/commune-groups", vp_csrf + "&code=18580&group=1&from=2026-02-15", vp);
+  ASSERT_EQ(r.status, 303);
+  EXPECT_NE(r.head.find("saved="), std::string::npos);
+  r = get(port_, "/commune-groups?at=2026-03-01", vp);
+  const size_t row = r.body.find("id=\"xa-18580\"");
+  ASSERT_NE(row, std::string::npos);
+  EXPECT_NE(r.body.substr(row, 400).find("Nhóm 1"), std::string::npos);
+  EXPECT_NE(r.body.substr(row, 400).find("15/02/2026"), std::string::npos);
+  // Before the date the commune had no group.
+  r = get(port_, "/commune-groups?at=2026-02-14", vp);
+  EXPECT_NE(r.body.substr(r.body.find("id=\"xa-18580\""), 400).find("chưa phân nhóm"),
+            std::string::npos);
+
+  auto upload = [&](const std::string& name, const std::string& data) {
+    const std::string body = multipart({{"csrf", sessions_.at("admin").second}}, "file", name, data);
+    return request(port_, "POST", "/commune-groups/import",
+                   vp + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " +
+                       std::to_string(body.size()) + "\r\n",
+                   body);
+  };
+  r = upload("nhom.csv",
+             "unit_code,attribute,value,valid_from\n18583,commune_group,2,2026-02-15\n"
+             "99999,commune_group,2,2026-02-15\n18580,commune_group,5,2026-07-01\n"
+             "18580,region,BTB,2026-07-01\n");
+  ASSERT_EQ(r.status, 303);
+  auto followed = [&](const Reply& reply) {
+    const size_t at = reply.head.find("Location: ");
+    if (at == std::string::npos) return std::string();
+    const std::string to = reply.head.substr(at + 10, reply.head.find("\r\n", at) - at - 10);
+    return get(port_, to, vp).body;
+  };
+  const std::string error = followed(r);
+  EXPECT_NE(error.find("nhom.csv"), std::string::npos);
+  EXPECT_NE(error.find("dòng 5"), std::string::npos) << error;  // region is not a group
+  r = upload("nhom.csv",
+             "unit_code,attribute,value,valid_from\n18583,commune_group,2,2026-02-15\n"
+             "99999,commune_group,2,2026-02-15\n18580,commune_group,5,2026-07-01\n");
+  const std::string error2 = followed(r);
+  EXPECT_NE(error2.find("dòng 3"), std::string::npos) << error2;
+  EXPECT_NE(error2.find("dòng 4"), std::string::npos) << error2;
+  r = get(port_, "/commune-groups?at=2026-03-01", vp);  // nothing was written
+  EXPECT_NE(r.body.substr(r.body.find("id=\"xa-18583\""), 400).find("chưa phân nhóm"),
+            std::string::npos);
+
+  // The page's own file, edited, imports back.
+  const std::string csv = get(port_, "/commune-groups.csv?at=2026-03-01", vp).body;
+  EXPECT_NE(csv.find("18580,commune_group,1,2026-02-15,Xã Thạch Kim"), std::string::npos) << csv;
+  std::string edited = csv;
+  const std::string from = "18580,commune_group,1,2026-02-15";
+  edited.replace(edited.find(from), from.size(), "18580,commune_group,2,2026-07-01");
+  r = upload("nhom-xa.csv", edited);
+  ASSERT_EQ(r.status, 303);
+  EXPECT_NE(r.head.find("saved="), std::string::npos) << followed(r);
+  r = get(port_, "/commune-groups?at=2026-08-01", vp);
+  const std::string after = r.body.substr(r.body.find("id=\"xa-18580\""), 600);
+  EXPECT_NE(after.find("Nhóm 2"), std::string::npos);
+  EXPECT_NE(after.find("Nhóm 1 (15/02/2026)"), std::string::npos);  // history kept
+  r = get(port_, "/audit", vp);
+  EXPECT_NE(r.body.find("commune_group.assign"), std::string::npos);
+  EXPECT_NE(r.body.find("commune_group.import"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ntm

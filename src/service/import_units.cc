@@ -189,13 +189,14 @@ Result<ImportCounts> import_attributes(Store& store, const std::string& file,
       {"commune_group", {"1", "2", "3"}},
   };
   const CsvTable t =
-      TRY(CsvTable::parse(text, file, {"unit_code", "attribute", "value", "valid_from"}));
+      TRY(CsvTable::parse(text, file, {"unit_code", "attribute", "value", "valid_from"}, {"name"}));
   ImportErrors errors(file);
   std::vector<UnitAttribute> attrs;
   std::set<std::string> seen;
   for (const CsvRow& r : t.rows()) {
     const std::string code(t.get(r, "unit_code")), attr(t.get(r, "attribute"));
     const std::string value(t.get(r, "value"));
+    if (value.empty()) continue;  // a row of a template left blank: nothing to record
     const auto from = Date::parse(t.get(r, "valid_from"));
     if (!from.is_ok()) errors.add(r.line, "valid_from", from.status().message());
     const auto allowed = kAllowed.find(attr);
@@ -221,7 +222,7 @@ Result<ImportCounts> import_attributes(Store& store, const std::string& file,
     for (const UnitAttribute& a : attrs) TRY(store.upsert_attribute(a));
     return Status::ok();
   }));
-  return ImportCounts{static_cast<int>(attrs.size()), static_cast<int>(attrs.size())};
+  return ImportCounts{static_cast<int>(t.rows().size()), static_cast<int>(attrs.size())};
 }
 
 }  // namespace ntm

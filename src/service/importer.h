@@ -29,8 +29,10 @@ Result<ImportCounts> import_units(Store& store, const std::string& file, const s
 Result<ImportCounts> import_lineage(Store& store, const std::string& file, const std::string& text,
                                     Date date);
 
-// CSV unit_code,attribute,value,valid_from. Attributes: region (TDMNPB, DBSH,
-// BTB, DHNTB, TN, DNB, DBSCL), commune_group (1, 2, 3).
+// CSV unit_code,attribute,value,valid_from[,name]. Attributes: region
+// (TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL), commune_group (1, 2, 3). A row
+// with an empty value is skipped (a template row left blank); name is for
+// the reader only.
 Result<ImportCounts> import_attributes(Store& store, const std::string& file,
                                        const std::string& text);
 

@@ -108,6 +108,8 @@ class Store {
   Result<std::vector<UnitVersion>> latest_versions();
 
   Status upsert_attribute(const UnitAttribute& a);
+  // Every value of `attribute` ever set, by unit then valid_from.
+  Result<std::vector<UnitAttribute>> attribute_rows(const std::string& attribute);
   // The attribute's value set on this unit itself on `date` (no inheritance).
   Result<std::optional<std::string>> attribute_at(int64_t unit_id, const std::string& attribute,
                                                   Date date);

@@ -207,4 +207,15 @@ Result<std::optional<std::string>> Store::attribute_at(int64_t unit_id,
   return std::optional<std::string>(s->get_text(0));
 }
 
+Result<std::vector<UnitAttribute>> Store::attribute_rows(const std::string& attribute) {
+  auto s = TRY(sql("SELECT unit_id, value, valid_from FROM unit_attribute WHERE attribute = $1"
+                   " ORDER BY unit_id, valid_from"));
+  s->bind(1, attribute);
+  std::vector<UnitAttribute> out;
+  while (TRY(s->step())) {
+    out.push_back({s->get_int(0), attribute, s->get_text(1), TRY(Date::parse(s->get_text(2)))});
+  }
+  return out;
+}
+
 }  // namespace ntm

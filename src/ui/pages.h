@@ -70,6 +70,11 @@ Response plans_import(AppState& app, const Request& r);           // POST /plans
 Response report_page(AppState& app, const Request& r);            // GET /reports/:kind/:code
 Response progress_report(AppState& app, const Request& r);        // (report_page, kind progress)
 Response notifications_page(AppState& app, const Request& r);     // GET /notifications
+// Commune groups (commune_groups_page.cc).
+Response commune_groups_page(AppState& app, const Request& r);    // GET /commune-groups
+Response commune_groups_csv(AppState& app, const Request& r);     // GET /commune-groups.csv
+Response commune_group_assign(AppState& app, const Request& r);   // POST /commune-groups
+Response commune_groups_import(AppState& app, const Request& r);  // POST /commune-groups/import
 // Criteria-set editor (criteria_pages.cc).
 Response criteria_sets_page(AppState& app, const Request& r);       // GET /criteria-sets
 Response criteria_diff_page(AppState& app, const Request& r);       // GET /criteria-sets/diff

@@ -93,6 +93,10 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/notifications", Access::kSignedIn, bind(notifications_page));
   router.add("GET", "/plan/:code", Access::kAdmin, bind(plan_page));
   router.add("POST", "/plan/:code", Access::kAdmin, bind(plan_submit));
+  router.add("GET", "/commune-groups", Access::kSignedIn, bind(commune_groups_page));
+  router.add("GET", "/commune-groups.csv", Access::kSignedIn, bind(commune_groups_csv));
+  router.add("POST", "/commune-groups", Access::kAdmin, bind(commune_group_assign));
+  router.add("POST", "/commune-groups/import", Access::kAdmin, bind(commune_groups_import));
   router.add("GET", "/criteria-sets", Access::kSignedIn, bind(criteria_sets_page));
   router.add("GET", "/criteria-sets/diff", Access::kSignedIn, bind(criteria_diff_page));
   router.add("POST", "/criteria-sets/drafts", Access::kAdmin, bind(criteria_draft_create));

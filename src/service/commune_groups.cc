@@ -1,0 +1,76 @@
+#include "service/commune_groups.h"
+
+#include <map>
+
+#include "base/csv.h"
+#include "service/import_errors.h"
+
+namespace ntm {
+namespace {
+
+Status office_only(const User& user) {
+  if (user.role != Role::kAdmin) return Status::forbidden("Chỉ văn phòng điều phối phân nhóm xã");
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<std::vector<CommuneGroupRow>> commune_groups(Store& store, const UnitVersion& parent,
+                                                    Date at) {
+  std::map<int64_t, std::vector<UnitAttribute>> by_unit;
+  for (UnitAttribute& a : TRY(store.attribute_rows("commune_group"))) {
+    by_unit[a.unit_id].push_back(std::move(a));
+  }
+  std::vector<CommuneGroupRow> out;
+  for (UnitVersion& u : TRY(store.descendants_at(parent.unit_id, Level::kCommune, at))) {
+    CommuneGroupRow row{std::move(u), "", Date(), {}};
+    if (auto it = by_unit.find(row.unit.unit_id); it != by_unit.end()) row.history = it->second;
+    for (const UnitAttribute& a : row.history) {
+      if (a.valid_from <= at) {
+        row.group = a.value;
+        row.since = a.valid_from;
+      }
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Status assign_commune_group(Store& store, const User& user, const std::string& code,
+                            const std::string& group, Date from) {
+  TRY(office_only(user));
+  if (group != "1" && group != "2" && group != "3") {
+    return Status::invalid("Nhóm xã: chọn nhóm 1, 2 hoặc 3");
+  }
+  const auto unit = TRY(store.unit_at(code, from));
+  if (!unit || unit->level != Level::kCommune) {
+    return Status::invalid("Xã: không có xã mã " + code + " vào ngày " + from.vi());
+  }
+  const auto before = TRY(store.attribute_at(unit->unit_id, "commune_group", from));
+  return store.transaction([&]() -> Status {
+    TRY(store.upsert_attribute({unit->unit_id, "commune_group", group, from}));
+    return store.insert_audit({0, "", user.username, "commune_group.assign", unit->unit_id,
+                               "commune_group", before.value_or(""), group,
+                               "từ " + from.vi()});
+  });
+}
+
+Result<ImportCounts> import_commune_groups(Store& store, const User& user, const std::string& file,
+                                          const std::string& text) {
+  TRY(office_only(user));
+  const CsvTable t =
+      TRY(CsvTable::parse(text, file, {"unit_code", "attribute", "value", "valid_from"}, {"name"}));
+  ImportErrors errors(file);
+  for (const CsvRow& r : t.rows()) {
+    if (t.get(r, "attribute") != "commune_group") {
+      errors.add(r.line, "attribute", "chỉ nhận commune_group (nhóm xã) ở trang này");
+    }
+  }
+  if (!errors.empty()) return errors.status();
+  const ImportCounts counts = TRY(import_attributes(store, file, text));
+  TRY(store.insert_audit({0, "", user.username, "commune_group.import", 0, file, "",
+                          std::to_string(counts.written) + " dòng", ""}));
+  return counts;
+}
+
+}  // namespace ntm
