@@ -50,7 +50,10 @@ std::vector<std::string> tokenize(const std::string& s) {
   return out;
 }
 
+// Output as compared: CSV reports end lines with CRLF (for Excel); the
+// expected text is written with LF.
 std::string trim_end(std::string s) {
+  for (size_t at; (at = s.find("\r\n")) != std::string::npos;) s.erase(at, 1);
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ' || s.back() == '\r')) s.pop_back();
   return s;
 }

@@ -276,9 +276,12 @@ Status run_report(const Options& o, std::ostream& out) {
 Status run_table_report(const std::string& kind, const Options& o, std::ostream& out) {
   TRY(check_report_format(o));
   TableReportOptions to;
-  to.code = kind == "commune" ? o.unit : kind == "department" ? o.department : o.sponsor_code;
+  to.code = kind == "commune" || kind == "transition" ? o.unit
+            : kind == "department"                  ? o.department
+                                                    : o.sponsor_code;
   to.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
   to.verified_only = o.verified_only;
+  to.set_id = o.set_id;
   to.issued_on = o.issued.empty() ? today_utc() : TRY(date_option(o.issued, "--issued"));
   auto store = TRY(Store::open_sqlite(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
@@ -472,9 +475,15 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
            {"department",
             "A department's criteria, gaps and pending verifications: --department CODE"},
            {"sponsor", "A sponsor's commitments, deliveries, reviews: --sponsor CODE"},
-           {"directives", "Follow-up of steering-committee conclusions"}}) {
+           {"directives", "Follow-up of steering-committee conclusions"},
+           {"transition",
+            "Communes under the old and the current criteria set: --unit CODE (province)"}}) {
     auto* sub = rp->add_subcommand(name, help);
     if (name == "commune") sub->add_option("--unit", o.unit, "Commune code")->required();
+    if (name == "transition") {
+      sub->add_option("--unit", o.unit, "Parent unit code")->required();
+      sub->add_option("--set", o.set_id, "Current set id (default: the version in force)");
+    }
     if (name == "department")
       sub->add_option("--department", o.department, "Department code")->required();
     if (name == "sponsor") sub->add_option("--sponsor", o.sponsor_code, "Sponsor code")->required();

@@ -45,6 +45,7 @@ struct TableReportOptions {
   Date at;
   bool verified_only = false;
   Date issued_on;
+  std::string set_id;  // transition: the current set (default: the series' version in force)
 };
 Result<TableReport> commune_report(Store& store, const Catalog& catalog,
                                    const TableReportOptions& o);
@@ -52,8 +53,18 @@ Result<TableReport> department_report(Store& store, const Catalog& catalog,
                                       const TableReportOptions& o);
 Result<TableReport> sponsor_report(Store& store, const TableReportOptions& o);
 Result<TableReport> directives_report(Store& store, const TableReportOptions& o);
+// Communes under `o.code` on `o.at`: their standing under the current set
+// beside the one under the version that ended the day before it began
+// (transition_report.cc).
+Result<TableReport> transition_report(Store& store, const Catalog& catalog,
+                                      const TableReportOptions& o);
 
-// By kind: "commune", "department", "sponsor", "directives".
+// The report's frame: issuer and place from the province of `unit` (else the
+// top unit), issue date, the synthetic-data flag.
+Result<TableReport> report_frame(Store& store, const std::string& kind, const UnitVersion* unit,
+                                 Date at, const TableReportOptions& o);
+
+// By kind: "commune", "department", "sponsor", "directives", "transition".
 Result<TableReport> build_table_report(Store& store, const Catalog& catalog,
                                        const std::string& kind, const TableReportOptions& o);
 

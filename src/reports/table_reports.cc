@@ -12,9 +12,24 @@ namespace {
 
 std::string vnd(int64_t v) { return format_number_vi(static_cast<double>(v), 0); }
 
-// The report's frame: issuer and place from the province of `unit`.
-Result<TableReport> frame(Store& store, const std::string& kind, const UnitVersion* unit, Date at,
-                          const TableReportOptions& o) {
+
+std::string shown(const IndicatorResult& ir) {
+  if (!ir.value) return "";
+  if (ir.indicator->op == Op::kEq && (*ir.value == 0 || *ir.value == 1) &&
+      (!ir.threshold || *ir.threshold == 0 || *ir.threshold == 1))
+    return *ir.value == 1 ? "Đạt" : "Không đạt";
+  return format_number_vi(*ir.value, 2);
+}
+
+std::string department_of(const std::map<std::string, std::string>& overrides, const Criterion& c) {
+  const auto o = overrides.find(c.code);
+  return o != overrides.end() ? o->second : c.department;
+}
+
+}  // namespace
+
+Result<TableReport> report_frame(Store& store, const std::string& kind, const UnitVersion* unit,
+                                 Date at, const TableReportOptions& o) {
   TableReport r;
   r.kind = kind;
   r.issued_on = o.issued_on == Date() ? today_utc() : o.issued_on;
@@ -35,25 +50,10 @@ Result<TableReport> frame(Store& store, const std::string& kind, const UnitVersi
   return r;
 }
 
-std::string shown(const IndicatorResult& ir) {
-  if (!ir.value) return "";
-  if (ir.indicator->op == Op::kEq && (*ir.value == 0 || *ir.value == 1) &&
-      (!ir.threshold || *ir.threshold == 0 || *ir.threshold == 1))
-    return *ir.value == 1 ? "Đạt" : "Không đạt";
-  return format_number_vi(*ir.value, 2);
-}
-
-std::string department_of(const std::map<std::string, std::string>& overrides, const Criterion& c) {
-  const auto o = overrides.find(c.code);
-  return o != overrides.end() ? o->second : c.department;
-}
-
-}  // namespace
-
 Result<TableReport> commune_report(Store& store, const Catalog& catalog,
                                    const TableReportOptions& o) {
   const Assessment a = TRY(evaluate_unit(store, catalog, o.code, {o.at, "", o.verified_only}));
-  TableReport r = TRY(frame(store, "commune", &a.unit, o.at, o));
+  TableReport r = TRY(report_frame(store, "commune", &a.unit, o.at, o));
   r.file_name = "bieu-tu-danh-gia-" + a.unit.code + "-" + o.at.iso();
   r.title = "BIỂU TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN TIÊU CHÍ NÔNG THÔN MỚI";
   r.subtitle = a.unit.name + " — đến ngày " + o.at.vi() + " — " + a.set->name_vi +
@@ -119,7 +119,7 @@ Result<TableReport> department_report(Store& store, const Catalog& catalog,
     if (code == o.code) name = n, known = true;
   }
   if (!known) return Status::not_found("không có cơ quan mã \"" + o.code + "\"");
-  TableReport r = TRY(frame(store, "department", &province, o.at, o));
+  TableReport r = TRY(report_frame(store, "department", &province, o.at, o));
   r.file_name = "bao-cao-so-nganh-" + o.code + "-" + o.at.iso();
   r.title = "BÁO CÁO KẾT QUẢ CÁC TIÊU CHÍ DO " + name + " PHỤ TRÁCH";
   const auto list = TRY(
@@ -190,7 +190,7 @@ Result<TableReport> department_report(Store& store, const Catalog& catalog,
 Result<TableReport> sponsor_report(Store& store, const TableReportOptions& o) {
   const auto sponsor = TRY(store.sponsor(o.code));
   if (!sponsor) return Status::not_found("không có đơn vị đỡ đầu mã \"" + o.code + "\"");
-  TableReport r = TRY(frame(store, "sponsor", nullptr, o.at, o));
+  TableReport r = TRY(report_frame(store, "sponsor", nullptr, o.at, o));
   r.file_name = "bao-cao-do-dau-" + o.code + "-" + o.at.iso();
   r.title = "BÁO CÁO KẾT QUẢ ĐỠ ĐẦU XÂY DỰNG NÔNG THÔN MỚI";
   r.subtitle = sponsor->name + " — đến ngày " + o.at.vi();
@@ -235,7 +235,7 @@ Result<TableReport> sponsor_report(Store& store, const TableReportOptions& o) {
 }
 
 Result<TableReport> directives_report(Store& store, const TableReportOptions& o) {
-  TableReport r = TRY(frame(store, "directives", nullptr, o.at, o));
+  TableReport r = TRY(report_frame(store, "directives", nullptr, o.at, o));
   r.file_name = "theo-doi-ket-luan-" + o.at.iso();
   r.title = "BÁO CÁO THEO DÕI THỰC HIỆN KẾT LUẬN CỦA BAN CHỈ ĐẠO";
   r.subtitle = "Đến ngày " + o.at.vi();
@@ -291,8 +291,9 @@ Result<TableReport> build_table_report(Store& store, const Catalog& catalog,
   if (kind == "department") return department_report(store, catalog, o);
   if (kind == "sponsor") return sponsor_report(store, o);
   if (kind == "directives") return directives_report(store, o);
+  if (kind == "transition") return transition_report(store, catalog, o);
   return Status::invalid("không có loại báo cáo \"" + kind +
-                         "\" (commune, department, sponsor, directives)");
+                         "\" (commune, department, sponsor, directives, transition)");
 }
 
 }  // namespace ntm
