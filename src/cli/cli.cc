@@ -202,7 +202,9 @@ Status run_reassess(const Options& o, std::ostream& out) {
               (p.value      ? format_number(p.value->value)
                : p.assessed ? "?"
                             : "-") +
-              (p.partial ? "(partial)" : "");
+              (!p.partial ? ""
+               : p.share  ? "(partial " + format_number(*p.share * 100) + "%)"
+                          : "(partial)");
     const auto& v = s.used();
     out << csv_field(s.measure) << "," << (s.own ? "own,," : "computed," + rule + ",") << number(v)
         << "," << (v ? v->date.iso() : "") << "," << (s.own ? "" : csv_field(from)) << ","

@@ -38,6 +38,9 @@ struct Lineage {
   int64_t new_unit_id = 0;
   std::string relation;  // "full" or "partial"
   Date date;             // the day the new unit came into force
+  // partial: the fraction (0, 1] of the old unit's population that went into
+  // the new one, as the office states it; unset = not known.
+  std::optional<double> share;
 };
 
 // Attributes that select thresholds, with the date from which they hold.

@@ -143,13 +143,30 @@ Result<ImportCounts> import_units(Store& store, const std::string& file, const s
   return counts;
 }
 
+namespace {
+
+// "0,35", "0.35" or "35%": a fraction in (0, 1].
+std::optional<double> parse_share(std::string text) {
+  bool percent = !text.empty() && text.back() == '%';
+  if (percent) text.pop_back();
+  std::replace(text.begin(), text.end(), ',', '.');
+  auto v = parse_number(trim(text));
+  if (!v) return std::nullopt;
+  if (percent) *v /= 100;
+  if (*v <= 0 || *v > 1) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
 Result<ImportCounts> import_lineage(Store& store, const std::string& file, const std::string& text,
                                     Date date) {
   const CsvTable t = TRY(
       CsvTable::parse(text, file, {"old_code", "new_code", "relation"},
                       {"old_name", "old_level", "old_district_code", "old_province_code",
                        "new_name", "new_province_code", "edge_in_source_b",
-                       "target_set_matches_source_b", "source_b_targets_if_different", "note"}));
+                       "target_set_matches_source_b", "source_b_targets_if_different", "note",
+                       "share"}));
   ImportErrors errors(file);
   std::vector<Lineage> links;
   std::set<std::pair<std::string, std::string>> seen;
@@ -171,12 +188,21 @@ Result<ImportCounts> import_lineage(Store& store, const std::string& file, const
     if (!new_unit) {
       errors.add(r.line, "new_code", "không có đơn vị mã " + new_code + " vào ngày " + date.iso());
     }
+    std::optional<double> share;
+    if (const std::string text(trim(t.get(r, "share"))); !text.empty()) {
+      share = parse_share(text);
+      if (!share) {
+        errors.add(r.line, "share", "tỷ lệ \"" + text + "\" phải trong khoảng (0; 1] hoặc viết dạng 35%");
+      } else if (relation != "partial") {
+        errors.add(r.line, "share", "chỉ ghi tỷ lệ cho quan hệ partial (xã tách một phần)");
+      }
+    }
     if (old_unit && new_unit)
-      links.push_back({old_unit->unit_id, new_unit->unit_id, relation, date});
+      links.push_back({old_unit->unit_id, new_unit->unit_id, relation, date, share});
   }
   if (!errors.empty()) return errors.status();
   TRY(store.transaction([&]() -> Status {
-    for (const Lineage& l : links) TRY(store.upsert_lineage(l));
+    for (const Lineage& l : links) TRY(store.upsert_lineage(l, !t.has("share")));
     return Status::ok();
   }));
   return ImportCounts{static_cast<int>(links.size()), static_cast<int>(links.size())};

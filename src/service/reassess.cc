@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "base/strings.h"
+
 namespace ntm {
 
 Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::string& code,
@@ -27,16 +29,18 @@ Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::s
   // The constituents: their status the day before, their values on opts.at.
   struct Old {
     UnitVersion version;  // before the merger
-    bool partial, assessed;
+    bool partial;
+    std::optional<double> share;
+    bool assessed;
     std::vector<MeasureValue> values;
   };
   std::vector<Old> olds;
   for (const Lineage& l : links) {
     const auto v = TRY(store.unit_version_at(l.old_unit_id, before));
     if (!v) continue;
-    olds.push_back({*v, l.relation == "partial", r.set->applies_to(*v),
+    olds.push_back({*v, l.relation == "partial", l.share, r.set->applies_to(*v),
                     TRY(store.latest_values(v->unit_id, opts.at, opts.verified_only))});
-    if (olds.back().partial) r.partial.push_back(v->code);
+    if (l.relation == "partial") r.partial.push_back({v->code, v->name, true, l.share});
     if (!olds.back().assessed) continue;
     Assessment a = TRY(evaluate_unit(store, catalog, v->code,
                                      EvaluateOptions{before, r.set->id, opts.verified_only}));
@@ -57,9 +61,8 @@ Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::s
       MeasureSource src{ind.measure, value_in(own, ind.measure), {}, {}};
       const auto m = catalog.measures().find(ind.measure);
       for (const Old& o : olds) {
-        Part p{
-            o.version.code, o.version.name, o.partial, o.assessed, value_in(o.values, ind.measure),
-            std::nullopt};
+        Part p{o.version.code, o.version.name, o.partial, o.share,
+               o.assessed,     value_in(o.values, ind.measure), std::nullopt};
         if (m != catalog.measures().end() && !m->second.weight_measure.empty()) {
           if (auto w = value_in(o.values, m->second.weight_measure)) p.weight = w->value;
         }
@@ -81,6 +84,32 @@ Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::s
                         opts.at, values);
   r.computed.verified_only = opts.verified_only;
   return r;
+}
+
+Status set_split_share(Store& store, const User& user, const std::string& new_code,
+                       const std::string& old_code, std::optional<double> share) {
+  if (user.role != Role::kAdmin) {
+    return Status::forbidden("Chỉ văn phòng điều phối ghi tỷ lệ xã tách");
+  }
+  if (share && (*share <= 0 || *share > 1)) {
+    return Status::invalid("Tỷ lệ: nhập phần trăm lớn hơn 0 và không quá 100");
+  }
+  const auto unit = TRY(store.unit_at(new_code, today_utc()));
+  if (!unit) return Status::not_found("không có đơn vị mã " + new_code);
+  for (Lineage l : TRY(store.lineage_of(unit->unit_id))) {
+    if (l.new_unit_id != unit->unit_id || l.relation != "partial") continue;
+    const auto old = TRY(store.unit_version_at(l.old_unit_id, l.date.add_days(-1)));
+    if (!old || old->code != old_code) continue;
+    const std::string before = l.share ? format_number(*l.share) : "";
+    l.share = share;
+    return store.transaction([&]() -> Status {
+      TRY(store.upsert_lineage(l));
+      return store.insert_audit({0, "", user.username, "lineage.share", unit->unit_id,
+                                 old_code + " → " + new_code, before,
+                                 share ? format_number(*share) : "", ""});
+    });
+  }
+  return Status::not_found(old_code + " không phải xã tách một phần vào " + new_code);
 }
 
 }  // namespace ntm

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "model/user.h"
 #include "rules/aggregate.h"
 #include "service/evaluate.h"
 
@@ -30,7 +31,7 @@ struct Reassessment {
   Date merged_on;  // the day the merged commune came into force
   const CriteriaSet* set = nullptr;
   std::vector<Assessment> constituents;  // on the day before the merger
-  std::vector<std::string> partial;      // codes of constituents merged only in part
+  std::vector<Part> partial;             // constituents merged only in part (code, name, share)
   int constituents_titled = 0;           // of those, meeting the set's first title
   Assessment computed;                   // the merged commune on opts.at
   std::vector<MeasureSource> sources;    // one per measure the set tests, in set order
@@ -41,5 +42,11 @@ struct Reassessment {
 // old set). Fails when the unit has no constituents.
 Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::string& code,
                               const EvaluateOptions& opts);
+
+// The office states which share (0, 1] of the old commune `old_code` (its
+// population) went into `new_code` when it was split; nullopt clears it.
+// Only for a partial relation; audited ("lineage.share").
+Status set_split_share(Store& store, const User& user, const std::string& new_code,
+                       const std::string& old_code, std::optional<double> share);
 
 }  // namespace ntm

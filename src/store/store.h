@@ -101,7 +101,8 @@ class Store {
   Result<std::vector<UnitVersion>> top_level_units(Date date);
   Result<int> count_units();
 
-  Status upsert_lineage(const Lineage& l);
+  // keep_share: leave a share already stored when `l` has none.
+  Status upsert_lineage(const Lineage& l, bool keep_share = false);
   // Links where the unit is the new side (merged from) or the old side (into).
   Result<std::vector<Lineage>> lineage_of(int64_t unit_id);
   // Every unit once, with its latest version (for search), by level and code.

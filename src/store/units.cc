@@ -151,26 +151,34 @@ Result<int> Store::count_units() {
   return static_cast<int>(s->get_int(0));
 }
 
-Status Store::upsert_lineage(const Lineage& l) {
-  auto s =
-      TRY(sql("INSERT INTO unit_lineage (old_unit_id, new_unit_id, relation, date)"
-              " VALUES ($1, $2, $3, $4) ON CONFLICT (old_unit_id, new_unit_id)"
-              " DO UPDATE SET relation = excluded.relation, date = excluded.date"));
+Status Store::upsert_lineage(const Lineage& l, bool keep_share) {
+  auto s = TRY(
+      sql(std::string("INSERT INTO unit_lineage (old_unit_id, new_unit_id, relation, date, share)"
+                      " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (old_unit_id, new_unit_id)"
+                      " DO UPDATE SET relation = excluded.relation, date = excluded.date,") +
+          (keep_share ? " share = COALESCE(excluded.share, unit_lineage.share)"
+                      : " share = excluded.share")));
   s->bind(1, l.old_unit_id);
   s->bind(2, l.new_unit_id);
   s->bind(3, l.relation);
   s->bind(4, l.date.iso());
+  if (l.share) {
+    s->bind(5, *l.share);
+  } else {
+    s->bind_null(5);
+  }
   return s->run();
 }
 
 Result<std::vector<Lineage>> Store::lineage_of(int64_t unit_id) {
   auto s = TRY(
-      sql("SELECT old_unit_id, new_unit_id, relation, date FROM unit_lineage"
+      sql("SELECT old_unit_id, new_unit_id, relation, date, share FROM unit_lineage"
           " WHERE old_unit_id = $1 OR new_unit_id = $1 ORDER BY date, old_unit_id, new_unit_id"));
   s->bind(1, unit_id);
   std::vector<Lineage> out;
   while (TRY(s->step())) {
-    out.push_back({s->get_int(0), s->get_int(1), s->get_text(2), TRY(Date::parse(s->get_text(3)))});
+    out.push_back({s->get_int(0), s->get_int(1), s->get_text(2), TRY(Date::parse(s->get_text(3))),
+                   s->is_null(4) ? std::nullopt : std::optional<double>(s->get_double(4))});
   }
   return out;
 }

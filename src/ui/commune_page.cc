@@ -1,5 +1,7 @@
 // GET /commune/:code — the scorecard: criteria -> indicators with value,
 // threshold, status, date, history, source; what is missing; lineage.
+#include <algorithm>
+
 #include "base/strings.h"
 #include "rules/engine.h"
 #include "service/coordination.h"
@@ -60,6 +62,15 @@ Result<nlohmann::json> reassess_view(AppState& app, const PageContext& c, const 
          {"titled", titled}});
   }
   v["constituents"] = olds;
+  nlohmann::json shares = nlohmann::json::array();
+  for (const Part& p : r.partial) {
+    shares.push_back({{"code", p.code},
+                      {"name", p.name},
+                      {"percent", p.share ? format_num(c.lang, *p.share * 100, 1) : ""}});
+  }
+  v["shares"] = shares;
+  v["has_shares"] = !shares.empty();
+  v["unit_code"] = unit.code;
   nlohmann::json rows = nlohmann::json::array();
   for (const MeasureSource& s : r.sources) {
     const auto m = catalog.measures().find(s.measure);
@@ -70,7 +81,9 @@ Result<nlohmann::json> reassess_view(AppState& app, const PageContext& c, const 
               (p.value      ? format_num(c.lang, p.value->value, 2)
                : p.assessed ? "?"
                             : "–") +
-              (p.partial ? " (" + tr(c.lang, "card.partial") + ")" : "");
+              (!p.partial ? ""
+               : " (" + tr(c.lang, "card.partial") +
+                     (p.share ? " " + format_num(c.lang, *p.share * 100, 1) + "%" : "") + ")");
     }
     const auto& value = s.used();
     rows.push_back({{"measure", name},
@@ -238,6 +251,23 @@ Response commune_page(AppState& app, const Request& r) {
     return error_page(app, c, coordination.status());
   }
   return render_page(app, c, "commune", v);
+}
+
+Response commune_shares_submit(AppState& app, const Request& r) {
+  const std::string code = r.arg("code");
+  for (const auto& [field, text] : r.form) {
+    if (field.rfind("share.", 0) != 0) continue;
+    std::string t(trim(text));
+    std::replace(t.begin(), t.end(), ',', '.');
+    std::optional<double> share;
+    if (!t.empty()) {
+      const auto v = parse_number(t);
+      share = v ? *v / 100 : -1;  // not a number: refused as out of range
+    }
+    const Status s = set_split_share(app.store(), r.principal->first, code, field.substr(6), share);
+    if (!s.is_ok()) return error_page(app, page_context(r), s);
+  }
+  return Response::redirect("/commune/" + url_encode(code) + "#danh-gia-lai");
 }
 
 }  // namespace ntm

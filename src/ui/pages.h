@@ -20,6 +20,7 @@ Response home_page(AppState& app, const Request& r);         // GET /
 Response dashboard_page(AppState& app, const Request& r);    // GET /dashboard/:code
 Response dashboard_csv(AppState& app, const Request& r);     // GET /dashboard/:code/communes.csv
 Response commune_page(AppState& app, const Request& r);      // GET /commune/:code
+Response commune_shares_submit(AppState& app, const Request& r);  // POST /commune/:code/shares
 Response criterion_page(AppState& app, const Request& r);    // GET /criterion/:set/:criterion
 Response search_page(AppState& app, const Request& r);       // GET /search
 Response static_file(AppState& app, const Request& r);       // GET /static/:file

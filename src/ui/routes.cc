@@ -42,6 +42,7 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/dashboard/:code", bind(dashboard_page));
   router.add("GET", "/dashboard/:code/communes.csv", bind(dashboard_csv));
   router.add("GET", "/commune/:code", bind(commune_page));
+  router.add("POST", "/commune/:code/shares", Access::kAdmin, bind(commune_shares_submit));
   router.add("GET", "/criterion/:set/:criterion", bind(criterion_page));
   router.add("GET", "/search", bind(search_page));
   router.add("GET", "/static/:file", bind(static_file));
