@@ -150,6 +150,52 @@ test("a merged commune shows its constituents and its status computed from them"
   await p.context().close();
 });
 
+test("2026-2030: the office enters a QĐ 51 threshold in a new version and the commune's status changes", async () => {
+  const p = await page();
+  await signIn(p, "vanphong");
+  // Under the official 2026-2030 set, whose annex is not entered yet, criterion 5 is unknown.
+  await p.goto(`${base}/commune/18568?set=ntm-xa-2026-2030`);
+  assert.match(await p.locator("#c-5").innerText(), /chưa có chỉ tiêu/);
+  // Groups: the commune has one, shown with the official definitions.
+  await p.goto(`${base}/commune-groups`);
+  assert.match(await p.locator("#cg-def").locator("xpath=..").innerText(), /khu vực II và xã khu vực III/);
+  assert.match(await p.locator("#xa-18568").innerText(), /Nhóm [123]/);
+  // A new version of the set, with BHYT thresholds by group.
+  await p.goto(`${base}/criteria-sets`);
+  const row = p.locator("#set-ntm-xa-2026-2030");
+  await row.locator("input[name=id]").fill("ntm-xa-2026-2030-bhyt");
+  await Promise.all([p.waitForURL(/\/criteria-sets\/drafts\/ntm-xa-2026-2030-bhyt/), row.locator("button[type=submit]").click()]);
+  const form = p.locator("#i-5-new");
+  await form.locator("summary").click();
+  await form.locator("input[name=code]").fill("5.1");
+  await form.locator("input[name=name_vi]").fill("Tỷ lệ người dân tham gia bảo hiểm y tế");
+  await form.locator("input[name=measure]").fill("bhyt_pct");
+  await form.locator("select[name=op]").selectOption(">=");
+  await form.locator("input[name='t.1']").fill("95");
+  await form.locator("input[name='t.2']").fill("95");
+  await form.locator("input[name='t.3']").fill("2026: 85; 2028: 90");
+  await form.locator("input[name=source]").fill("QĐ 51/2025/QĐ-TTg, Phụ lục I (nhập thử)");
+  await Promise.all([p.waitForURL(/saved=1/), form.locator("button[type=submit]").click()]);
+  assert.match(await p.locator("#thay-doi + .table-scroll, #thay-doi ~ .table-scroll").first().innerText(), /Thêm\s+5\s+5\.1/);
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.screenshot({ path: `${shots}/criteria-editor-vi-1366.png`, fullPage: false });
+  const today = new Date().toISOString().slice(0, 10);
+  await p.fill("input[name=from]", today);
+  await Promise.all([p.waitForURL(/published=/), p.click("form[action$='/publish'] button")]);
+  assert.match(await p.locator(".ok-box").innerText(), /ntm-xa-2026-2030-bhyt/);
+  // The commune's criterion 5 is now assessed against the threshold of its group.
+  await p.goto(`${base}/commune/18568?set=ntm-xa-2026-2030-bhyt`);
+  const c5 = await p.locator("#c-5").innerText();
+  assert.doesNotMatch(c5, /chưa có chỉ tiêu/);
+  assert.match(c5.split("\n")[0], /✓ Đạt|✗ Chưa đạt/);
+  assert.match(c5, /QĐ 51\/2025\/QĐ-TTg, Phụ lục I \(nhập thử\)/);
+  await p.locator("#c-5").screenshot({ path: `${shots}/criteria-editor-after-vi-1366.png` });
+  // The transition report counts communes recognised before and where they stand now.
+  await p.goto(`${base}/reports/transition/42`);
+  assert.match(await p.locator("body").innerText(), /BÁO CÁO CHUYỂN TIẾP BỘ TIÊU CHÍ/);
+  await p.context().close();
+});
+
 test("phone width: dashboard usable at 360 px", async () => {
   const p = await page(360);
   await p.goto(`${base}/dashboard/42`);
