@@ -1,4 +1,4 @@
-// The criteria-set editor (docs/criteria-editor.md).
+// The criteria-set editor (docs/criteria-2026-2030.md).
 // GET /criteria-sets — every version by series (in force, dates, how many
 // thresholds are set and confirmed), the drafts; the office starts a new
 // version (POST /criteria-sets/drafts). GET /criteria-sets/diff — what
