@@ -33,8 +33,12 @@ std::string report_document_start(const std::string& title, const std::string& c
                                   bool numbered) {
   std::string h = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" +
                   html_escape(title) + "</title>";
+  // A file on its own carries its style; served, the site's (and its icon,
+  // which browsers would otherwise ask for as /favicon.ico).
   h += css_href.empty() ? "<style>" + report_css() + "</style>"
-                        : "<link rel=\"stylesheet\" href=\"" + html_escape(css_href) + "\">";
+                        : "<link rel=\"stylesheet\" href=\"" + html_escape(css_href) +
+                              "\"><link rel=\"icon\" href=\"/static/favicon.svg\" "
+                              "type=\"image/svg+xml\">";
   h += "</head><body class=\"report\">";
   if (demo) {
     h += "<p class=\"demo\">DỮ LIỆU MINH HỌA — số liệu tổng hợp (giả lập) và ngưỡng theo bộ tiêu "

@@ -22,8 +22,9 @@ after(async () => { await browser?.close(); });
 async function page(width = 1366) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "vi-VN" });
   const p = await context.newPage();
-  p.on("console", (m) => { if (m.type() === "error") consoleErrors.push(m.text()); });
+  p.on("console", (m) => { if (m.type() === "error") consoleErrors.push(`${m.text()} @ ${p.url()}`); });
   p.on("pageerror", (e) => consoleErrors.push(String(e)));
+  p.on("response", (r) => { if (r.status() === 404) consoleErrors.push(`404 ${r.url()}`); });
   return p;
 }
 
