@@ -1307,7 +1307,8 @@ TEST_F(WebTest, CriteriaEditorEnterAThresholdAndWatchTheStatusChange) {
 
   r = post(port_, path + "/indicator",
            vp_csrf + fields +
-               "&t.default=2030%3A+95&confirmed=true&source=Q%C4%90+th%E1%BB%AD%2C+Ph%E1%BB%A5+l%E1%BB%A5c+I",
+               "&t.default=2030%3A+95&confirmed=true&source=Q%C4%90+th%E1%BB%AD%2C+Ph%E1%BB%A5+l%"
+               "E1%BB%A5c+I",
            vp);
   ASSERT_EQ(r.status, 303);
   r = get(port_, path, vp);
@@ -1361,7 +1362,8 @@ TEST_F(WebTest, CommuneGroupsAssignedFromADateOneByOneOrByFile) {
             std::string::npos);
 
   auto upload = [&](const std::string& name, const std::string& data) {
-    const std::string body = multipart({{"csrf", sessions_.at("admin").second}}, "file", name, data);
+    const std::string body =
+        multipart({{"csrf", sessions_.at("admin").second}}, "file", name, data);
     return request(port_, "POST", "/commune-groups/import",
                    vp + "Content-Type: multipart/form-data; boundary=XyZ\r\nContent-Length: " +
                        std::to_string(body.size()) + "\r\n",

@@ -279,8 +279,8 @@ Status run_table_report(const std::string& kind, const Options& o, std::ostream&
   TRY(check_report_format(o));
   TableReportOptions to;
   to.code = kind == "commune" || kind == "transition" ? o.unit
-            : kind == "department"                  ? o.department
-                                                    : o.sponsor_code;
+            : kind == "department"                    ? o.department
+                                                      : o.sponsor_code;
   to.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
   to.verified_only = o.verified_only;
   to.set_id = o.set_id;

@@ -44,9 +44,12 @@ Standing standing(const Assessment& a) {
 std::string verdict(const Assessment& now, const Standing& s) {
   if (now.titles.empty()) return "";
   switch (now.titles.front().status) {
-    case Outcome::kMet: return "Giữ chuẩn theo bộ mới";
-    case Outcome::kNotMet: return "Chưa đạt theo bộ mới";
-    case Outcome::kUnknown: break;
+    case Outcome::kMet:
+      return "Giữ chuẩn theo bộ mới";
+    case Outcome::kNotMet:
+      return "Chưa đạt theo bộ mới";
+    case Outcome::kUnknown:
+      break;
   }
   return s.no_threshold > 0 ? "Chưa xác định — chưa có ngưỡng" : "Chưa xác định — thiếu số liệu";
 }
@@ -79,39 +82,37 @@ Result<TableReport> transition_report(Store& store, const Catalog& catalog,
                current.name_vi + " (ngày " + o.at.vi() + ")" +
                (current.illustrative || old->illustrative ? " — có bộ minh họa" : "") +
                (o.verified_only ? "; số liệu đã thẩm định" : "; số liệu tự đánh giá");
-  const std::vector<std::pair<std::string, double>> columns = {
-      {"Mã", 8},
-      {"Xã", 24},
-      {"Nhóm xã", 8},
-      {"Bộ cũ: tiêu chí đạt", 12},
-      {"Bộ cũ: danh hiệu", 14},
-      {"Bộ mới: đạt", 10},
-      {"Bộ mới: chưa đạt", 10},
-      {"Bộ mới: chưa có ngưỡng", 12},
-      {"Bộ mới: thiếu số liệu", 12},
-      {"Bộ mới: danh hiệu", 14},
-      {"Kết luận", 30}};
-  ReportSection kept{"I. Xã đạt chuẩn theo bộ cũ: tình hình theo bộ mới", "Đạt chuẩn bộ cũ",
-                     columns, {}, ""};
+  const std::vector<std::pair<std::string, double>> columns = {{"Mã", 8},
+                                                               {"Xã", 24},
+                                                               {"Nhóm xã", 8},
+                                                               {"Bộ cũ: tiêu chí đạt", 12},
+                                                               {"Bộ cũ: danh hiệu", 14},
+                                                               {"Bộ mới: đạt", 10},
+                                                               {"Bộ mới: chưa đạt", 10},
+                                                               {"Bộ mới: chưa có ngưỡng", 12},
+                                                               {"Bộ mới: thiếu số liệu", 12},
+                                                               {"Bộ mới: danh hiệu", 14},
+                                                               {"Kết luận", 30}};
+  ReportSection kept{
+      "I. Xã đạt chuẩn theo bộ cũ: tình hình theo bộ mới", "Đạt chuẩn bộ cũ", columns, {}, ""};
   ReportSection rest{"II. Các xã khác", "Xã khác", columns, {}, ""};
   std::map<std::string, int> verdicts;
   for (const Assessment& a : now) {
     const Standing s = standing(a);
     const auto b = before_by_code.find(a.unit.code);
     const Assessment* old_a = b == before_by_code.end() ? nullptr : b->second;
-    const bool was_ntm = old_a && !old_a->titles.empty() &&
-                         old_a->titles.front().status == Outcome::kMet;
+    const bool was_ntm =
+        old_a && !old_a->titles.empty() && old_a->titles.front().status == Outcome::kMet;
     const std::string v = was_ntm ? verdict(a, s) : "";
     if (was_ntm) ++verdicts[v];
     (was_ntm ? kept : rest)
-        .rows.push_back(
-            {a.unit.code, a.unit.name, a.variant.empty() ? "chưa phân" : a.variant,
-             old_a ? std::to_string(old_a->criteria_met) + "/" +
-                         std::to_string(old_a->criteria.size())
-                   : "",
-             old_a ? title_vi(*old_a) : "", static_cast<double>(s.met),
-             static_cast<double>(s.not_met), static_cast<double>(s.no_threshold),
-             static_cast<double>(s.no_data), title_vi(a), v});
+        .rows.push_back({a.unit.code, a.unit.name, a.variant.empty() ? "chưa phân" : a.variant,
+                         old_a ? std::to_string(old_a->criteria_met) + "/" +
+                                     std::to_string(old_a->criteria.size())
+                               : "",
+                         old_a ? title_vi(*old_a) : "", static_cast<double>(s.met),
+                         static_cast<double>(s.not_met), static_cast<double>(s.no_threshold),
+                         static_cast<double>(s.no_data), title_vi(a), v});
   }
   kept.note = std::to_string(kept.rows.size()) + " xã đạt chuẩn theo bộ cũ: ";
   bool first = true;

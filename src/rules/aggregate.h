@@ -29,7 +29,7 @@ struct Part {
   std::string code, name;
   bool partial = false;
   std::optional<double> share;  // partial: the fraction (0, 1] that came over
-  bool assessed = true;  // the set applies to it (a town or ward is not assessed)
+  bool assessed = true;         // the set applies to it (a town or ward is not assessed)
   std::optional<ObservedValue> value;
   std::optional<double> weight;  // for weighted_mean
 };

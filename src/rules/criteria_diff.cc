@@ -97,9 +97,12 @@ std::string describe_indicator(const Indicator& ind,
 
 const char* change_kind_name(SetChange::Kind k) {
   switch (k) {
-    case SetChange::Kind::kAdded: return "added";
-    case SetChange::Kind::kRemoved: return "removed";
-    case SetChange::Kind::kChanged: return "changed";
+    case SetChange::Kind::kAdded:
+      return "added";
+    case SetChange::Kind::kRemoved:
+      return "removed";
+    case SetChange::Kind::kChanged:
+      return "changed";
   }
   return "changed";
 }

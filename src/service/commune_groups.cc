@@ -50,13 +50,12 @@ Status assign_commune_group(Store& store, const User& user, const std::string& c
   return store.transaction([&]() -> Status {
     TRY(store.upsert_attribute({unit->unit_id, "commune_group", group, from}));
     return store.insert_audit({0, "", user.username, "commune_group.assign", unit->unit_id,
-                               "commune_group", before.value_or(""), group,
-                               "từ " + from.vi()});
+                               "commune_group", before.value_or(""), group, "từ " + from.vi()});
   });
 }
 
 Result<ImportCounts> import_commune_groups(Store& store, const User& user, const std::string& file,
-                                          const std::string& text) {
+                                           const std::string& text) {
   TRY(office_only(user));
   const CsvTable t =
       TRY(CsvTable::parse(text, file, {"unit_code", "attribute", "value", "valid_from"}, {"name"}));

@@ -17,8 +17,8 @@ namespace ntm {
 
 struct CommuneGroupRow {
   UnitVersion unit;
-  std::string group;  // on the date; "" = not assigned
-  Date since;         // from when that group holds
+  std::string group;                   // on the date; "" = not assigned
+  Date since;                          // from when that group holds
   std::vector<UnitAttribute> history;  // every assignment, oldest first
 };
 
@@ -35,6 +35,6 @@ Status assign_commune_group(Store& store, const User& user, const std::string& c
 // `ntm import attributes`) holding only commune_group rows: all or nothing,
 // every error by row and column; audited.
 Result<ImportCounts> import_commune_groups(Store& store, const User& user, const std::string& file,
-                                          const std::string& text);
+                                           const std::string& text);
 
 }  // namespace ntm

@@ -27,7 +27,9 @@ bool valid_id(const std::string& id, bool underscore) {
 // Collects every wrong field, then refuses with all of them.
 class Errors {
  public:
-  void add(const std::string& field, const std::string& why) { lines_.push_back(field + ": " + why); }
+  void add(const std::string& field, const std::string& why) {
+    lines_.push_back(field + ": " + why);
+  }
   bool empty() const { return lines_.empty(); }
   Status status() const {
     std::string m;
@@ -71,9 +73,10 @@ Status save(Store& store, Draft& d, const User& user, const std::string& action,
   d.row.document = text;
   return store.transaction([&]() -> Status {
     TRY(store.upsert_criteria_draft(d.row));
-    return store.insert_audit({0, "", user.username, action, 0,
-                               "criteria_set_draft:" + d.row.id + (subject.empty() ? "" : "/" + subject),
-                               before, after, ""});
+    return store.insert_audit(
+        {0, "", user.username, action, 0,
+         "criteria_set_draft:" + d.row.id + (subject.empty() ? "" : "/" + subject), before, after,
+         ""});
   });
 }
 
@@ -100,7 +103,8 @@ Status start_criteria_draft(Store& store, const Catalog& catalog, const std::str
   if (!base) return Status::not_found("Không có bộ tiêu chí \"" + base_id + "\"");
   const std::string id(trim(new_id));
   if (!valid_id(id, false)) {
-    return Status::invalid("Mã phiên bản mới: 3-60 ký tự a-z, 0-9 và \"-\", ví dụ " + base_id + "-v2");
+    return Status::invalid("Mã phiên bản mới: 3-60 ký tự a-z, 0-9 và \"-\", ví dụ " + base_id +
+                           "-v2");
   }
   if (catalog.find(id) || TRY(store.criteria_draft(id))) {
     return Status::conflict("Mã phiên bản mới: \"" + id + "\" đã có");
@@ -117,7 +121,8 @@ Status start_criteria_draft(Store& store, const Catalog& catalog, const std::str
 Result<Draft> load_criteria_draft(Store& store, const Catalog& catalog, const std::string& id) {
   auto row = TRY(store.criteria_draft(id));
   if (!row) return Status::not_found("Không có phiên bản đang soạn \"" + id + "\"");
-  auto doc = TRY(load_criteria_document(row->document, "criteria_set_draft:" + id, catalog.measures()));
+  auto doc =
+      TRY(load_criteria_document(row->document, "criteria_set_draft:" + id, catalog.measures()));
   if (!doc.set) return Status::internal("criteria_set_draft:" + id + ": không có \"set\"");
   Draft d{*row, std::move(*doc.set), std::move(doc.measures), catalog.measures()};
   for (const Measure& m : d.new_measures) d.measures[m.id] = m;
@@ -210,7 +215,8 @@ Status save_criterion(Store& store, const Catalog& catalog, const std::string& d
                       const CriterionInput& in, const User& user) {
   TRY(may_edit(user));
   Draft d = TRY(load_criteria_draft(store, catalog, draft_id));
-  Criterion* existing = in.original_code.empty() ? nullptr : find_criterion(d.set, in.original_code);
+  Criterion* existing =
+      in.original_code.empty() ? nullptr : find_criterion(d.set, in.original_code);
   if (!in.original_code.empty() && !existing) {
     return Status::not_found("Không có tiêu chí \"" + in.original_code + "\"");
   }
@@ -289,8 +295,9 @@ std::vector<SetChange> draft_changes(const Catalog& catalog, const Draft& draft)
   if (!base) return std::vector<SetChange>();
   std::vector<SetChange> out;
   for (SetChange& c : diff_sets(*base, draft.set, draft.measures)) {
-    const bool dates_or_id = c.criterion.empty() && (c.field == "id" || c.field == "effective_from" ||
-                                                     c.field == "effective_to");
+    const bool dates_or_id =
+        c.criterion.empty() &&
+        (c.field == "id" || c.field == "effective_from" || c.field == "effective_to");
     if (!dates_or_id) out.push_back(std::move(c));
   }
   return out;

@@ -23,7 +23,7 @@ namespace ntm {
 struct Draft {
   CriteriaDraft row;
   CriteriaSet set;
-  std::vector<Measure> new_measures;  // introduced by this draft
+  std::vector<Measure> new_measures;        // introduced by this draft
   std::map<std::string, Measure> measures;  // catalogue + new ones
 };
 

@@ -42,11 +42,12 @@ set:
     - {code: "5", name_vi: "Y tế", indicators: []}
 )")
                     .is_ok());
-    ASSERT_TRUE(import_observations(*store, "o",
-                                    "unit_code,measure,date,value,status\n"
-                                    "1,bhyt,2026-06-30,96,verified\n2,bhyt,2026-06-30,91,verified\n",
-                                    "t")
-                    .is_ok());
+    ASSERT_TRUE(
+        import_observations(*store, "o",
+                            "unit_code,measure,date,value,status\n"
+                            "1,bhyt,2026-06-30,96,verified\n2,bhyt,2026-06-30,91,verified\n",
+                            "t")
+            .is_ok());
     admin.username = "vanphong";
     admin.role = Role::kAdmin;
     commune.username = "xa.mot";
@@ -166,8 +167,8 @@ TEST_F(CriteriaEditorTest, PublishedFromADateTheEngineSwitchesThere) {
   const auto audit = store->audit(0, "vanphong", "", 50);
   ASSERT_TRUE(audit.is_ok());
   for (const AuditEntry& e : *audit) actions.push_back(e.action);
-  for (const char* a : {"criteria.draft", "criteria.indicator", "criteria.publish",
-                        "criteria.discard"}) {
+  for (const char* a :
+       {"criteria.draft", "criteria.indicator", "criteria.publish", "criteria.discard"}) {
     EXPECT_NE(std::find(actions.begin(), actions.end(), a), actions.end()) << a;
   }
 }
@@ -180,10 +181,9 @@ TEST_F(CriteriaEditorTest, AProvinceAddsItsOwnCriterionAndMeasure) {
                   .is_ok());
   EXPECT_EQ(save_criterion(*store, c, "q51-ha-tinh", {"", "HT1", "Lặp", "", ""}, admin).code(),
             ErrorCode::kInvalidArgument);
-  ASSERT_TRUE(add_draft_measure(*store, c, "q51-ha-tinh",
-                                {"khu_dan_cu_kieu_mau", "Số khu dân cư kiểu mẫu", "khu", "number",
-                                 "sum"},
-                                admin)
+  ASSERT_TRUE(add_draft_measure(
+                  *store, c, "q51-ha-tinh",
+                  {"khu_dan_cu_kieu_mau", "Số khu dân cư kiểu mẫu", "khu", "number", "sum"}, admin)
                   .is_ok());
   IndicatorInput in;
   in.criterion = "HT1";

@@ -161,12 +161,11 @@ std::optional<double> parse_share(std::string text) {
 
 Result<ImportCounts> import_lineage(Store& store, const std::string& file, const std::string& text,
                                     Date date) {
-  const CsvTable t = TRY(
-      CsvTable::parse(text, file, {"old_code", "new_code", "relation"},
-                      {"old_name", "old_level", "old_district_code", "old_province_code",
-                       "new_name", "new_province_code", "edge_in_source_b",
-                       "target_set_matches_source_b", "source_b_targets_if_different", "note",
-                       "share"}));
+  const CsvTable t = TRY(CsvTable::parse(
+      text, file, {"old_code", "new_code", "relation"},
+      {"old_name", "old_level", "old_district_code", "old_province_code", "new_name",
+       "new_province_code", "edge_in_source_b", "target_set_matches_source_b",
+       "source_b_targets_if_different", "note", "share"}));
   ImportErrors errors(file);
   std::vector<Lineage> links;
   std::set<std::pair<std::string, std::string>> seen;
@@ -192,7 +191,8 @@ Result<ImportCounts> import_lineage(Store& store, const std::string& file, const
     if (const std::string text(trim(t.get(r, "share"))); !text.empty()) {
       share = parse_share(text);
       if (!share) {
-        errors.add(r.line, "share", "tỷ lệ \"" + text + "\" phải trong khoảng (0; 1] hoặc viết dạng 35%");
+        errors.add(r.line, "share",
+                   "tỷ lệ \"" + text + "\" phải trong khoảng (0; 1] hoặc viết dạng 35%");
       } else if (relation != "partial") {
         errors.add(r.line, "share", "chỉ ghi tỷ lệ cho quan hệ partial (xã tách một phần)");
       }

@@ -61,8 +61,9 @@ Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::s
       MeasureSource src{ind.measure, value_in(own, ind.measure), {}, {}};
       const auto m = catalog.measures().find(ind.measure);
       for (const Old& o : olds) {
-        Part p{o.version.code, o.version.name, o.partial, o.share,
-               o.assessed,     value_in(o.values, ind.measure), std::nullopt};
+        Part p{o.version.code, o.version.name, o.partial,
+               o.share,        o.assessed,     value_in(o.values, ind.measure),
+               std::nullopt};
         if (m != catalog.measures().end() && !m->second.weight_measure.empty()) {
           if (auto w = value_in(o.values, m->second.weight_measure)) p.weight = w->value;
         }

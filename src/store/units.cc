@@ -216,8 +216,9 @@ Result<std::optional<std::string>> Store::attribute_at(int64_t unit_id,
 }
 
 Result<std::vector<UnitAttribute>> Store::attribute_rows(const std::string& attribute) {
-  auto s = TRY(sql("SELECT unit_id, value, valid_from FROM unit_attribute WHERE attribute = $1"
-                   " ORDER BY unit_id, valid_from"));
+  auto s =
+      TRY(sql("SELECT unit_id, value, valid_from FROM unit_attribute WHERE attribute = $1"
+              " ORDER BY unit_id, valid_from"));
   s->bind(1, attribute);
   std::vector<UnitAttribute> out;
   while (TRY(s->step())) {

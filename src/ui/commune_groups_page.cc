@@ -86,15 +86,16 @@ Response commune_groups_csv(AppState& app, const Request& r) {
 Response commune_group_assign(AppState& app, const Request& r) {
   const auto from = Date::parse(r.field("from"));
   if (!from.is_ok()) return back("error", "Ngày áp dụng: chọn một ngày");
-  const Status s =
-      assign_commune_group(app.store(), r.principal->first, r.field("code"), r.field("group"), *from);
+  const Status s = assign_commune_group(app.store(), r.principal->first, r.field("code"),
+                                        r.field("group"), *from);
   if (!s.is_ok()) return back("error", s.message());
   return back("saved", r.field("code") + " → " + r.field("group") + " (" + from->vi() + ")");
 }
 
 Response commune_groups_import(AppState& app, const Request& r) {
   const auto file = r.files.find("file");
-  if (file == r.files.end() || file->second.data.empty()) return back("error", "Chọn tệp CSV hoặc XLSX");
+  if (file == r.files.end() || file->second.data.empty())
+    return back("error", "Chọn tệp CSV hoặc XLSX");
   const UploadedFile& f = file->second;
   const std::string name = f.filename.substr(f.filename.find_last_of("/\\") + 1);
   auto text = table_text(f.data, name);

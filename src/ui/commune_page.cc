@@ -81,9 +81,10 @@ Result<nlohmann::json> reassess_view(AppState& app, const PageContext& c, const 
               (p.value      ? format_num(c.lang, p.value->value, 2)
                : p.assessed ? "?"
                             : "–") +
-              (!p.partial ? ""
-               : " (" + tr(c.lang, "card.partial") +
-                     (p.share ? " " + format_num(c.lang, *p.share * 100, 1) + "%" : "") + ")");
+              (!p.partial
+                   ? ""
+                   : " (" + tr(c.lang, "card.partial") +
+                         (p.share ? " " + format_num(c.lang, *p.share * 100, 1) + "%" : "") + ")");
     }
     const auto& value = s.used();
     rows.push_back({{"measure", name},

@@ -24,7 +24,9 @@ std::string variant_label(Lang lang, const CriteriaSet& s, const std::string& v)
   return tr(lang, s.variant_key == "commune_group" ? "cs.group" : "cs.region") + " " + v;
 }
 
-std::string confirmed_label(Lang lang, const std::string& c) { return tr(lang, "cs.confirmed_" + c); }
+std::string confirmed_label(Lang lang, const std::string& c) {
+  return tr(lang, "cs.confirmed_" + c);
+}
 
 // Counts shown beside a version: indicators, thresholds set, confirmed.
 nlohmann::json set_counts(const CriteriaSet& s) {
@@ -48,14 +50,16 @@ nlohmann::json indicator_form(Lang lang, const Draft& d, const std::string& crit
   IndicatorInput in;
   in.criterion = crit;
   if (ind) {
-    in = {crit, ind->code, ind->code, ind->name_vi, ind->name_en, ind->measure, op_symbol(ind->op),
-          {}, ind->source, ind->confirmed, ind->notes};
+    in = {crit,         ind->code,      ind->code,          ind->name_vi,
+          ind->name_en, ind->measure,   op_symbol(ind->op), {},
+          ind->source,  ind->confirmed, ind->notes};
     const auto m = d.measures.find(ind->measure);
     for (const auto& [v, years] : ind->thresholds)
       if (m != d.measures.end()) in.thresholds[v] = format_thresholds(m->second, years);
   }
   if (typed) in = *typed;
-  const std::string form_id = "i-" + crit + "-" + (in.original_code.empty() ? "new" : in.original_code);
+  const std::string form_id =
+      "i-" + crit + "-" + (in.original_code.empty() ? "new" : in.original_code);
   nlohmann::json ops = nlohmann::json::array(), confirmed = nlohmann::json::array(),
                  thresholds = nlohmann::json::array();
   for (const char* op : {">=", ">", "<=", "<", "="})
@@ -86,7 +90,8 @@ nlohmann::json indicator_form(Lang lang, const Draft& d, const std::string& crit
           {"is_new", in.original_code.empty()}};
 }
 
-nlohmann::json change_rows(Lang lang, const CriteriaSet& set, const std::vector<SetChange>& changes) {
+nlohmann::json change_rows(Lang lang, const CriteriaSet& set,
+                           const std::vector<SetChange>& changes) {
   nlohmann::json rows = nlohmann::json::array();
   for (const SetChange& ch : changes) {
     std::string field = ch.field;
@@ -143,47 +148,46 @@ Response draft_view(AppState& app, const PageContext& c, const std::string& id, 
     }
     const bool new_again = typed.indicator && typed.indicator->criterion == cr.code &&
                            typed.indicator->original_code.empty();
-    criteria.push_back(
-        {{"code", cr.code},
-         {"name_vi", cr.name_vi},
-         {"name_en", cr.name_en},
-         {"department", cr.department},
-         {"indicators", inds},
-         {"empty", cr.indicators.empty()},
-         {"new_indicator", indicator_form(lang, *d, cr.code, nullptr,
-                                          new_again ? typed.indicator : nullptr)},
-         {"new_open", new_again}});
+    criteria.push_back({{"code", cr.code},
+                        {"name_vi", cr.name_vi},
+                        {"name_en", cr.name_en},
+                        {"department", cr.department},
+                        {"indicators", inds},
+                        {"empty", cr.indicators.empty()},
+                        {"new_indicator", indicator_form(lang, *d, cr.code, nullptr,
+                                                         new_again ? typed.indicator : nullptr)},
+                        {"new_open", new_again}});
   }
   nlohmann::json measures = nlohmann::json::array();
   for (const auto& [mid, m] : d->measures) {
-    measures.push_back({{"id", mid}, {"label", m.name_vi + (m.unit.empty() ? "" : " (" + m.unit + ")")}});
+    measures.push_back(
+        {{"id", mid}, {"label", m.name_vi + (m.unit.empty() ? "" : " (" + m.unit + ")")}});
   }
   nlohmann::json errors = nlohmann::json::array();
   for (const std::string& line : split(typed.error, '\n'))
     if (!line.empty()) errors.push_back(line);
   const CriteriaSet* follows = latest_of(*catalog, d->set.series);
-  nlohmann::json v = {
-      {"page_title", tr(lang, "cs.draft_title") + ": " + d->set.id},
-      {"id", d->set.id},
-      {"path", draft_path(d->set.id)},
-      {"base_id", d->row.base_id},
-      {"created_by", d->row.created_by},
-      {"series", d->set.series},
-      {"name_vi", d->set.name_vi},
-      {"name_en", d->set.name_en},
-      {"legal_basis", d->set.legal_basis},
-      {"notes", d->set.notes},
-      {"variant_key", d->set.variant_key},
-      {"illustrative", d->set.illustrative},
-      {"criteria", criteria},
-      {"measures", measures},
-      {"changes", change_rows(lang, d->set, draft_changes(*catalog, *d))},
-      {"errors", errors},
-      {"has_errors", !errors.empty()},
-      {"saved", saved},
-      {"publish_from", today_utc().add_days(1).iso()},
-      {"follows", follows ? follows->id : ""},
-      {"follows_from", follows ? format_date(lang, follows->effective_from) : ""}};
+  nlohmann::json v = {{"page_title", tr(lang, "cs.draft_title") + ": " + d->set.id},
+                      {"id", d->set.id},
+                      {"path", draft_path(d->set.id)},
+                      {"base_id", d->row.base_id},
+                      {"created_by", d->row.created_by},
+                      {"series", d->set.series},
+                      {"name_vi", d->set.name_vi},
+                      {"name_en", d->set.name_en},
+                      {"legal_basis", d->set.legal_basis},
+                      {"notes", d->set.notes},
+                      {"variant_key", d->set.variant_key},
+                      {"illustrative", d->set.illustrative},
+                      {"criteria", criteria},
+                      {"measures", measures},
+                      {"changes", change_rows(lang, d->set, draft_changes(*catalog, *d))},
+                      {"errors", errors},
+                      {"has_errors", !errors.empty()},
+                      {"saved", saved},
+                      {"publish_from", today_utc().add_days(1).iso()},
+                      {"follows", follows ? follows->id : ""},
+                      {"follows_from", follows ? format_date(lang, follows->effective_from) : ""}};
   v["has_changes"] = !v["changes"].empty();
   return render_page(app, c, "criteria_draft", v, errors.empty() ? 200 : 400);
 }
@@ -305,10 +309,10 @@ Response criteria_draft_details(AppState& app, const Request& r) {
 Response criteria_draft_indicator(AppState& app, const Request& r) {
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return after_edit(app, r, catalog.status(), "");
-  IndicatorInput in{r.field("criterion"), r.field("original_code"), r.field("code"),
-                    r.field("name_vi"),   r.field("name_en"),       r.field("measure"),
-                    r.field("op"),        {},                       r.field("source"),
-                    r.field("confirmed"), r.field("notes")};
+  IndicatorInput in{
+      r.field("criterion"), r.field("original_code"), r.field("code"), r.field("name_vi"),
+      r.field("name_en"),   r.field("measure"),       r.field("op"),   {},
+      r.field("source"),    r.field("confirmed"),     r.field("notes")};
   for (const auto& [k, v] : r.form)
     if (k.rfind("t.", 0) == 0) in.thresholds[k.substr(2)] = v;
   const Status s = save_indicator(app.store(), **catalog, r.arg("id"), in, r.principal->first);
@@ -337,8 +341,8 @@ Response criteria_draft_criterion(AppState& app, const Request& r) {
 Response criteria_draft_measure(AppState& app, const Request& r) {
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return after_edit(app, r, catalog.status(), "");
-  const MeasureInput in{r.field("measure_id"), r.field("name_vi"), r.field("unit"),
-                        r.field("type"), r.field("aggregation")};
+  const MeasureInput in{r.field("measure_id"), r.field("name_vi"), r.field("unit"), r.field("type"),
+                        r.field("aggregation")};
   return after_edit(app, r,
                     add_draft_measure(app.store(), **catalog, r.arg("id"), in, r.principal->first),
                     "so-lieu-moi");
@@ -355,10 +359,10 @@ Response criteria_draft_publish(AppState& app, const Request& r) {
   const auto p =
       publish_criteria_draft(app.store(), **catalog, r.arg("id"), *from, r.principal->first);
   if (!p.is_ok()) return after_edit(app, r, p.status(), "cong-bo");
-  return Response::redirect("/criteria-sets?published=" + url_encode(p->id + " · " + from->vi()) +
-                            (p->closed_id.empty() ? ""
-                                                  : "&closed=" + url_encode(p->closed_id + " · " +
-                                                                            p->closed_to.vi())));
+  return Response::redirect(
+      "/criteria-sets?published=" + url_encode(p->id + " · " + from->vi()) +
+      (p->closed_id.empty() ? ""
+                            : "&closed=" + url_encode(p->closed_id + " · " + p->closed_to.vi())));
 }
 
 Response criteria_draft_discard(AppState& app, const Request& r) {

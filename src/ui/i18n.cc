@@ -63,11 +63,16 @@ const std::map<std::string, Entry>& entries() {
       {"reassess.set",
        {"Theo bộ tiêu chí có hiệu lực trước sáp nhập", "Under the set in force before the merger"}},
       {"reassess.before", {"Ngày", "On"}},
-      {"reassess.share", {"phần dân số chuyển vào xã này", "share of its population that came here"}},
+      {"reassess.share",
+       {"phần dân số chuyển vào xã này", "share of its population that came here"}},
       {"reassess.share_unknown", {"chưa ghi tỷ lệ", "share not stated"}},
       {"reassess.shares_hint",
-       {"Xã cũ tách một phần: chỉ tính khi văn phòng ghi tỷ lệ dân số chuyển vào xã này (số cộng theo tỷ lệ, bình quân có trọng số theo tỷ lệ; chỉ tiêu có/không vẫn chưa xác định). Chưa ghi tỷ lệ thì chưa xác định.",
-        "An old commune split in part counts only with the share of its population that came here, as the office states it (sums scaled, means weighted by it; yes/no indicators stay unknown). Without a share: unknown."}},
+       {"Xã cũ tách một phần: chỉ tính khi văn phòng ghi tỷ lệ dân số chuyển vào xã này (số cộng "
+        "theo tỷ lệ, bình quân có trọng số theo tỷ lệ; chỉ tiêu có/không vẫn chưa xác định). Chưa "
+        "ghi tỷ lệ thì chưa xác định.",
+        "An old commune split in part counts only with the share of its population that came here, "
+        "as the office states it (sums scaled, means weighted by it; yes/no indicators stay "
+        "unknown). Without a share: unknown."}},
       {"reassess.olds_met", {"xã cũ đạt chuẩn", "old communes met the title"}},
       {"reassess.computed_on", {"tính cho xã mới tại ngày", "computed for the merged commune on"}},
       {"reassess.criteria", {"tiêu chí đạt", "criteria met"}},
@@ -580,8 +585,12 @@ const std::map<std::string, Entry>& entries() {
       {"cs.nav", {"Bộ tiêu chí", "Criteria sets"}},
       {"cs.title", {"Bộ tiêu chí và các phiên bản", "Criteria sets and their versions"}},
       {"cs.lead",
-       {"Mỗi dãy bộ tiêu chí có các phiên bản nối tiếp nhau theo ngày hiệu lực; hệ thống đánh giá theo phiên bản có hiệu lực tại ngày xem. Văn phòng tạo phiên bản mới để nhập chỉ tiêu, ngưỡng khi có hướng dẫn, rồi công bố từ một ngày.",
-        "Each series has versions that follow one another by effective date; every assessment uses the version in force on the date shown. The office creates a new version to enter indicators and thresholds as guidance arrives, then publishes it from a date."}},
+       {"Mỗi dãy bộ tiêu chí có các phiên bản nối tiếp nhau theo ngày hiệu lực; hệ thống đánh giá "
+        "theo phiên bản có hiệu lực tại ngày xem. Văn phòng tạo phiên bản mới để nhập chỉ tiêu, "
+        "ngưỡng khi có hướng dẫn, rồi công bố từ một ngày.",
+        "Each series has versions that follow one another by effective date; every assessment uses "
+        "the version in force on the date shown. The office creates a new version to enter "
+        "indicators and thresholds as guidance arrives, then publishes it from a date."}},
       {"cs.series", {"Dãy", "Series"}},
       {"cs.version", {"Phiên bản", "Version"}},
       {"cs.in_force", {"Hiệu lực", "In force"}},
@@ -660,19 +669,24 @@ const std::map<std::string, Entry>& entries() {
       {"cs.op", {"So sánh", "Comparison"}},
       {"cs.thresholds", {"Ngưỡng", "Thresholds"}},
       {"cs.thresholds_help",
-       {"Một giá trị cho mọi năm (95), hoặc theo năm (2026: 90; 2028: 95); có/không cho chỉ tiêu đạt/không đạt; để trống = chưa có ngưỡng (đánh giá \"chưa xác định\").",
-        "One value for every year (95), or by year (2026: 90; 2028: 95); yes/no (có/không) for pass/fail indicators; empty = not set (assessed as unknown)."}},
+       {"Một giá trị cho mọi năm (95), hoặc theo năm (2026: 90; 2028: 95); có/không cho chỉ tiêu "
+        "đạt/không đạt; để trống = chưa có ngưỡng (đánh giá \"chưa xác định\").",
+        "One value for every year (95), or by year (2026: 90; 2028: 95); yes/no (có/không) for "
+        "pass/fail indicators; empty = not set (assessed as unknown)."}},
       {"cs.source", {"Nguồn (văn bản, điều, phụ lục)", "Source (document, article, annex)"}},
       {"cs.source_hint", {"QĐ 51/2025/QĐ-TTg, Phụ lục I", "QĐ 51/2025/QĐ-TTg, Annex I"}},
       {"cs.confirmed", {"Mức xác nhận", "Confirmed"}},
       {"cs.add_indicator", {"Thêm chỉ tiêu", "Add an indicator"}},
       {"cs.save_indicator", {"Lưu chỉ tiêu", "Save the indicator"}},
       {"cs.remove_indicator", {"Bỏ chỉ tiêu", "Remove indicator"}},
-      {"cs.add_criterion", {"Thêm tiêu chí (tiêu chí riêng của tỉnh)", "Add a criterion (the province's own)"}},
+      {"cs.add_criterion",
+       {"Thêm tiêu chí (tiêu chí riêng của tỉnh)", "Add a criterion (the province's own)"}},
       {"cs.add_measure", {"Thêm số liệu đo mới", "Add a new measure"}},
       {"cs.add_measure_help",
-       {"Cho chỉ tiêu cần số liệu chưa có (ví dụ số khu dân cư kiểu mẫu). Số liệu được thêm khi công bố.",
-        "For an indicator needing a measure not yet collected (e.g. model residential areas). Added when the version is published."}},
+       {"Cho chỉ tiêu cần số liệu chưa có (ví dụ số khu dân cư kiểu mẫu). Số liệu được thêm khi "
+        "công bố.",
+        "For an indicator needing a measure not yet collected (e.g. model residential areas). "
+        "Added when the version is published."}},
       {"cs.measure_id", {"Mã số liệu (a-z, 0-9, _)", "Measure id (a-z, 0-9, _)"}},
       {"cs.measure_unit", {"Đơn vị tính", "Unit"}},
       {"cs.measure_type", {"Kiểu", "Type"}},
@@ -685,8 +699,10 @@ const std::map<std::string, Entry>& entries() {
       {"cs.merge_mean", {"trung bình", "mean"}},
       {"cs.publish_title", {"Công bố", "Publish"}},
       {"cs.publish_help",
-       {"Từ ngày hiệu lực, mọi đánh giá dùng phiên bản này; phiên bản trước kết thúc hiệu lực ngày hôm trước. Trước ngày đó, kết quả không đổi.",
-        "From the effective date every assessment uses this version; the previous one ends the day before. Results before that date do not change."}},
+       {"Từ ngày hiệu lực, mọi đánh giá dùng phiên bản này; phiên bản trước kết thúc hiệu lực ngày "
+        "hôm trước. Trước ngày đó, kết quả không đổi.",
+        "From the effective date every assessment uses this version; the previous one ends the day "
+        "before. Results before that date do not change."}},
       {"cs.publish_follows", {"Phiên bản mới nhất của dãy:", "Latest version of the series:"}},
       {"cs.publish_from", {"Có hiệu lực từ ngày", "In force from"}},
       {"cs.publish", {"Công bố phiên bản", "Publish this version"}},
@@ -694,23 +710,36 @@ const std::map<std::string, Entry>& entries() {
        {"Ngày hiệu lực: chọn một ngày trên lịch", "Effective date: pick a date"}},
       {"cs.discard", {"Hủy bản đang soạn", "Discard the draft"}},
       {"cg.nav", {"Nhóm xã", "Commune groups"}},
-      {"cg.title", {"Nhóm xã theo Bộ tiêu chí 2026 - 2030", "Commune groups of the 2026-2030 criteria"}},
+      {"cg.title",
+       {"Nhóm xã theo Bộ tiêu chí 2026 - 2030", "Commune groups of the 2026-2030 criteria"}},
       {"cg.at", {"tại ngày", "on"}},
-      {"cg.definitions", {"Định nghĩa ba nhóm xã (QĐ 51/2025/QĐ-TTg)", "The three commune groups (QĐ 51/2025/QĐ-TTg)"}},
+      {"cg.definitions",
+       {"Định nghĩa ba nhóm xã (QĐ 51/2025/QĐ-TTg)",
+        "The three commune groups (QĐ 51/2025/QĐ-TTg)"}},
       {"cg.group", {"Nhóm", "Group"}},
       {"cg.def1",
-       {"Xã liền kề đô thị hiện hữu và có định hướng phát triển thành đô thị; hoặc xã có tỷ trọng ngành nông nghiệp trong cơ cấu kinh tế dưới 10%; hoặc xã được định hướng là đô thị mới.",
-        "Communes adjacent to an existing urban area and oriented to become urban; or with agriculture under 10% of the commune economy; or designated as a new urban area."}},
+       {"Xã liền kề đô thị hiện hữu và có định hướng phát triển thành đô thị; hoặc xã có tỷ trọng "
+        "ngành nông nghiệp trong cơ cấu kinh tế dưới 10%; hoặc xã được định hướng là đô thị mới.",
+        "Communes adjacent to an existing urban area and oriented to become urban; or with "
+        "agriculture under 10% of the commune economy; or designated as a new urban area."}},
       {"cg.def2", {"Xã không thuộc nhóm 1 và nhóm 3.", "Communes in neither group 1 nor group 3."}},
       {"cg.def3",
-       {"Xã khu vực II và xã khu vực III thuộc địa bàn vùng đồng bào dân tộc thiểu số và miền núi được cấp có thẩm quyền phân định theo quy định.",
-        "Region II and Region III communes of ethnic-minority and mountainous areas, as classified by the competent authority."}},
+       {"Xã khu vực II và xã khu vực III thuộc địa bàn vùng đồng bào dân tộc thiểu số và miền núi "
+        "được cấp có thẩm quyền phân định theo quy định.",
+        "Region II and Region III communes of ethnic-minority and mountainous areas, as classified "
+        "by the competent authority."}},
       {"cg.source",
-       {"Nguồn: Quyết định 51/2025/QĐ-TTg ngày 29/12/2025 (hiệu lực 15/02/2026), theo các bản tin công bố quyết định.",
-        "Source: Decision 51/2025/QĐ-TTg of 29/12/2025 (in force 15/02/2026), as reported when it was issued."}},
+       {"Nguồn: Quyết định 51/2025/QĐ-TTg ngày 29/12/2025 (hiệu lực 15/02/2026), theo các bản tin "
+        "công bố quyết định.",
+        "Source: Decision 51/2025/QĐ-TTg of 29/12/2025 (in force 15/02/2026), as reported when it "
+        "was issued."}},
       {"cg.unknowns",
-       {"Chưa rõ từ nguồn công khai: thứ tự ưu tiên khi một xã vừa thuộc nhóm 1 vừa thuộc nhóm 3; cơ quan và kỳ phân nhóm; danh sách xã khu vực II, III sau sắp xếp 2025. Văn phòng ghi nhóm theo quyết định của tỉnh.",
-        "Not known from public sources: which group wins when a commune fits groups 1 and 3; who assigns groups and how often; the Region II/III list after the 2025 merger. The office records the groups the province decides."}},
+       {"Chưa rõ từ nguồn công khai: thứ tự ưu tiên khi một xã vừa thuộc nhóm 1 vừa thuộc nhóm 3; "
+        "cơ quan và kỳ phân nhóm; danh sách xã khu vực II, III sau sắp xếp 2025. Văn phòng ghi "
+        "nhóm theo quyết định của tỉnh.",
+        "Not known from public sources: which group wins when a commune fits groups 1 and 3; who "
+        "assigns groups and how often; the Region II/III list after the 2025 merger. The office "
+        "records the groups the province decides."}},
       {"cg.none", {"chưa phân nhóm", "no group"}},
       {"cg.since", {"Từ ngày", "Since"}},
       {"cg.history", {"Các lần phân nhóm", "Earlier groups"}},
@@ -721,8 +750,10 @@ const std::map<std::string, Entry>& entries() {
       {"cg.upload", {"Tệp nhóm xã (CSV, XLSX)", "Commune groups file (CSV, XLSX)"}},
       {"cg.import", {"Nhập tệp", "Import"}},
       {"cg.upload_help",
-       {"Cột: unit_code, attribute (= commune_group), value (1, 2, 3), valid_from (yyyy-mm-dd), name (không bắt buộc). Có một dòng sai thì không dòng nào được nhập.",
-        "Columns: unit_code, attribute (= commune_group), value (1, 2, 3), valid_from (yyyy-mm-dd), name (optional). One wrong row and nothing is imported."}},
+       {"Cột: unit_code, attribute (= commune_group), value (1, 2, 3), valid_from (yyyy-mm-dd), "
+        "name (không bắt buộc). Có một dòng sai thì không dòng nào được nhập.",
+        "Columns: unit_code, attribute (= commune_group), value (1, 2, 3), valid_from "
+        "(yyyy-mm-dd), name (optional). One wrong row and nothing is imported."}},
       {"error.not_found", {"Không tìm thấy", "Not found"}},
       {"error.back", {"Về trang chủ", "Back to the home page"}},
       {"error.bad_date",

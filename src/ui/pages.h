@@ -16,24 +16,24 @@ Response private_file(AppState& app, const PageContext& c, const std::string& pa
                       const std::string& content_type, const std::string& download_name,
                       bool published = false);
 
-Response home_page(AppState& app, const Request& r);         // GET /
-Response dashboard_page(AppState& app, const Request& r);    // GET /dashboard/:code
-Response dashboard_csv(AppState& app, const Request& r);     // GET /dashboard/:code/communes.csv
-Response commune_page(AppState& app, const Request& r);      // GET /commune/:code
+Response home_page(AppState& app, const Request& r);       // GET /
+Response dashboard_page(AppState& app, const Request& r);  // GET /dashboard/:code
+Response dashboard_csv(AppState& app, const Request& r);   // GET /dashboard/:code/communes.csv
+Response commune_page(AppState& app, const Request& r);    // GET /commune/:code
 Response commune_shares_submit(AppState& app, const Request& r);  // POST /commune/:code/shares
-Response criterion_page(AppState& app, const Request& r);    // GET /criterion/:set/:criterion
-Response search_page(AppState& app, const Request& r);       // GET /search
-Response static_file(AppState& app, const Request& r);       // GET /static/:file
-Response switch_language(AppState& app, const Request& r);   // GET /lang/:lang
-Response login_page(AppState& app, const Request& r);        // GET /login
-Response login_submit(AppState& app, const Request& r);      // POST /login
-Response logout_submit(AppState& app, const Request& r);     // POST /logout
-Response account_page(AppState& app, const Request& r);      // GET /account
-Response password_submit(AppState& app, const Request& r);   // POST /account/password
-Response entry_page(AppState& app, const Request& r);        // GET /entry
-Response entry_submit(AppState& app, const Request& r);      // POST /entry
-Response entry_check_page(AppState& app, const Request& r);  // GET /entry/check
-Response entry_confirm(AppState& app, const Request& r);     // POST /entry/confirm
+Response criterion_page(AppState& app, const Request& r);         // GET /criterion/:set/:criterion
+Response search_page(AppState& app, const Request& r);            // GET /search
+Response static_file(AppState& app, const Request& r);            // GET /static/:file
+Response switch_language(AppState& app, const Request& r);        // GET /lang/:lang
+Response login_page(AppState& app, const Request& r);             // GET /login
+Response login_submit(AppState& app, const Request& r);           // POST /login
+Response logout_submit(AppState& app, const Request& r);          // POST /logout
+Response account_page(AppState& app, const Request& r);           // GET /account
+Response password_submit(AppState& app, const Request& r);        // POST /account/password
+Response entry_page(AppState& app, const Request& r);             // GET /entry
+Response entry_submit(AppState& app, const Request& r);           // POST /entry
+Response entry_check_page(AppState& app, const Request& r);       // GET /entry/check
+Response entry_confirm(AppState& app, const Request& r);          // POST /entry/confirm
 Response entry_template_download(AppState& app, const Request& r);  // GET /entry/template.xlsx
 Response entry_upload(AppState& app, const Request& r);             // POST /entry/upload
 Response bulk_template_download(AppState& app, const Request& r);   // GET /entry/bulk
@@ -77,19 +77,19 @@ Response commune_groups_csv(AppState& app, const Request& r);     // GET /commun
 Response commune_group_assign(AppState& app, const Request& r);   // POST /commune-groups
 Response commune_groups_import(AppState& app, const Request& r);  // POST /commune-groups/import
 // Criteria-set editor (criteria_pages.cc).
-Response criteria_sets_page(AppState& app, const Request& r);       // GET /criteria-sets
-Response criteria_diff_page(AppState& app, const Request& r);       // GET /criteria-sets/diff
-Response criteria_draft_create(AppState& app, const Request& r);    // POST /criteria-sets/drafts
-Response criteria_draft_page(AppState& app, const Request& r);      // GET …/drafts/:id
-Response criteria_draft_details(AppState& app, const Request& r);   // POST …/:id/details
-Response criteria_draft_indicator(AppState& app, const Request& r); // POST …/:id/indicator
-Response criteria_draft_remove(AppState& app, const Request& r);    // POST …/:id/remove
-Response criteria_draft_criterion(AppState& app, const Request& r); // POST …/:id/criterion
-Response criteria_draft_measure(AppState& app, const Request& r);   // POST …/:id/measure
-Response criteria_draft_publish(AppState& app, const Request& r);   // POST …/:id/publish
-Response criteria_draft_discard(AppState& app, const Request& r);   // POST …/:id/discard
-Response plan_page(AppState& app, const Request& r);              // GET /plan/:code
-Response plan_submit(AppState& app, const Request& r);            // POST /plan/:code
+Response criteria_sets_page(AppState& app, const Request& r);        // GET /criteria-sets
+Response criteria_diff_page(AppState& app, const Request& r);        // GET /criteria-sets/diff
+Response criteria_draft_create(AppState& app, const Request& r);     // POST /criteria-sets/drafts
+Response criteria_draft_page(AppState& app, const Request& r);       // GET …/drafts/:id
+Response criteria_draft_details(AppState& app, const Request& r);    // POST …/:id/details
+Response criteria_draft_indicator(AppState& app, const Request& r);  // POST …/:id/indicator
+Response criteria_draft_remove(AppState& app, const Request& r);     // POST …/:id/remove
+Response criteria_draft_criterion(AppState& app, const Request& r);  // POST …/:id/criterion
+Response criteria_draft_measure(AppState& app, const Request& r);    // POST …/:id/measure
+Response criteria_draft_publish(AppState& app, const Request& r);    // POST …/:id/publish
+Response criteria_draft_discard(AppState& app, const Request& r);    // POST …/:id/discard
+Response plan_page(AppState& app, const Request& r);                 // GET /plan/:code
+Response plan_submit(AppState& app, const Request& r);               // POST /plan/:code
 // The portal (public)
 Response article_page(AppState& app, const Request& r);   // GET /bai-viet/:slug
 Response category_page(AppState& app, const Request& r);  // GET /chuyen-muc/:category

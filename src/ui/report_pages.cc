@@ -43,8 +43,9 @@ Response report_page(AppState& app, const Request& r) {
   if (kind == "progress") return progress_report(app, r);
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
-  auto report = build_table_report(app.store(), **catalog, kind,
-                                   {r.arg("code"), c.opts.at, c.opts.verified_only, today_utc(), c.opts.set_id});
+  auto report = build_table_report(
+      app.store(), **catalog, kind,
+      {r.arg("code"), c.opts.at, c.opts.verified_only, today_utc(), c.opts.set_id});
   if (!report.is_ok()) return error_page(app, c, report.status());
   if (format == "html") {
     Response res = Response::html(200, table_report_html(*report, "/static/report.css"));
