@@ -41,13 +41,10 @@ Response bulk_template_download(AppState& app, const Request& r) {
 
 Response bulk_upload(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
-  const auto file = r.files.find("file");
-  if (file == r.files.end() || file->second.data.empty()) {
-    return error_page(app, c, Status::invalid("Chọn tệp biểu tổng hợp (.xlsx hoặc .csv)"));
-  }
-  const std::string name =
-      file->second.filename.substr(file->second.filename.find_last_of("/\\") + 1);
-  auto filled = read_bulk_template(file->second.data, name);
+  std::string name;
+  const UploadedFile* file = uploaded_file(r, &name);
+  if (!file) return error_page(app, c, Status::invalid("Chọn tệp biểu tổng hợp (.xlsx hoặc .csv)"));
+  auto filled = read_bulk_template(file->data, name);
   if (!filled.is_ok()) return error_page(app, c, filled.status());
   auto form = load(app, filled->parent_code, filled->period.iso());
   if (!form.is_ok()) return error_page(app, c, form.status());

@@ -93,12 +93,10 @@ Response commune_group_assign(AppState& app, const Request& r) {
 }
 
 Response commune_groups_import(AppState& app, const Request& r) {
-  const auto file = r.files.find("file");
-  if (file == r.files.end() || file->second.data.empty())
-    return back("error", "Chọn tệp CSV hoặc XLSX");
-  const UploadedFile& f = file->second;
-  const std::string name = f.filename.substr(f.filename.find_last_of("/\\") + 1);
-  auto text = table_text(f.data, name);
+  std::string name;
+  const UploadedFile* f = uploaded_file(r, &name);
+  if (!f) return back("error", "Chọn tệp CSV hoặc XLSX");
+  auto text = table_text(f->data, name);
   if (!text.is_ok()) return back("error", text.status().message());
   auto counts = import_commune_groups(app.store(), r.principal->first, name, *text);
   if (!counts.is_ok()) return back("error", counts.status().message());

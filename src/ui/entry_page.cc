@@ -260,13 +260,10 @@ Response entry_template_download(AppState& app, const Request& r) {
 // applies it (POST /entry, action=review, then the check page).
 Response entry_upload(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
-  const auto file = r.files.find("file");
-  if (file == r.files.end() || file->second.data.empty()) {
-    return error_page(app, c, Status::invalid("Chọn tệp Excel (.xlsx) đã điền"));
-  }
-  const std::string name =
-      file->second.filename.substr(file->second.filename.find_last_of("/\\") + 1);
-  auto filled = read_entry_template(file->second.data, name);
+  std::string name;
+  const UploadedFile* file = uploaded_file(r, &name);
+  if (!file) return error_page(app, c, Status::invalid("Chọn tệp Excel (.xlsx) đã điền"));
+  auto filled = read_entry_template(file->data, name);
   if (!filled.is_ok()) return error_page(app, c, filled.status());
   auto form = load_form(app, r, filled->period.iso(), filled->unit_code);
   if (!form.is_ok()) return error_page(app, c, form.status());

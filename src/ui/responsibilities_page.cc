@@ -74,15 +74,13 @@ Response responsibilities_page(AppState& app, const Request& r) {
 }
 
 Response plans_import(AppState& app, const Request& r) {
-  const auto file = r.files.find("file");
   auto back = [](const std::string& key, const std::string& text) {
     return Response::redirect("/responsibilities?" + key + "=" + url_encode(text));
   };
-  if (file == r.files.end() || file->second.data.empty())
-    return back("error", "Chọn tệp CSV hoặc XLSX");
-  const UploadedFile& f = file->second;
-  const std::string name = f.filename.substr(f.filename.find_last_of("/\\") + 1);
-  auto text = table_text(f.data, name);
+  std::string name;
+  const UploadedFile* f = uploaded_file(r, &name);
+  if (!f) return back("error", "Chọn tệp CSV hoặc XLSX");
+  auto text = table_text(f->data, name);
   if (!text.is_ok()) return back("error", text.status().message());
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, page_context(r), catalog.status());

@@ -106,4 +106,11 @@ nlohmann::json band_legend(Lang lang, const CriteriaSet& set) {
   return out;
 }
 
+const UploadedFile* uploaded_file(const Request& r, std::string* name, const std::string& field) {
+  const auto file = r.files.find(field);
+  if (file == r.files.end() || file->second.data.empty()) return nullptr;
+  *name = file->second.filename.substr(file->second.filename.find_last_of("/\\") + 1);
+  return &file->second;
+}
+
 }  // namespace ntm

@@ -39,6 +39,10 @@ class OwnerNames {
  private:
   std::map<std::string, std::string> names_;  // key -> name
 };
+// The file sent in form field `field`, when one was chosen (not empty), and
+// in `name` its name without any directory the browser sent; else nullptr.
+const UploadedFile* uploaded_file(const Request& r, std::string* name,
+                                  const std::string& field = "file");
 // A file to save (never cached): `format` is xlsx, csv or json, the name
 // gets it as extension.
 Response download(std::string body, const std::string& format, const std::string& name);
