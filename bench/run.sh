@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Prints the benchmark tables. Usage: bench/run.sh [BUILD_DIR]
+# NTM_BENCH_SCALE (default 1) sets the national dataset's share of communes;
+# NTM_BENCH_QUICK=1 skips the national part.
 set -euo pipefail
 build=${1:-build}
+ntm="$build/src/cli/ntm"
+tmp=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB RAM, $(uname -sr)"
 echo "Date: $(date -u +%Y-%m-%d), build type: $(grep -m1 CMAKE_BUILD_TYPE: "$build/CMakeCache.txt" | cut -d= -f2)"
 echo
@@ -10,3 +15,56 @@ echo "## Province evaluation"
 echo
 echo "## Page and API render time (in process)"
 "$build/bench/web_bench"
+
+# serve NAME DB PORT PROVINCE COMMUNE: time to the first answer, RSS, and
+# wrk (2 threads, 64 connections, 10 s) on three routes.
+serve() {
+  local name=$1 db=$2 port=$3 province=$4 commune=$5
+  local start end pid
+  start=$(date +%s.%N)
+  "$ntm" serve --db "$db" --port "$port" >"$tmp/serve-$port.log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/dashboard/$province"; do
+    kill -0 $pid 2>/dev/null || { cat "$tmp/serve-$port.log"; return 1; }
+    sleep 0.05
+  done
+  end=$(date +%s.%N)
+  local rss first
+  rss=$(awk '/VmRSS/{print int($2/1024)}' /proc/$pid/status)
+  first=$(awk "BEGIN{print $end - $start}")
+  printf "| %s: start to first dashboard answer | %.2f s |\n" "$name" "$first"
+  printf "| %s: RSS after the first answer | %s MB |\n" "$name" "$rss"
+  for route in "/dashboard/$province" "/commune/$commune" "/api/v1/units/$province/overview"; do
+    wrk -t2 -c64 -d10s --latency "http://127.0.0.1:$port$route" >"$tmp/wrk" 2>&1 || true
+    local rps p50 p99
+    rps=$(awk '/Requests\/sec/{print int($2)}' "$tmp/wrk")
+    p50=$(awk '$1=="50%"{print $2}' "$tmp/wrk")
+    p99=$(awk '$1=="99%"{print $2}' "$tmp/wrk")
+    printf "| %s: %s under wrk (64 connections) | %s req/s, p50 %s, p99 %s |\n" "$name" "$route" "$rps" "$p50" "$p99"
+  done
+  printf "| %s: peak RSS after the load | %s MB |\n" "$name" \
+    "$(awk '/VmHWM/{print int($2/1024)}' /proc/$pid/status)"
+  kill $pid
+  wait $pid 2>/dev/null || true
+}
+
+echo
+echo "## Serving a province (the demo database: Hà Tĩnh)"
+echo
+echo "| what | value |"
+echo "|---|---|"
+"$ntm" demo --db "$tmp/demo.db" >/dev/null
+serve "province" "$tmp/demo.db" 18181 42 18568
+
+[ "${NTM_BENCH_QUICK:-0}" = 1 ] && exit 0
+echo
+echo "## National scale (scale ${NTM_BENCH_SCALE:-1})"
+echo
+"$build/bench/national_bench" --scale "${NTM_BENCH_SCALE:-1}" --keep --db "$tmp/national.db" 2>/dev/null
+echo
+echo "| what | value |"
+echo "|---|---|"
+start=$(date +%s.%N)
+"$ntm" report progress --db "$tmp/national.db" --parent 38 --at 2024-12-31 --format xlsx -o "$tmp/r.xlsx" >/dev/null
+printf "| progress report XLSX, Thanh Hóa (the largest province in 2024) | %.2f s |\n" "$(awk "BEGIN{print $(date +%s.%N) - $start}")"
+serve "national" "$tmp/national.db" 18182 01 00376

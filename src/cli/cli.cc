@@ -331,8 +331,13 @@ Status run_serve(const Options& o, std::ostream& out) {
   Router router;
   register_api(router, app);
   register_ui(router, app);
-  return serve(ServerOptions{o.host, static_cast<unsigned short>(o.port), o.db}, std::move(router),
-               out);
+  // Visitors' pages are kept until the data changes (see ServerOptions).
+  ServerOptions so{o.host, static_cast<unsigned short>(o.port), o.db,
+                   [&app, failed = int64_t{0}]() mutable {
+                     const auto v = app.store().data_version();
+                     return v.is_ok() ? *v : --failed;  // unreadable: never reuse
+                   }};
+  return serve(so, std::move(router), out);
 }
 
 // The first line of standard input (a password given with --password-stdin).

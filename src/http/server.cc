@@ -3,8 +3,11 @@
 #define BOOST_BEAST_USE_STD_STRING_VIEW
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
+#include <chrono>
 #include <ostream>
+#include <unordered_map>
 
+#include "base/date.h"
 #include "http/server.h"
 
 namespace ntm {
@@ -14,9 +17,60 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
 
+namespace {
+
+// Answers to anonymous GETs: the same for every visitor until the data
+// changes (the version), a minute passes (scheduled articles appear) or the
+// day changes (pages default to today). One thread: no lock.
+class PublicCache {
+ public:
+  using Answer = bhttp::response<bhttp::string_body>;
+  explicit PublicCache(std::function<int64_t()> version) : version_(std::move(version)) {}
+
+  // The key of a cacheable request, or "" when it must not be cached.
+  std::string key(const Request& r, std::string_view target, bool gz) const {
+    if (!version_ || r.method != "GET" || !r.cookie("ntm_session").empty()) return "";
+    return std::string(target) + "|" + r.cookie("lang") + (gz ? "|gz" : "");
+  }
+  const Answer* find(const std::string& key) {
+    const auto it = entries_.find(key);
+    if (it == entries_.end()) return nullptr;
+    if (it->second.version != version_() || it->second.day != today_utc() ||
+        std::chrono::steady_clock::now() - it->second.at > std::chrono::seconds(60)) {
+      entries_.erase(it);
+      return nullptr;
+    }
+    return &it->second.answer;
+  }
+  void keep(const std::string& key, const Response& r, const Answer& answer) {
+    if (r.status != 200) return;
+    for (const auto& [name, value] : r.headers) {
+      // Per-visitor answers say so: a cookie, or "Cache-Control: private".
+      if (name == "Set-Cookie" ||
+          (name == "Cache-Control" && value.find("private") != std::string::npos))
+        return;
+    }
+    if (entries_.size() >= 4096) entries_.clear();
+    entries_[key] = {version_(), today_utc(), std::chrono::steady_clock::now(), answer};
+  }
+
+ private:
+  struct Entry {
+    int64_t version;
+    Date day;
+    std::chrono::steady_clock::time_point at;
+    Answer answer;
+  };
+  std::function<int64_t()> version_;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
+}  // namespace
+
 struct Server::Impl {
   ServerOptions options;
   Router router;
+  PublicCache cache{nullptr};
   asio::io_context io{1};
   tcp::acceptor acceptor{io};
 };
@@ -73,7 +127,7 @@ Request to_request(const bhttp::request<bhttp::string_body>& req, const std::str
   return r;
 }
 
-asio::awaitable<void> session(tcp::socket socket, const Router& router) {
+asio::awaitable<void> session(tcp::socket socket, const Router& router, PublicCache& cache) {
   beast::flat_buffer buffer;
   beast::error_code peer_ec;
   const auto remote = socket.remote_endpoint(peer_ec);
@@ -87,12 +141,29 @@ asio::awaitable<void> session(tcp::socket socket, const Router& router) {
       Response r;
       Request request = to_request(req, peer);
       const bool gz = request.header("accept-encoding").find("gzip") != std::string::npos;
+      const std::string key = cache.key(request, req.target(), gz);
+      if (const auto* kept = key.empty() ? nullptr : cache.find(key)) {
+        auto res = *kept;
+        res.version(req.version());
+        res.keep_alive(req.keep_alive());
+        co_await bhttp::async_write(socket, res, asio::use_awaitable);
+        if (!res.keep_alive()) break;
+        continue;
+      }
       try {
         r = router.dispatch(std::move(request));
       } catch (const std::exception& e) {
         r = Response::json_error(500, "internal", "Lỗi máy chủ");
       }
+      const int status = r.status;
+      const auto headers = key.empty() ? decltype(r.headers)() : r.headers;
       auto res = to_beast(std::move(r), req.version(), req.keep_alive(), gz);
+      if (!key.empty()) {
+        Response meta;
+        meta.status = status;
+        meta.headers = headers;
+        cache.keep(key, meta, res);
+      }
       co_await bhttp::async_write(socket, res, asio::use_awaitable);
       if (!res.keep_alive()) break;
     }
@@ -103,16 +174,19 @@ asio::awaitable<void> session(tcp::socket socket, const Router& router) {
   socket.shutdown(tcp::socket::shutdown_send, ec);
 }
 
-asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, const Router& router) {
+asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, const Router& router,
+                                  PublicCache& cache) {
   for (;;) {
     tcp::socket socket = co_await acceptor.async_accept(asio::use_awaitable);
-    asio::co_spawn(acceptor.get_executor(), session(std::move(socket), router), asio::detached);
+    asio::co_spawn(acceptor.get_executor(), session(std::move(socket), router, cache),
+                   asio::detached);
   }
 }
 
 }  // namespace
 
 Server::Server(ServerOptions options, Router router) : impl_(std::make_unique<Impl>()) {
+  impl_->cache = PublicCache(options.data_version);
   impl_->options = std::move(options);
   impl_->router = std::move(router);
 }
@@ -137,7 +211,8 @@ Result<unsigned short> Server::listen() {
 }
 
 void Server::run() {
-  asio::co_spawn(impl_->io, accept_loop(impl_->acceptor, impl_->router), asio::detached);
+  asio::co_spawn(impl_->io, accept_loop(impl_->acceptor, impl_->router, impl_->cache),
+                 asio::detached);
   impl_->io.run();
 }
 

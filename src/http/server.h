@@ -15,6 +15,11 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0: any free port (tests)
   std::string db;
+  // When set, answers to anonymous GETs (no session cookie; not marked
+  // "Cache-Control: private", no Set-Cookie) are kept per target and language
+  // and served again while this value is unchanged, for at most 60 s and
+  // within the same UTC day: visitors see what any visitor sees, computed once.
+  std::function<int64_t()> data_version;
 };
 
 class Server {

@@ -127,5 +127,42 @@ TEST(Http, ParsesTargetsAndEscapes) {
   EXPECT_EQ(html_escape("<a href=\"x\">'&"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;");
 }
 
+// Visitors' answers are computed once per data version: a second anonymous
+// GET is served from the cache, a signed-in one and a POST never are, and a
+// new data version (or another language) computes again.
+TEST(ServerCache, AnonymousGetsAreKeptUntilTheDataChanges) {
+  int calls = 0;
+  int64_t version = 1;
+  Router router;
+  router.add("GET", "/page", [&](const Request&) {
+    ++calls;
+    return Response::html(200, "<p>lần " + std::to_string(calls) + "</p>");
+  });
+  router.add("GET", "/private", [&](const Request&) {
+    ++calls;
+    Response r = Response::html(200, "riêng");
+    r.headers.push_back({"Cache-Control", "private, no-store"});
+    return r;
+  });
+  ServerOptions o{"127.0.0.1", 0, "", [&] { return version; }};
+  Server server(o, std::move(router));
+  const unsigned short port = *server.listen();
+  std::thread t([&] { server.run(); });
+  EXPECT_NE(get(port, "/page").find("lần 1"), std::string::npos);
+  EXPECT_NE(get(port, "/page").find("lần 1"), std::string::npos);  // kept
+  EXPECT_EQ(calls, 1);
+  EXPECT_NE(get(port, "/page", "Cookie: lang=en\r\n").find("lần 2"), std::string::npos);
+  EXPECT_NE(get(port, "/page", "Cookie: ntm_session=abc\r\n").find("lần 3"), std::string::npos);
+  EXPECT_NE(get(port, "/page?x=1").find("lần 4"), std::string::npos);  // another target
+  version = 2;                                                         // the data changed
+  EXPECT_NE(get(port, "/page").find("lần 5"), std::string::npos);
+  EXPECT_NE(get(port, "/page").find("lần 5"), std::string::npos);
+  get(port, "/private");
+  get(port, "/private");
+  EXPECT_EQ(calls, 7);  // "private" answers are never kept
+  server.stop();
+  t.join();
+}
+
 }  // namespace
 }  // namespace ntm

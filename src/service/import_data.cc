@@ -1,6 +1,8 @@
 // Imports of criteria documents and observations.
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "base/csv.h"
 #include "base/strings.h"
@@ -116,10 +118,23 @@ Result<ImportCounts> import_observations(Store& store, const std::string& file,
   ImportErrors errors(file);
   std::vector<Observation> rows;
   rows.reserve(t.rows().size());
-  std::set<std::string> seen;
+  std::unordered_set<std::string> seen;
+  seen.reserve(t.rows().size());
+  // Unit versions by code, read once per code (a file names each unit many times).
+  std::unordered_map<std::string, std::vector<UnitVersion>> versions;
+  auto unit_on = [&](const std::string& code, Date d) -> Result<const UnitVersion*> {
+    auto it = versions.find(code);
+    if (it == versions.end())
+      it = versions.emplace(code, TRY(store.versions_with_code(code))).first;
+    for (const UnitVersion& v : it->second)
+      if (v.valid_from <= d && d <= v.valid_to) return &v;
+    return static_cast<const UnitVersion*>(nullptr);
+  };
+  const std::string recorded_at = utc_timestamp_now();
   for (const CsvRow& r : t.rows()) {
     Observation o;
     o.author = author;
+    o.recorded_at = recorded_at;
     o.note = std::string(t.get(r, "note"));
     const std::string code(t.get(r, "unit_code")), measure(t.get(r, "measure"));
     const std::string status_text = t.has("status") && !t.get(r, "status").empty()
@@ -139,7 +154,7 @@ Result<ImportCounts> import_observations(Store& store, const std::string& file,
       errors.add(r.line, "date", date.status().message());
     } else {
       o.date = *date;
-      const auto unit = TRY(store.unit_at(code, o.date));
+      const UnitVersion* unit = TRY(unit_on(code, o.date));
       if (unit) {
         o.unit_id = unit->unit_id;
       } else {
@@ -166,14 +181,20 @@ Result<ImportCounts> import_observations(Store& store, const std::string& file,
   if (!errors.empty()) return errors.status();
 
   ImportCounts counts{static_cast<int>(rows.size()), 0};
+  std::unordered_map<int64_t, bool> has_data;  // units with observations before this file
   TRY(store.transaction([&]() -> Status {
     for (Observation& o : rows) {
-      const auto current = TRY(store.current_observation(o.unit_id, o.measure_id, o.date));
+      auto known = has_data.find(o.unit_id);
+      if (known == has_data.end())
+        known = has_data.emplace(o.unit_id, TRY(store.has_observations(o.unit_id))).first;
+      std::optional<Observation> current;
+      if (known->second) current = TRY(store.current_observation(o.unit_id, o.measure_id, o.date));
       if (current && current->value == o.value && current->status == o.status &&
           current->note == o.note) {
         continue;
       }
-      TRY(store.add_observation(o));
+      TRY(store.insert_observation(o,
+                                   current ? std::optional<int64_t>(current->id) : std::nullopt));
       ++counts.written;
     }
     return Status::ok();

@@ -41,9 +41,19 @@ Result<std::optional<Observation>> Store::current_observation(int64_t unit_id,
 
 Status Store::add_observation(Observation& o) {
   const auto previous = TRY(current_observation(o.unit_id, o.measure_id, o.date));
+  return insert_observation(o, previous ? std::optional<int64_t>(previous->id) : std::nullopt);
+}
+
+Result<bool> Store::has_observations(int64_t unit_id) {
+  auto s = TRY(sql("SELECT 1 FROM observation WHERE unit_id = $1 LIMIT 1"));
+  s->bind(1, unit_id);
+  return TRY(s->step());
+}
+
+Status Store::insert_observation(Observation& o, std::optional<int64_t> previous) {
   if (previous) {
     auto u = TRY(sql("UPDATE observation SET current = 0 WHERE id = $1"));
-    u->bind(1, previous->id);
+    u->bind(1, *previous);
     TRY(u->run());
   }
   if (o.recorded_at.empty()) o.recorded_at = utc_timestamp_now();
@@ -60,7 +70,7 @@ Status Store::add_observation(Observation& o) {
   s->bind(7, o.note);
   s->bind(8, o.recorded_at);
   if (previous) {
-    s->bind(9, previous->id);
+    s->bind(9, *previous);
   } else {
     s->bind_null(9);
   }

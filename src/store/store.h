@@ -133,6 +133,12 @@ class Store {
   // Records o as the current version of (unit, measure, date), superseding the
   // previous current version if there is one. Sets o.id.
   Status add_observation(Observation& o);
+  // The insert part of add_observation when the caller already knows the
+  // current row it supersedes (its id; nullopt: none) — bulk imports.
+  Status insert_observation(Observation& o, std::optional<int64_t> supersedes);
+  // Whether the unit has any observation at all (bulk imports skip the
+  // per-row lookup of the current value for units without any).
+  Result<bool> has_observations(int64_t unit_id);
   // Latest current value per measure on or before `at` whose status counts:
   // verified, plus submitted unless verified_only.
   Result<std::vector<MeasureValue>> latest_values(int64_t unit_id, Date at, bool verified_only);

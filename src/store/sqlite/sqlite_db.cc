@@ -110,8 +110,12 @@ Result<std::unique_ptr<Connection>> open_sqlite_connection(const std::string& pa
   }
   sqlite3_busy_timeout(db, 5000);
   auto conn = std::make_unique<SqliteConnection>(db);
+  // cache_size: up to 64 MiB of pages per connection (the default 2 MiB
+  // spilled a large import's transaction to disk page by page: a third of
+  // its time was pwrite); temp_store: sorts in memory.
   TRY(conn->exec_script(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"));
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+      " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
   return std::unique_ptr<Connection>(std::move(conn));
 }
 

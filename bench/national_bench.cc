@@ -1,0 +1,306 @@
+// National-scale benchmark (issue: national scale). Builds the whole country
+// in a SQLite file from the real structures in data/units — 2024 (63
+// provinces, 696 districts, 10,035 communes) until 30/06/2025, 2025 (34
+// provinces, 3,321 communes) from 01/07/2025, with the 2025 merger lineage —
+// 60 measures, a 19-criteria set with thresholds by region and year, and
+// synthetic observations: yearly for every measure and quarterly for ten,
+// 2016-2024 for the old communes and 2025-2026 for the new ones (≈ 9.7
+// million rows at --scale 1), 90% verified, 8% submitted, 2% drafts. The
+// observations go through the real import (CSV per province, all or
+// nothing). Then it times evaluating every commune of the country at one
+// date, the same evaluation as one plain SQL query, and prints a table.
+//
+//   national_bench [--db FILE] [--scale S] [--keep] [--csv-dir DIR]
+//
+// --scale S keeps that fraction of the communes (0.1 for a quick run);
+// --keep keeps the database (for `ntm serve` measurements by bench/run.sh);
+// --csv-dir writes the observation CSV files there too.
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "base/csv.h"
+#include "service/evaluate.h"
+#include "service/importer.h"
+
+using namespace ntm;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms_since(Clock::time_point t) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+}
+
+void check(const Status& s) {
+  if (!s.is_ok()) {
+    std::fprintf(stderr, "%s\n", s.to_string().c_str());
+    std::exit(1);
+  }
+}
+
+constexpr int kMeasures = 60, kQuarterly = 10, kCriteria = 19;
+
+// Regions by GSO province code (2024 codes), as QĐ 318/2022 groups them.
+const char* region_of(int province) {
+  if (province <= 1 || (province >= 22 && province <= 37 && province != 24 && province != 25 &&
+                        province != 26 && province != 27))
+    return "DBSH";
+  if (province < 22 || (province >= 24 && province <= 27)) return "TDMNPB";
+  if (province <= 45) return "BTB";
+  if (province <= 60) return "DHNTB";
+  if (province <= 68) return "TN";
+  if (province <= 79) return "DNB";
+  return "DBSCL";
+}
+
+std::string criteria_yaml() {
+  std::ostringstream y;
+  y << "measures:\n";
+  for (int m = 0; m < kMeasures; ++m) {
+    y << "  - {id: m" << m << ", name_vi: \"Chỉ số " << m
+      << "\", type: percent, unit: \"%\", aggregation: mean}\n";
+  }
+  y << "set:\n  id: bench-national\n  series: ntm-xa\n  name_vi: \"Bộ đo quốc gia\"\n"
+       "  legal_basis: \"benchmark\"\n  effective_from: 2016-01-01\n"
+       "  applies_to: {level: commune, unit_types: [\"Xã\"]}\n  variant_key: region\n"
+       "  titles: [{code: NTM, name_vi: \"Đạt\"}]\n  criteria:\n";
+  for (int c = 0; c < kCriteria; ++c) {
+    y << "    - code: \"" << c + 1 << "\"\n      name_vi: \"Tiêu chí " << c + 1
+      << "\"\n      indicators:\n";
+    for (int m = c; m < kMeasures; m += kCriteria) {
+      y << "        - {code: \"" << c + 1 << "." << m << "\", name_vi: \"CT\", measure: m" << m
+        << ", op: \">=\", thresholds: {default: {2016: 50, 2020: 60}, TDMNPB: {2016: 40, 2020: "
+           "50}, TN: {2016: 45, 2020: 55}, DBSCL: {2016: 45, 2020: 55}}}\n";
+    }
+  }
+  return y.str();
+}
+
+// Deterministic pseudo-random numbers (the same data every run).
+struct Rng {
+  uint64_t s;
+  double next() {
+    s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+    return static_cast<double>(s % 1000000) / 1e6;
+  }
+};
+
+// One commune's observations for [first, last]: values drift upwards over
+// the years around a commune-specific level (lagging regions lower).
+void write_commune(std::string& csv, const std::string& code, int first, int last, double level,
+                   Rng& rng, long& rows) {
+  // A commune formed on 01/07/2025 reports from its third quarter.
+  const int first_quarter = first == 2025 ? 3 : 1;
+  char line[96];
+  for (int m = 0; m < kMeasures; ++m) {
+    for (int year = first; year <= last; ++year) {
+      const bool quarterly = m < kQuarterly;
+      for (int q = quarterly ? (year == first ? first_quarter : 1) : 4; q <= 4; ++q) {
+        static constexpr const char* kEnd[] = {"", "03-31", "06-30", "09-30", "12-31"};
+        const double v = std::clamp(level + (year - 2016) * 4 + rng.next() * 20 - 10, 0.0, 100.0);
+        const double u = rng.next();
+        const char* status = u < 0.90 ? "verified" : u < 0.98 ? "submitted" : "draft";
+        std::snprintf(line, sizeof line, "%s,m%d,%d-%s,%.1f,%s\n", code.c_str(), m, year, kEnd[q],
+                      v, status);
+        csv += line;
+        ++rows;
+      }
+    }
+  }
+}
+
+std::string read_or_die(const std::string& path) {
+  auto r = read_file(path);
+  check(r.status());
+  return *r;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db = (std::filesystem::temp_directory_path() / "ntm_national.db").string();
+  std::string csv_dir;
+  double scale = 1.0;
+  bool keep = false;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--db") && i + 1 < argc)
+      db = argv[++i];
+    else if (!std::strcmp(argv[i], "--scale") && i + 1 < argc)
+      scale = std::atof(argv[++i]);
+    else if (!std::strcmp(argv[i], "--csv-dir") && i + 1 < argc)
+      csv_dir = argv[++i];
+    else if (!std::strcmp(argv[i], "--keep"))
+      keep = true;
+  }
+  const char* data_env = std::getenv("NTM_DATA_DIR");
+  const std::string data = data_env ? data_env : NTM_BENCH_DATA_DIR;
+  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(db + s);
+  auto store = std::move(Store::open_sqlite(db)).value();
+
+  // Structures, lineage, regions, the set.
+  auto t = Clock::now();
+  const std::string u2024 = read_or_die(data + "/units/units_2024.csv");
+  const std::string u2025 = read_or_die(data + "/units/units_2025.csv");
+  check(import_units(*store, "units_2024.csv", u2024, *Date::parse("2016-01-01"),
+                     *Date::parse("2025-06-30"))
+            .status());
+  check(import_units(*store, "units_2025.csv", u2025, *Date::parse("2025-07-01"), Date::max())
+            .status());
+  check(import_lineage(*store, "merge_2025.csv", read_or_die(data + "/units/merge_2025.csv"),
+                       *Date::parse("2025-07-01"))
+            .status());
+  std::string attrs = "unit_code,attribute,value,valid_from\n";
+  const CsvTable units_2024 =
+      std::move(CsvTable::parse(u2024, "u", {"code", "name", "type", "level", "parent_code"}))
+          .value();
+  for (const CsvRow& r : units_2024.rows()) {
+    if (r.fields[3] == "1") {
+      attrs +=
+          r.fields[0] + ",region," + region_of(std::atoi(r.fields[0].c_str())) + ",2016-01-01\n";
+    }
+  }
+  check(import_attributes(*store, "regions", attrs).status());
+  check(import_criteria(*store, "bench.yaml", criteria_yaml()).status());
+  const double structure_ms = ms_since(t);
+  std::fprintf(stderr, "structures: %.1f s\n", structure_ms / 1000);
+
+  // Observations, one CSV per province of each structure, through the import.
+  Rng rng{20160101};
+  long rows = 0, communes_old = 0, communes_new = 0;
+  double import_ms = 0;
+  auto load = [&](const std::string& units_csv, int first, int last, long& communes,
+                  const std::string& tag) {
+    const CsvTable t =
+        std::move(CsvTable::parse(units_csv, "u", {"code", "name", "type", "level", "parent_code"}))
+            .value();
+    const std::string commune_level = tag == "2024" ? "3" : "2";
+    std::map<std::string, std::vector<const CsvRow*>> by_province;  // via parent chain
+    std::map<std::string, std::string> parent;
+    for (const CsvRow& r : t.rows()) parent[r.fields[0]] = r.fields[4];
+    for (const CsvRow& r : t.rows()) {
+      if (r.fields[3] != commune_level) continue;
+      std::string p = r.fields[4];
+      while (!parent[p].empty()) p = parent[p];
+      by_province[p].push_back(&r);
+    }
+    for (const auto& [province, list] : by_province) {
+      std::string csv = "unit_code,measure,date,value,status\n";
+      long n = 0;
+      const double lag =
+          std::strcmp(region_of(std::atoi(province.c_str())), "TDMNPB") == 0 ? 15 : 0;
+      for (size_t i = 0; i < list.size(); ++i) {
+        // Keep a `scale` fraction, spread over the province.
+        if (static_cast<long>((i + 1) * scale) == static_cast<long>(i * scale)) continue;
+        write_commune(csv, list[i]->fields[0], first, last, 40 - lag + rng.next() * 20, rng, n);
+        ++communes;
+      }
+      const std::string name = "obs_" + tag + "_" + province + ".csv";
+      if (!csv_dir.empty()) std::ofstream(csv_dir + "/" + name) << csv;
+      const auto t0 = Clock::now();
+      check(import_observations(*store, name, csv, "bench").status());
+      import_ms += ms_since(t0);
+      rows += n;
+      std::fprintf(stderr, "\r%s: %ld rows, %.0f rows/s   ", name.c_str(), rows,
+                   rows / (import_ms / 1000));
+    }
+  };
+  load(u2024, 2016, 2024, communes_old, "2024");
+  load(u2025, 2025, 2026, communes_new, "2025");
+
+  // Every commune of the country at one date: our engine, then plain SQL.
+  const Catalog catalog = std::move(Catalog::load(*store)).value();
+  const Date at = *Date::parse("2024-12-31");
+  const auto provinces = std::move(store->top_level_units(at)).value();
+  std::vector<double> ours;
+  size_t evaluated = 0;
+  long met = 0;
+  for (int run = 0; run < 3; ++run) {
+    t = Clock::now();
+    evaluated = 0, met = 0;
+    for (const UnitVersion& p : provinces) {
+      auto list = evaluate_all(*store, catalog, p.code, Level::kCommune, {at, "", false});
+      check(list.status());
+      evaluated += list->size();
+      for (const Assessment& a : *list) met += a.criteria_met;
+    }
+    ours.push_back(ms_since(t));
+  }
+  std::sort(ours.begin(), ours.end());
+
+  // The same question in plain SQL: the latest counted value of every
+  // (commune, measure) on the date against its default threshold for the
+  // year, criteria met when every indicator is met.
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(db.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) return 1;
+  std::string setup =
+      "PRAGMA cache_size=-65536; CREATE TEMP TABLE ind (measure_id TEXT PRIMARY KEY,"
+      " criterion INTEGER, threshold REAL);";
+  for (int m = 0; m < kMeasures; ++m) {
+    setup += "INSERT INTO ind VALUES ('m" + std::to_string(m) + "', " +
+             std::to_string(m % kCriteria) + ", 60);";
+  }
+  sqlite3_exec(raw, setup.c_str(), nullptr, nullptr, nullptr);
+  const std::string query =
+      "WITH latest AS (SELECT o.unit_id, o.measure_id, o.value,"
+      "  ROW_NUMBER() OVER (PARTITION BY o.unit_id, o.measure_id ORDER BY o.date DESC) AS rn"
+      "  FROM observation o WHERE o.current = 1 AND o.date <= '" +
+      at.iso() +
+      "'"
+      "  AND o.status IN ('verified', 'submitted')),"
+      " per_criterion AS (SELECT l.unit_id, i.criterion, MIN(l.value >= i.threshold) AS ok"
+      "  FROM latest l JOIN ind i ON i.measure_id = l.measure_id WHERE l.rn = 1"
+      "  GROUP BY l.unit_id, i.criterion)"
+      " SELECT unit_id, SUM(ok) FROM per_criterion GROUP BY unit_id";
+  std::vector<double> sql_times;
+  long sql_units = 0;
+  for (int run = 0; run < 3; ++run) {
+    t = Clock::now();
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(raw, query.c_str(), -1, &st, nullptr);
+    sql_units = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) ++sql_units;
+    sqlite3_finalize(st);
+    sql_times.push_back(ms_since(t));
+  }
+  sqlite3_close(raw);
+  std::sort(sql_times.begin(), sql_times.end());
+
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  std::printf("| what | value |\n|---|---|\n");
+  std::printf("| scale | %.2f: %ld communes 2016-2024, %ld communes 2025-2026 |\n", scale,
+              communes_old, communes_new);
+  std::printf("| structures, lineage, regions, set | %.0f ms |\n", structure_ms);
+  std::printf(
+      "| import %ld observations (a CSV per province, `import observations`) | %.1f s (%.0f "
+      "rows/s) |\n",
+      rows, import_ms / 1000, rows / (import_ms / 1000));
+  std::printf("| database size | %.0f MB |\n",
+              static_cast<double>(std::filesystem::file_size(db)) / 1e6);
+  std::printf("| evaluate all %zu communes of %zu provinces at %s, median of 3 | %.0f ms |\n",
+              evaluated, provinces.size(), at.vi().c_str(), ours[1]);
+  std::printf(
+      "| same as one plain SQL query (latest value per measure, criteria met) | %.0f ms (%ld "
+      "units) |\n",
+      sql_times[1], sql_units);
+  std::printf("| ours / plain SQL | %.2f |\n", ours[1] / sql_times[1]);
+  std::printf("| criteria met in total (sanity) | %ld |\n", met);
+  std::printf("| peak RSS of this process | %ld MB |\n", ru.ru_maxrss / 1024);
+  if (!keep) {
+    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(db + s);
+  } else {
+    std::printf("\nDatabase kept: %s\n", db.c_str());
+  }
+  return 0;
+}
