@@ -13,42 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
 
 using namespace ntm;
-using Clock = std::chrono::steady_clock;
+using namespace ntm::bench;
 
-namespace {
-
-double ms_since(Clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
-
-std::string criteria_yaml(int measures) {
-  std::ostringstream y;
-  y << "measures:\n";
-  for (int m = 0; m < measures; ++m) {
-    y << "  - {id: m" << m << ", name_vi: \"Chỉ số " << m
-      << "\", type: percent, unit: \"%\", aggregation: mean}\n";
-  }
-  y << "set:\n  id: bench\n  series: ntm-xa\n  name_vi: \"Bộ đo\"\n  legal_basis: \"benchmark\"\n"
-       "  effective_from: 2016-01-01\n  applies_to: {level: commune, unit_types: [\"Xã\"]}\n"
-       "  variant_key: region\n  titles: [{code: NTM, name_vi: \"Đạt\"}]\n  criteria:\n";
-  const int criteria = 19;
-  for (int c = 0; c < criteria; ++c) {
-    y << "    - code: \"" << c + 1 << "\"\n      name_vi: \"Tiêu chí " << c + 1
-      << "\"\n      indicators:\n";
-    for (int m = c; m < measures; m += criteria) {
-      y << "        - {code: \"" << c + 1 << "." << m << "\", name_vi: \"CT\", measure: m" << m
-        << ", op: \">=\", thresholds: {default: {2016: 50, 2020: 60}, BTB: {2016: 45, 2020: "
-           "55}}}\n";
-    }
-  }
-  return y.str();
-}
-
-}  // namespace
+namespace {}  // namespace
 
 int main(int argc, char** argv) {
   int communes = 200, measures = 60, years = 10, runs = 15;
@@ -80,7 +52,10 @@ int main(int argc, char** argv) {
   check(import_attributes(*store, "attrs",
                           "unit_code,attribute,value,valid_from\n42,region,BTB,2016-01-01\n")
             .status());
-  check(import_criteria(*store, "bench.yaml", criteria_yaml(measures)).status());
+  check(import_criteria(*store, "bench.yaml",
+                        criteria_yaml(measures, "bench",
+                                      "{default: {2016: 50, 2020: 60}, BTB: {2016: 45, 2020: 55}}"))
+            .status());
 
   std::ostringstream obs;
   obs << "unit_code,measure,date,value,status\n";

@@ -30,17 +30,14 @@
 #include <vector>
 
 #include "base/csv.h"
+#include "bench_util.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
 
 using namespace ntm;
-using Clock = std::chrono::steady_clock;
+using namespace ntm::bench;
 
 namespace {
-
-double ms_since(Clock::time_point t) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
-}
 
 void check(const Status& s) {
   if (!s.is_ok()) {
@@ -62,29 +59,6 @@ const char* region_of(int province) {
   if (province <= 68) return "TN";
   if (province <= 79) return "DNB";
   return "DBSCL";
-}
-
-std::string criteria_yaml() {
-  std::ostringstream y;
-  y << "measures:\n";
-  for (int m = 0; m < kMeasures; ++m) {
-    y << "  - {id: m" << m << ", name_vi: \"Chỉ số " << m
-      << "\", type: percent, unit: \"%\", aggregation: mean}\n";
-  }
-  y << "set:\n  id: bench-national\n  series: ntm-xa\n  name_vi: \"Bộ đo quốc gia\"\n"
-       "  legal_basis: \"benchmark\"\n  effective_from: 2016-01-01\n"
-       "  applies_to: {level: commune, unit_types: [\"Xã\"]}\n  variant_key: region\n"
-       "  titles: [{code: NTM, name_vi: \"Đạt\"}]\n  criteria:\n";
-  for (int c = 0; c < kCriteria; ++c) {
-    y << "    - code: \"" << c + 1 << "\"\n      name_vi: \"Tiêu chí " << c + 1
-      << "\"\n      indicators:\n";
-    for (int m = c; m < kMeasures; m += kCriteria) {
-      y << "        - {code: \"" << c + 1 << "." << m << "\", name_vi: \"CT\", measure: m" << m
-        << ", op: \">=\", thresholds: {default: {2016: 50, 2020: 60}, TDMNPB: {2016: 40, 2020: "
-           "50}, TN: {2016: 45, 2020: 55}, DBSCL: {2016: 45, 2020: 55}}}\n";
-    }
-  }
-  return y.str();
 }
 
 // Deterministic pseudo-random numbers (the same data every run).
@@ -171,7 +145,12 @@ int main(int argc, char** argv) {
     }
   }
   check(import_attributes(*store, "regions", attrs).status());
-  check(import_criteria(*store, "bench.yaml", criteria_yaml()).status());
+  check(
+      import_criteria(*store, "bench.yaml",
+                      criteria_yaml(kMeasures, "bench-national",
+                                    "{default: {2016: 50, 2020: 60}, TDMNPB: {2016: 40, 2020: 50}, "
+                                    "TN: {2016: 45, 2020: 55}, DBSCL: {2016: 45, 2020: 55}}"))
+          .status());
   const double structure_ms = ms_since(t);
   std::fprintf(stderr, "structures: %.1f s\n", structure_ms / 1000);
 
@@ -205,6 +184,7 @@ int main(int argc, char** argv) {
         write_commune(csv, list[i]->fields[0], first, last, 40 - lag + rng.next() * 20, rng, n);
         ++communes;
       }
+      if (n == 0) continue;  // a small --scale can leave a province without communes
       const std::string name = "obs_" + tag + "_" + province + ".csv";
       if (!csv_dir.empty()) std::ofstream(csv_dir + "/" + name) << csv;
       const auto t0 = Clock::now();
