@@ -193,10 +193,12 @@ Result<ImportCounts> import_observations(Store& store, const std::string& file,
           current->note == o.note) {
         continue;
       }
-      TRY(store.insert_observation(o,
-                                   current ? std::optional<int64_t>(current->id) : std::nullopt));
+      TRY(store.insert_observation(o, current ? std::optional<int64_t>(current->id) : std::nullopt,
+                                   /*refresh=*/false));
       ++counts.written;
     }
+    // The latest values of every unit the file touched, once per unit.
+    for (const auto& [unit_id, unused] : has_data) TRY(store.refresh_latest(unit_id));
     return Status::ok();
   }));
   return counts;

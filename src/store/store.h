@@ -135,7 +135,10 @@ class Store {
   Status add_observation(Observation& o);
   // The insert part of add_observation when the caller already knows the
   // current row it supersedes (its id; nullopt: none) — bulk imports.
-  Status insert_observation(Observation& o, std::optional<int64_t> supersedes);
+  Status insert_observation(Observation& o, std::optional<int64_t> supersedes, bool refresh = true);
+  // Recomputes observation_latest for one unit (after inserts made with
+  // refresh = false, e.g. a bulk import, once per unit).
+  Status refresh_latest(int64_t unit_id);
   // Whether the unit has any observation at all (bulk imports skip the
   // per-row lookup of the current value for units without any).
   Result<bool> has_observations(int64_t unit_id);

@@ -109,6 +109,46 @@ TEST_F(StoreTest, LatestValuesRespectDateAndStatus) {
   EXPECT_TRUE(store->latest_values(u, d("2018-12-31"), false)->empty());
 }
 
+// The kept latest values (observation_latest) answer exactly as the full
+// history does, through returns and corrections, for every date and view.
+TEST_F(StoreTest, KeptLatestValuesFollowReturnsAndCorrections) {
+  const int64_t u = add_unit("1", Level::kCommune, "A", 0, d("2016-01-01"), Date::max());
+  for (const char* m : {"a", "b"}) {
+    ASSERT_TRUE(store->upsert_measure(Measure{.id = m, .name_vi = m}).is_ok());
+  }
+  auto add = [&](const char* m, const char* date, double v, ObservationStatus st) {
+    Observation o{.unit_id = u, .measure_id = m, .date = d(date), .value = v, .status = st};
+    ASSERT_TRUE(store->add_observation(o).is_ok());
+  };
+  auto values = [&](const char* at, bool verified) {
+    std::string out;
+    const auto got = store->latest_values(u, d(at), verified);
+    EXPECT_TRUE(got.is_ok());
+    for (const MeasureValue& v : *got) {
+      out +=
+          v.measure_id + "=" + std::to_string(static_cast<int>(v.value)) + "@" + v.date.iso() + " ";
+    }
+    return out;
+  };
+  add("a", "2019-12-31", 10, ObservationStatus::kVerified);
+  add("a", "2020-12-31", 20, ObservationStatus::kVerified);
+  add("b", "2020-12-31", 5, ObservationStatus::kSubmitted);
+  EXPECT_EQ(values("2030-01-01", false), "a=20@2020-12-31 b=5@2020-12-31 ");
+  EXPECT_EQ(values("2030-01-01", true), "a=20@2020-12-31 ");
+  // The 2020 value of a is returned: both views fall back to 2019.
+  add("a", "2020-12-31", 20, ObservationStatus::kReturned);
+  EXPECT_EQ(values("2030-01-01", false), "a=10@2019-12-31 b=5@2020-12-31 ");
+  EXPECT_EQ(values("2030-01-01", true), "a=10@2019-12-31 ");
+  // Corrected and verified; b verified too.
+  add("a", "2020-12-31", 21, ObservationStatus::kVerified);
+  add("b", "2020-12-31", 6, ObservationStatus::kVerified);
+  EXPECT_EQ(values("2030-01-01", true), "a=21@2020-12-31 b=6@2020-12-31 ");
+  // A date before the latest values reads the history.
+  EXPECT_EQ(values("2020-06-30", false), "a=10@2019-12-31 ");
+  add("b", "2021-12-31", 7, ObservationStatus::kDraft);  // drafts never count
+  EXPECT_EQ(values("2030-01-01", false), "a=21@2020-12-31 b=6@2020-12-31 ");
+}
+
 TEST_F(StoreTest, TransactionRollsBack) {
   Status s = store->transaction([&]() -> Status {
     TRY(store->set_setting("k", "v"));
