@@ -1382,7 +1382,9 @@ TEST_F(WebTest, CommuneGroupsAssignedFromADateOneByOneOrByFile) {
   };
   const std::string error = followed(r);
   EXPECT_NE(error.find("nhom.csv"), std::string::npos);
-  EXPECT_NE(error.find("dòng 5"), std::string::npos) << error;  // region is not a group
+  EXPECT_NE(error.find("dòng 5, cột &quot;attribute&quot;: chỉ nhận commune_group"),
+            std::string::npos)
+      << error;  // region is not a group
   r = upload("nhom.csv",
              "unit_code,attribute,value,valid_from\n18583,commune_group,2,2026-02-15\n"
              "99999,commune_group,2,2026-02-15\n18580,commune_group,5,2026-07-01\n");

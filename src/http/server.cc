@@ -42,14 +42,18 @@ class PublicCache {
     }
     return &it->second.answer;
   }
-  void keep(const std::string& key, const Response& r, const Answer& answer) {
-    if (r.status != 200) return;
+  // Whether an answer is the same for every visitor: per-visitor answers
+  // say so with a cookie or "Cache-Control: private".
+  static bool shared(const Response& r) {
+    if (r.status != 200) return false;
     for (const auto& [name, value] : r.headers) {
-      // Per-visitor answers say so: a cookie, or "Cache-Control: private".
       if (name == "Set-Cookie" ||
           (name == "Cache-Control" && value.find("private") != std::string::npos))
-        return;
+        return false;
     }
+    return true;
+  }
+  void keep(const std::string& key, const Answer& answer) {
     if (entries_.size() >= 4096) entries_.clear();
     entries_[key] = {version_(), today_utc(), std::chrono::steady_clock::now(), answer};
   }
@@ -155,15 +159,9 @@ asio::awaitable<void> session(tcp::socket socket, const Router& router, PublicCa
       } catch (const std::exception& e) {
         r = Response::json_error(500, "internal", "Lỗi máy chủ");
       }
-      const int status = r.status;
-      const auto headers = key.empty() ? decltype(r.headers)() : r.headers;
+      const bool keep = !key.empty() && PublicCache::shared(r);
       auto res = to_beast(std::move(r), req.version(), req.keep_alive(), gz);
-      if (!key.empty()) {
-        Response meta;
-        meta.status = status;
-        meta.headers = headers;
-        cache.keep(key, meta, res);
-      }
+      if (keep) cache.keep(key, res);
       co_await bhttp::async_write(socket, res, asio::use_awaitable);
       if (!res.keep_alive()) break;
     }

@@ -2,9 +2,6 @@
 
 #include <map>
 
-#include "base/csv.h"
-#include "service/import_errors.h"
-
 namespace ntm {
 namespace {
 
@@ -57,16 +54,7 @@ Status assign_commune_group(Store& store, const User& user, const std::string& c
 Result<ImportCounts> import_commune_groups(Store& store, const User& user, const std::string& file,
                                            const std::string& text) {
   TRY(office_only(user));
-  const CsvTable t =
-      TRY(CsvTable::parse(text, file, {"unit_code", "attribute", "value", "valid_from"}, {"name"}));
-  ImportErrors errors(file);
-  for (const CsvRow& r : t.rows()) {
-    if (t.get(r, "attribute") != "commune_group") {
-      errors.add(r.line, "attribute", "chỉ nhận commune_group (nhóm xã) ở trang này");
-    }
-  }
-  if (!errors.empty()) return errors.status();
-  const ImportCounts counts = TRY(import_attributes(store, file, text));
+  const ImportCounts counts = TRY(import_attributes(store, file, text, "commune_group"));
   TRY(store.insert_audit({0, "", user.username, "commune_group.import", 0, file, "",
                           std::to_string(counts.written) + " dòng", ""}));
   return counts;

@@ -61,16 +61,23 @@ bool indicator_code_taken(const CriteriaSet& s, const std::string& code,
   return false;
 }
 
+// The draft as a YAML document, checked to read back (measures it introduces
+// travel in the document, the others come from the catalogue).
+Result<std::string> document_of(const Draft& d, const std::string& comment,
+                                const std::string& name) {
+  const std::string text = write_criteria_document(d.set, d.measures, d.new_measures, comment);
+  std::map<std::string, Measure> known = d.measures;
+  for (const Measure& m : d.new_measures) known.erase(m.id);
+  TRY(load_criteria_document(text, name, known));
+  return text;
+}
+
 // Writes the draft back, checks it reads again, stores it and the audit entry.
 Status save(Store& store, Draft& d, const User& user, const std::string& action,
             const std::string& subject, const std::string& before, const std::string& after) {
-  const std::string text = write_criteria_document(
-      d.set, d.measures, d.new_measures,
-      "Phiên bản đang soạn, sao từ \"" + d.row.base_id + "\" (trình soạn bộ tiêu chí)");
-  std::map<std::string, Measure> known = d.measures;
-  for (const Measure& m : d.new_measures) known.erase(m.id);
-  TRY(load_criteria_document(text, "criteria_set_draft:" + d.row.id, known));
-  d.row.document = text;
+  d.row.document = TRY(document_of(
+      d, "Phiên bản đang soạn, sao từ \"" + d.row.base_id + "\" (trình soạn bộ tiêu chí)",
+      "criteria_set_draft:" + d.row.id));
   return store.transaction([&]() -> Status {
     TRY(store.upsert_criteria_draft(d.row));
     return store.insert_audit(
@@ -327,13 +334,11 @@ Result<Published> publish_criteria_draft(Store& store, const Catalog& catalog,
     p.closed_id = previous->id;
     p.closed_to = from.add_days(-1);
   }
-  std::map<std::string, Measure> known = d.measures;
-  for (const Measure& m : d.new_measures) known.erase(m.id);
-  const std::string text = write_criteria_document(
-      d.set, d.measures, d.new_measures,
-      "Công bố bằng trình soạn bộ tiêu chí: có hiệu lực từ " + from.vi() + ", sao từ \"" +
-          d.row.base_id + "\", người công bố " + user.username);
-  TRY(load_criteria_document(text, "criteria_set:" + d.set.id, known));
+  const std::string text =
+      TRY(document_of(d,
+                      "Công bố bằng trình soạn bộ tiêu chí: có hiệu lực từ " + from.vi() +
+                          ", sao từ \"" + d.row.base_id + "\", người công bố " + user.username,
+                      "criteria_set:" + d.set.id));
   TRY(store.transaction([&]() -> Status {
     for (const Measure& m : d.new_measures) TRY(store.upsert_measure(m));
     if (!p.closed_id.empty()) TRY(store.close_criteria_set(p.closed_id, p.closed_to));

@@ -209,7 +209,7 @@ Result<ImportCounts> import_lineage(Store& store, const std::string& file, const
 }
 
 Result<ImportCounts> import_attributes(Store& store, const std::string& file,
-                                       const std::string& text) {
+                                       const std::string& text, const std::string& only) {
   static const std::map<std::string, std::set<std::string>> kAllowed = {
       {"region", {"TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL"}},
       {"commune_group", {"1", "2", "3"}},
@@ -226,7 +226,9 @@ Result<ImportCounts> import_attributes(Store& store, const std::string& file,
     const auto from = Date::parse(t.get(r, "valid_from"));
     if (!from.is_ok()) errors.add(r.line, "valid_from", from.status().message());
     const auto allowed = kAllowed.find(attr);
-    if (allowed == kAllowed.end()) {
+    if (!only.empty() && attr != only) {
+      errors.add(r.line, "attribute", "chỉ nhận " + only + " ở đây");
+    } else if (allowed == kAllowed.end()) {
       errors.add(r.line, "attribute",
                  "thuộc tính \"" + attr + "\" không được hỗ trợ (region, commune_group)");
     } else if (!allowed->second.count(value)) {

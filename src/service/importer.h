@@ -33,8 +33,9 @@ Result<ImportCounts> import_lineage(Store& store, const std::string& file, const
 // (TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL), commune_group (1, 2, 3). A row
 // with an empty value is skipped (a template row left blank); name is for
 // the reader only.
+// `only`: refuse rows of any other attribute (the commune-groups page).
 Result<ImportCounts> import_attributes(Store& store, const std::string& file,
-                                       const std::string& text);
+                                       const std::string& text, const std::string& only = "");
 
 // A criteria YAML document (measures and/or a set). A set may not overlap
 // another version of its series.

@@ -95,8 +95,10 @@ Status set_split_share(Store& store, const User& user, const std::string& new_co
   if (share && (*share <= 0 || *share > 1)) {
     return Status::invalid("Tỷ lệ: nhập phần trăm lớn hơn 0 và không quá 100");
   }
-  const auto unit = TRY(store.unit_at(new_code, today_utc()));
-  if (!unit) return Status::not_found("không có đơn vị mã " + new_code);
+  // The merged commune whatever the date its page was opened at.
+  const auto versions = TRY(store.versions_with_code(new_code));
+  if (versions.empty()) return Status::not_found("không có đơn vị mã " + new_code);
+  const UnitVersion* unit = &versions.back();
   for (Lineage l : TRY(store.lineage_of(unit->unit_id))) {
     if (l.new_unit_id != unit->unit_id || l.relation != "partial") continue;
     const auto old = TRY(store.unit_version_at(l.old_unit_id, l.date.add_days(-1)));

@@ -205,6 +205,14 @@ Response after_edit(AppState& app, const Request& r, const Status& s, const std:
   return draft_view(app, c, id, {typed, s.message()}, false);
 }
 
+// Runs one change of the draft with the catalogue, then after_edit.
+template <class Change>
+Response edit_draft(AppState& app, const Request& r, const std::string& anchor, Change change,
+                    const IndicatorInput* typed = nullptr) {
+  const auto catalog = app.catalog();
+  return after_edit(app, r, catalog.is_ok() ? change(**catalog) : catalog.status(), anchor, typed);
+}
+
 }  // namespace
 
 Response criteria_sets_page(AppState& app, const Request& r) {
@@ -297,55 +305,49 @@ Response criteria_draft_page(AppState& app, const Request& r) {
 }
 
 Response criteria_draft_details(AppState& app, const Request& r) {
-  auto catalog = app.catalog();
-  if (!catalog.is_ok()) return after_edit(app, r, catalog.status(), "");
   const DraftDetails in{r.field("name_vi"), r.field("name_en"), r.field("legal_basis"),
                         r.field("notes")};
-  return after_edit(app, r,
-                    save_draft_details(app.store(), **catalog, r.arg("id"), in, r.principal->first),
-                    "chung");
+  return edit_draft(app, r, "chung", [&](const Catalog& c) {
+    return save_draft_details(app.store(), c, r.arg("id"), in, r.principal->first);
+  });
 }
 
 Response criteria_draft_indicator(AppState& app, const Request& r) {
-  auto catalog = app.catalog();
-  if (!catalog.is_ok()) return after_edit(app, r, catalog.status(), "");
   IndicatorInput in{
       r.field("criterion"), r.field("original_code"), r.field("code"), r.field("name_vi"),
       r.field("name_en"),   r.field("measure"),       r.field("op"),   {},
       r.field("source"),    r.field("confirmed"),     r.field("notes")};
   for (const auto& [k, v] : r.form)
     if (k.rfind("t.", 0) == 0) in.thresholds[k.substr(2)] = v;
-  const Status s = save_indicator(app.store(), **catalog, r.arg("id"), in, r.principal->first);
-  return after_edit(app, r, s, "i-" + in.criterion + "-" + std::string(trim(in.code)), &in);
+  return edit_draft(
+      app, r, "i-" + in.criterion + "-" + std::string(trim(in.code)),
+      [&](const Catalog& c) {
+        return save_indicator(app.store(), c, r.arg("id"), in, r.principal->first);
+      },
+      &in);
 }
 
 Response criteria_draft_remove(AppState& app, const Request& r) {
-  auto catalog = app.catalog();
-  if (!catalog.is_ok()) return after_edit(app, r, catalog.status(), "");
-  return after_edit(app, r,
-                    remove_indicator(app.store(), **catalog, r.arg("id"), r.field("criterion"),
-                                     r.field("code"), r.principal->first),
-                    "c-" + r.field("criterion"));
+  return edit_draft(app, r, "c-" + r.field("criterion"), [&](const Catalog& c) {
+    return remove_indicator(app.store(), c, r.arg("id"), r.field("criterion"), r.field("code"),
+                            r.principal->first);
+  });
 }
 
 Response criteria_draft_criterion(AppState& app, const Request& r) {
-  auto catalog = app.catalog();
-  if (!catalog.is_ok()) return after_edit(app, r, catalog.status(), "");
   const CriterionInput in{r.field("original_code"), r.field("code"), r.field("name_vi"),
                           r.field("name_en"), r.field("department")};
-  return after_edit(app, r,
-                    save_criterion(app.store(), **catalog, r.arg("id"), in, r.principal->first),
-                    "c-" + std::string(trim(in.code)));
+  return edit_draft(app, r, "c-" + std::string(trim(in.code)), [&](const Catalog& c) {
+    return save_criterion(app.store(), c, r.arg("id"), in, r.principal->first);
+  });
 }
 
 Response criteria_draft_measure(AppState& app, const Request& r) {
-  auto catalog = app.catalog();
-  if (!catalog.is_ok()) return after_edit(app, r, catalog.status(), "");
   const MeasureInput in{r.field("measure_id"), r.field("name_vi"), r.field("unit"), r.field("type"),
                         r.field("aggregation")};
-  return after_edit(app, r,
-                    add_draft_measure(app.store(), **catalog, r.arg("id"), in, r.principal->first),
-                    "so-lieu-moi");
+  return edit_draft(app, r, "so-lieu-moi", [&](const Catalog& c) {
+    return add_draft_measure(app.store(), c, r.arg("id"), in, r.principal->first);
+  });
 }
 
 Response criteria_draft_publish(AppState& app, const Request& r) {
