@@ -10,11 +10,13 @@
 // nothing). Then it times evaluating every commune of the country at one
 // date, the same evaluation as one plain SQL query, and prints a table.
 //
-//   national_bench [--db FILE] [--scale S] [--keep] [--csv-dir DIR]
+//   national_bench [--db FILE] [--scale S] [--keep] [--csv-dir DIR] [--reuse] [--no-sql]
 //
 // --scale S keeps that fraction of the communes (0.1 for a quick run);
 // --keep keeps the database (for `ntm serve` measurements by bench/run.sh);
-// --csv-dir writes the observation CSV files there too.
+// --csv-dir writes the observation CSV files there too;
+// --reuse times the evaluation on an existing --db file, --no-sql leaves out
+// the plain-SQL comparison (both for profiling).
 #include <sqlite3.h>
 #include <sys/resource.h>
 
@@ -106,7 +108,7 @@ int main(int argc, char** argv) {
   std::string db = (std::filesystem::temp_directory_path() / "ntm_national.db").string();
   std::string csv_dir;
   double scale = 1.0;
-  bool keep = false;
+  bool keep = false, reuse = false, no_sql = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--db") && i + 1 < argc)
       db = argv[++i];
@@ -116,87 +118,94 @@ int main(int argc, char** argv) {
       csv_dir = argv[++i];
     else if (!std::strcmp(argv[i], "--keep"))
       keep = true;
+    else if (!std::strcmp(argv[i], "--reuse"))
+      keep = reuse = true;
+    else if (!std::strcmp(argv[i], "--no-sql"))
+      no_sql = true;
   }
   const char* data_env = std::getenv("NTM_DATA_DIR");
   const std::string data = data_env ? data_env : NTM_BENCH_DATA_DIR;
-  for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(db + s);
+  if (!reuse)
+    for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(db + s);
   auto store = std::move(Store::open_sqlite(db)).value();
-
-  // Structures, lineage, regions, the set.
   auto t = Clock::now();
-  const std::string u2024 = read_or_die(data + "/units/units_2024.csv");
-  const std::string u2025 = read_or_die(data + "/units/units_2025.csv");
-  check(import_units(*store, "units_2024.csv", u2024, *Date::parse("2016-01-01"),
-                     *Date::parse("2025-06-30"))
-            .status());
-  check(import_units(*store, "units_2025.csv", u2025, *Date::parse("2025-07-01"), Date::max())
-            .status());
-  check(import_lineage(*store, "merge_2025.csv", read_or_die(data + "/units/merge_2025.csv"),
-                       *Date::parse("2025-07-01"))
-            .status());
-  std::string attrs = "unit_code,attribute,value,valid_from\n";
-  const CsvTable units_2024 =
-      std::move(CsvTable::parse(u2024, "u", {"code", "name", "type", "level", "parent_code"}))
-          .value();
-  for (const CsvRow& r : units_2024.rows()) {
-    if (r.fields[3] == "1") {
-      attrs +=
-          r.fields[0] + ",region," + region_of(std::atoi(r.fields[0].c_str())) + ",2016-01-01\n";
-    }
-  }
-  check(import_attributes(*store, "regions", attrs).status());
-  check(
-      import_criteria(*store, "bench.yaml",
-                      criteria_yaml(kMeasures, "bench-national",
-                                    "{default: {2016: 50, 2020: 60}, TDMNPB: {2016: 40, 2020: 50}, "
-                                    "TN: {2016: 45, 2020: 55}, DBSCL: {2016: 45, 2020: 55}}"))
-          .status());
-  const double structure_ms = ms_since(t);
-  std::fprintf(stderr, "structures: %.1f s\n", structure_ms / 1000);
-
-  // Observations, one CSV per province of each structure, through the import.
   Rng rng{20160101};
   long rows = 0, communes_old = 0, communes_new = 0;
-  double import_ms = 0;
-  auto load = [&](const std::string& units_csv, int first, int last, long& communes,
-                  const std::string& tag) {
-    const CsvTable t =
-        std::move(CsvTable::parse(units_csv, "u", {"code", "name", "type", "level", "parent_code"}))
+  double import_ms = 0, structure_ms = 0;
+  if (!reuse) {
+    // Structures, lineage, regions, the set.
+    const std::string u2024 = read_or_die(data + "/units/units_2024.csv");
+    const std::string u2025 = read_or_die(data + "/units/units_2025.csv");
+    check(import_units(*store, "units_2024.csv", u2024, *Date::parse("2016-01-01"),
+                       *Date::parse("2025-06-30"))
+              .status());
+    check(import_units(*store, "units_2025.csv", u2025, *Date::parse("2025-07-01"), Date::max())
+              .status());
+    check(import_lineage(*store, "merge_2025.csv", read_or_die(data + "/units/merge_2025.csv"),
+                         *Date::parse("2025-07-01"))
+              .status());
+    std::string attrs = "unit_code,attribute,value,valid_from\n";
+    const CsvTable units_2024 =
+        std::move(CsvTable::parse(u2024, "u", {"code", "name", "type", "level", "parent_code"}))
             .value();
-    const std::string commune_level = tag == "2024" ? "3" : "2";
-    std::map<std::string, std::vector<const CsvRow*>> by_province;  // via parent chain
-    std::map<std::string, std::string> parent;
-    for (const CsvRow& r : t.rows()) parent[r.fields[0]] = r.fields[4];
-    for (const CsvRow& r : t.rows()) {
-      if (r.fields[3] != commune_level) continue;
-      std::string p = r.fields[4];
-      while (!parent[p].empty()) p = parent[p];
-      by_province[p].push_back(&r);
-    }
-    for (const auto& [province, list] : by_province) {
-      std::string csv = "unit_code,measure,date,value,status\n";
-      long n = 0;
-      const double lag =
-          std::strcmp(region_of(std::atoi(province.c_str())), "TDMNPB") == 0 ? 15 : 0;
-      for (size_t i = 0; i < list.size(); ++i) {
-        // Keep a `scale` fraction, spread over the province.
-        if (static_cast<long>((i + 1) * scale) == static_cast<long>(i * scale)) continue;
-        write_commune(csv, list[i]->fields[0], first, last, 40 - lag + rng.next() * 20, rng, n);
-        ++communes;
+    for (const CsvRow& r : units_2024.rows()) {
+      if (r.fields[3] == "1") {
+        attrs +=
+            r.fields[0] + ",region," + region_of(std::atoi(r.fields[0].c_str())) + ",2016-01-01\n";
       }
-      if (n == 0) continue;  // a small --scale can leave a province without communes
-      const std::string name = "obs_" + tag + "_" + province + ".csv";
-      if (!csv_dir.empty()) std::ofstream(csv_dir + "/" + name) << csv;
-      const auto t0 = Clock::now();
-      check(import_observations(*store, name, csv, "bench").status());
-      import_ms += ms_since(t0);
-      rows += n;
-      std::fprintf(stderr, "\r%s: %ld rows, %.0f rows/s   ", name.c_str(), rows,
-                   rows / (import_ms / 1000));
     }
-  };
-  load(u2024, 2016, 2024, communes_old, "2024");
-  load(u2025, 2025, 2026, communes_new, "2025");
+    check(import_attributes(*store, "regions", attrs).status());
+    check(import_criteria(
+              *store, "bench.yaml",
+              criteria_yaml(kMeasures, "bench-national",
+                            "{default: {2016: 50, 2020: 60}, TDMNPB: {2016: 40, 2020: 50}, "
+                            "TN: {2016: 45, 2020: 55}, DBSCL: {2016: 45, 2020: 55}}"))
+              .status());
+    structure_ms = ms_since(t);
+    std::fprintf(stderr, "structures: %.1f s\n", structure_ms / 1000);
+
+    // Observations, one CSV per province of each structure, through the import.
+    auto load = [&](const std::string& units_csv, int first, int last, long& communes,
+                    const std::string& tag) {
+      const CsvTable t =
+          std::move(
+              CsvTable::parse(units_csv, "u", {"code", "name", "type", "level", "parent_code"}))
+              .value();
+      const std::string commune_level = tag == "2024" ? "3" : "2";
+      std::map<std::string, std::vector<const CsvRow*>> by_province;  // via parent chain
+      std::map<std::string, std::string> parent;
+      for (const CsvRow& r : t.rows()) parent[r.fields[0]] = r.fields[4];
+      for (const CsvRow& r : t.rows()) {
+        if (r.fields[3] != commune_level) continue;
+        std::string p = r.fields[4];
+        while (!parent[p].empty()) p = parent[p];
+        by_province[p].push_back(&r);
+      }
+      for (const auto& [province, list] : by_province) {
+        std::string csv = "unit_code,measure,date,value,status\n";
+        long n = 0;
+        const double lag =
+            std::strcmp(region_of(std::atoi(province.c_str())), "TDMNPB") == 0 ? 15 : 0;
+        for (size_t i = 0; i < list.size(); ++i) {
+          // Keep a `scale` fraction, spread over the province.
+          if (static_cast<long>((i + 1) * scale) == static_cast<long>(i * scale)) continue;
+          write_commune(csv, list[i]->fields[0], first, last, 40 - lag + rng.next() * 20, rng, n);
+          ++communes;
+        }
+        if (n == 0) continue;  // a small --scale can leave a province without communes
+        const std::string name = "obs_" + tag + "_" + province + ".csv";
+        if (!csv_dir.empty()) std::ofstream(csv_dir + "/" + name) << csv;
+        const auto t0 = Clock::now();
+        check(import_observations(*store, name, csv, "bench").status());
+        import_ms += ms_since(t0);
+        rows += n;
+        std::fprintf(stderr, "\r%s: %ld rows, %.0f rows/s   ", name.c_str(), rows,
+                     rows / (import_ms / 1000));
+      }
+    };
+    load(u2024, 2016, 2024, communes_old, "2024");
+    load(u2025, 2025, 2026, communes_new, "2025");
+  }
 
   // Every commune of the country at one date: our engine, then plain SQL.
   const Catalog catalog = std::move(Catalog::load(*store)).value();
@@ -244,7 +253,7 @@ int main(int argc, char** argv) {
       " SELECT unit_id, SUM(ok) FROM per_criterion GROUP BY unit_id";
   std::vector<double> sql_times;
   long sql_units = 0;
-  for (int run = 0; run < 3; ++run) {
+  for (int run = 0; run < (no_sql ? 0 : 3); ++run) {
     t = Clock::now();
     sqlite3_stmt* st = nullptr;
     sqlite3_prepare_v2(raw, query.c_str(), -1, &st, nullptr);
@@ -255,6 +264,7 @@ int main(int argc, char** argv) {
   }
   sqlite3_close(raw);
   std::sort(sql_times.begin(), sql_times.end());
+  if (no_sql) sql_times.assign(3, 0.0);
 
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);

@@ -98,8 +98,10 @@ Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
   lxw_worksheet* help = b.sheet("Hướng dẫn");
   worksheet_set_column(help, 0, 0, 110, nullptr);
   int r = 0;
-  for (const char* line : kInstructions)
-    worksheet_write_string(help, r++, 0, line, r == 1 ? b.title() : nullptr);
+  for (const char* line : kInstructions) {
+    worksheet_write_string(help, r, 0, line, r == 0 ? b.title() : nullptr);
+    ++r;
+  }
   return b.finish();
 }
 

@@ -10,8 +10,6 @@
 namespace ntm {
 namespace {
 
-std::string vnd(int64_t v) { return format_number_vi(static_cast<double>(v), 0); }
-
 std::string shown(const IndicatorResult& ir) {
   if (!ir.value) return "";
   if (ir.indicator->op == Op::kEq && (*ir.value == 0 || *ir.value == 1) &&

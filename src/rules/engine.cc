@@ -34,7 +34,7 @@ bool holds(Op op, double value, double threshold) {
   return false;
 }
 
-IndicatorResult evaluate_indicator(const Indicator& ind, const std::string& variant, Date at,
+IndicatorResult evaluate_indicator(const Indicator& ind, const std::string& variant, int year,
                                    const ValueMap& values) {
   IndicatorResult r;
   r.indicator = &ind;
@@ -42,7 +42,7 @@ IndicatorResult evaluate_indicator(const Indicator& ind, const std::string& vari
     r.value = it->second.value;
     r.value_date = it->second.date;
   }
-  if (const YearValues* v = pick_variant(ind, variant)) r.threshold = pick_year(*v, at.year());
+  if (const YearValues* v = pick_variant(ind, variant)) r.threshold = pick_year(*v, year);
   if (!r.threshold) {
     r.reason = kReasonThresholdNotSet;
     return r;
@@ -83,12 +83,13 @@ Assessment evaluate(const CriteriaSet& set, const UnitVersion& unit, const std::
   a.at = at;
   a.variant = variant;
   a.criteria.reserve(set.criteria.size());
+  const int year = at.year();
   for (const Criterion& c : set.criteria) {
     CriterionResult cr;
     cr.criterion = &c;
     cr.indicators.reserve(c.indicators.size());
     for (const Indicator& ind : c.indicators) {
-      cr.indicators.push_back(evaluate_indicator(ind, variant, at, values));
+      cr.indicators.push_back(evaluate_indicator(ind, variant, year, values));
     }
     cr.status = combine(cr.indicators);
     if (c.indicators.empty()) cr.reason = kReasonNoIndicators;

@@ -59,24 +59,44 @@ Result<const CriteriaSet*> choose_set(Store& store, const Catalog& catalog, Leve
 }
 
 // Resolves inherited attributes (region is set on provinces) with a cache per
-// ancestor, since siblings share them.
+// ancestor, since siblings share them. For many units (`all_at_once`), every
+// row of the attribute is read once instead of one query per unit.
 class VariantResolver {
  public:
   VariantResolver(Store& store, std::string key, Date at)
       : store_(store), key_(std::move(key)), at_(at) {}
 
+  static Result<VariantResolver> all_at_once(Store& store, std::string key, Date at) {
+    VariantResolver r(store, std::move(key), at);
+    if (!r.none()) {
+      r.own_.emplace();
+      for (UnitAttribute& a : TRY(store.attribute_rows(r.key_))) {  // by unit, then date
+        if (a.valid_from <= at) (*r.own_)[a.unit_id] = std::move(a.value);
+      }
+    }
+    return r;
+  }
+
   // The value for a unit whose version on the date is `u`.
   Result<std::string> of(const UnitVersion& u) {
-    if (key_ == "none" || key_.empty()) return std::string();
-    if (auto own = TRY(store_.attribute_at(u.unit_id, key_, at_))) return *own;
+    if (none()) return std::string();
+    if (auto own = TRY(own_value(u.unit_id))) return *own;
     return u.parent_id ? ancestor(u.parent_id) : Result<std::string>(std::string());
   }
 
  private:
+  bool none() const { return key_ == "none" || key_.empty(); }
+
+  Result<std::optional<std::string>> own_value(int64_t unit_id) {
+    if (!own_) return store_.attribute_at(unit_id, key_, at_);
+    const auto it = own_->find(unit_id);
+    return it == own_->end() ? std::nullopt : std::optional<std::string>(it->second);
+  }
+
   Result<std::string> ancestor(int64_t unit_id) {
     if (auto it = cache_.find(unit_id); it != cache_.end()) return it->second;
     std::string value;
-    if (auto own = TRY(store_.attribute_at(unit_id, key_, at_))) {
+    if (auto own = TRY(own_value(unit_id))) {
       value = *own;
     } else if (auto v = TRY(store_.unit_version_at(unit_id, at_)); v && v->parent_id) {
       value = TRY(ancestor(v->parent_id));
@@ -89,6 +109,7 @@ class VariantResolver {
   std::string key_;
   Date at_;
   std::unordered_map<int64_t, std::string> cache_;
+  std::optional<std::unordered_map<int64_t, std::string>> own_;  // all_at_once
 };
 
 Result<Assessment> assess(Store& store, const CriteriaSet& set, const UnitVersion& unit,
@@ -115,7 +136,7 @@ Result<ValueMap> HistoryCache::values_at(int64_t unit_id, Date at) {
     it = history_.emplace(unit_id, TRY(store_.value_history(unit_id, verified_only_))).first;
   }
   ValueMap out;
-  for (const MeasureValue& v : it->second) {  // by measure, then date: the last one wins
+  for (const MeasureValue& v : it->second) {  // by date: the last one of a measure wins
     if (v.date <= at) out[v.measure_id] = {v.value, v.date};
   }
   return out;
@@ -154,12 +175,15 @@ Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalo
                              opts.at.iso());
   }
   const CriteriaSet* set = TRY(choose_set(store, catalog, level, opts));
-  VariantResolver variants(store, set->variant_key, opts.at);
+  VariantResolver variants = TRY(VariantResolver::all_at_once(store, set->variant_key, opts.at));
   std::vector<Assessment> out;
-  for (const UnitVersion& u : TRY(store.descendants_at(parent->unit_id, level, opts.at))) {
-    if (!set->applies_to(u)) continue;
-    out.push_back(TRY(assess(store, *set, u, variants, opts, cache)));
-  }
+  TRY(store.read([&]() -> Status {
+    for (const UnitVersion& u : TRY(store.descendants_at(parent->unit_id, level, opts.at))) {
+      if (!set->applies_to(u)) continue;
+      out.push_back(TRY(assess(store, *set, u, variants, opts, cache)));
+    }
+    return Status::ok();
+  }));
   return out;
 }
 

@@ -55,7 +55,7 @@ class HistoryCache {
  private:
   Store& store_;
   bool verified_only_;
-  std::map<int64_t, std::vector<MeasureValue>> history_;  // by measure, then date
+  std::map<int64_t, std::vector<MeasureValue>> history_;  // by date, then measure
 };
 
 // The value of variant `key` ("region", "commune_group") for unit `u` on

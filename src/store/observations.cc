@@ -1,4 +1,7 @@
 // Store: observations and their history.
+#include <algorithm>
+#include <set>
+
 #include "store/store.h"
 
 namespace ntm {
@@ -121,58 +124,53 @@ Status Store::insert_observation(Observation& o, std::optional<int64_t> previous
 
 Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
                                                        bool verified_only) {
-  // The latest counted value of each measure, when none is after `at`, is
-  // the answer: ~60 rows instead of the unit's whole history.
+  auto status_of = [](std::string_view s) {
+    return s == "verified" ? ObservationStatus::kVerified : ObservationStatus::kSubmitted;
+  };
+  // The kept latest counted value of each measure (~60 rows) is the answer
+  // for every measure whose latest value is not after `at`.
+  std::vector<MeasureValue> out;
+  std::set<std::string, std::less<>> later;  // measures whose latest value is after `at`
   {
     auto q =
         TRY(sql("SELECT measure_id, date, value, status FROM observation_latest"
                 " WHERE unit_id = $1 AND verified_only = $2 ORDER BY measure_id"));
     q->bind(1, unit_id);
     q->bind(2, static_cast<int64_t>(verified_only ? 1 : 0));
-    std::vector<MeasureValue> out;
     const std::string at_iso = at.iso();
-    bool all_before = true;
-    while (all_before && TRY(q->step())) {
+    while (TRY(q->step())) {
       if (q->get_view(1) > at_iso) {
-        all_before = false;
-        break;
+        later.emplace(q->get_view(0));
+        continue;
       }
       out.push_back(MeasureValue{std::string(q->get_view(0)), TRY(Date::parse(q->get_view(1))),
-                                 q->get_double(2),
-                                 q->get_view(3) == "verified" ? ObservationStatus::kVerified
-                                                              : ObservationStatus::kSubmitted});
+                                 q->get_double(2), status_of(q->get_view(3))});
     }
-    if (all_before) return out;
   }
-  // Rows come in (measure, date) order from the covering index; the last row
-  // of each measure is the latest one.
+  if (later.empty()) return out;
+  // The others: the unit's rows backwards from `at` (the index is ordered by
+  // date within a unit); the first row of a measure is its value on `at`, and
+  // the read stops once every such measure has one — for a year-end date, after
+  // about one row per measure rather than the whole history.
   auto s =
       TRY(sql("SELECT measure_id, date, value, status FROM observation"
-              " WHERE unit_id = $1 AND current = 1 AND date <= $2"
+              " WHERE unit_id = $1 AND date <= $2 AND current = 1"
               " AND (status = 'verified' OR ($3 = 0 AND status = 'submitted'))"
-              " ORDER BY measure_id, date"));
+              " ORDER BY date DESC"));
   s->bind(1, unit_id);
   s->bind(2, at.iso());
   s->bind(3, static_cast<int64_t>(verified_only ? 1 : 0));
-  std::vector<MeasureValue> out;
-  std::string last_date;  // of the latest row of the current measure, parsed once at the end
-  auto finish = [&]() -> Status {
-    if (!out.empty()) out.back().date = TRY(Date::parse(last_date));
-    return Status::ok();
-  };
-  while (TRY(s->step())) {
-    const std::string_view measure = s->get_view(0);
-    if (out.empty() || out.back().measure_id != measure) {
-      TRY(finish());
-      out.push_back(MeasureValue{std::string(measure), {}, 0, ObservationStatus::kSubmitted});
-    }
-    MeasureValue& v = out.back();
-    last_date.assign(s->get_view(1));
-    v.value = s->get_double(2);
-    v.status =
-        s->get_view(3) == "verified" ? ObservationStatus::kVerified : ObservationStatus::kSubmitted;
+  while (!later.empty() && TRY(s->step())) {
+    const auto it = later.find(s->get_view(0));
+    if (it == later.end()) continue;
+    out.push_back(MeasureValue{*it, TRY(Date::parse(s->get_view(1))), s->get_double(2),
+                               status_of(s->get_view(3))});
+    later.erase(it);
   }
-  TRY(finish());
+  s->reset();  // the read may stop early
+  std::sort(out.begin(), out.end(), [](const MeasureValue& a, const MeasureValue& b) {
+    return a.measure_id < b.measure_id;
+  });
   return out;
 }
 
@@ -181,7 +179,7 @@ Result<std::vector<MeasureValue>> Store::value_history(int64_t unit_id, bool ver
       TRY(sql("SELECT measure_id, date, value, status FROM observation"
               " WHERE unit_id = $1 AND current = 1"
               " AND (status = 'verified' OR ($2 = 0 AND status = 'submitted'))"
-              " ORDER BY measure_id, date"));
+              " ORDER BY date, measure_id"));
   s->bind(1, unit_id);
   s->bind(2, static_cast<int64_t>(verified_only ? 1 : 0));
   std::vector<MeasureValue> out;

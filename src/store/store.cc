@@ -41,6 +41,12 @@ Status Store::migrate() {
 }
 
 Status Store::transaction(const std::function<Status()>& fn) {
+  return run_in_transaction(fn, true);
+}
+
+Status Store::read(const std::function<Status()>& fn) { return run_in_transaction(fn, false); }
+
+Status Store::run_in_transaction(const std::function<Status()>& fn, bool write) {
   // Nested calls join the outer transaction: its caller commits or rolls back all.
   if (tx_depth_ > 0) {
     ++tx_depth_;
@@ -57,7 +63,7 @@ Status Store::transaction(const std::function<Status()>& fn) {
     return s;
   }
   TRY(conn_->exec_script("COMMIT"));
-  ++write_count_;
+  if (write) ++write_count_;
   return Status::ok();
 }
 

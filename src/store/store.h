@@ -81,6 +81,10 @@ class Store {
   // Runs fn inside BEGIN/COMMIT; rolls back and returns fn's error on failure.
   // Inside another transaction() it joins that one (all or nothing together).
   Status transaction(const std::function<Status()>& fn);
+  // Runs fn inside one read transaction: every read sees the same data, and
+  // the file is locked once rather than once per statement. Not a write: the
+  // data version does not change. Joins an enclosing transaction.
+  Status read(const std::function<Status()>& fn);
 
   // --- units ---------------------------------------------------------------
   // The entity with this code, level and name (without type prefix), if any.
@@ -146,7 +150,7 @@ class Store {
   // verified, plus submitted unless verified_only.
   Result<std::vector<MeasureValue>> latest_values(int64_t unit_id, Date at, bool verified_only);
   // Every current value of the unit whose status counts (as latest_values),
-  // at any date, ordered by measure then date.
+  // at any date, ordered by date then measure.
   Result<std::vector<MeasureValue>> value_history(int64_t unit_id, bool verified_only);
   Result<std::optional<Observation>> observation_by_id(int64_t id);
   // Current observations with this status, newest date first, at most `limit`.
@@ -268,6 +272,7 @@ class Store {
   Connection& connection() { return *conn_; }
 
  private:
+  Status run_in_transaction(const std::function<Status()>& fn, bool write);
   Status index_article(const Article& a);
   Result<std::vector<Article>> neighbour_articles(const Article& a, const std::string& now,
                                                   int limit, bool newer);
