@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/date.h"
@@ -19,13 +20,13 @@ struct IndicatorResult {
   std::optional<Date> value_date;
   std::optional<double> threshold;
   Outcome status = Outcome::kUnknown;
-  std::string reason;  // why unknown or not met, in Vietnamese
+  std::string_view reason;  // why unknown or not met: a kReason code of rules/engine.h
 };
 
 struct CriterionResult {
   const Criterion* criterion = nullptr;
   Outcome status = Outcome::kUnknown;
-  std::string reason;  // set when the criterion has no indicators
+  std::string_view reason;  // set when the criterion has no indicators (kReason code)
   std::vector<IndicatorResult> indicators;
 };
 

@@ -38,9 +38,9 @@ IndicatorResult evaluate_indicator(const Indicator& ind, const std::string& vari
                                    const ValueMap& values) {
   IndicatorResult r;
   r.indicator = &ind;
-  if (auto it = values.find(ind.measure); it != values.end()) {
-    r.value = it->second.value;
-    r.value_date = it->second.date;
+  if (const ObservedValue* v = values.find(ind.measure)) {
+    r.value = v->value;
+    r.value_date = v->date;
   }
   if (const YearValues* v = pick_variant(ind, variant)) r.threshold = pick_year(*v, year);
   if (!r.threshold) {
@@ -120,12 +120,12 @@ Summary summarize(const std::vector<Assessment>& assessments) {
   return s;
 }
 
-std::string reason_vi(const std::string& reason) {
+std::string reason_vi(std::string_view reason) {
   if (reason == kReasonNoData) return "chưa có số liệu";
   if (reason == kReasonThresholdNotSet) return "chưa đặt ngưỡng";
   if (reason == kReasonNoIndicators) return "chưa có chỉ tiêu";
   if (reason == kReasonBelowThreshold) return "chưa đạt ngưỡng";
-  return reason;
+  return std::string(reason);
 }
 
 }  // namespace ntm

@@ -11,9 +11,11 @@
 //   unknown otherwise.
 #pragma once
 
+#include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "model/assessment.h"
@@ -27,7 +29,38 @@ struct ObservedValue {
   double value = 0;
   Date date;
 };
-using ValueMap = std::unordered_map<std::string_view, ObservedValue>;
+// A small map kept as a vector sorted by key: a unit has ~60 values, built
+// and read once per evaluation (no allocation per entry).
+class ValueMap {
+ public:
+  using Item = std::pair<std::string_view, ObservedValue>;
+  ValueMap() = default;
+  ValueMap(std::initializer_list<Item> items) {
+    for (const Item& i : items) (*this)[i.first] = i.second;
+  }
+  void reserve(size_t n) { items_.reserve(n); }
+  ObservedValue& operator[](std::string_view key) {
+    auto it = lower(items_, key);
+    if (it == items_.end() || it->first != key) it = items_.insert(it, {key, {}});
+    return it->second;
+  }
+  const ObservedValue* find(std::string_view key) const {
+    auto it = lower(items_, key);
+    return it != items_.end() && it->first == key ? &it->second : nullptr;
+  }
+  size_t size() const { return items_.size(); }
+
+ private:
+  // The first item whose key is not less than `key`. Keys usually arrive in
+  // order: the end is checked first.
+  template <class Items>
+  static auto lower(Items& items, std::string_view key) -> decltype(items.end()) {
+    if (items.empty() || items.back().first < key) return items.end();
+    return std::lower_bound(items.begin(), items.end(), key,
+                            [](const Item& i, std::string_view k) { return i.first < k; });
+  }
+  std::vector<Item> items_;
+};
 
 Assessment evaluate(const CriteriaSet& set, const UnitVersion& unit, const std::string& variant,
                     Date at, const ValueMap& values);
@@ -41,6 +74,6 @@ inline constexpr const char* kReasonNoData = "no data";
 inline constexpr const char* kReasonThresholdNotSet = "threshold not set";
 inline constexpr const char* kReasonNoIndicators = "no indicators defined";
 inline constexpr const char* kReasonBelowThreshold = "threshold not reached";
-std::string reason_vi(const std::string& reason);
+std::string reason_vi(std::string_view reason);
 
 }  // namespace ntm

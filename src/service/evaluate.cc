@@ -121,6 +121,7 @@ Result<Assessment> assess(Store& store, const CriteriaSet& set, const UnitVersio
     values = TRY(cache->values_at(unit.unit_id, opts.at));
   } else {
     latest = TRY(store.latest_values(unit.unit_id, opts.at, opts.verified_only));
+    values.reserve(latest.size());
     for (const MeasureValue& v : latest) values[v.measure_id] = {v.value, v.date};
   }
   Assessment a = evaluate(set, unit, TRY(variants.of(unit)), opts.at, values);

@@ -1,7 +1,4 @@
 // Store: observations and their history.
-#include <algorithm>
-#include <set>
-
 #include "store/store.h"
 
 namespace ntm {
@@ -53,33 +50,6 @@ Result<bool> Store::has_observations(int64_t unit_id) {
   return TRY(s->step());
 }
 
-namespace {
-
-// The latest counted row per (measure, view) of one unit — of one measure
-// when $2 is not empty — as observation_latest holds it.
-constexpr const char* kLatestOf =
-    "SELECT unit_id, v, measure_id, date, value, status FROM ("
-    " SELECT o.unit_id, w.v, o.measure_id, o.date, o.value, o.status,"
-    "  ROW_NUMBER() OVER (PARTITION BY o.measure_id, w.v ORDER BY o.date DESC) AS rn"
-    " FROM observation o JOIN (SELECT 0 AS v UNION ALL SELECT 1) w"
-    "  ON o.status = 'verified' OR (w.v = 0 AND o.status = 'submitted')"
-    " WHERE o.unit_id = $1 AND ($2 = '' OR o.measure_id = $2) AND o.current = 1) t"
-    " WHERE rn = 1";
-
-}  // namespace
-
-Status Store::refresh_latest(int64_t unit_id) {
-  auto d = TRY(sql("DELETE FROM observation_latest WHERE unit_id = $1"));
-  d->bind(1, unit_id);
-  TRY(d->run());
-  auto s = TRY(sql(std::string("INSERT INTO observation_latest (unit_id, verified_only,"
-                               " measure_id, date, value, status) ") +
-                   kLatestOf));
-  s->bind(1, unit_id);
-  s->bind(2, std::string_view(""));  // not a null pointer: that binds NULL
-  return s->run();
-}
-
 Status Store::insert_observation(Observation& o, std::optional<int64_t> previous, bool refresh) {
   if (previous) {
     auto u = TRY(sql("UPDATE observation SET current = 0 WHERE id = $1"));
@@ -108,70 +78,7 @@ Status Store::insert_observation(Observation& o, std::optional<int64_t> previous
   o.id = s->get_int(0);
   o.current = true;
   s->reset();
-  if (!refresh) return Status::ok();
-  // This (unit, measure) in both views, from its current rows.
-  auto d = TRY(sql("DELETE FROM observation_latest WHERE unit_id = $1 AND measure_id = $2"));
-  d->bind(1, o.unit_id);
-  d->bind(2, o.measure_id);
-  TRY(d->run());
-  auto l = TRY(sql(std::string("INSERT INTO observation_latest (unit_id, verified_only,"
-                               " measure_id, date, value, status) ") +
-                   kLatestOf));
-  l->bind(1, o.unit_id);
-  l->bind(2, o.measure_id);
-  return l->run();
-}
-
-Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
-                                                       bool verified_only) {
-  auto status_of = [](std::string_view s) {
-    return s == "verified" ? ObservationStatus::kVerified : ObservationStatus::kSubmitted;
-  };
-  // The kept latest counted value of each measure (~60 rows) is the answer
-  // for every measure whose latest value is not after `at`.
-  std::vector<MeasureValue> out;
-  std::set<std::string, std::less<>> later;  // measures whose latest value is after `at`
-  {
-    auto q =
-        TRY(sql("SELECT measure_id, date, value, status FROM observation_latest"
-                " WHERE unit_id = $1 AND verified_only = $2 ORDER BY measure_id"));
-    q->bind(1, unit_id);
-    q->bind(2, static_cast<int64_t>(verified_only ? 1 : 0));
-    const std::string at_iso = at.iso();
-    while (TRY(q->step())) {
-      if (q->get_view(1) > at_iso) {
-        later.emplace(q->get_view(0));
-        continue;
-      }
-      out.push_back(MeasureValue{std::string(q->get_view(0)), TRY(Date::parse(q->get_view(1))),
-                                 q->get_double(2), status_of(q->get_view(3))});
-    }
-  }
-  if (later.empty()) return out;
-  // The others: the unit's rows backwards from `at` (the index is ordered by
-  // date within a unit); the first row of a measure is its value on `at`, and
-  // the read stops once every such measure has one — for a year-end date, after
-  // about one row per measure rather than the whole history.
-  auto s =
-      TRY(sql("SELECT measure_id, date, value, status FROM observation"
-              " WHERE unit_id = $1 AND date <= $2 AND current = 1"
-              " AND (status = 'verified' OR ($3 = 0 AND status = 'submitted'))"
-              " ORDER BY date DESC"));
-  s->bind(1, unit_id);
-  s->bind(2, at.iso());
-  s->bind(3, static_cast<int64_t>(verified_only ? 1 : 0));
-  while (!later.empty() && TRY(s->step())) {
-    const auto it = later.find(s->get_view(0));
-    if (it == later.end()) continue;
-    out.push_back(MeasureValue{*it, TRY(Date::parse(s->get_view(1))), s->get_double(2),
-                               status_of(s->get_view(3))});
-    later.erase(it);
-  }
-  s->reset();  // the read may stop early
-  std::sort(out.begin(), out.end(), [](const MeasureValue& a, const MeasureValue& b) {
-    return a.measure_id < b.measure_id;
-  });
-  return out;
+  return refresh ? refresh_latest(o.unit_id) : Status::ok();
 }
 
 Result<std::vector<MeasureValue>> Store::value_history(int64_t unit_id, bool verified_only) {

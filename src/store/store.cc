@@ -32,6 +32,8 @@ Status Store::migrate() {
     if (m.version <= current) continue;
     TRY(transaction([&]() -> Status {
       TRY(conn_->exec_script(m.sql));
+      // 0011 keeps values as of each year end, computed here, not in SQL.
+      if (m.version == 11) TRY(refresh_all_latest());
       auto s = TRY(sql("INSERT INTO schema_version (version) VALUES ($1)"));
       s->bind(1, static_cast<int64_t>(m.version));
       return s->run();

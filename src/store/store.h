@@ -140,9 +140,11 @@ class Store {
   // The insert part of add_observation when the caller already knows the
   // current row it supersedes (its id; nullopt: none) — bulk imports.
   Status insert_observation(Observation& o, std::optional<int64_t> supersedes, bool refresh = true);
-  // Recomputes observation_latest for one unit (after inserts made with
-  // refresh = false, e.g. a bulk import, once per unit).
+  // Recomputes the unit's kept values as of each year end and its latest
+  // date (observation_asof; after inserts made with refresh = false, e.g. a
+  // bulk import, once per unit). refresh_all_latest: for every unit.
   Status refresh_latest(int64_t unit_id);
+  Status refresh_all_latest();
   // Whether the unit has any observation at all (bulk imports skip the
   // per-row lookup of the current value for units without any).
   Result<bool> has_observations(int64_t unit_id);

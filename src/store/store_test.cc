@@ -2,10 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace ntm {
 namespace {
 
-Date d(const char* s) { return *Date::parse(s); }
+Date d(const std::string& s) { return *Date::parse(s); }
 
 class StoreTest : public ::testing::Test {
  protected:
@@ -109,8 +111,8 @@ TEST_F(StoreTest, LatestValuesRespectDateAndStatus) {
   EXPECT_TRUE(store->latest_values(u, d("2018-12-31"), false)->empty());
 }
 
-// The kept latest values (observation_latest) answer exactly as the full
-// history does, through returns and corrections, for every date and view.
+// The kept values (observation_asof) answer exactly as the full history
+// does, through returns and corrections, for every date and view.
 TEST_F(StoreTest, KeptLatestValuesFollowReturnsAndCorrections) {
   const int64_t u = add_unit("1", Level::kCommune, "A", 0, d("2016-01-01"), Date::max());
   for (const char* m : {"a", "b"}) {
@@ -147,6 +149,65 @@ TEST_F(StoreTest, KeptLatestValuesFollowReturnsAndCorrections) {
   EXPECT_EQ(values("2020-06-30", false), "a=10@2019-12-31 ");
   add("b", "2021-12-31", 7, ObservationStatus::kDraft);  // drafts never count
   EXPECT_EQ(values("2030-01-01", false), "a=21@2020-12-31 b=6@2020-12-31 ");
+}
+
+// Many units, measures, years, statuses and corrections in random order:
+// the values on every quarter end, the days around it and far before and
+// after equal those computed from the whole history, in both views.
+TEST_F(StoreTest, KeptValuesAsOfEveryDateEqualTheHistory) {
+  for (const char* m : {"a", "b", "c"}) {
+    ASSERT_TRUE(store->upsert_measure(Measure{.id = m, .name_vi = m}).is_ok());
+  }
+  std::vector<int64_t> units;
+  for (int i = 0; i < 4; ++i) {
+    units.push_back(add_unit(std::to_string(i), Level::kCommune, "U" + std::to_string(i), 0,
+                             d("2016-01-01"), Date::max()));
+  }
+  uint64_t seed = 42;
+  auto next = [&](int n) {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<int>((seed >> 33) % n);
+  };
+  const char* kEnds[] = {"03-31", "06-30", "09-30", "12-31"};
+  constexpr ObservationStatus kStatuses[] = {
+      ObservationStatus::kVerified, ObservationStatus::kVerified, ObservationStatus::kSubmitted,
+      ObservationStatus::kDraft, ObservationStatus::kReturned};
+  for (int i = 0; i < 300; ++i) {
+    Observation o{.unit_id = units[next(4)],
+                  .measure_id = std::string(1, static_cast<char>('a' + next(3))),
+                  .date = d(std::to_string(2016 + next(5)) + "-" + kEnds[next(4)]),
+                  .value = static_cast<double>(next(1000)) / 10,
+                  .status = kStatuses[next(5)]};
+    ASSERT_TRUE(store->add_observation(o).is_ok());
+  }
+  std::vector<Date> dates = {d("2000-01-01"), d("2030-01-01")};
+  for (int y = 2016; y <= 2020; ++y) {
+    for (const char* e : kEnds) {
+      const Date q = d(std::to_string(y) + "-" + e);
+      dates.insert(dates.end(), {q.add_days(-1), q, q.add_days(1)});
+    }
+  }
+  int compared = 0;
+  for (const int64_t u : units) {
+    for (const bool verified : {false, true}) {
+      const auto history = *store->value_history(u, verified);
+      for (const Date at : dates) {
+        std::map<std::string, std::string> expected;
+        for (const MeasureValue& v : history) {
+          if (v.date <= at) expected[v.measure_id] = v.date.iso() + " " + std::to_string(v.value);
+        }
+        std::map<std::string, std::string> got;
+        const auto latest = store->latest_values(u, at, verified);
+        ASSERT_TRUE(latest.is_ok()) << latest.status().to_string();
+        for (const MeasureValue& v : *latest) {
+          got[v.measure_id] = v.date.iso() + " " + std::to_string(v.value);
+        }
+        EXPECT_EQ(got, expected) << "unit " << u << " at " << at.iso() << " verified " << verified;
+        compared += static_cast<int>(expected.size());
+      }
+    }
+  }
+  EXPECT_GT(compared, 1000);  // the comparison saw data, not only empty answers
 }
 
 TEST_F(StoreTest, TransactionRollsBack) {

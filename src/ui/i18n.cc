@@ -818,8 +818,8 @@ std::string outcome_label(Lang lang, Outcome o) {
   return "";
 }
 
-std::string reason_label(Lang lang, const std::string& reason) {
-  return reason.empty() ? "" : tr(lang, "reason." + reason);
+std::string reason_label(Lang lang, std::string_view reason) {
+  return reason.empty() ? "" : tr(lang, "reason." + std::string(reason));
 }
 
 std::string level_label(Lang lang, Level level) {

@@ -30,7 +30,7 @@ std::string format_num(Lang lang, double v, int decimals = 1);
 // dd/mm/yyyy in Vietnamese, yyyy-mm-dd in English.
 std::string format_date(Lang lang, Date d);
 std::string outcome_label(Lang lang, Outcome o);
-std::string reason_label(Lang lang, const std::string& reason);
+std::string reason_label(Lang lang, std::string_view reason);
 std::string level_label(Lang lang, Level level);
 
 }  // namespace ntm

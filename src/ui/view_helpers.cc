@@ -6,7 +6,7 @@
 
 namespace ntm {
 
-nlohmann::json status_view(Lang lang, Outcome o, const std::string& reason) {
+nlohmann::json status_view(Lang lang, Outcome o, std::string_view reason) {
   if (o == Outcome::kUnknown && reason == kReasonThresholdNotSet) {
     return {{"status", "notset"}, {"symbol", "–"}, {"status_label", tr(lang, "status.not_set")}};
   }

@@ -16,7 +16,7 @@ namespace ntm {
 
 // {"status": css class, "symbol": ✓ ✗ ? –, "status_label": words}. An unknown
 // indicator whose threshold is not set is shown as "notset", hatched.
-nlohmann::json status_view(Lang lang, Outcome o, const std::string& reason = "");
+nlohmann::json status_view(Lang lang, Outcome o, std::string_view reason = {});
 // {"plan_class": "plan-behind", "plan_symbol": "▼", "plan_label": words}.
 nlohmann::json plan_state_view(Lang lang, PlanState s);
 // Every plan state in display order (behind first), for legends and counts.

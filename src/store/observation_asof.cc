@@ -1,0 +1,177 @@
+// Store: the values of a unit "as of" a date, kept per year end and at the
+// latest value (table observation_asof; the format is in migration 0011).
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+#include "store/store.h"
+
+namespace ntm {
+namespace {
+
+using State = std::map<std::string, MeasureValue, std::less<>>;
+
+bool counts(ObservationStatus s, bool verified_only) {
+  return s == ObservationStatus::kVerified ||
+         (!verified_only && s == ObservationStatus::kSubmitted);
+}
+
+ObservationStatus status_of(std::string_view s) {
+  return s == "verified" ? ObservationStatus::kVerified : ObservationStatus::kSubmitted;
+}
+
+// "measure\tday\tvalue\tv|s\n" per measure; values in the shortest form that
+// reads back to the same double.
+std::string encode(const State& state) {
+  std::string out;
+  out.reserve(state.size() * 24);
+  char buf[32];
+  for (const auto& [measure, v] : state) {
+    out += measure;
+    out += '\t';
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, v.date.days()).ptr);
+    out += '\t';
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, v.value).ptr);
+    out += v.status == ObservationStatus::kVerified ? "\tv\n" : "\ts\n";
+  }
+  return out;
+}
+
+// The lines of encode(), in measure order.
+Result<std::vector<MeasureValue>> decode(std::string_view text) {
+  std::vector<MeasureValue> out;
+  while (!text.empty()) {
+    const size_t end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+    const size_t a = line.find('\t'), b = line.find('\t', a + 1), c = line.find('\t', b + 1);
+    if (c == std::string_view::npos || c + 2 != line.size()) {
+      return Status::internal("bad observation_asof line: " + std::string(line));
+    }
+    MeasureValue v{
+        std::string(line.substr(0, a)),
+        {},
+        0,
+        line[c + 1] == 'v' ? ObservationStatus::kVerified : ObservationStatus::kSubmitted};
+    int32_t days = 0;
+    if (std::from_chars(line.data() + a + 1, line.data() + b, days).ec != std::errc() ||
+        std::from_chars(line.data() + b + 1, line.data() + c, v.value).ec != std::errc()) {
+      return Status::internal("bad observation_asof line: " + std::string(line));
+    }
+    v.date = Date::from_days(days);
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+}  // namespace
+
+Status Store::refresh_latest(int64_t unit_id) {
+  auto d = TRY(sql("DELETE FROM observation_asof WHERE unit_id = $1"));
+  d->bind(1, unit_id);
+  TRY(d->run());
+  // Every counted current row of the unit, by date (the covering index's order).
+  std::vector<MeasureValue> rows;
+  {
+    auto s =
+        TRY(sql("SELECT measure_id, date, value, status FROM observation"
+                " WHERE unit_id = $1 AND current = 1 AND status IN ('verified', 'submitted')"
+                " ORDER BY date"));
+    s->bind(1, unit_id);
+    while (TRY(s->step())) {
+      rows.push_back({std::string(s->get_view(0)), TRY(Date::parse(s->get_view(1))),
+                      s->get_double(2), status_of(s->get_view(3))});
+    }
+  }
+  auto ins =
+      TRY(sql("INSERT INTO observation_asof (unit_id, verified_only, through, final, vals)"
+              " VALUES ($1, $2, $3, $4, $5)"));
+  for (const bool verified_only : {false, true}) {
+    auto emit = [&](Date through, const State& state, bool final) -> Status {
+      ins->reset();
+      ins->bind(1, unit_id);
+      ins->bind(2, static_cast<int64_t>(verified_only ? 1 : 0));
+      ins->bind(3, through.iso());
+      ins->bind(4, static_cast<int64_t>(final ? 1 : 0));
+      ins->bind(5, encode(state));
+      return ins->run();
+    };
+    State state;
+    int year = 0;
+    Date last;
+    for (const MeasureValue& r : rows) {
+      if (!counts(r.status, verified_only)) continue;
+      // The first row of a later year closes the previous year.
+      if (!state.empty() && r.date.year() != year) {
+        TRY(emit(Date::from_ymd(year, 12, 31), state, false));
+      }
+      year = r.date.year();
+      state[r.measure_id] = r;
+      last = r.date;
+    }
+    if (!state.empty()) TRY(emit(last, state, true));
+  }
+  return Status::ok();
+}
+
+Status Store::refresh_all_latest() {
+  std::vector<int64_t> units;
+  {
+    auto s = TRY(sql("SELECT DISTINCT unit_id FROM observation ORDER BY unit_id"));
+    while (TRY(s->step())) units.push_back(s->get_int(0));
+  }
+  for (const int64_t u : units) TRY(refresh_latest(u));
+  return Status::ok();
+}
+
+Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
+                                                       bool verified_only) {
+  const std::string at_iso = at.iso();
+  // The kept values of the latest kept date on or before `at`.
+  std::vector<MeasureValue> base;
+  std::string through;  // "" when there is none
+  bool final = false;
+  {
+    auto s =
+        TRY(sql("SELECT through, final, vals FROM observation_asof"
+                " WHERE unit_id = $1 AND verified_only = $2 AND through <= $3"
+                " ORDER BY through DESC LIMIT 1"));
+    s->bind(1, unit_id);
+    s->bind(2, static_cast<int64_t>(verified_only ? 1 : 0));
+    s->bind(3, at_iso);
+    if (TRY(s->step())) {
+      through = s->get_text(0);
+      final = s->get_int(1) != 0;
+      base = TRY(decode(s->get_view(2)));
+    }
+  }
+  // Nothing counted after the final row, and nothing between `through` and
+  // itself: the kept row is the answer.
+  if (final || through == at_iso) return base;
+  // Else the rows after it up to `at` (within one year, or the first year of
+  // data when no row is kept before `at`), in date order: the last one wins.
+  auto s =
+      TRY(sql("SELECT measure_id, date, value, status FROM observation"
+              " WHERE unit_id = $1 AND date > $2 AND date <= $3 AND current = 1"
+              " AND (status = 'verified' OR ($4 = 0 AND status = 'submitted'))"
+              " ORDER BY date"));
+  s->bind(1, unit_id);
+  s->bind(2, through);
+  s->bind(3, at_iso);
+  s->bind(4, static_cast<int64_t>(verified_only ? 1 : 0));
+  State state;
+  for (MeasureValue& v : base) state.emplace(v.measure_id, std::move(v));
+  while (TRY(s->step())) {
+    const std::string_view measure = s->get_view(0);
+    auto it = state.find(measure);
+    if (it == state.end()) it = state.emplace(std::string(measure), MeasureValue{}).first;
+    it->second = {it->first, TRY(Date::parse(s->get_view(1))), s->get_double(2),
+                  status_of(s->get_view(3))};
+  }
+  std::vector<MeasureValue> out;
+  out.reserve(state.size());
+  for (auto& [unused, v] : state) out.push_back(std::move(v));
+  return out;
+}
+
+}  // namespace ntm
