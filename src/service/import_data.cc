@@ -1,6 +1,8 @@
 // Imports of criteria documents and observations.
+#include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -182,6 +184,7 @@ Result<ImportCounts> import_observations(Store& store, const std::string& file,
 
   ImportCounts counts{static_cast<int>(rows.size()), 0};
   std::unordered_map<int64_t, bool> has_data;  // units with observations before this file
+  std::vector<const Observation*> fresh;       // rows that supersede nothing: in bulk
   TRY(store.transaction([&]() -> Status {
     for (Observation& o : rows) {
       auto known = has_data.find(o.unit_id);
@@ -193,10 +196,20 @@ Result<ImportCounts> import_observations(Store& store, const std::string& file,
           current->note == o.note) {
         continue;
       }
-      TRY(store.insert_observation(o, current ? std::optional<int64_t>(current->id) : std::nullopt,
-                                   /*refresh=*/false));
+      if (current) {
+        TRY(store.insert_observation(o, current->id, /*refresh=*/false));
+      } else {
+        fresh.push_back(&o);
+      }
       ++counts.written;
     }
+    // In the order of the covering index (unit, date, measure): its pages are
+    // then appended to rather than split.
+    std::sort(fresh.begin(), fresh.end(), [](const Observation* a, const Observation* b) {
+      return std::tie(a->unit_id, a->date, a->measure_id) <
+             std::tie(b->unit_id, b->date, b->measure_id);
+    });
+    TRY(store.insert_new_observations(fresh));
     // The latest values of every unit the file touched, once per unit.
     for (const auto& [unit_id, unused] : has_data) TRY(store.refresh_latest(unit_id));
     return Status::ok();

@@ -44,6 +44,38 @@ Status Store::add_observation(Observation& o) {
   return insert_observation(o, previous ? std::optional<int64_t>(previous->id) : std::nullopt);
 }
 
+Status Store::insert_new_observations(const std::vector<const Observation*>& rows) {
+  constexpr size_t kPerStatement = 64;
+  const std::string recorded_at = utc_timestamp_now();
+  for (size_t first = 0, n = 0; first < rows.size(); first += n) {
+    // Full batches, then the rest one by one: two statement texts in all.
+    n = rows.size() - first >= kPerStatement ? kPerStatement : 1;
+    std::string text =
+        "INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
+        " recorded_at, current) VALUES ";
+    for (size_t i = 0; i < n; ++i) {
+      text += (i ? ", (" : "(");
+      for (int c = 0; c < 8; ++c) text += (c ? ", $" : "$") + std::to_string(i * 8 + c + 1);
+      text += ", 1)";
+    }
+    auto s = TRY(sql(text));
+    for (size_t i = 0; i < n; ++i) {
+      const Observation& o = *rows[first + i];
+      const int b = static_cast<int>(i * 8);
+      s->bind(b + 1, o.unit_id);
+      s->bind(b + 2, o.measure_id);
+      s->bind(b + 3, o.date.iso());
+      s->bind(b + 4, o.value);
+      s->bind(b + 5, observation_status_name(o.status));
+      s->bind(b + 6, o.author);
+      s->bind(b + 7, o.note);
+      s->bind(b + 8, o.recorded_at.empty() ? recorded_at : o.recorded_at);
+    }
+    TRY(s->run());
+  }
+  return Status::ok();
+}
+
 Result<bool> Store::has_observations(int64_t unit_id) {
   auto s = TRY(sql("SELECT 1 FROM observation WHERE unit_id = $1 LIMIT 1"));
   s->bind(1, unit_id);

@@ -140,6 +140,10 @@ class Store {
   // The insert part of add_observation when the caller already knows the
   // current row it supersedes (its id; nullopt: none) — bulk imports.
   Status insert_observation(Observation& o, std::optional<int64_t> supersedes, bool refresh = true);
+  // Inserts rows that supersede nothing (no current version of their unit,
+  // measure and date), many per statement, without reading back their ids
+  // and without refreshing the kept values (call refresh_latest after).
+  Status insert_new_observations(const std::vector<const Observation*>& rows);
   // Recomputes the unit's kept values as of each year end and its latest
   // date (observation_asof; after inserts made with refresh = false, e.g. a
   // bulk import, once per unit). refresh_all_latest: for every unit.
