@@ -26,6 +26,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -35,6 +36,7 @@
 #include "bench_util.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
+#include "service/plans.h"
 
 using namespace ntm;
 using namespace ntm::bench;
@@ -96,6 +98,19 @@ void write_commune(std::string& csv, const std::string& code, int first, int las
   }
 }
 
+// One commune's plan: the title by a target year in [first, first + 7], two
+// criteria by earlier years, a milestone two years after `first`.
+void write_plan(std::string& csv, const std::string& code, int first, Rng& rng, long& rows) {
+  const int target = first + static_cast<int>(rng.next() * 8);
+  const int c1 = 1 + static_cast<int>(rng.next() * kCriteria), c2 = c1 % kCriteria + 1;
+  csv += code + ",title,NTM,," + std::to_string(target) + ",,,\n";
+  csv += code + ",criterion," + std::to_string(c1) + ",," + std::to_string(target - 1) + ",,,\n";
+  csv += code + ",criterion," + std::to_string(c2) + ",," + std::to_string(target) + ",,,\n";
+  csv += code + ",milestone,,,," + std::to_string(first + 2) + "-12-31," +
+         std::to_string(8 + static_cast<int>(rng.next() * 8)) + ",\n";
+  rows += 4;
+}
+
 std::string read_or_die(const std::string& path) {
   auto r = read_file(path);
   check(r.status());
@@ -131,7 +146,8 @@ int main(int argc, char** argv) {
   auto t = Clock::now();
   Rng rng{20160101};
   long rows = 0, communes_old = 0, communes_new = 0;
-  double import_ms = 0, structure_ms = 0;
+  double import_ms = 0, structure_ms = 0, plans_ms = 0;
+  long plan_rows = 0;
   if (!reuse) {
     // Structures, lineage, regions, the set.
     const std::string u2024 = read_or_die(data + "/units/units_2024.csv");
@@ -164,7 +180,9 @@ int main(int argc, char** argv) {
     structure_ms = ms_since(t);
     std::fprintf(stderr, "structures: %.1f s\n", structure_ms / 1000);
 
-    // Observations, one CSV per province of each structure, through the import.
+    // Observations and plans, one CSV of each per province of each structure,
+    // through the imports.
+    const Catalog set_only = std::move(Catalog::load(*store)).value();
     auto load = [&](const std::string& units_csv, int first, int last, long& communes,
                     const std::string& tag) {
       const CsvTable t =
@@ -183,13 +201,15 @@ int main(int argc, char** argv) {
       }
       for (const auto& [province, list] : by_province) {
         std::string csv = "unit_code,measure,date,value,status\n";
-        long n = 0;
+        std::string plans = "unit_code,kind,code,set,target_year,date,criteria_met,note\n";
+        long n = 0, plan_n = 0;
         const double lag =
             std::strcmp(region_of(std::atoi(province.c_str())), "TDMNPB") == 0 ? 15 : 0;
         for (size_t i = 0; i < list.size(); ++i) {
           // Keep a `scale` fraction, spread over the province.
           if (static_cast<long>((i + 1) * scale) == static_cast<long>(i * scale)) continue;
           write_commune(csv, list[i]->fields[0], first, last, 40 - lag + rng.next() * 20, rng, n);
+          write_plan(plans, list[i]->fields[0], first == 2016 ? 2018 : 2026, rng, plan_n);
           ++communes;
         }
         if (n == 0) continue;  // a small --scale can leave a province without communes
@@ -199,6 +219,12 @@ int main(int argc, char** argv) {
         check(import_observations(*store, name, csv, "bench").status());
         import_ms += ms_since(t0);
         rows += n;
+        const auto t1 = Clock::now();
+        check(
+            import_plans(*store, set_only, "plans_" + tag + "_" + province + ".csv", plans, "bench")
+                .status());
+        plans_ms += ms_since(t1);
+        plan_rows += plan_n;
         std::fprintf(stderr, "\r%s: %ld rows, %.0f rows/s   ", name.c_str(), rows,
                      rows / (import_ms / 1000));
       }
@@ -226,6 +252,34 @@ int main(int argc, char** argv) {
     ours.push_back(ms_since(t));
   }
   std::sort(ours.begin(), ours.end());
+
+  // Median of 3 runs of fn over every province on `on`.
+  auto median_ms = [&](Date on, const std::function<void(const UnitVersion&)>& fn) {
+    std::vector<double> times;
+    for (int run = 0; run < 3; ++run) {
+      const auto t0 = Clock::now();
+      const auto units = std::move(store->top_level_units(on)).value();
+      for (const UnitVersion& p : units) fn(p);
+      times.push_back(ms_since(t0));
+    }
+    std::sort(times.begin(), times.end());
+    return times[1];
+  };
+  // The plan status of every commune (its plan against its assessment).
+  size_t with_plan = 0;
+  const double plans_status_ms = median_ms(at, [&](const UnitVersion& p) {
+    auto list = plan_statuses(*store, catalog, p.code, {at, "", false});
+    check(list.status());
+    for (const PlanRow& r : *list) with_plan += r.plan.plan ? 1 : 0;
+  });
+  // The current structure at the end of the data (latest values).
+  const Date end = *Date::parse("2026-12-31");
+  size_t evaluated_now = 0;
+  const double now_ms = median_ms(end, [&](const UnitVersion& p) {
+    auto list = evaluate_all(*store, catalog, p.code, Level::kCommune, {end, "", false});
+    check(list.status());
+    evaluated_now += list->size();
+  });
 
   // The same question in plain SQL: the latest counted value of every
   // (commune, measure) on the date against its default threshold for the
@@ -286,6 +340,16 @@ int main(int argc, char** argv) {
       sql_times[1], sql_units);
   std::printf("| ours / plain SQL | %.2f |\n", ours[1] / sql_times[1]);
   std::printf("| criteria met in total (sanity) | %ld |\n", met);
+  std::printf("| evaluate all %zu communes of the 2025 structure at %s, median of 3 | %.0f ms |\n",
+              evaluated_now / 3, end.vi().c_str(), now_ms);
+  if (!reuse) {
+    std::printf(
+        "| import %ld plan rows (title, criteria, milestone; a CSV per province) | %.1f s "
+        "|\n",
+        plan_rows, plans_ms / 1000);
+  }
+  std::printf("| plan status of every commune at %s (%zu with a plan), median of 3 | %.0f ms |\n",
+              at.vi().c_str(), with_plan / 3, plans_status_ms);
   std::printf("| peak RSS of this process | %ld MB |\n", ru.ru_maxrss / 1024);
   if (!keep) {
     for (const char* s : {"", "-wal", "-shm"}) std::filesystem::remove(db + s);

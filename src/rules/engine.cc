@@ -34,7 +34,7 @@ bool holds(Op op, double value, double threshold) {
   return false;
 }
 
-IndicatorResult evaluate_indicator(const Indicator& ind, const std::string& variant, int year,
+IndicatorResult evaluate_indicator(const Indicator& ind, std::optional<double> threshold,
                                    const ValueMap& values) {
   IndicatorResult r;
   r.indicator = &ind;
@@ -42,7 +42,7 @@ IndicatorResult evaluate_indicator(const Indicator& ind, const std::string& vari
     r.value = v->value;
     r.value_date = v->date;
   }
-  if (const YearValues* v = pick_variant(ind, variant)) r.threshold = pick_year(*v, year);
+  r.threshold = threshold;
   if (!r.threshold) {
     r.reason = kReasonThresholdNotSet;
     return r;
@@ -75,21 +75,37 @@ Outcome title_outcome(const TitleRule& t, int met, int unknown, int total) {
 
 }  // namespace
 
+Thresholds resolve_thresholds(const CriteriaSet& set, const std::string& variant, int year) {
+  Thresholds out;
+  for (const Criterion& c : set.criteria) {
+    for (const Indicator& ind : c.indicators) {
+      const YearValues* v = pick_variant(ind, variant);
+      out.push_back(v ? pick_year(*v, year) : std::nullopt);
+    }
+  }
+  return out;
+}
+
 Assessment evaluate(const CriteriaSet& set, const UnitVersion& unit, const std::string& variant,
-                    Date at, const ValueMap& values) {
+                    Date at, const ValueMap& values, const Thresholds* thresholds) {
+  Thresholds own;
+  if (!thresholds) {
+    own = resolve_thresholds(set, variant, at.year());
+    thresholds = &own;
+  }
+  size_t k = 0;  // index of the indicator in `thresholds`
   Assessment a;
   a.unit = unit;
   a.set = &set;
   a.at = at;
   a.variant = variant;
   a.criteria.reserve(set.criteria.size());
-  const int year = at.year();
   for (const Criterion& c : set.criteria) {
     CriterionResult cr;
     cr.criterion = &c;
     cr.indicators.reserve(c.indicators.size());
     for (const Indicator& ind : c.indicators) {
-      cr.indicators.push_back(evaluate_indicator(ind, variant, year, values));
+      cr.indicators.push_back(evaluate_indicator(ind, (*thresholds)[k++], values));
     }
     cr.status = combine(cr.indicators);
     if (c.indicators.empty()) cr.reason = kReasonNoIndicators;

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -62,8 +63,15 @@ class ValueMap {
   std::vector<Item> items_;
 };
 
+// The threshold of every indicator of `set` (criteria in order, then their
+// indicators) for a variant in a year; nullopt where none is set. Evaluating
+// many units of one variant resolves them once.
+using Thresholds = std::vector<std::optional<double>>;
+Thresholds resolve_thresholds(const CriteriaSet& set, const std::string& variant, int year);
+
+// `thresholds`, when given, is resolve_thresholds(set, variant, at.year()).
 Assessment evaluate(const CriteriaSet& set, const UnitVersion& unit, const std::string& variant,
-                    Date at, const ValueMap& values);
+                    Date at, const ValueMap& values, const Thresholds* thresholds = nullptr);
 
 // Units per band, title count and average criteria met.
 Summary summarize(const std::vector<Assessment>& assessments);

@@ -112,9 +112,12 @@ class VariantResolver {
   std::optional<std::unordered_map<int64_t, std::string>> own_;  // all_at_once
 };
 
+// Thresholds resolved once per variant for the units of one evaluation.
+using ThresholdsByVariant = std::unordered_map<std::string, Thresholds>;
+
 Result<Assessment> assess(Store& store, const CriteriaSet& set, const UnitVersion& unit,
                           VariantResolver& variants, const EvaluateOptions& opts,
-                          HistoryCache* cache) {
+                          HistoryCache* cache, ThresholdsByVariant& thresholds) {
   ValueMap values;
   std::vector<MeasureValue> latest;  // owns the keys of `values` when there is no cache
   if (cache) {
@@ -124,7 +127,11 @@ Result<Assessment> assess(Store& store, const CriteriaSet& set, const UnitVersio
     values.reserve(latest.size());
     for (const MeasureValue& v : latest) values[v.measure_id] = {v.value, v.date};
   }
-  Assessment a = evaluate(set, unit, TRY(variants.of(unit)), opts.at, values);
+  const std::string variant = TRY(variants.of(unit));
+  auto t = thresholds.find(variant);
+  if (t == thresholds.end())
+    t = thresholds.emplace(variant, resolve_thresholds(set, variant, opts.at.year())).first;
+  Assessment a = evaluate(set, unit, variant, opts.at, values, &t->second);
   a.verified_only = opts.verified_only;
   return a;
 }
@@ -161,7 +168,8 @@ Result<Assessment> evaluate_unit(Store& store, const Catalog& catalog, const std
                            level_name(set->level) + ", không áp dụng cho " + unit->name);
   }
   VariantResolver variants(store, set->variant_key, opts.at);
-  return assess(store, *set, *unit, variants, opts, nullptr);
+  ThresholdsByVariant thresholds;
+  return assess(store, *set, *unit, variants, opts, nullptr, thresholds);
 }
 
 Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalog,
@@ -178,10 +186,11 @@ Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalo
   const CriteriaSet* set = TRY(choose_set(store, catalog, level, opts));
   VariantResolver variants = TRY(VariantResolver::all_at_once(store, set->variant_key, opts.at));
   std::vector<Assessment> out;
+  ThresholdsByVariant thresholds;
   TRY(store.read([&]() -> Status {
     for (const UnitVersion& u : TRY(store.descendants_at(parent->unit_id, level, opts.at))) {
       if (!set->applies_to(u)) continue;
-      out.push_back(TRY(assess(store, *set, u, variants, opts, cache)));
+      out.push_back(TRY(assess(store, *set, u, variants, opts, cache, thresholds)));
     }
     return Status::ok();
   }));

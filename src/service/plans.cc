@@ -49,19 +49,37 @@ std::string plan_summary(const Plan& p) {
 
 }  // namespace
 
-// The plan of `unit` among `plans` (every stored plan, by unit).
-static Result<UnitPlan> plan_among(Store& store, const std::map<int64_t, Plan>& plans,
-                                   const UnitVersion& unit) {
+namespace {
+
+// Stored plans read on demand, once per unit: a province's dashboard reads
+// its own units' plans, not the whole country's.
+class PlanCache {
+ public:
+  explicit PlanCache(Store& store) : store_(store) {}
+  Result<const Plan*> of(int64_t unit_id) {
+    auto it = plans_.find(unit_id);
+    if (it == plans_.end()) it = plans_.emplace(unit_id, TRY(store_.plan(unit_id))).first;
+    return it->second ? &*it->second : nullptr;
+  }
+
+ private:
+  Store& store_;
+  std::map<int64_t, std::optional<Plan>> plans_;
+};
+
+}  // namespace
+
+// The plan of `unit`: its own, else one carried from the units merged into it.
+static Result<UnitPlan> plan_among(Store& store, PlanCache& plans, const UnitVersion& unit) {
   UnitPlan out;
-  if (auto own = plans.find(unit.unit_id); own != plans.end()) {
-    out.plan = own->second;
+  if (const Plan* own = TRY(plans.of(unit.unit_id))) {
+    out.plan = *own;
     return out;
   }
   for (const Lineage& l : TRY(store.lineage_of(unit.unit_id))) {
     if (l.new_unit_id != unit.unit_id) continue;
-    const auto found = plans.find(l.old_unit_id);
-    if (found == plans.end()) continue;
-    const Plan* old = &found->second;
+    const Plan* old = TRY(plans.of(l.old_unit_id));
+    if (!old) continue;
     const auto v = TRY(store.unit_version_at(l.old_unit_id, l.date.add_days(-1)));
     out.inherited_from.push_back(v ? v->name : std::to_string(l.old_unit_id));
     if (!out.plan) {
@@ -79,18 +97,13 @@ static Result<UnitPlan> plan_among(Store& store, const std::map<int64_t, Plan>& 
   return out;
 }
 
-static Result<std::map<int64_t, Plan>> all_plans(Store& store) {
-  std::map<int64_t, Plan> out;
-  for (Plan& p : TRY(store.plans())) out[p.unit_id] = std::move(p);
-  return out;
-}
-
 Result<UnitPlan> plan_for(Store& store, const UnitVersion& unit) {
-  return plan_among(store, TRY(all_plans(store)), unit);
+  PlanCache plans(store);
+  return plan_among(store, plans, unit);
 }
 
 Result<std::vector<PlanRow>> plan_rows(Store& store, const std::vector<Assessment>& assessments) {
-  const auto plans = TRY(all_plans(store));
+  PlanCache plans(store);
   std::vector<PlanRow> out;
   for (const Assessment& a : assessments) {
     PlanRow row{a, TRY(plan_among(store, plans, a.unit)), {}};

@@ -111,13 +111,22 @@ Status Store::upsert_plan(const Plan& p) {
   return Status::ok();
 }
 
-Result<std::vector<Plan>> Store::plans() {
+Result<std::vector<Plan>> Store::plans() { return read_plans(std::nullopt); }
+
+Result<std::optional<Plan>> Store::plan(int64_t unit_id) {
+  auto found = TRY(read_plans(unit_id));
+  if (found.empty()) return std::optional<Plan>();
+  return std::optional<Plan>(std::move(found.front()));
+}
+
+Result<std::vector<Plan>> Store::read_plans(std::optional<int64_t> unit_id) {
+  const std::string where = unit_id ? " WHERE unit_id = $1" : "";
   std::vector<Plan> out;
   std::map<int64_t, size_t> at;
   {
-    auto s =
-        TRY(sql("SELECT unit_id, title, target_year, note, updated_by, updated_at FROM plan"
-                " ORDER BY unit_id"));
+    auto s = TRY(sql("SELECT unit_id, title, target_year, note, updated_by, updated_at FROM plan" +
+                     where + " ORDER BY unit_id"));
+    if (unit_id) s->bind(1, *unit_id);
     while (TRY(s->step())) {
       at[s->get_int(0)] = out.size();
       out.push_back({s->get_int(0),
@@ -131,9 +140,9 @@ Result<std::vector<Plan>> Store::plans() {
     }
   }
   {
-    auto s =
-        TRY(sql("SELECT unit_id, set_id, criterion, target_year FROM plan_criterion"
-                " ORDER BY unit_id, set_id, criterion"));
+    auto s = TRY(sql("SELECT unit_id, set_id, criterion, target_year FROM plan_criterion" + where +
+                     " ORDER BY unit_id, set_id, criterion"));
+    if (unit_id) s->bind(1, *unit_id);
     while (TRY(s->step())) {
       if (auto i = at.find(s->get_int(0)); i != at.end()) {
         out[i->second].criteria.push_back(
@@ -141,8 +150,9 @@ Result<std::vector<Plan>> Store::plans() {
       }
     }
   }
-  auto s = TRY(
-      sql("SELECT unit_id, date, criteria_met, note FROM plan_milestone ORDER BY unit_id, date"));
+  auto s = TRY(sql("SELECT unit_id, date, criteria_met, note FROM plan_milestone" + where +
+                   " ORDER BY unit_id, date"));
+  if (unit_id) s->bind(1, *unit_id);
   while (TRY(s->step())) {
     if (auto i = at.find(s->get_int(0)); i != at.end()) {
       out[i->second].milestones.push_back(
@@ -150,13 +160,6 @@ Result<std::vector<Plan>> Store::plans() {
     }
   }
   return out;
-}
-
-Result<std::optional<Plan>> Store::plan(int64_t unit_id) {
-  // A province holds a few hundred plans: reading them all is simplest and cheap.
-  for (Plan& p : TRY(plans()))
-    if (p.unit_id == unit_id) return std::optional<Plan>(std::move(p));
-  return std::optional<Plan>();
 }
 
 // --- sponsors ------------------------------------------------------------------

@@ -279,6 +279,7 @@ class Store {
 
  private:
   Status run_in_transaction(const std::function<Status()>& fn, bool write);
+  Result<std::vector<Plan>> read_plans(std::optional<int64_t> unit_id);  // every one: nullopt
   Status index_article(const Article& a);
   Result<std::vector<Article>> neighbour_articles(const Article& a, const std::string& now,
                                                   int limit, bool newer);
