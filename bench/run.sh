@@ -73,3 +73,7 @@ start=$(date +%s.%N)
 "$ntm" report progress --db "$tmp/national.db" --parent 38 --at 2024-12-31 --format xlsx -o "$tmp/r.xlsx" >/dev/null
 printf "| progress report XLSX, Thanh Hóa (the largest province in 2024) | %.2f s |\n" "$(awk "BEGIN{print $(date +%s.%N) - $start}")"
 serve "national" "$tmp/national.db" 18182 01 00376
+echo
+echo "## The storage engine's own ceiling for the import"
+echo
+"$build/bench/insert_ceiling" 1000000
