@@ -46,19 +46,23 @@ Status Store::add_observation(Observation& o) {
 
 Status Store::insert_new_observations(const std::vector<const Observation*>& rows) {
   constexpr size_t kPerStatement = 64;
-  const std::string recorded_at = utc_timestamp_now();
-  for (size_t first = 0, n = 0; first < rows.size(); first += n) {
-    // Full batches, then the rest one by one: two statement texts in all.
-    n = rows.size() - first >= kPerStatement ? kPerStatement : 1;
+  auto insert_text = [](size_t rows) {
     std::string text =
         "INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
         " recorded_at, current) VALUES ";
-    for (size_t i = 0; i < n; ++i) {
+    for (size_t i = 0; i < rows; ++i) {
       text += (i ? ", (" : "(");
-      for (int c = 0; c < 8; ++c) text += (c ? ", $" : "$") + std::to_string(i * 8 + c + 1);
+      for (size_t c = 0; c < 8; ++c) text += (c ? ", $" : "$") + std::to_string(i * 8 + c + 1);
       text += ", 1)";
     }
-    auto s = TRY(sql(text));
+    return text;
+  };
+  // Full batches, then the rest one by one: two statement texts in all.
+  const std::string batch = insert_text(kPerStatement), one = insert_text(1);
+  const std::string recorded_at = utc_timestamp_now();
+  for (size_t first = 0, n = 0; first < rows.size(); first += n) {
+    n = rows.size() - first >= kPerStatement ? kPerStatement : 1;
+    auto s = TRY(sql(n == kPerStatement ? batch : one));
     for (size_t i = 0; i < n; ++i) {
       const Observation& o = *rows[first + i];
       const int b = static_cast<int>(i * 8);
@@ -110,7 +114,10 @@ Status Store::insert_observation(Observation& o, std::optional<int64_t> previous
   o.id = s->get_int(0);
   o.current = true;
   s->reset();
-  return refresh ? refresh_latest(o.unit_id) : Status::ok();
+  if (!refresh) return Status::ok();
+  if (tx_depth_ == 0) return refresh_latest(o.unit_id);
+  stale_units_.insert(o.unit_id);  // once per unit, before the commit
+  return Status::ok();
 }
 
 Result<std::vector<MeasureValue>> Store::value_history(int64_t unit_id, bool verified_only) {

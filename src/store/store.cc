@@ -59,6 +59,11 @@ Status Store::run_in_transaction(const std::function<Status()>& fn, bool write) 
   TRY(conn_->exec_script("BEGIN"));
   ++tx_depth_;
   Status s = fn();
+  // The kept values of the units written to, once each, in the same transaction.
+  for (auto it = stale_units_.begin(); s.is_ok() && it != stale_units_.end(); ++it) {
+    s = refresh_latest(*it);
+  }
+  stale_units_.clear();
   --tx_depth_;
   if (!s.is_ok()) {
     (void)conn_->exec_script("ROLLBACK");

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -145,8 +146,10 @@ class Store {
   // and without refreshing the kept values (call refresh_latest after).
   Status insert_new_observations(const std::vector<const Observation*>& rows);
   // Recomputes the unit's kept values as of each year end and its latest
-  // date (observation_asof; after inserts made with refresh = false, e.g. a
-  // bulk import, once per unit). refresh_all_latest: for every unit.
+  // date (observation_asof). insert_observation does it (refresh = true) at
+  // once outside a transaction, else once per unit before the commit; bulk
+  // imports insert with refresh = false and call it once per unit.
+  // refresh_all_latest: for every unit.
   Status refresh_latest(int64_t unit_id);
   Status refresh_all_latest();
   // Whether the unit has any observation at all (bulk imports skip the
@@ -287,8 +290,9 @@ class Store {
   Result<StatementRef> sql(const std::string& text);
 
   std::unique_ptr<Connection> conn_;
-  int64_t write_count_ = 0;  // commits through this Store, part of data_version()
-  int tx_depth_ = 0;         // > 0 inside transaction()
+  int64_t write_count_ = 0;        // commits through this Store, part of data_version()
+  int tx_depth_ = 0;               // > 0 inside transaction()
+  std::set<int64_t> stale_units_;  // kept values to refresh before the commit
   std::map<std::string, std::unique_ptr<Statement>> cache_;
 };
 

@@ -210,6 +210,47 @@ TEST_F(StoreTest, KeptValuesAsOfEveryDateEqualTheHistory) {
   EXPECT_GT(compared, 1000);  // the comparison saw data, not only empty answers
 }
 
+// Inside a transaction the kept values are refreshed once, before the commit;
+// a rolled-back transaction leaves them as they were.
+TEST_F(StoreTest, KeptValuesFollowTheTransaction) {
+  const int64_t u = add_unit("1", Level::kCommune, "A", 0, d("2016-01-01"), Date::max());
+  for (const char* m : {"a", "b"}) {
+    ASSERT_TRUE(store->upsert_measure(Measure{.id = m, .name_vi = m}).is_ok());
+  }
+  auto add = [&](const char* m, double v) -> Status {
+    Observation o{.unit_id = u,
+                  .measure_id = m,
+                  .date = d("2020-12-31"),
+                  .value = v,
+                  .status = ObservationStatus::kVerified};
+    return store->add_observation(o);
+  };
+  auto values = [&] {
+    std::string out;
+    const auto got = store->latest_values(u, d("2030-01-01"), true);
+    EXPECT_TRUE(got.is_ok());
+    for (const MeasureValue& v : *got)
+      out += v.measure_id + "=" + std::to_string(int(v.value)) + " ";
+    return out;
+  };
+  ASSERT_TRUE(store
+                  ->transaction([&]() -> Status {
+                    TRY(add("a", 1));
+                    return add("b", 2);
+                  })
+                  .is_ok());
+  EXPECT_EQ(values(), "a=1 b=2 ");
+  EXPECT_FALSE(store
+                   ->transaction([&]() -> Status {
+                     TRY(add("a", 5));
+                     return Status::invalid("stop");
+                   })
+                   .is_ok());
+  EXPECT_EQ(values(), "a=1 b=2 ");
+  ASSERT_TRUE(add("b", 3).is_ok());  // outside a transaction: at once
+  EXPECT_EQ(values(), "a=1 b=3 ");
+}
+
 TEST_F(StoreTest, TransactionRollsBack) {
   Status s = store->transaction([&]() -> Status {
     TRY(store->set_setting("k", "v"));
