@@ -197,7 +197,7 @@ Result<ImportCounts> import_observations(Store& store, const std::string& file,
         continue;
       }
       if (current) {
-        TRY(store.insert_observation(o, current->id, /*refresh=*/false));
+        TRY(store.insert_observation(o, current->id));
       } else {
         fresh.push_back(&o);
       }
@@ -209,10 +209,7 @@ Result<ImportCounts> import_observations(Store& store, const std::string& file,
       return std::tie(a->unit_id, a->date, a->measure_id) <
              std::tie(b->unit_id, b->date, b->measure_id);
     });
-    TRY(store.insert_new_observations(fresh));
-    // The latest values of every unit the file touched, once per unit.
-    for (const auto& [unit_id, unused] : has_data) TRY(store.refresh_latest(unit_id));
-    return Status::ok();
+    return store.insert_new_observations(fresh);
   }));
   return counts;
 }

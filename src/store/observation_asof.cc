@@ -1,6 +1,5 @@
 // Store: the values of a unit "as of" a date, kept per year end and at the
 // latest value (table observation_asof; the format is in migration 0011).
-#include <algorithm>
 #include <charconv>
 #include <map>
 
@@ -65,6 +64,15 @@ Result<std::vector<MeasureValue>> decode(std::string_view text) {
 }
 
 }  // namespace
+
+Status Store::units_changed(const std::set<int64_t>& units) {
+  if (tx_depth_ > 0) {
+    stale_units_.insert(units.begin(), units.end());  // refreshed before the commit
+    return Status::ok();
+  }
+  for (const int64_t u : units) TRY(refresh_latest(u));
+  return Status::ok();
+}
 
 Status Store::refresh_latest(int64_t unit_id) {
   auto d = TRY(sql("DELETE FROM observation_asof WHERE unit_id = $1"));

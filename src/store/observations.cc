@@ -60,6 +60,7 @@ Status Store::insert_new_observations(const std::vector<const Observation*>& row
   // Full batches, then the rest one by one: two statement texts in all.
   const std::string batch = insert_text(kPerStatement), one = insert_text(1);
   const std::string recorded_at = utc_timestamp_now();
+  std::set<int64_t> units;
   for (size_t first = 0, n = 0; first < rows.size(); first += n) {
     n = rows.size() - first >= kPerStatement ? kPerStatement : 1;
     auto s = TRY(sql(n == kPerStatement ? batch : one));
@@ -74,10 +75,11 @@ Status Store::insert_new_observations(const std::vector<const Observation*>& row
       s->bind(b + 6, o.author);
       s->bind(b + 7, o.note);
       s->bind(b + 8, o.recorded_at.empty() ? recorded_at : o.recorded_at);
+      units.insert(o.unit_id);
     }
     TRY(s->run());
   }
-  return Status::ok();
+  return units_changed(units);
 }
 
 Result<bool> Store::has_observations(int64_t unit_id) {
@@ -86,7 +88,7 @@ Result<bool> Store::has_observations(int64_t unit_id) {
   return TRY(s->step());
 }
 
-Status Store::insert_observation(Observation& o, std::optional<int64_t> previous, bool refresh) {
+Status Store::insert_observation(Observation& o, std::optional<int64_t> previous) {
   if (previous) {
     auto u = TRY(sql("UPDATE observation SET current = 0 WHERE id = $1"));
     u->bind(1, *previous);
@@ -114,10 +116,7 @@ Status Store::insert_observation(Observation& o, std::optional<int64_t> previous
   o.id = s->get_int(0);
   o.current = true;
   s->reset();
-  if (!refresh) return Status::ok();
-  if (tx_depth_ == 0) return refresh_latest(o.unit_id);
-  stale_units_.insert(o.unit_id);  // once per unit, before the commit
-  return Status::ok();
+  return units_changed({o.unit_id});
 }
 
 Result<std::vector<MeasureValue>> Store::value_history(int64_t unit_id, bool verified_only) {

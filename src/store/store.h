@@ -140,18 +140,13 @@ class Store {
   Status add_observation(Observation& o);
   // The insert part of add_observation when the caller already knows the
   // current row it supersedes (its id; nullopt: none) — bulk imports.
-  Status insert_observation(Observation& o, std::optional<int64_t> supersedes, bool refresh = true);
+  Status insert_observation(Observation& o, std::optional<int64_t> supersedes);
   // Inserts rows that supersede nothing (no current version of their unit,
-  // measure and date), many per statement, without reading back their ids
-  // and without refreshing the kept values (call refresh_latest after).
+  // measure and date), many per statement, without reading back their ids.
   Status insert_new_observations(const std::vector<const Observation*>& rows);
-  // Recomputes the unit's kept values as of each year end and its latest
-  // date (observation_asof). insert_observation does it (refresh = true) at
-  // once outside a transaction, else once per unit before the commit; bulk
-  // imports insert with refresh = false and call it once per unit.
-  // refresh_all_latest: for every unit.
-  Status refresh_latest(int64_t unit_id);
-  Status refresh_all_latest();
+  // Every insert keeps the unit's values as of each year end and its latest
+  // date (observation_asof) up to date: at once outside a transaction, else
+  // once per unit just before the commit (see units_changed).
   // Whether the unit has any observation at all (bulk imports skip the
   // per-row lookup of the current value for units without any).
   Result<bool> has_observations(int64_t unit_id);
@@ -282,6 +277,11 @@ class Store {
 
  private:
   Status run_in_transaction(const std::function<Status()>& fn, bool write);
+  // Recomputes the kept values of these units now, or marks them for the
+  // commit of the enclosing transaction.
+  Status units_changed(const std::set<int64_t>& units);
+  Status refresh_latest(int64_t unit_id);
+  Status refresh_all_latest();  // every unit with observations (migration 0011)
   Result<std::vector<Plan>> read_plans(std::optional<int64_t> unit_id);  // every one: nullopt
   Status index_article(const Article& a);
   Result<std::vector<Article>> neighbour_articles(const Article& a, const std::string& now,
