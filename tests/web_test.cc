@@ -146,7 +146,7 @@ class WebTest : public ::testing::Test {
     register_ui(*router_, *app_);
     server_ = new Server(ServerOptions{"127.0.0.1", 0, db_}, *router_);
     port_ = *server_->listen();
-    thread_ = new std::thread([] { server_->run(); });
+    thread_ = new std::thread([] { (void)server_->run(); });
   }
   static void TearDownTestSuite() {
     server_->stop();

@@ -1,4 +1,4 @@
-// GET /healthz, /api/v1/health: liveness and database figures.
+// GET /api/v1/health: database figures (the server answers /healthz itself).
 #include <nlohmann/json.hpp>
 
 #include "api/routes.h"

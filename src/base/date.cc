@@ -96,7 +96,9 @@ std::string utc_timestamp_now() {
   return buf;
 }
 
-Date today_utc() { return Date::from_days(static_cast<int32_t>(std::time(nullptr) / 86400)); }
+Date today_local() {
+  return Date::from_days(static_cast<int32_t>((std::time(nullptr) + 7 * 3600) / 86400));
+}
 
 Date Date::add_years(int n) const {
   const int y = year() + n;

@@ -41,8 +41,11 @@ class Date {
 
 // Current UTC time as "yyyy-mm-ddThh:mm:ssZ".
 std::string utc_timestamp_now();
-// Today's date (UTC).
-Date today_utc();
+// Today's date where the offices live: Asia/Ho_Chi_Minh, UTC+7 all year
+// (no daylight saving since 1975). Timestamps are stored in UTC and shown in
+// this time (utc_to_vn_local); "today" for defaults, reports and the header
+// is this day, so 02:07 on 04/12 in Hà Nội is 04/12, not UTC's 03/12.
+Date today_local();
 
 // Vietnam time (UTC+7, no daylight saving) and UTC timestamps
 // "yyyy-mm-ddThh:mm:ssZ": "2026-12-01T08:00" (as a datetime-local input

@@ -40,6 +40,11 @@ std::string slugify(std::string_view title);
 // `max` (or at a character boundary) with "…" added. Never splits UTF-8.
 std::string truncate_words(std::string_view text, size_t max);
 
+// Whether `s` is text a person could have typed: valid UTF-8 (no overlong
+// forms, no surrogates, nothing past U+10FFFF), no NUL and no C0 control
+// character but tab, line feed and carriage return, no DEL.
+bool valid_text(std::string_view s);
+
 // Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(const std::string& s);
 

@@ -2,6 +2,8 @@
 
 #include <zip.h>
 
+#include <cctype>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <pugixml.hpp>
@@ -10,6 +12,7 @@
 
 #include "base/csv.h"
 #include "base/date.h"
+#include "base/strings.h"
 
 namespace ntm {
 namespace {
@@ -36,20 +39,88 @@ std::string member(zip_t* z, const std::string& path, bool* too_big = nullptr) {
   return out;
 }
 
-// Column index (0-based) of a cell reference such as "AB12".
+// The sheet limits of Excel and LibreOffice: nothing real lies beyond them.
+constexpr int kMaxColumns = 16384;    // XFD
+constexpr int kMaxRows = 1048576;
+// What the CSV text of one sheet may grow to (padding of sparse cells included).
+constexpr size_t kMaxCsvBytes = 64 * 1024 * 1024;
+
+// Column index (0-based) of a cell reference such as "AB12"; -1 when the
+// reference has no letters or names a column past XFD.
 int column_of(std::string_view ref) {
   int col = 0;
+  size_t letters = 0;
   for (char c : ref) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     if (c < 'A' || c > 'Z') break;
+    if (++letters > 3) return -1;
     col = col * 26 + (c - 'A' + 1);
   }
-  return col - 1;
+  return col >= 1 && col <= kMaxColumns ? col - 1 : -1;
 }
+
+}  // namespace
+
+std::string decode_xstring(std::string s) {
+  if (s.find("_x") == std::string::npos) return s;
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_' &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 3])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 4])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 5]))) {
+      const unsigned cp = static_cast<unsigned>(std::stoul(s.substr(i + 2, 4), nullptr, 16));
+      if (cp >= 0xD800 && cp <= 0xDFFF) {
+        out += "\xEF\xBF\xBD";  // a lone surrogate: the replacement character
+      } else if (cp < 0x80) {
+        out += static_cast<char>(cp);
+      } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      } else {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+      }
+      i += 6;
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+std::string escape_xstring(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '_' && i + 1 < s.size() && s[i + 1] == 'x') {
+      out += "_x005F_";
+      continue;
+    }
+    out += s[i];
+  }
+  return out;
+}
+
+namespace {
 
 std::string text_of(const pugi::xml_node& n) {
   std::string s;
   for (const auto& t : n.select_nodes(".//*[local-name()='t']")) s += t.node().text().get();
-  return s;
+  return decode_xstring(std::move(s));
+}
+
+// An Excel date serial as an ISO date, or "" when the cell holds no date we
+// can read (a text, NaN, a serial outside 1900-9999): the raw value is kept
+// then and the import names the cell.
+std::string date_of_serial(const std::string& v) {
+  const auto d = parse_number(v);
+  if (!d || !std::isfinite(*d) || *d < 1 || *d > 2958465) return "";
+  // Days since 1899-12-30 (Excel's epoch, leap-year bug included).
+  return Date::from_days(static_cast<int32_t>(*d) - 25569).iso();
 }
 
 // Style indexes whose number format shows a date.
@@ -114,14 +185,25 @@ Result<std::string> xlsx_to_csv(std::string_view bytes, const std::string& name)
   const std::set<int> dates = date_styles(member(z.get(), "xl/styles.xml"));
   std::string csv;
   int expected_row = 1;
+  const auto too_large = [&] {
+    return Status::invalid(name + ": trang tính quá lớn (giới hạn 64 MB văn bản)");
+  };
   for (const auto& row : sheet.child("worksheet").child("sheetData").children("row")) {
-    const int r = row.attribute("r").as_int(expected_row);
+    const long long r = row.attribute("r").as_llong(expected_row);
+    if (r < expected_row || r > kMaxRows) {
+      return Status::invalid(name + ": dòng " + std::string(row.attribute("r").value()) +
+                             " không hợp lệ (các dòng phải tăng dần, tối đa 1.048.576)");
+    }
     for (; expected_row < r; ++expected_row) csv += "\n";  // skipped empty rows
     std::vector<std::string> cells;
     for (const auto& c : row.children("c")) {
       const int col =
           c.attribute("r") ? column_of(c.attribute("r").value()) : static_cast<int>(cells.size());
-      if (col < 0) continue;
+      if (col < 0 || col >= kMaxColumns) {
+        return Status::invalid(name + ": dòng " + std::to_string(r) + ": ô \"" +
+                               std::string(c.attribute("r").value()).substr(0, 20) +
+                               "\" không hợp lệ (tối đa 16.384 cột, đến XFD)");
+      }
       if (static_cast<int>(cells.size()) <= col) cells.resize(col + 1);
       const std::string type = c.attribute("t").value();
       const std::string v = c.child("v").text().get();
@@ -133,9 +215,11 @@ Result<std::string> xlsx_to_csv(std::string_view bytes, const std::string& name)
         out = text_of(c.child("is"));
       } else if (type == "b") {
         out = v == "1" ? "true" : "false";
+      } else if (type == "str") {
+        out = decode_xstring(v);
       } else if (!v.empty() && dates.count(c.attribute("s").as_int(-1))) {
-        // Days since 1899-12-30 (Excel's epoch, leap-year bug included).
-        out = Date::from_days(static_cast<int32_t>(std::stod(v)) - 25569).iso();
+        out = date_of_serial(v);
+        if (out.empty()) out = v;
       } else {
         out = v;
       }
@@ -148,6 +232,7 @@ Result<std::string> xlsx_to_csv(std::string_view bytes, const std::string& name)
         if (ch == '\n' || ch == '\r') ch = ' ';
     for (size_t i = 0; i < cells.size(); ++i) csv += (i ? "," : "") + csv_field(cells[i]);
     csv += "\n";
+    if (csv.size() > kMaxCsvBytes) return too_large();
     ++expected_row;
   }
   return csv;

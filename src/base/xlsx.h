@@ -12,6 +12,14 @@
 
 namespace ntm {
 
+// OOXML writes characters XML cannot hold, and a literal "_x" followed by
+// four hex digits, as "_xHHHH_" (ECMA-376 Part 1, 22.9.2.19 ST_Xstring).
+// LibreOffice also reads shorter forms ("duong_xa_pct" came back mangled), so
+// escape_xstring escapes the underscore of every "_x" ("_x005F_x"), which
+// Excel, LibreOffice and decode_xstring all read back as "_x".
+std::string decode_xstring(std::string s);
+std::string escape_xstring(std::string_view s);
+
 // `name` is used in error messages.
 Result<std::string> xlsx_to_csv(std::string_view bytes, const std::string& name);
 

@@ -62,7 +62,7 @@ Result<Date> date_option(const std::string& text, const std::string& flag) {
 // --at (default today), --set, --verified-only.
 Result<EvaluateOptions> evaluate_options(const Options& o) {
   EvaluateOptions opts;
-  opts.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
+  opts.at = o.at.empty() ? today_local() : TRY(date_option(o.at, "--at"));
   opts.set_id = o.set_id;
   opts.verified_only = o.verified_only;
   return opts;
@@ -259,11 +259,11 @@ Status run_report(const Options& o, std::ostream& out) {
   TRY(check_report_format(o));
   ReportOptions ro;
   ro.parent_code = o.parent;
-  ro.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
+  ro.at = o.at.empty() ? today_local() : TRY(date_option(o.at, "--at"));
   if (!o.compare.empty()) ro.compare = TRY(date_option(o.compare, "--compare"));
   ro.set_id = o.set_id;
   ro.verified_only = o.verified_only;
-  ro.issued_on = o.issued.empty() ? today_utc() : TRY(date_option(o.issued, "--issued"));
+  ro.issued_on = o.issued.empty() ? today_local() : TRY(date_option(o.issued, "--issued"));
   auto store = TRY(Store::open_sqlite(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
   const ProgressReport r = TRY(build_progress_report(*store, catalog, ro));
@@ -281,10 +281,10 @@ Status run_table_report(const std::string& kind, const Options& o, std::ostream&
   to.code = kind == "commune" || kind == "transition" ? o.unit
             : kind == "department"                    ? o.department
                                                       : o.sponsor_code;
-  to.at = o.at.empty() ? today_utc() : TRY(date_option(o.at, "--at"));
+  to.at = o.at.empty() ? today_local() : TRY(date_option(o.at, "--at"));
   to.verified_only = o.verified_only;
   to.set_id = o.set_id;
-  to.issued_on = o.issued.empty() ? today_utc() : TRY(date_option(o.issued, "--issued"));
+  to.issued_on = o.issued.empty() ? today_local() : TRY(date_option(o.issued, "--issued"));
   auto store = TRY(Store::open_sqlite(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
   const TableReport r = TRY(build_table_report(*store, catalog, kind, to));
@@ -309,11 +309,11 @@ Status run_template(const Options& o, std::ostream& out) {
   if (!o.unit.empty()) {
     const EntryForm form = TRY(entry_form(*store, catalog, o.unit, period));
     bytes =
-        o.format == "csv" ? entry_template_csv(form) : TRY(entry_template_xlsx(form, today_utc()));
+        o.format == "csv" ? entry_template_csv(form) : TRY(entry_template_xlsx(form, today_local()));
   } else {
     const BulkForm form = TRY(bulk_form(*store, catalog, o.parent, period));
     bytes =
-        o.format == "csv" ? bulk_template_csv(form) : TRY(bulk_template_xlsx(form, today_utc()));
+        o.format == "csv" ? bulk_template_csv(form) : TRY(bulk_template_xlsx(form, today_local()));
   }
   return write_output(o, bytes, out);
 }
@@ -362,7 +362,7 @@ Status run_user(const std::string& action, const Options& o, std::ostream& out) 
       std::string unit;
       const int64_t id = u.unit_id ? u.unit_id : (u.units.empty() ? 0 : u.units.front());
       if (id) {
-        if (auto v = TRY(store->unit_version_at(id, today_utc()))) unit = v->code;
+        if (auto v = TRY(store->unit_version_at(id, today_local()))) unit = v->code;
       }
       out << u.username << "," << role_name(u.role) << "," << unit << "," << u.department << ","
           << (u.disabled ? "yes" : "no") << "\n";

@@ -300,4 +300,12 @@ std::string gzip(const std::string& data) {
   return rc == Z_STREAM_END ? out : "";
 }
 
+bool valid_request_text(const Request& r) {
+  if (!valid_text(r.path)) return false;
+  for (const auto* fields : {&r.query, &r.form})
+    for (const auto& [k, v] : *fields)
+      if (!valid_text(k) || !valid_text(v)) return false;
+  return true;
+}
+
 }  // namespace ntm

@@ -115,6 +115,10 @@ std::map<std::string, std::string> parse_form(const std::string& body);
 bool parse_multipart(const std::string& body, const std::string& content_type,
                      std::map<std::string, std::string>& form,
                      std::map<std::string, UploadedFile>& files);
+// Whether the path, query and form fields of a request are valid text
+// (valid_text: UTF-8, no NUL or control characters). Uploaded files are
+// checked by what reads them.
+bool valid_request_text(const Request& r);
 // Compares secrets in time independent of where they differ.
 bool constant_time_equal(const std::string& a, const std::string& b);
 

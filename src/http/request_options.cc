@@ -6,7 +6,7 @@ Result<EvaluateOptions> evaluate_options(const Request& r) {
   EvaluateOptions o;
   const std::string at = r.arg("at");
   if (at.empty()) {
-    o.at = today_utc();
+    o.at = today_local();
   } else {
     auto d = Date::parse(at);
     if (!d.is_ok()) return Status::invalid("at: " + d.status().message());

@@ -3,7 +3,9 @@
 #define BOOST_BEAST_USE_STD_STRING_VIEW
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
+#include <atomic>
 #include <chrono>
+#include <thread>
 #include <ostream>
 #include <unordered_map>
 
@@ -16,6 +18,7 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 using tcp = asio::ip::tcp;
+using Clock = std::chrono::steady_clock;
 
 namespace {
 
@@ -25,18 +28,20 @@ namespace {
 class PublicCache {
  public:
   using Answer = bhttp::response<bhttp::string_body>;
-  explicit PublicCache(std::function<int64_t()> version) : version_(std::move(version)) {}
+  PublicCache(bool enabled, const std::atomic<int64_t>* version, size_t max_bytes)
+      : enabled_(enabled), version_(version), max_bytes_(max_bytes) {}
 
   // The key of a cacheable request, or "" when it must not be cached.
   std::string key(const Request& r, std::string_view target, bool gz) const {
-    if (!version_ || r.method != "GET" || !r.cookie("ntm_session").empty()) return "";
+    if (!enabled_ || r.method != "GET" || !r.cookie("ntm_session").empty()) return "";
     return std::string(target) + "|" + r.cookie("lang") + (gz ? "|gz" : "");
   }
   const Answer* find(const std::string& key) {
     const auto it = entries_.find(key);
     if (it == entries_.end()) return nullptr;
-    if (it->second.version != version_() || it->second.day != today_utc() ||
+    if (it->second.version != version_->load() || it->second.day != today_local() ||
         std::chrono::steady_clock::now() - it->second.at > std::chrono::seconds(60)) {
+      bytes_ -= it->second.bytes;
       entries_.erase(it);
       return nullptr;
     }
@@ -53,9 +58,22 @@ class PublicCache {
     }
     return true;
   }
+  // Keeps an answer; when the kept answers would pass max_bytes, the older
+  // ones are dropped first (all of them: simpler than LRU and rare).
   void keep(const std::string& key, const Answer& answer) {
-    if (entries_.size() >= 4096) entries_.clear();
-    entries_[key] = {version_(), today_utc(), std::chrono::steady_clock::now(), answer};
+    const size_t bytes = key.size() * 2 + answer.body().size() + 512;
+    if (bytes > max_bytes_ / 8) return;
+    if (const auto it = entries_.find(key); it != entries_.end()) {
+      bytes_ -= it->second.bytes;
+      entries_.erase(it);
+    }
+    if (bytes_ + bytes > max_bytes_) {
+      entries_.clear();
+      bytes_ = 0;
+    }
+    entries_[key] = {version_->load(), today_local(), std::chrono::steady_clock::now(), bytes,
+                     answer};
+    bytes_ += bytes;
   }
 
  private:
@@ -63,21 +81,17 @@ class PublicCache {
     int64_t version;
     Date day;
     std::chrono::steady_clock::time_point at;
+    size_t bytes;
     Answer answer;
   };
-  std::function<int64_t()> version_;
+  bool enabled_;
+  const std::atomic<int64_t>* version_;
+  size_t max_bytes_;
+  size_t bytes_ = 0;
   std::unordered_map<std::string, Entry> entries_;
 };
 
 }  // namespace
-
-struct Server::Impl {
-  ServerOptions options;
-  Router router;
-  PublicCache cache{nullptr};
-  asio::io_context io{1};
-  tcp::acceptor acceptor{io};
-};
 
 namespace {
 
@@ -97,7 +111,11 @@ bhttp::response<bhttp::string_body> to_beast(Response r, unsigned version, bool 
   res.set("Content-Security-Policy",
           "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
-  for (const auto& [name, value] : r.headers) res.set(name, value);
+  // A header value never carries CR, LF or NUL (no response splitting,
+  // whatever a handler was given).
+  for (const auto& [name, value] : r.headers)
+    if (value.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos)
+      res.set(name, value);
   if (compressible(r.content_type) && r.body.size() > 512) {
     res.set(bhttp::field::vary, "Accept-Encoding");
     if (accepts_gzip) {
@@ -131,62 +149,245 @@ Request to_request(const bhttp::request<bhttp::string_body>& req, const std::str
   return r;
 }
 
-asio::awaitable<void> session(tcp::socket socket, const Router& router, PublicCache& cache) {
+}  // namespace
+
+namespace {
+
+struct Shared {
+  ServerOptions options;
+  Router router;
+  asio::io_context io{1};
+  tcp::acceptor acceptor{io};
+  // The worker: every handler runs here, one at a time.
+  asio::io_context worker{1};
+  std::atomic<int64_t> version{0};
+  std::atomic<int64_t> busy_since_ms{0};  // 0: idle
+  std::atomic<size_t> connections{0};
+  std::unique_ptr<PublicCache> cache;
+  Status fatal;  // why serving ended, if not stop()
+};
+
+}  // namespace
+
+struct Server::Impl : Shared {};
+
+namespace {
+
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now().time_since_epoch())
+      .count();
+}
+
+// The worker reads the data version (the store lives on its thread).
+void read_version(Shared& s) {
+  if (!s.options.data_version) return;
+  s.version.store(s.options.data_version());
+}
+
+asio::awaitable<void> refresh_version(Shared& s) {
+  read_version(s);
+  co_return;
+}
+
+// A plain answer of the server itself (limits, overload), in Vietnamese.
+bhttp::response<bhttp::string_body> plain(bhttp::status status, unsigned version,
+                                          const std::string& text) {
+  Response r = Response::html(static_cast<int>(status),
+                              "<!doctype html><html lang=\"vi\"><meta charset=\"utf-8\"><title>" +
+                                  text + "</title><p>" + text + "</p></html>");
+  return to_beast(std::move(r), version, false, false);
+}
+
+// The router's answer, on the worker (a coroutine function, not a lambda:
+// a lambda's captures would die before its coroutine ends).
+asio::awaitable<Response> dispatch(Shared& s, Request request) {
+  s.busy_since_ms.store(now_ms());
+  Response r;
+  try {
+    r = s.router.dispatch(std::move(request));
+  } catch (const std::exception&) {
+    r = Response::json_error(500, "internal", "Lỗi máy chủ");
+  }
+  read_version(s);
+  s.busy_since_ms.store(0);
+  co_return r;
+}
+
+// Runs the router on the worker and comes back with its answer.
+asio::awaitable<Response> on_worker(Shared& s, Request request) {
+  co_return co_await asio::co_spawn(s.worker, dispatch(s, std::move(request)),
+                                    asio::use_awaitable);
+}
+
+Response health(const Shared& s) {
+  const int64_t since = s.busy_since_ms.load();
+  const int64_t busy = since ? now_ms() - since : 0;
+  return Response::json(200, "{\"status\":\"ok\",\"worker_busy_ms\":" + std::to_string(busy) +
+                                 ",\"connections\":" + std::to_string(s.connections.load()) + "}");
+}
+
+// What a request that broke a limit is told, by the parser's error.
+std::optional<bhttp::response<bhttp::string_body>> limit_answer(const beast::error_code& ec,
+                                                                const beast::flat_buffer& buffer,
+                                                                const ServerOptions& o) {
+  if (ec == bhttp::error::body_limit)
+    return plain(bhttp::status::payload_too_large, 11, "413 — Dữ liệu gửi lên quá lớn");
+  if (ec != bhttp::error::header_limit) return std::nullopt;
+  const std::string_view data(static_cast<const char*>(buffer.data().data()),
+                              buffer.data().size());
+  const size_t line_end = data.find("\r\n");
+  if (line_end == std::string_view::npos || line_end > o.max_target_bytes)
+    return plain(bhttp::status::uri_too_long, 11, "414 — Địa chỉ quá dài");
+  return plain(bhttp::status::request_header_fields_too_large, 11,
+               "431 — Phần đầu yêu cầu quá lớn");
+}
+
+template <class Answer>
+asio::awaitable<void> send(beast::tcp_stream& stream, Answer& res, const ServerOptions& o) {
+  stream.expires_after(o.write_timeout +
+                       std::chrono::seconds(res.body().size() / o.min_body_rate));
+  co_await bhttp::async_write(stream, res, asio::use_awaitable);
+}
+
+asio::awaitable<void> session(tcp::socket socket, Shared& s) {
+  struct Count {
+    std::atomic<size_t>& n;
+    explicit Count(std::atomic<size_t>& c) : n(c) { ++n; }
+    ~Count() { --n; }
+  } count(s.connections);
+  const ServerOptions& o = s.options;
+  beast::tcp_stream stream(std::move(socket));
   beast::flat_buffer buffer;
   beast::error_code peer_ec;
-  const auto remote = socket.remote_endpoint(peer_ec);
+  const auto remote = stream.socket().remote_endpoint(peer_ec);
   const std::string peer = peer_ec ? "" : remote.address().to_string();
   try {
     for (;;) {
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(12 << 20);  // forms with evidence files (5 MB each, checked later)
-      co_await bhttp::async_read(socket, buffer, parser, asio::use_awaitable);
+      parser.header_limit(static_cast<std::uint32_t>(o.max_header_bytes));
+      parser.body_limit(o.max_body_bytes);
+      beast::error_code ec;
+      stream.expires_after(o.header_timeout);
+      co_await bhttp::async_read_header(stream, buffer, parser,
+                                        asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec && parser.get().target().size() > o.max_target_bytes)
+        ec = bhttp::error::header_limit;
+      if (!ec && !parser.is_done()) {
+        const auto length = parser.content_length().value_or(o.max_body_bytes);
+        stream.expires_after(o.header_timeout + std::chrono::seconds(length / o.min_body_rate));
+        co_await bhttp::async_read(stream, buffer, parser,
+                                   asio::redirect_error(asio::use_awaitable, ec));
+      }
+      if (auto answer = ec ? limit_answer(ec, buffer, o) : std::nullopt) {
+        co_await send(stream, *answer, o);
+        break;
+      }
+      if (ec) break;  // timed out, closed, or not HTTP
       const auto& req = parser.get();
-      Response r;
       Request request = to_request(req, peer);
-      const bool gz = request.header("accept-encoding").find("gzip") != std::string::npos;
-      const std::string key = cache.key(request, req.target(), gz);
-      if (const auto* kept = key.empty() ? nullptr : cache.find(key)) {
-        auto res = *kept;
-        res.version(req.version());
-        res.keep_alive(req.keep_alive());
-        co_await bhttp::async_write(socket, res, asio::use_awaitable);
+      const bool head = request.method == "HEAD";
+      if (head) request.method = "GET";
+      Response r;
+      if (!valid_request_text(request)) {
+        r = Response::html(400,
+                           "<!doctype html><meta charset=\"utf-8\"><p>400 — Dữ liệu gửi lên "
+                           "không hợp lệ (không phải văn bản UTF-8)</p>");
+      } else if (request.path == o.health_path && request.method == "GET") {
+        r = health(s);
+      } else {
+        const bool gz = request.header("accept-encoding").find("gzip") != std::string::npos;
+        const std::string key = s.cache->key(request, req.target(), gz);
+        // The data version is read on the worker when it is free; while it
+        // is on a long request, kept answers are served as they are.
+        if (!key.empty() && s.busy_since_ms.load() == 0)
+          co_await asio::co_spawn(s.worker, refresh_version(s), asio::use_awaitable);
+        if (const auto* kept = key.empty() ? nullptr : s.cache->find(key)) {
+          auto res = *kept;
+          res.version(req.version());
+          res.keep_alive(req.keep_alive());
+          if (head) res.body().clear();
+          co_await send(stream, res, o);
+          if (!res.keep_alive()) break;
+          continue;
+        }
+        r = co_await on_worker(s, std::move(request));
+        const bool keep = !key.empty() && PublicCache::shared(r);
+        auto res = to_beast(std::move(r), req.version(), req.keep_alive(), gz);
+        if (keep) s.cache->keep(key, res);
+        if (head) res.body().clear();
+        co_await send(stream, res, o);
         if (!res.keep_alive()) break;
         continue;
       }
-      try {
-        r = router.dispatch(std::move(request));
-      } catch (const std::exception& e) {
-        r = Response::json_error(500, "internal", "Lỗi máy chủ");
-      }
-      const bool keep = !key.empty() && PublicCache::shared(r);
-      auto res = to_beast(std::move(r), req.version(), req.keep_alive(), gz);
-      if (keep) cache.keep(key, res);
-      co_await bhttp::async_write(socket, res, asio::use_awaitable);
+      auto res = to_beast(std::move(r), req.version(), req.keep_alive() && r.status < 400, false);
+      co_await send(stream, res, o);
       if (!res.keep_alive()) break;
     }
   } catch (const std::exception&) {
-    // Client went away or sent garbage: drop the connection.
+    // The client went away or was too slow: drop the connection.
   }
   beast::error_code ec;
-  socket.shutdown(tcp::socket::shutdown_send, ec);
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
 }
 
-asio::awaitable<void> accept_loop(tcp::acceptor& acceptor, const Router& router,
-                                  PublicCache& cache) {
+// Errors of accept() that pass: out of descriptors or memory, a connection
+// reset before it was taken. The loop waits and tries again.
+bool transient(const beast::error_code& ec) {
+  namespace e = asio::error;
+  return ec == e::no_descriptors || ec == e::no_buffer_space || ec == e::no_memory ||
+         ec == e::connection_aborted || ec == e::connection_reset || ec == e::try_again ||
+         ec == e::interrupted || ec.value() == ENFILE || ec.value() == EPROTO ||
+         ec.value() == EPERM;
+}
+
+asio::awaitable<void> refuse_busy(tcp::socket socket, const ServerOptions& o) {
+  beast::tcp_stream stream(std::move(socket));
+  auto res = plain(bhttp::status::service_unavailable, 11,
+                   "503 — Máy chủ đang quá tải, xin thử lại sau ít phút");
+  res.set(bhttp::field::retry_after, "5");
+  try {
+    co_await send(stream, res, o);
+  } catch (const std::exception&) {
+  }
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+}
+
+asio::awaitable<void> accept_loop(Shared& s) {
+  auto pause = std::chrono::milliseconds(10);
+  asio::steady_timer timer(s.io);
   for (;;) {
-    tcp::socket socket = co_await acceptor.async_accept(asio::use_awaitable);
-    asio::co_spawn(acceptor.get_executor(), session(std::move(socket), router, cache),
-                   asio::detached);
+    beast::error_code ec;
+    tcp::socket socket =
+        co_await s.acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == asio::error::operation_aborted) co_return;  // stop()
+    if (ec && transient(ec)) {
+      timer.expires_after(pause);
+      co_await timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      pause = std::min(pause * 2, std::chrono::milliseconds(1000));
+      continue;
+    }
+    if (ec) {
+      s.fatal = Status::io("máy chủ ngừng nhận kết nối: " + ec.message());
+      s.io.stop();
+      co_return;
+    }
+    pause = std::chrono::milliseconds(10);
+    if (s.connections.load() >= s.options.max_connections) {
+      asio::co_spawn(s.io, refuse_busy(std::move(socket), s.options), asio::detached);
+      continue;
+    }
+    asio::co_spawn(s.io, session(std::move(socket), s), asio::detached);
   }
 }
 
 }  // namespace
 
 Server::Server(ServerOptions options, Router router) : impl_(std::make_unique<Impl>()) {
-  impl_->cache = PublicCache(options.data_version);
   impl_->options = std::move(options);
   impl_->router = std::move(router);
+  impl_->cache = std::make_unique<PublicCache>(static_cast<bool>(impl_->options.data_version),
+                                               &impl_->version, impl_->options.cache_bytes);
 }
 
 Server::~Server() = default;
@@ -208,10 +409,19 @@ Result<unsigned short> Server::listen() {
   return a.local_endpoint().port();
 }
 
-void Server::run() {
-  asio::co_spawn(impl_->io, accept_loop(impl_->acceptor, impl_->router, impl_->cache),
-                 asio::detached);
-  impl_->io.run();
+Status Server::run() {
+  Shared& s = *impl_;
+  auto guard = asio::make_work_guard(s.worker);
+  std::thread worker([&s] {
+    read_version(s);
+    s.worker.run();
+  });
+  asio::co_spawn(s.io, accept_loop(s), asio::detached);
+  s.io.run();
+  guard.reset();
+  s.worker.stop();
+  worker.join();
+  return s.fatal;
 }
 
 void Server::stop() { impl_->io.stop(); }
@@ -221,8 +431,7 @@ Status serve(const ServerOptions& options, Router router, std::ostream& out) {
   const unsigned short port = TRY(server.listen());
   out << "NTM Monitor: http://" << options.host << ":" << port << "/ (CSDL " << options.db << ")"
       << std::endl;
-  server.run();
-  return Status::ok();
+  return server.run();
 }
 
 }  // namespace ntm

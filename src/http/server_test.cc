@@ -52,7 +52,7 @@ class ServerTest : public ::testing::Test {
     auto port = server_->listen();
     ASSERT_TRUE(port.is_ok()) << port.status().to_string();
     port_ = *port;
-    thread_ = std::thread([this] { server_->run(); });
+    thread_ = std::thread([this] { (void)server_->run(); });
   }
   void TearDown() override {
     if (server_) server_->stop();
@@ -147,7 +147,7 @@ TEST(ServerCache, AnonymousGetsAreKeptUntilTheDataChanges) {
   ServerOptions o{"127.0.0.1", 0, "", [&] { return version; }};
   Server server(o, std::move(router));
   const unsigned short port = *server.listen();
-  std::thread t([&] { server.run(); });
+  std::thread t([&] { (void)server.run(); });
   EXPECT_NE(get(port, "/page").find("lần 1"), std::string::npos);
   EXPECT_NE(get(port, "/page").find("lần 1"), std::string::npos);  // kept
   EXPECT_EQ(calls, 1);

@@ -44,24 +44,24 @@ Result<std::string> bulk_template_xlsx(const BulkForm& b, Date created) {
   XlsxBook book("Biểu nhập tổng hợp " + b.parent.name + " " + b.period.iso(), created);
   lxw_worksheet* ws = book.sheet("Nhập tổng hợp");
   const auto& fields = b.forms.front().fields;
-  worksheet_write_string(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU TỔNG HỢP: " + b.parent.name).c_str(),
+  write_text(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU TỔNG HỢP: " + b.parent.name).c_str(),
                          book.title());
-  worksheet_write_string(ws, 1, 0, "Mã đơn vị", book.header());
-  worksheet_write_string(ws, 1, 1, b.parent.code.c_str(), book.cell());
-  worksheet_write_string(ws, 2, 0, "Kỳ báo cáo", book.header());
-  worksheet_write_string(ws, 2, 1, b.period.iso().c_str(), book.cell());
-  worksheet_write_string(ws, 3, 0, kBulkMarker, book.note());
-  worksheet_write_string(ws, kBulkHeaderRow - 1, 0, "Mã xã", book.header());
-  worksheet_write_string(ws, kBulkHeaderRow - 1, 1, "Tên xã", book.header());
-  worksheet_write_string(ws, kBulkHeaderRow, 0, "", book.header());
-  worksheet_write_string(ws, kBulkHeaderRow, 1, "", book.header());
+  write_text(ws, 1, 0, "Mã đơn vị", book.header());
+  write_text(ws, 1, 1, b.parent.code.c_str(), book.cell());
+  write_text(ws, 2, 0, "Kỳ báo cáo", book.header());
+  write_text(ws, 2, 1, b.period.iso().c_str(), book.cell());
+  write_text(ws, 3, 0, kBulkMarker, book.note());
+  write_text(ws, kBulkHeaderRow - 1, 0, "Mã xã", book.header());
+  write_text(ws, kBulkHeaderRow - 1, 1, "Tên xã", book.header());
+  write_text(ws, kBulkHeaderRow, 0, "", book.header());
+  write_text(ws, kBulkHeaderRow, 1, "", book.header());
   for (size_t i = 0; i < fields.size(); ++i) {
     const int c = 2 + static_cast<int>(i);
-    worksheet_write_string(ws, kBulkHeaderRow - 1, c, fields[i].measure->id.c_str(), book.header());
+    write_text(ws, kBulkHeaderRow - 1, c, fields[i].measure->id.c_str(), book.header());
     const std::string label =
         fields[i].indicator->code + " " + fields[i].measure->name_vi +
         (fields[i].measure->unit.empty() ? "" : " (" + fields[i].measure->unit + ")");
-    worksheet_write_string(ws, kBulkHeaderRow, c, label.c_str(), book.header());
+    write_text(ws, kBulkHeaderRow, c, label.c_str(), book.header());
   }
   worksheet_set_column(ws, 0, 0, 9, nullptr);
   worksheet_set_column(ws, 1, 1, 24, nullptr);
@@ -70,8 +70,8 @@ Result<std::string> bulk_template_xlsx(const BulkForm& b, Date created) {
   worksheet_freeze_panes(ws, kBulkHeaderRow + 1, 2);
   int row = kBulkHeaderRow + 1;
   for (const EntryForm& f : b.forms) {
-    worksheet_write_string(ws, row, 0, f.unit.code.c_str(), book.cell());
-    worksheet_write_string(ws, row, 1, f.unit.name.c_str(), book.cell());
+    write_text(ws, row, 0, f.unit.code.c_str(), book.cell());
+    write_text(ws, row, 1, f.unit.name.c_str(), book.cell());
     for (size_t i = 0; i < f.fields.size(); ++i) {
       const EntryField& field = f.fields[i];
       const auto v = prefill(field);
@@ -79,7 +79,7 @@ Result<std::string> bulk_template_xlsx(const BulkForm& b, Date created) {
       if (!v) {
         worksheet_write_blank(ws, row, c, book.input());
       } else if (field.measure->type == MeasureType::kBoolean) {
-        worksheet_write_string(ws, row, c, text(*field.measure, *v).c_str(), book.input());
+        write_text(ws, row, c, text(*field.measure, *v).c_str(), book.input());
       } else {
         worksheet_write_number(ws, row, c, *v, book.input());
       }

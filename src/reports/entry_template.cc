@@ -34,21 +34,21 @@ const char* const kInstructions[] = {
 Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
   XlsxBook b("Biểu nhập số liệu " + form.unit.name + " " + form.period.iso(), created);
   lxw_worksheet* ws = b.sheet("Nhập số liệu");
-  worksheet_write_string(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU NÔNG THÔN MỚI: " + form.unit.name).c_str(),
+  write_text(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU NÔNG THÔN MỚI: " + form.unit.name).c_str(),
                          b.title());
-  worksheet_write_string(ws, 1, 0, "Mã xã", b.header());
-  worksheet_write_string(ws, 1, 1, form.unit.code.c_str(), b.cell());
-  worksheet_write_string(ws, 2, 0, "Kỳ báo cáo", b.header());
-  worksheet_write_string(ws, 2, 1, form.period.iso().c_str(), b.cell());
-  worksheet_write_string(ws, 2, 2, ("(" + form.period.vi() + ")").c_str(), nullptr);
-  worksheet_write_string(ws, 3, 0, "Bộ tiêu chí", b.header());
-  worksheet_write_string(ws, 3, 1, form.set->id.c_str(), b.cell());
-  worksheet_write_string(ws, 4, 0, kTemplateMarker, b.note());
+  write_text(ws, 1, 0, "Mã xã", b.header());
+  write_text(ws, 1, 1, form.unit.code.c_str(), b.cell());
+  write_text(ws, 2, 0, "Kỳ báo cáo", b.header());
+  write_text(ws, 2, 1, form.period.iso().c_str(), b.cell());
+  write_text(ws, 2, 2, ("(" + form.period.vi() + ")").c_str(), nullptr);
+  write_text(ws, 3, 0, "Bộ tiêu chí", b.header());
+  write_text(ws, 3, 1, form.set->id.c_str(), b.cell());
+  write_text(ws, 4, 0, kTemplateMarker, b.note());
   const char* headers[] = {"Mã chỉ số", "Tiêu chí",       "Chỉ tiêu", "Đơn vị tính",
                            "Kỳ trước",  "Giá trị kỳ này", "Ghi chú"};
   const double widths[] = {16, 28, 50, 12, 12, 16, 30};
   for (int c = 0; c < 7; ++c) {
-    worksheet_write_string(ws, kTemplateFirstRow - 2, c, headers[c], b.header());
+    write_text(ws, kTemplateFirstRow - 2, c, headers[c], b.header());
     worksheet_set_column(ws, c, c, widths[c], nullptr);
   }
   worksheet_freeze_panes(ws, kTemplateFirstRow - 1, 0);
@@ -56,18 +56,18 @@ Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
   int row = kTemplateFirstRow - 1;
   for (const EntryField& f : form.fields) {
     const Measure& m = *f.measure;
-    worksheet_write_string(ws, row, 0, m.id.c_str(), b.cell());
-    worksheet_write_string(ws, row, 1, (f.criterion->code + ". " + f.criterion->name_vi).c_str(),
+    write_text(ws, row, 0, m.id.c_str(), b.cell());
+    write_text(ws, row, 1, (f.criterion->code + ". " + f.criterion->name_vi).c_str(),
                            b.cell());
-    worksheet_write_string(ws, row, 2, (f.indicator->code + " " + m.name_vi).c_str(), b.cell());
-    worksheet_write_string(ws, row, 3, m.unit.c_str(), b.cell());
-    worksheet_write_string(ws, row, 4, f.last ? shown(m, f.last->value).c_str() : "", b.cell());
+    write_text(ws, row, 2, (f.indicator->code + " " + m.name_vi).c_str(), b.cell());
+    write_text(ws, row, 3, m.unit.c_str(), b.cell());
+    write_text(ws, row, 4, f.last ? shown(m, f.last->value).c_str() : "", b.cell());
     const std::optional<double> now = f.current ? std::optional(f.current->value)
                                       : f.last  ? std::optional(f.last->value)
                                                 : std::nullopt;
     lxw_data_validation dv{};
     if (m.type == MeasureType::kBoolean) {
-      worksheet_write_string(ws, row, kValueCol, now ? shown(m, *now).c_str() : "", b.input());
+      write_text(ws, row, kValueCol, now ? shown(m, *now).c_str() : "", b.input());
       dv.validate = LXW_VALIDATION_TYPE_LIST;
       dv.value_list = const_cast<char**>(yes_no);
     } else {
@@ -99,7 +99,7 @@ Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
   worksheet_set_column(help, 0, 0, 110, nullptr);
   int r = 0;
   for (const char* line : kInstructions) {
-    worksheet_write_string(help, r, 0, line, r == 0 ? b.title() : nullptr);
+    write_text(help, r, 0, line, r == 0 ? b.title() : nullptr);
     ++r;
   }
   return b.finish();

@@ -48,7 +48,7 @@ std::string owner_label(const ProgressReport& r, const WorkItem& w) {
 Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalog,
                                              ReportOptions opts) {
   ProgressReport r;
-  if (opts.issued_on == Date()) opts.issued_on = today_utc();
+  if (opts.issued_on == Date()) opts.issued_on = today_local();
   r.opts = opts;
   const auto parent = TRY(store.unit_at(opts.parent_code, opts.at));
   if (!parent) {

@@ -11,7 +11,7 @@ namespace {
 void write_table_header(XlsxBook& b, lxw_worksheet* ws, int row,
                         const std::vector<std::pair<std::string, double>>& columns) {
   for (size_t i = 0; i < columns.size(); ++i) {
-    worksheet_write_string(ws, row, static_cast<lxw_col_t>(i), columns[i].first.c_str(),
+    write_text(ws, row, static_cast<lxw_col_t>(i), columns[i].first.c_str(),
                            b.header());
     worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i),
                          columns[i].second, nullptr);
@@ -53,14 +53,14 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   worksheet_set_column(ws, 2, 2, 20, nullptr);  // after the header: one width per column
   worksheet_set_column(ws, 3, 3, 22, nullptr);
   if (cmp) {
-    worksheet_write_string(ws, row, 2, ("Ngày " + r.compare_at.vi()).c_str(), b.header());
-    worksheet_write_string(ws, row, 3, "Tăng/giảm", b.header());
+    write_text(ws, row, 2, ("Ngày " + r.compare_at.vi()).c_str(), b.header());
+    write_text(ws, row, 3, "Tăng/giảm", b.header());
   }
   ++row;
   const int first = row;
   const std::string title = r.set->titles.empty() ? "đạt chuẩn" : r.set->titles.front().name_vi;
   auto line = [&](const std::string& label, double now, double then, lxw_format* f, bool diff) {
-    worksheet_write_string(ws, row, 0, label.c_str(), b.cell());
+    write_text(ws, row, 0, label.c_str(), b.cell());
     worksheet_write_number(ws, row, 1, now, f);
     if (cmp) {
       worksheet_write_number(ws, row, 2, then, f);
@@ -78,7 +78,7 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   line("Số xã đánh giá", s.units, t.units, b.number(), true);
   line("Số xã đạt danh hiệu \u201c" + title + "\u201d", s.title_met, t.title_met, b.number(), true);
   // The share as a formula, stored with its value so every reader shows it.
-  worksheet_write_string(ws, row, 0, "Tỷ lệ", b.cell());
+  write_text(ws, row, 0, "Tỷ lệ", b.cell());
   for (int c = 1; c <= (cmp ? 2 : 1); ++c) {
     const Summary& x = c == 1 ? s : t;
     const std::string f = "=IF(" + xlsx_column(c) + std::to_string(first + 1) + "=0,0," +
@@ -92,7 +92,7 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   line("Bình quân tiêu chí đạt/xã", s.average_criteria_met, t.average_criteria_met, b.decimal(),
        true);
   for (const BandCount& band : s.bands) {
-    worksheet_write_string(ws, row, 0, ("Số xã đạt " + band.label + " tiêu chí").c_str(), b.cell());
+    write_text(ws, row, 0, ("Số xã đạt " + band.label + " tiêu chí").c_str(), b.cell());
     worksheet_write_number(ws, row, 1, band.units, b.number());
     ++row;
   }
@@ -116,12 +116,12 @@ void matrix_sheet(XlsxBook& b, const ProgressReport& r) {
   if (n > 1) {
     worksheet_merge_range(ws, 1, 3, 1, n + 2, "Tiêu chí", b.header());
   } else {
-    worksheet_write_string(ws, 1, 3, "Tiêu chí", b.header());
+    write_text(ws, 1, 3, "Tiêu chí", b.header());
   }
   worksheet_merge_range(ws, 1, n + 3, 2, n + 3, "Số TC đạt", b.header());
   worksheet_merge_range(ws, 1, n + 4, 2, n + 4, "Kế hoạch", b.header());
   for (int i = 0; i < n; ++i)
-    worksheet_write_string(ws, 2, 3 + i, r.set->criteria[i].code.c_str(), b.header());
+    write_text(ws, 2, 3 + i, r.set->criteria[i].code.c_str(), b.header());
   worksheet_set_column(ws, 0, 0, 5, nullptr);
   worksheet_set_column(ws, 1, 1, 8, nullptr);
   worksheet_set_column(ws, 2, 2, 24, nullptr);
@@ -134,11 +134,11 @@ void matrix_sheet(XlsxBook& b, const ProgressReport& r) {
   for (const PlanRow& p : r.rows) {
     const Assessment& a = p.assessment;
     worksheet_write_number(ws, row, 0, row - 2, b.number());
-    worksheet_write_string(ws, row, 1, a.unit.code.c_str(), b.cell());
-    worksheet_write_string(ws, row, 2, a.unit.name.c_str(), b.cell());
+    write_text(ws, row, 1, a.unit.code.c_str(), b.cell());
+    write_text(ws, row, 2, a.unit.name.c_str(), b.cell());
     for (int i = 0; i < n && i < static_cast<int>(a.criteria.size()); ++i) {
       const Outcome o = a.criteria[i].status;
-      worksheet_write_string(ws, row, 3 + i,
+      write_text(ws, row, 3 + i,
                              o == Outcome::kMet      ? "Đạt"
                              : o == Outcome::kNotMet ? ""
                                                      : "?",
@@ -147,10 +147,10 @@ void matrix_sheet(XlsxBook& b, const ProgressReport& r) {
     const std::string f = "=COUNTIF(" + xlsx_column(3) + std::to_string(row + 1) + ":" +
                           xlsx_column(n + 2) + std::to_string(row + 1) + ",\"Đạt\")";
     worksheet_write_formula_num(ws, row, n + 3, f.c_str(), b.number(), a.criteria_met);
-    worksheet_write_string(ws, row, n + 4, plan_state_vi(p.status.state), b.cell());
+    write_text(ws, row, n + 4, plan_state_vi(p.status.state), b.cell());
     ++row;
   }
-  worksheet_write_string(ws, row, 2, "Số xã đạt", b.header());
+  write_text(ws, row, 2, "Số xã đạt", b.header());
   for (int i = 0; i < n; ++i) {
     const std::string range = xlsx_column(3 + i) + "4:" + xlsx_column(3 + i) + std::to_string(row);
     const std::string f = "=COUNTIF(" + range + ",\"Đạt\")";
@@ -173,7 +173,7 @@ void list_sheet(XlsxBook& b, const std::string& name, const std::string& heading
       if (cells[c].first.empty() && cells[c].second >= 0) {
         worksheet_write_number(ws, row, static_cast<lxw_col_t>(c), cells[c].second, b.number());
       } else {
-        worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), cells[c].first.c_str(),
+        write_text(ws, row, static_cast<lxw_col_t>(c), cells[c].first.c_str(),
                                b.cell());
       }
     }

@@ -51,7 +51,7 @@ Result<std::string> table_report_xlsx(const TableReport& r) {
     const auto last = static_cast<lxw_col_t>(std::max<size_t>(s.columns.size(), 1) - 1);
     int row = 0;
     if (r.demo) {
-      worksheet_write_string(ws, row, 0, "DỮ LIỆU MINH HỌA — không phải số liệu chính thức",
+      write_text(ws, row, 0, "DỮ LIỆU MINH HỌA — không phải số liệu chính thức",
                              b.note());
       ++row;
     }
@@ -60,12 +60,12 @@ Result<std::string> table_report_xlsx(const TableReport& r) {
                             b.title());
       worksheet_merge_range(ws, row + 1, 0, row + 1, last, r.subtitle.c_str(), b.note());
     } else {
-      worksheet_write_string(ws, row, 0, (r.title + " — " + s.heading).c_str(), b.title());
-      worksheet_write_string(ws, row + 1, 0, r.subtitle.c_str(), b.note());
+      write_text(ws, row, 0, (r.title + " — " + s.heading).c_str(), b.title());
+      write_text(ws, row + 1, 0, r.subtitle.c_str(), b.note());
     }
     row += 3;
     for (size_t c = 0; c < s.columns.size(); ++c) {
-      worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), s.columns[c].first.c_str(),
+      write_text(ws, row, static_cast<lxw_col_t>(c), s.columns[c].first.c_str(),
                              b.header());
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                            s.columns[c].second, nullptr);
@@ -79,13 +79,13 @@ Result<std::string> table_report_xlsx(const TableReport& r) {
           worksheet_write_number(ws, row, static_cast<lxw_col_t>(c), *d,
                                  *d == static_cast<int64_t>(*d) ? b.number() : b.decimal());
         } else {
-          worksheet_write_string(ws, row, static_cast<lxw_col_t>(c),
+          write_text(ws, row, static_cast<lxw_col_t>(c),
                                  std::get<std::string>(cells[c]).c_str(), b.cell());
         }
       }
       ++row;
     }
-    if (!s.note.empty()) worksheet_write_string(ws, row + 1, 0, s.note.c_str(), b.note());
+    if (!s.note.empty()) write_text(ws, row + 1, 0, s.note.c_str(), b.note());
   }
   return b.finish();
 }

@@ -29,7 +29,7 @@ Result<TableReport> report_frame(Store& store, const std::string& kind, const Un
                                  Date at, const TableReportOptions& o) {
   TableReport r;
   r.kind = kind;
-  r.issued_on = o.issued_on == Date() ? today_utc() : o.issued_on;
+  r.issued_on = o.issued_on == Date() ? today_local() : o.issued_on;
   std::string province;
   if (unit) {
     province = unit->level == Level::kProvince ? unit->name : "";

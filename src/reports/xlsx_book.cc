@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "base/csv.h"
+#include "base/xlsx.h"
 
 namespace ntm {
 namespace {
@@ -22,6 +23,13 @@ lxw_format* bordered(lxw_workbook* wb) {
 }
 
 }  // namespace
+
+lxw_error write_text(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& text,
+                     lxw_format* format) {
+  if (text.find("_x") == std::string::npos)
+    return worksheet_write_string(ws, row, col, text.c_str(), format);
+  return worksheet_write_string(ws, row, col, escape_xstring(text).c_str(), format);
+}
 
 std::string xlsx_column(int c) {
   std::string s;

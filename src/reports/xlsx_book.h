@@ -15,6 +15,11 @@ namespace ntm {
 // The column letters of a 0-based index: 0 -> "A", 27 -> "AB".
 std::string xlsx_column(int index);
 
+// worksheet_write_string with the text escaped for OOXML ("_x" survives a
+// LibreOffice round trip: see escape_xstring).
+lxw_error write_text(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& text,
+                     lxw_format* format);
+
 class XlsxBook {
  public:
   // `created` goes into the document properties (and so into the file).

@@ -115,7 +115,7 @@ Result<User> add_user(Store& store, const NewUser& n, const std::string& actor) 
   u.role = *role;
   int64_t unit = 0;
   if (!n.unit_code.empty()) {
-    const auto v = TRY(store.unit_at(n.unit_code, today_utc()));
+    const auto v = TRY(store.unit_at(n.unit_code, today_local()));
     if (!v) return Status::not_found("không có đơn vị mã \"" + n.unit_code + "\" đang hiệu lực");
     if (u.role == Role::kCommune && v->level != Level::kCommune) {
       return Status::invalid(v->name + " không phải là xã");

@@ -135,7 +135,7 @@ Status update_work_progress(Store& store, const User& user, int64_t id, WorkStat
   const std::string before = work_state(*w);
   if (status == WorkStatus::kDone) progress = 100;
   if (status == WorkStatus::kDone && w->status != WorkStatus::kDone)
-    w->done_date = today_utc().iso();
+    w->done_date = today_local().iso();
   if (status != WorkStatus::kDone) w->done_date.clear();
   w->status = status;
   w->progress = progress;
@@ -319,7 +319,7 @@ Status report_on_conclusion(Store& store, const User& user, int64_t conclusion_i
              : (c->status == ConclusionStatus::kOpen ? ConclusionStatus::kInProgress : c->status);
   return store.transaction([&]() -> Status {
     if (!trim(text).empty()) {
-      TRY(store.insert_conclusion_report({0, conclusion_id, today_utc(), user.username, owner,
+      TRY(store.insert_conclusion_report({0, conclusion_id, today_local(), user.username, owner,
                                           progress, std::string(trim(text))}));
     }
     if (next != c->status) TRY(store.set_conclusion_status(conclusion_id, next));

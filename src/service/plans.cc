@@ -13,7 +13,7 @@ namespace {
 // The unit a plan file means by a code: the one carrying it today, else the
 // latest one that carried it.
 Result<std::optional<UnitVersion>> unit_for_plan(Store& store, const std::string& code) {
-  if (auto today = TRY(store.unit_at(code, today_utc()))) return today;
+  if (auto today = TRY(store.unit_at(code, today_local()))) return today;
   auto all = TRY(store.versions_with_code(code));
   if (all.empty()) return std::optional<UnitVersion>();
   return std::optional<UnitVersion>(*std::max_element(

@@ -33,7 +33,7 @@ Response bulk_template_download(AppState& app, const Request& r) {
   if (!form.is_ok()) return error_page(app, c, form.status());
   const bool csv = r.arg("format") == "csv";
   auto bytes =
-      csv ? Result<std::string>(bulk_template_csv(*form)) : bulk_template_xlsx(*form, today_utc());
+      csv ? Result<std::string>(bulk_template_csv(*form)) : bulk_template_xlsx(*form, today_local());
   if (!bytes.is_ok()) return error_page(app, c, bytes.status());
   return download(*bytes, csv ? "csv" : "xlsx",
                   "bieu-tong-hop-" + form->parent.code + "-" + form->period.iso());

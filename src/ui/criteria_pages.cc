@@ -185,7 +185,7 @@ Response draft_view(AppState& app, const PageContext& c, const std::string& id, 
                       {"errors", errors},
                       {"has_errors", !errors.empty()},
                       {"saved", saved},
-                      {"publish_from", today_utc().add_days(1).iso()},
+                      {"publish_from", today_local().add_days(1).iso()},
                       {"follows", follows ? follows->id : ""},
                       {"follows_from", follows ? format_date(lang, follows->effective_from) : ""}};
   v["has_changes"] = !v["changes"].empty();
@@ -220,7 +220,7 @@ Response criteria_sets_page(AppState& app, const Request& r) {
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
   const bool admin = r.principal->first.role == Role::kAdmin;
-  const Date today = today_utc();
+  const Date today = today_local();
   std::map<std::string, nlohmann::json> by_series;
   std::map<std::string, std::string> previous;  // series -> last id seen (by start date)
   std::vector<const CriteriaSet*> sets;

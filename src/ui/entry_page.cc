@@ -15,7 +15,7 @@ namespace {
 
 // The most recent 30/06 or 31/12 on or before today: the usual reporting dates.
 Date default_period() {
-  const Date t = today_utc();
+  const Date t = today_local();
   const Date mid = Date::from_ymd(t.year(), 6, 30);
   return t >= Date::from_ymd(t.year(), 12, 31) ? Date::from_ymd(t.year(), 12, 31)
          : t >= mid                            ? mid
@@ -249,7 +249,7 @@ Response entry_template_download(AppState& app, const Request& r) {
   if (!form.is_ok()) return error_page(app, page_context(r), form.status());
   const bool csv = r.arg("format") == "csv";
   auto bytes = csv ? Result<std::string>(entry_template_csv(*form))
-                   : entry_template_xlsx(*form, today_utc());
+                   : entry_template_xlsx(*form, today_local());
   if (!bytes.is_ok()) return error_page(app, page_context(r), bytes.status());
   return download(*bytes, csv ? "csv" : "xlsx",
                   "bieu-nhap-" + form->unit.code + "-" + form->period.iso());

@@ -77,10 +77,10 @@ Response sitemap(AppState& app, const Request& r) {
   for (const char* cat : kArticleCategories) url(std::string("/chuyen-muc/") + cat, "");
   for (const Article& a : *items) url("/bai-viet/" + a.slug, std::max(a.publish_at, a.updated_at));
   // The communes of today's structure: their public pages.
-  if (auto provinces = app.store().top_level_units(today_utc()); provinces.is_ok()) {
+  if (auto provinces = app.store().top_level_units(today_local()); provinces.is_ok()) {
     for (const UnitVersion& p : *provinces) {
       url("/dashboard/" + url_encode(p.code), "");
-      auto communes = app.store().descendants_at(p.unit_id, Level::kCommune, today_utc());
+      auto communes = app.store().descendants_at(p.unit_id, Level::kCommune, today_local());
       if (!communes.is_ok()) continue;
       for (const UnitVersion& u : *communes) url("/commune/" + url_encode(u.code), "");
     }

@@ -51,7 +51,7 @@ nlohmann::json conclusion_view(AppState& app, const PageContext& c, const Conclu
           {"deadline", k.deadline.empty() ? "" : format_date(c.lang, *Date::parse(k.deadline))},
           {"status", tr(c.lang, std::string("conclusion.") + conclusion_status_name(k.status))},
           {"status_code", conclusion_status_name(k.status)},
-          {"overdue", conclusion_overdue(k, today_utc())},
+          {"overdue", conclusion_overdue(k, today_local())},
           {"reports", reports},
           {"may_report", mine},
           {"is_admin", c.principal && c.principal->first.role == Role::kAdmin}};
@@ -72,7 +72,7 @@ Response meetings_page(AppState& app, const Request& r) {
       if (k.meeting_id != m.id) continue;
       ++total;
       open += k.status != ConclusionStatus::kDone;
-      late += conclusion_overdue(k, today_utc());
+      late += conclusion_overdue(k, today_local());
     }
     list.push_back({{"href", "/meetings/" + std::to_string(m.id)},
                     {"date", format_date(c.lang, m.date)},
@@ -86,7 +86,7 @@ Response meetings_page(AppState& app, const Request& r) {
                       {"meetings", list},
                       {"is_admin", r.principal->first.role == Role::kAdmin},
                       {"error", r.arg("error")},
-                      {"today_iso", today_utc().iso()}};
+                      {"today_iso", today_local().iso()}};
   return render_page(app, c, "meetings", v);
 }
 
@@ -150,7 +150,7 @@ Response conclusion_create(AppState& app, const Request& r) {
     if (colon != std::string::npos) k.links.push_back({o.substr(0, colon), o.substr(colon + 1)});
   }
   if (r.field("all_sponsors") == "1") k.links.push_back({"all_sponsors", ""});
-  Date at = today_utc();
+  Date at = today_local();
   if (auto m = app.store().meeting(k.meeting_id); m.is_ok() && *m) at = (**m).date;
   for (const std::string& code : split(r.field("units"), ',')) {
     const std::string t(trim(code));

@@ -10,7 +10,7 @@ namespace ntm {
 Response notifications_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const User& me = r.principal->first;
-  auto list = notifications_for(app.store(), me, today_utc());
+  auto list = notifications_for(app.store(), me, today_local());
   if (!list.is_ok()) return error_page(app, c, list.status());
   nlohmann::json items = nlohmann::json::array();
   for (const Notification& n : *list) {

@@ -94,7 +94,7 @@ PageContext page_context(const Request& r) {
   if (opts.is_ok()) {
     c.opts = *opts;
   } else {
-    c.opts.at = today_utc();
+    c.opts.at = today_local();
     c.bad_date = r.arg("at");
   }
   for (const char* key : {"at", "set", "view"}) {
@@ -118,8 +118,13 @@ std::string link(const PageContext& c, const std::string& path) {
 }
 
 std::string local_path(const std::string& next) {
-  if (next.empty() || next[0] != '/' || (next.size() > 1 && (next[1] == '/' || next[1] == '\\'))) {
-    return "/";
+  if (next.empty() || next[0] != '/' || next.size() > 2048) return "/";
+  if (next.size() > 1 && (next[1] == '/' || next[1] == '\\')) return "/";
+  // Only printable ASCII (a redirect target is URL-encoded), no backslash:
+  // CR/LF would split the header, a tab or "\\" lets browsers read "//host".
+  for (const char ch : next) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c >= 0x7F || c == '\\') return "/";
   }
   return next;
 }
@@ -134,7 +139,7 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
   view["t"] = catalogue(c.lang);
   view["lang"] = lang_code(c.lang);
   view["demo"] = app.demo();
-  view["today"] = format_date(c.lang, today_utc());
+  view["today"] = format_date(c.lang, today_local());
   view["lang_switch_href"] =
       "/lang/" + std::string(c.lang == Lang::kVi ? "en" : "vi") + "?next=" + url_encode(c.target);
   view["home_href"] = link(c, "/");
@@ -157,7 +162,7 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
     view["my_role"] = tr(c.lang, std::string("role.") + role_name(c.principal->first.role));
     view["csrf"] = c.principal->second.csrf_token;
     view["is_admin"] = c.principal->first.role == Role::kAdmin;
-    if (auto n = notifications_for(app.store(), c.principal->first, today_utc());
+    if (auto n = notifications_for(app.store(), c.principal->first, today_local());
         n.is_ok() && !n->empty())
       view["notify_count"] = std::to_string(n->size());
     view["my_tasks_href"] = c.principal->first.role == Role::kDepartment ? "/verify"

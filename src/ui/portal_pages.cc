@@ -47,7 +47,7 @@ Response home_page(AppState& app, const Request& r) {
     v["progress"] = progress_headline(c, *p);
   // Every province with its figures: a national deployment starts from here.
   PageContext pub = c;
-  pub.opts = {today_utc(), "", true};
+  pub.opts = {today_local(), "", true};
   cap_to_published(app, pub);
   nlohmann::json rows = nlohmann::json::array();
   if (auto provinces = app.store().top_level_units(pub.opts.at); provinces.is_ok()) {
@@ -104,7 +104,7 @@ Response article_page(AppState& app, const Request& r) {
     if (!versions.is_ok() || versions->empty()) continue;
     const UnitVersion& u = versions->back();
     PageContext at = c;
-    at.query = u.valid_to < today_utc() ? "at=" + u.valid_to.iso() : "";
+    at.query = u.valid_to < today_local() ? "at=" + u.valid_to.iso() : "";
     units.push_back({{"name", u.name}, {"href", unit_link(at, u)}});
   }
   v["units"] = units;

@@ -44,7 +44,7 @@ Result<PublicProgress> current_public_progress(AppState& app, const std::string&
   const auto& snap = app.published_snapshot();
   if (snap && (code.empty() || code == snap->unit_code)) return parse_progress_payload(*snap);
   std::string unit = code;
-  EvaluateOptions opts{today_utc(), "", true};
+  EvaluateOptions opts{today_local(), "", true};
   if (unit.empty()) {
     for (const UnitVersion& p : TRY(app.store().top_level_units(opts.at))) {
       auto ov = app.overview(p.code, opts);

@@ -62,7 +62,7 @@ Response public_progress_page(AppState& app, const Request& r) {
   }
   if (!bars.empty()) v["bands_chart"] = svg_bars(bars, most, tr(c.lang, "dash.bands"));
   v["dashboard_href"] = link(at, "/dashboard/" + url_encode(p->unit_code));
-  v["today_iso"] = today_utc().iso();
+  v["today_iso"] = today_local().iso();
   set_page_meta(app, v, "/tien-do", v["page_title"].get<std::string>(),
                 p->unit_name + ": " + std::to_string(p->title_met) + "/" +
                     std::to_string(p->units) + " " + tr(c.lang, "dash.communes_met") + " (" +

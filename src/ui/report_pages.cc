@@ -45,7 +45,7 @@ Response report_page(AppState& app, const Request& r) {
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
   auto report = build_table_report(
       app.store(), **catalog, kind,
-      {r.arg("code"), c.opts.at, c.opts.verified_only, today_utc(), c.opts.set_id});
+      {r.arg("code"), c.opts.at, c.opts.verified_only, today_local(), c.opts.set_id});
   if (!report.is_ok()) return error_page(app, c, report.status());
   if (format == "html") {
     Response res = Response::html(200, table_report_html(*report, "/static/report.css"));
@@ -66,7 +66,7 @@ Response progress_report(AppState& app, const Request& r) {
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
   ReportOptions ro{r.arg("code"),        c.opts.at,  std::nullopt, c.opts.set_id,
-                   c.opts.verified_only, today_utc()};
+                   c.opts.verified_only, today_local()};
   if (!r.arg("compare").empty()) {
     auto d = Date::parse(r.arg("compare"));
     if (!d.is_ok())

@@ -74,7 +74,7 @@ Response render_sponsors(AppState& app, const Request& r, const std::string& spo
                       {"is_admin", me.role == Role::kAdmin},
                       {"error", r.arg("error")},
                       {"saved", !r.arg("saved").empty()},
-                      {"today_iso", today_utc().iso()}};
+                      {"today_iso", today_local().iso()}};
   if (sponsor.empty()) {
     v["page_title"] = tr(c.lang, "sponsor.title");
     v["heading"] = tr(c.lang, "sponsor.title");
@@ -153,7 +153,7 @@ Response review_submit(AppState& app, const Request& r) {
   Status s = !id            ? Status::invalid("thiếu cam kết đỡ đầu")
              : !due.is_ok() ? Status::invalid("kỳ rà soát: " + due.status().message())
                             : record_review(app.store(), r.principal->first,
-                                            {static_cast<int64_t>(*id), *due, today_utc(),
+                                            {static_cast<int64_t>(*id), *due, today_local(),
                                              std::string(trim(r.field("findings"))), ""});
   if (s.code() == ErrorCode::kPermissionDenied || s.code() == ErrorCode::kNotFound)
     return error_page(app, page_context(r), s);

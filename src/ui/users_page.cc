@@ -14,7 +14,7 @@ Response users_page(AppState& app, const Request& r) {
     std::string scope = u.department;
     const int64_t unit = u.unit_id ? u.unit_id : (u.units.empty() ? 0 : u.units.front());
     if (unit) {
-      if (auto v = app.store().unit_version_at(unit, today_utc()); v.is_ok() && *v)
+      if (auto v = app.store().unit_version_at(unit, today_local()); v.is_ok() && *v)
         scope = (**v).name;
     }
     rows.push_back({{"username", u.username},

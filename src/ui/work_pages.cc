@@ -107,7 +107,7 @@ Response work_list_page(AppState& app, const Request& r) {
                       {"is_admin", me.role == Role::kAdmin},
                       {"new_owners", owner_options(app, c, "")},
                       {"error", r.arg("error")},
-                      {"today_iso", today_utc().iso()}};
+                      {"today_iso", today_local().iso()}};
   std::string board_href = "/work?view=board";
   for (const char* k : {"owner", "unit", "criterion", "status"})
     if (!r.arg(k).empty()) board_href += std::string("&") + k + "=" + url_encode(r.arg(k));
@@ -257,7 +257,7 @@ Response work_file(AppState& app, const Request& r) {
   if (!f.is_ok() || !*f) return error_page(app, c, hidden);
   auto w = app.store().work_item((**f).work_item_id);
   if (!w.is_ok() || !*w) return error_page(app, c, hidden);
-  auto allowed = may_see_work_item(app.store(), r.principal->first, **w, today_utc());
+  auto allowed = may_see_work_item(app.store(), r.principal->first, **w, today_local());
   if (!allowed.is_ok() || !*allowed) {
     return error_page(app, c, Status::forbidden("không có quyền xem tệp này"));
   }
