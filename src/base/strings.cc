@@ -38,6 +38,17 @@ std::optional<double> parse_number(std::string_view s) {
   return v;
 }
 
+std::optional<int64_t> parse_int(std::string_view s, int64_t lo, int64_t hi) {
+  const auto v = parse_number(s);
+  if (!v || *v < static_cast<double>(lo) || *v > static_cast<double>(hi) || *v != std::floor(*v))
+    return std::nullopt;
+  return static_cast<int64_t>(*v);
+}
+
+std::optional<int64_t> parse_id(std::string_view s) {
+  return parse_int(s, 1, int64_t{1} << 53);
+}
+
 std::optional<bool> parse_bool(std::string_view s) {
   const std::string f = fold_diacritics(trim(s));
   if (f == "1" || f == "true" || f == "co" || f == "dat" || f == "yes") return true;

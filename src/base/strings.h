@@ -2,6 +2,7 @@
 // and Vietnamese diacritic folding for search ("Lộc Hà" -> "loc ha").
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,6 +16,13 @@ std::vector<std::string> split(std::string_view s, char sep);
 // Parses a decimal number written with '.' as the decimal point ("12.5",
 // "-3", "1e3"). Rejects empty text, thousands separators and trailing junk.
 std::optional<double> parse_number(std::string_view s);
+
+// A whole number in [lo, hi] ("12", " 2026 ", "2026.0"); nullopt for any
+// other text, a fraction or a value out of range (never cast unchecked:
+// "1e300" or "nan" are refused, not undefined behaviour).
+std::optional<int64_t> parse_int(std::string_view s, int64_t lo, int64_t hi);
+// A database id in a link or form: 1 .. 2^53.
+std::optional<int64_t> parse_id(std::string_view s);
 
 // Parses a boolean as offices write it: 1/0, true/false, có/không,
 // đạt/không đạt (any case, with or without diacritics).

@@ -92,5 +92,75 @@ TEST(Xlsx, LargeSheetsAndZipBombs) {
   EXPECT_NE(refused.status().message().find("quá lớn khi giải nén"), std::string::npos);
 }
 
+// A sheet with `cells` in one row.
+std::string one_row(const std::string& cells, const std::string& row = "1") {
+  return "<worksheet><sheetData><row r=\"" + row + "\">" + cells + "</row></sheetData></worksheet>";
+}
+
+Result<std::string> read_sheet(const std::string& sheet) {
+  auto book = kBook;
+  book["xl/worksheets/sheet9.xml"] = sheet;
+  return xlsx_to_csv(make_xlsx(book), "bieu.xlsx");
+}
+
+// Hostile cell references and rows are refused with the cell named, before
+// anything is allocated for them (a column past XFD crashed the server, a
+// row number of two billion took a minute and 2 GB).
+TEST(Xlsx, CellsAndRowsOutsideTheSheetLimitsAreRefused) {
+  auto r = read_sheet(one_row(R"(<c r="ZZZZZZZ1"><v>1</v></c>)"));
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_NE(r.status().message().find("bieu.xlsx: dòng 1: ô \"ZZZZZZZ1\" không hợp lệ"),
+            std::string::npos)
+      << r.status().message();
+  EXPECT_FALSE(read_sheet(one_row(R"(<c r="XFE1"><v>1</v></c>)")).is_ok());
+  auto last = read_sheet(one_row(R"(<c r="XFD1"><v>7</v></c>)"));
+  ASSERT_TRUE(last.is_ok());
+  EXPECT_EQ(std::count(last->begin(), last->end(), ','), 16383);
+  r = read_sheet(one_row(R"(<c r="A2000000000"><v>1</v></c>)", "2000000000"));
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_NE(r.status().message().find("dòng 2000000000 không hợp lệ"), std::string::npos);
+  EXPECT_FALSE(read_sheet(one_row("", "-5")).is_ok());
+  // Rows out of order would rewrite earlier lines: refused.
+  EXPECT_FALSE(read_sheet(R"(<worksheet><sheetData><row r="3"/><row r="2"/></sheetData></worksheet>)")
+                   .is_ok());
+  // Cells without references count up and stop at XFD.
+  std::string many;
+  for (int i = 0; i < 16385; ++i) many += "<c/>";
+  EXPECT_FALSE(read_sheet(one_row(many)).is_ok());
+  // Far-right cells on many rows: the text is bounded (64 MB), not 4 GB.
+  std::string wide = "<worksheet><sheetData>";
+  for (int row = 1; row <= 4200; ++row)
+    wide += "<row r=\"" + std::to_string(row) + "\"><c r=\"XFD" + std::to_string(row) +
+            "\"><v>1</v></c></row>";
+  r = read_sheet(wide + "</sheetData></worksheet>");
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_NE(r.status().message().find("quá lớn"), std::string::npos);
+}
+
+// A text, NaN or an absurd serial in a date-formatted cell is kept as typed
+// (the import then names the cell) instead of aborting.
+TEST(Xlsx, DateCellsHoldingAnythingElseAreKeptAsTyped) {
+  auto r = read_sheet(one_row(R"(<c r="A1" s="1"><v>abc</v></c><c r="B1" s="1"><v>1e300</v></c>)"
+                              R"(<c r="C1" s="1"><v>nan</v></c><c r="D1" s="1"><v>-4</v></c>)"
+                              R"(<c r="E1" s="1"><v>46022.75</v></c>)"));
+  ASSERT_TRUE(r.is_ok()) << r.status().message();
+  EXPECT_EQ(*r, "abc,1e300,nan,-4,2025-12-31\n");
+}
+
+// "_xHHHH_" is OOXML's escape: decoded on read; our writer escapes every
+// "_x" so that LibreOffice cannot mangle ids such as duong_xa_pct.
+TEST(Xlsx, EscapedCharactersAreDecodedAndEscapingRoundTrips) {
+  EXPECT_EQ(decode_xstring("a_x000D_b_x005F_x0041_"), "a\rb_x0041_");
+  EXPECT_EQ(decode_xstring("duong_xa_pct"), "duong_xa_pct");
+  EXPECT_EQ(decode_xstring("_x1EA1_"), "ạ");
+  EXPECT_EQ(escape_xstring("duong_xa_pct"), "duong_x005F_xa_pct");
+  for (const std::string s : {"duong_xa_pct", "_x0041_", "x_x_x", "_xFFFF_", "plain"})
+    EXPECT_EQ(decode_xstring(escape_xstring(s)), s) << s;
+  auto r = read_sheet(one_row(R"(<c r="A1" t="inlineStr"><is><t>duong_x005F_xa_pct</t></is></c>)"
+                              R"(<c r="B1" t="str"><v>x_x005F_x0041_</v></c>)"));
+  ASSERT_TRUE(r.is_ok());
+  EXPECT_EQ(*r, "duong_xa_pct,x_x0041_\n");
+}
+
 }  // namespace
 }  // namespace ntm

@@ -222,21 +222,20 @@ asio::awaitable<Response> on_worker(Shared& s, Request request) {
 Response health(const Shared& s) {
   const int64_t since = s.busy_since_ms.load();
   const int64_t busy = since ? now_ms() - since : 0;
-  return Response::json(200, "{\"status\":\"ok\",\"worker_busy_ms\":" + std::to_string(busy) +
+  return Response::json(200, std::string("{\"status\":\"ok\",\"worker\":\"") +
+                                 (since ? "busy" : "idle") +
+                                 "\",\"worker_busy_ms\":" + std::to_string(busy) +
                                  ",\"connections\":" + std::to_string(s.connections.load()) + "}");
 }
 
-// What a request that broke a limit is told, by the parser's error.
-std::optional<bhttp::response<bhttp::string_body>> limit_answer(const beast::error_code& ec,
-                                                                const beast::flat_buffer& buffer,
-                                                                const ServerOptions& o) {
+// What a request that broke a limit is told, by the parser's error: past the
+// header limit before the request line was read whole is 414, after it 431.
+std::optional<bhttp::response<bhttp::string_body>> limit_answer(
+    const beast::error_code& ec, const bhttp::request_parser<bhttp::string_body>& parser) {
   if (ec == bhttp::error::body_limit)
     return plain(bhttp::status::payload_too_large, 11, "413 — Dữ liệu gửi lên quá lớn");
   if (ec != bhttp::error::header_limit) return std::nullopt;
-  const std::string_view data(static_cast<const char*>(buffer.data().data()),
-                              buffer.data().size());
-  const size_t line_end = data.find("\r\n");
-  if (line_end == std::string_view::npos || line_end > o.max_target_bytes)
+  if (parser.get().target().empty())
     return plain(bhttp::status::uri_too_long, 11, "414 — Địa chỉ quá dài");
   return plain(bhttp::status::request_header_fields_too_large, 11,
                "431 — Phần đầu yêu cầu quá lớn");
@@ -247,6 +246,21 @@ asio::awaitable<void> send(beast::tcp_stream& stream, Answer& res, const ServerO
   stream.expires_after(o.write_timeout +
                        std::chrono::seconds(res.body().size() / o.min_body_rate));
   co_await bhttp::async_write(stream, res, asio::use_awaitable);
+}
+
+// After refusing a request whose rest is still coming: stop sending, then
+// read and drop what the client still sends (for a second, at most 1 MB), so
+// that closing does not reset the connection before the client reads the
+// answer.
+asio::awaitable<void> drain(beast::tcp_stream& stream) {
+  beast::error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.expires_after(std::chrono::seconds(1));
+  char sink[16384];
+  for (size_t total = 0; !ec && total < (1 << 20);) {
+    total += co_await stream.async_read_some(asio::buffer(sink),
+                                             asio::redirect_error(asio::use_awaitable, ec));
+  }
 }
 
 asio::awaitable<void> session(tcp::socket socket, Shared& s) {
@@ -270,16 +284,22 @@ asio::awaitable<void> session(tcp::socket socket, Shared& s) {
       stream.expires_after(o.header_timeout);
       co_await bhttp::async_read_header(stream, buffer, parser,
                                         asio::redirect_error(asio::use_awaitable, ec));
-      if (!ec && parser.get().target().size() > o.max_target_bytes)
-        ec = bhttp::error::header_limit;
+      const bool long_target = !ec && parser.get().target().size() > o.max_target_bytes;
       if (!ec && !parser.is_done()) {
         const auto length = parser.content_length().value_or(o.max_body_bytes);
         stream.expires_after(o.header_timeout + std::chrono::seconds(length / o.min_body_rate));
         co_await bhttp::async_read(stream, buffer, parser,
                                    asio::redirect_error(asio::use_awaitable, ec));
       }
-      if (auto answer = ec ? limit_answer(ec, buffer, o) : std::nullopt) {
+      if (long_target) {
+        auto answer = plain(bhttp::status::uri_too_long, 11, "414 — Địa chỉ quá dài");
+        co_await send(stream, answer, o);
+        co_await drain(stream);
+        break;
+      }
+      if (auto answer = ec ? limit_answer(ec, parser) : std::nullopt) {
         co_await send(stream, *answer, o);
+        co_await drain(stream);
         break;
       }
       if (ec) break;  // timed out, closed, or not HTTP

@@ -7,6 +7,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <future>
 #include <thread>
 
 namespace ntm {
@@ -162,6 +167,200 @@ TEST(ServerCache, AnonymousGetsAreKeptUntilTheDataChanges) {
   EXPECT_EQ(calls, 7);  // "private" answers are never kept
   server.stop();
   t.join();
+}
+
+// A raw exchange: sends `request` as it is and reads until the server closes.
+std::string raw_exchange(unsigned short port, const std::string& request) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return "";
+  for (size_t sent = 0; sent < request.size();) {
+    const ssize_t n = write(fd, request.data() + sent, request.size() - sent);
+    if (n <= 0) break;
+    sent += static_cast<size_t>(n);
+  }
+  std::string out;
+  char buf[4096];
+  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+  close(fd);
+  return out;
+}
+
+int open_connection(unsigned short port) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(port);
+  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
+  connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  return fd;
+}
+
+// A server with small limits, on a thread of its own.
+struct SmallServer {
+  explicit SmallServer(ServerOptions o, Router router) : server(std::move(o), std::move(router)) {
+    port = *server.listen();
+    thread = std::thread([this] { status = server.run(); });
+  }
+  ~SmallServer() {
+    server.stop();
+    thread.join();
+  }
+  Server server;
+  unsigned short port = 0;
+  Status status;
+  std::thread thread;
+};
+
+ServerOptions small_options() {
+  ServerOptions o;
+  o.port = 0;
+  o.max_target_bytes = 256;
+  o.max_header_bytes = 1024;
+  o.max_body_bytes = 2048;
+  o.max_connections = 3;
+  o.header_timeout = std::chrono::seconds(1);
+  return o;
+}
+
+Router echo_router() {
+  Router router;
+  router.add("GET", "/", [](const Request& r) { return Response::html(200, "xin chào " + r.arg("q")); });
+  router.add("POST", "/form", [](const Request& r) {
+    return Response::html(200, "nhận " + std::to_string(r.body.size()));
+  });
+  return router;
+}
+
+// Oversized requests get their status, not a dropped connection.
+TEST(ServerLimits, OversizedRequestsAreAnsweredWithTheirStatus) {
+  SmallServer s(small_options(), echo_router());
+  EXPECT_NE(raw_exchange(s.port, "GET /?q=" + std::string(600, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                .find("HTTP/1.1 414"),
+            std::string::npos);
+  EXPECT_NE(raw_exchange(s.port, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(2000, 'b') +
+                                 "\r\n\r\n")
+                .find("HTTP/1.1 431"),
+            std::string::npos);
+  const std::string body(5000, 'c');
+  EXPECT_NE(raw_exchange(s.port, "POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: " +
+                                 std::to_string(body.size()) + "\r\n\r\n" + body)
+                .find("HTTP/1.1 413"),
+            std::string::npos);
+  // Within the limits all is as before.
+  EXPECT_NE(raw_exchange(s.port, "POST /form HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                             "Content-Length: 10\r\n\r\n0123456789")
+                .find("nhận 10"),
+            std::string::npos);
+}
+
+// HEAD answers as GET without the body; invalid UTF-8 or NUL in the query is 400.
+TEST(ServerLimits, HeadAndInvalidText) {
+  SmallServer s(small_options(), echo_router());
+  const std::string head = raw_exchange(s.port, "HEAD /?q=a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_NE(head.find("HTTP/1.1 200"), std::string::npos) << head;
+  EXPECT_NE(head.find("Content-Length: "), std::string::npos);
+  EXPECT_EQ(head.find("xin chào"), std::string::npos);
+  for (const char* q : {"%C3%28", "a%00b", "%ED%A0%80", "%C0%AF"}) {
+    const std::string r = raw_exchange(
+        s.port, std::string("GET /?q=") + q + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    EXPECT_NE(r.find("HTTP/1.1 400"), std::string::npos) << q << r;
+  }
+  EXPECT_NE(raw_exchange(s.port, "GET /?q=L%E1%BB%99c HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                .find("xin chào Lộc"),
+            std::string::npos);
+}
+
+// A client that sends half a request and waits is dropped after the header
+// timeout; past max_connections a new client is told 503 at once.
+TEST(ServerLimits, SlowClientsTimeOutAndConnectionsAreCapped) {
+  SmallServer s(small_options(), echo_router());
+  const int slow = open_connection(s.port);
+  (void)write(slow, "GET / HTTP/1.1\r\nHo", 18);
+  timeval tv{5, 0};
+  setsockopt(slow, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  char buf[256];
+  EXPECT_EQ(read(slow, buf, sizeof buf), 0);  // closed by the server, not our 5 s timeout
+  close(slow);
+  std::vector<int> idle;
+  for (int i = 0; i < 3; ++i) idle.push_back(open_connection(s.port));
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const std::string refused = raw_exchange(s.port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_NE(refused.find("HTTP/1.1 503"), std::string::npos) << refused;
+  EXPECT_NE(refused.find("Retry-After: 5"), std::string::npos);
+  for (int fd : idle) close(fd);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_NE(get(s.port, "/").find("HTTP/1.1 200"), std::string::npos);
+}
+
+// While a handler works, /healthz and visitors' kept answers are still
+// served (they do not wait for the worker).
+TEST(ServerLimits, HealthAnswersWhileAHandlerIsBusy) {
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::promise<void> started;
+  Router router;
+  router.add("GET", "/slow", [&](const Request&) {
+    started.set_value();
+    released.wait();
+    return Response::html(200, "xong");
+  });
+  router.add("GET", "/page", [](const Request&) { return Response::html(200, "trang"); });
+  ServerOptions o = small_options();
+  o.max_connections = 64;
+  o.header_timeout = std::chrono::seconds(30);
+  o.data_version = [] { return int64_t{1}; };
+  SmallServer s(o, std::move(router));
+  EXPECT_NE(get(s.port, "/page").find("trang"), std::string::npos);  // kept from now on
+  std::string slow;
+  std::thread t([&] { slow = get(s.port, "/slow"); });
+  started.get_future().wait();
+  const std::string health = get(s.port, "/healthz");
+  EXPECT_NE(health.find("\"status\":\"ok\""), std::string::npos) << health;
+  EXPECT_NE(health.find("\"worker_busy_ms\":"), std::string::npos);
+  EXPECT_NE(health.find("\"worker\":\"busy\""), std::string::npos);
+  EXPECT_NE(get(s.port, "/page").find("trang"), std::string::npos);
+  EXPECT_TRUE(slow.empty());  // still working
+  release.set_value();
+  t.join();
+  EXPECT_NE(slow.find("xong"), std::string::npos);
+}
+
+// Out of file descriptors, the server refuses nobody for good: accept waits
+// and retries, and serves again once descriptors are free. (In a child
+// process: its descriptor limit is lowered.)
+TEST(ServerLimits, KeepsServingAfterRunningOutOfDescriptors) {
+  Server server(small_options(), echo_router());
+  const unsigned short port = *server.listen();
+  const pid_t child = fork();
+  if (child == 0) {
+    int highest = 0;
+    for (int fd = 0; fd < 1024; ++fd)
+      if (fcntl(fd, F_GETFD) != -1) highest = fd;
+    rlimit lim{static_cast<rlim_t>(highest + 6), static_cast<rlim_t>(highest + 6)};
+    setrlimit(RLIMIT_NOFILE, &lim);
+    const Status st = server.run();
+    _exit(st.is_ok() ? 0 : 3);
+  }
+  std::vector<int> many;
+  for (int i = 0; i < 20; ++i) many.push_back(open_connection(port));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  for (int fd : many) close(fd);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  std::string answer;
+  for (int i = 0; i < 20 && answer.find("xin chào") == std::string::npos; ++i) {
+    answer = get(port, "/");
+    if (answer.find("xin chào") == std::string::npos)
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  EXPECT_NE(answer.find("xin chào"), std::string::npos);
+  int status = 0;
+  EXPECT_EQ(waitpid(child, &status, WNOHANG), 0);  // still running
+  kill(child, SIGTERM);
+  waitpid(child, &status, 0);
 }
 
 }  // namespace

@@ -112,8 +112,8 @@ Result<YearValues> read_year_values(const Reader& r, const YAML::Node& n, const 
   if (!n.IsMap()) return r.error(n, path, "cần một giá trị hoặc bảng năm: giá trị");
   for (const auto& kv : n) {
     const std::string year_text = kv.first.Scalar();
-    const auto year = parse_number(year_text);
-    if (!year || *year < 1990 || *year > 2100 || *year != static_cast<int>(*year)) {
+    const auto year = parse_int(year_text, 1990, 2100);
+    if (!year) {
       return r.error(kv.first, path, "năm \"" + year_text + "\" không hợp lệ");
     }
     if (kv.second.IsNull()) continue;
@@ -180,8 +180,8 @@ Result<TitleRule> read_title(const Reader& r, const YAML::Node& n, const std::st
   const YAML::Node rule = n["rule"];
   if (!rule || (rule.IsScalar() && rule.Scalar() == "all")) return t;
   if (rule.IsMap() && rule["at_least"]) {
-    const auto v = parse_number(rule["at_least"].Scalar());
-    if (!v || *v < 1 || *v > criteria_count || *v != static_cast<int>(*v)) {
+    const auto v = parse_int(rule["at_least"].Scalar(), 1, criteria_count);
+    if (!v) {
       return r.error(rule, path + ".rule.at_least",
                      "cần số nguyên từ 1 đến " + std::to_string(criteria_count));
     }

@@ -37,8 +37,8 @@ Result<YearValues> parse_thresholds(const Measure& m, const std::string& text) {
     int year = 0;
     std::string value = part;
     if (const auto colon = part.find(':'); colon != std::string::npos) {
-      const auto y = parse_number(trim(std::string_view(part).substr(0, colon)));
-      if (!y || *y != static_cast<int>(*y) || *y <= kFirstYear || *y > 2100) {
+      const auto y = parse_int(trim(std::string_view(part).substr(0, colon)), kFirstYear + 1, 2100);
+      if (!y) {
         return Status::invalid("năm \"" + std::string(trim(part.substr(0, colon))) +
                                "\" không hợp lệ (viết dạng 2026: 90)");
       }

@@ -1,4 +1,5 @@
 // Imports of criteria documents and observations.
+#include <cmath>
 #include <algorithm>
 #include <map>
 #include <set>
@@ -103,6 +104,7 @@ Result<double> read_value(const Measure& m, std::string_view text) {
         "\"" + std::string(text) +
         "\" không phải là số (dùng dấu chấm thập phân, không phân cách hàng nghìn)");
   }
+  if (std::abs(*v) > 1e15) return Status::invalid("\"" + std::string(text) + "\" quá lớn");
   if (m.type == MeasureType::kPercent && (*v < 0 || *v > 100)) {
     return Status::invalid("tỷ lệ " + std::string(text) + " nằm ngoài 0..100");
   }

@@ -21,12 +21,6 @@ Result<std::optional<UnitVersion>> unit_for_plan(Store& store, const std::string
       [](const UnitVersion& a, const UnitVersion& b) { return a.valid_from < b.valid_from; }));
 }
 
-std::optional<int> parse_int(std::string_view text, int lo, int hi) {
-  const auto v = parse_number(trim(text));
-  if (!v || *v != static_cast<int>(*v) || *v < lo || *v > hi) return std::nullopt;
-  return static_cast<int>(*v);
-}
-
 // The set whose criterion a plan row means: named, else the set in force for
 // the unit at the end of the target year.
 const CriteriaSet* set_for_year(Store& store, const Catalog& catalog, const UnitVersion& unit,

@@ -81,9 +81,9 @@ Result<PublicProgress> parse_progress_payload(const PublicSnapshot& s) {
 Result<std::optional<PublicSnapshot>> published_snapshot(Store& store) {
   const auto mode = TRY(store.setting("public_progress"));
   if (!mode || *mode == "live") return std::optional<PublicSnapshot>();
-  const auto id = parse_number(*mode);
+  const auto id = parse_id(*mode);
   if (!id) return std::optional<PublicSnapshot>();
-  return store.snapshot(static_cast<int64_t>(*id));
+  return store.snapshot(*id);
 }
 
 Result<int64_t> publish_snapshot(Store& store, const User& user, const Overview& ov) {

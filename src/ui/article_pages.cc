@@ -44,8 +44,8 @@ Article from_form(const Request& r) {
   a.category = r.field("category");
   a.tags = r.field("tags");
   a.unit_codes = r.field("units");
-  const auto meeting = parse_number(r.field("meeting"));
-  a.meeting_id = meeting ? static_cast<int64_t>(*meeting) : 0;
+  const auto meeting = parse_id(r.field("meeting"));
+  a.meeting_id = meeting ? *meeting : 0;
   return a;
 }
 
@@ -56,10 +56,10 @@ std::string status_label(Lang lang, const Article& a, const std::string& now) {
 }
 
 Result<Article> readable(AppState& app, const Request& r) {
-  const auto id = parse_number(r.arg("id"));
+  const auto id = parse_id(r.arg("id"));
   const Status hidden = Status::not_found("không có bài viết " + r.arg("id"));
   if (!id) return hidden;
-  auto a = TRY(app.store().article(static_cast<int64_t>(*id)));
+  auto a = TRY(app.store().article(*id));
   if (!a || !may_manage_article(r.principal->first, *a)) return hidden;
   return *a;
 }

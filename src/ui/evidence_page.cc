@@ -12,9 +12,9 @@ namespace ntm {
 
 Response evidence_file(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
-  const auto id = parse_number(r.arg("id"));
+  const auto id = parse_id(r.arg("id"));
   if (!id) return error_page(app, c, Status::not_found("không có minh chứng này"));
-  auto e = app.store().evidence_by_id(static_cast<int64_t>(*id));
+  auto e = app.store().evidence_by_id(*id);
   if (!e.is_ok()) return error_page(app, c, e.status());
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());

@@ -16,9 +16,9 @@ std::string link_label(AppState& app, const OwnerNames& owners, Lang lang, const
   if (l.kind == "department" || l.kind == "sponsor" || l.kind == "all_sponsors")
     return owners(lang, l.kind == "all_sponsors" ? l.kind : l.kind + ":" + l.code);
   if (l.kind == "unit" || l.kind == "commune") {
-    const auto id = parse_number(l.code);
+    const auto id = parse_id(l.code);
     if (id) {
-      if (auto v = app.store().unit_version_at(static_cast<int64_t>(*id), at); v.is_ok() && *v)
+      if (auto v = app.store().unit_version_at(*id, at); v.is_ok() && *v)
         return (**v).name;
     }
     return l.code;
@@ -106,8 +106,8 @@ Response meeting_create(AppState& app, const Request& r) {
 
 Response meeting_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
-  const auto id = parse_number(r.arg("id"));
-  auto m = id ? app.store().meeting(static_cast<int64_t>(*id))
+  const auto id = parse_id(r.arg("id"));
+  auto m = id ? app.store().meeting(*id)
               : Result<std::optional<Meeting>>(std::nullopt);
   if (!m.is_ok()) return error_page(app, c, m.status());
   if (!*m) return error_page(app, c, Status::not_found("không có cuộc họp " + r.arg("id")));
@@ -137,10 +137,10 @@ Response meeting_page(AppState& app, const Request& r) {
 }
 
 Response conclusion_create(AppState& app, const Request& r) {
-  const auto id = parse_number(r.arg("id"));
+  const auto id = parse_id(r.arg("id"));
   if (!id) return error_page(app, page_context(r), Status::not_found("không có cuộc họp"));
-  const std::string back = "/meetings/" + std::to_string(static_cast<int64_t>(*id));
-  Conclusion k{.meeting_id = static_cast<int64_t>(*id),
+  const std::string back = "/meetings/" + std::to_string(*id);
+  Conclusion k{.meeting_id = *id,
                .text = std::string(trim(r.field("text"))),
                .deadline = std::string(trim(r.field("deadline")))};
   // Owners: chosen departments/sponsors (one per line of the multi-select,
@@ -172,13 +172,13 @@ Response conclusion_create(AppState& app, const Request& r) {
 }
 
 Response conclusion_report(AppState& app, const Request& r) {
-  const auto id = parse_number(r.arg("id"));
-  auto k = id ? app.store().conclusion(static_cast<int64_t>(*id))
+  const auto id = parse_id(r.arg("id"));
+  auto k = id ? app.store().conclusion(*id)
               : Result<std::optional<Conclusion>>(std::nullopt);
   if (!k.is_ok()) return error_page(app, page_context(r), k.status());
   if (!*k) return error_page(app, page_context(r), Status::not_found("không có kết luận này"));
   const std::string back = "/meetings/" + std::to_string((**k).meeting_id);
-  const auto progress = parse_number(r.field("progress").empty() ? "0" : r.field("progress"));
+  const auto progress = parse_int(r.field("progress").empty() ? "0" : r.field("progress"), 0, 100);
   const auto close = parse_conclusion_status(r.field("close"));
   const Status s = !progress ? Status::invalid("tiến độ: nhập số từ 0 đến 100")
                              : report_on_conclusion(app.store(), r.principal->first, (**k).id,

@@ -19,8 +19,8 @@ Result<std::vector<Milestone>> parse_milestones(const std::string& text) {
     if (l.empty()) continue;
     const auto parts = split(l, ' ');
     auto date = Date::parse(parts[0]);
-    const auto n = parts.size() > 1 ? parse_number(parts[1]) : std::nullopt;
-    if (!date.is_ok() || !n || *n < 0) {
+    const auto n = parts.size() > 1 ? parse_int(parts[1], 0, 1000) : std::nullopt;
+    if (!date.is_ok() || !n) {
       return Status::invalid("mốc dòng " + std::to_string(line) +
                              ": cần \"yyyy-mm-dd số_tiêu_chí [ghi chú]\"");
     }
@@ -95,8 +95,8 @@ Response plan_submit(AppState& app, const Request& r) {
   auto fail = [&](const Status& s) {
     return Response::redirect(back + "&error=" + url_encode(s.message()));
   };
-  const auto year = parse_number(r.field("target_year"));
-  if (!year) return fail(Status::invalid("năm mục tiêu: nhập một năm, ví dụ 2027"));
+  const auto year = parse_int(r.field("target_year"), 2010, 2100);
+  if (!year) return fail(Status::invalid("năm mục tiêu: nhập một năm từ 2010 đến 2100, ví dụ 2027"));
   auto milestones = parse_milestones(r.field("milestones"));
   if (!milestones.is_ok()) return fail(milestones.status());
   Plan p{t->unit.unit_id,
@@ -111,7 +111,7 @@ Response plan_submit(AppState& app, const Request& r) {
     for (const Criterion& cr : t->set->criteria) {
       const std::string typed(trim(r.field("c." + cr.code)));
       if (typed.empty()) continue;
-      const auto y = parse_number(typed);
+      const auto y = parse_int(typed, 2010, 2100);
       if (!y) return fail(Status::invalid("tiêu chí " + cr.code + ": nhập năm, ví dụ 2027"));
       p.criteria.push_back({t->set->id, cr.code, static_cast<int>(*y)});
     }

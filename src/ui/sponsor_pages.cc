@@ -132,14 +132,14 @@ Response sponsors_add(AppState& app, const Request& r) {
 }
 
 Response delivery_submit(AppState& app, const Request& r) {
-  const auto id = parse_number(r.field("sponsorship"));
+  const auto id = parse_id(r.field("sponsorship"));
   auto date = Date::parse(r.field("date"));
   auto money = parse_vnd(r.field("money"), "số tiền");
   Status s = !id              ? Status::invalid("thiếu cam kết đỡ đầu")
              : !date.is_ok()  ? Status::invalid("ngày: " + date.status().message())
              : !money.is_ok() ? money.status()
                               : record_delivery(app.store(), r.principal->first,
-                                                {0, static_cast<int64_t>(*id), *date, *money,
+                                                {0, *id, *date, *money,
                                                  std::string(trim(r.field("in_kind"))),
                                                  std::string(trim(r.field("description"))), ""});
   if (s.code() == ErrorCode::kPermissionDenied || s.code() == ErrorCode::kNotFound)
@@ -148,12 +148,12 @@ Response delivery_submit(AppState& app, const Request& r) {
 }
 
 Response review_submit(AppState& app, const Request& r) {
-  const auto id = parse_number(r.field("sponsorship"));
+  const auto id = parse_id(r.field("sponsorship"));
   auto due = Date::parse(r.field("due"));
   Status s = !id            ? Status::invalid("thiếu cam kết đỡ đầu")
              : !due.is_ok() ? Status::invalid("kỳ rà soát: " + due.status().message())
                             : record_review(app.store(), r.principal->first,
-                                            {static_cast<int64_t>(*id), *due, today_local(),
+                                            {*id, *due, today_local(),
                                              std::string(trim(r.field("findings"))), ""});
   if (s.code() == ErrorCode::kPermissionDenied || s.code() == ErrorCode::kNotFound)
     return error_page(app, page_context(r), s);

@@ -45,10 +45,10 @@ Response verify_submit(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
-  const auto id = parse_number(r.field("id"));
+  const auto id = parse_id(r.field("id"));
   if (!id) return error_page(app, c, Status::invalid("thiếu số liệu cần thẩm định"));
   const bool accept = r.field("action") == "verify";
-  const Status s = review(app.store(), **catalog, r.principal->first, static_cast<int64_t>(*id),
+  const Status s = review(app.store(), **catalog, r.principal->first, *id,
                           accept, r.field("comment"));
   if (s.code() == ErrorCode::kInvalidArgument) {
     return Response::redirect("/verify?error=" + url_encode(s.message()));
