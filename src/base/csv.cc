@@ -123,6 +123,17 @@ std::string_view CsvTable::get(const CsvRow& row, const std::string& column) con
 }
 
 std::string csv_field(const std::string& s) {
+  // A spreadsheet runs a cell that begins with = + - @ (or a tab or CR
+  // before one) as a formula: such text gets a leading ' (shown as text),
+  // numbers such as "-3.5" stay as they are.
+  if (!s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos &&
+      !parse_number(s)) {
+    return csv_quote("'" + s);
+  }
+  return csv_quote(s);
+}
+
+std::string csv_quote(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string q = "\"";
   for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);

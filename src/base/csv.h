@@ -40,9 +40,14 @@ class CsvTable {
   std::vector<CsvRow> rows_;
 };
 
-// A field for writing CSV: quoted (with "" escapes) when it holds a comma,
-// quote or line break.
+// A field for writing CSV that people open in a spreadsheet: quoted (with ""
+// escapes) when it holds a comma, quote or line break; a text that a
+// spreadsheet would run as a formula (=, +, -, @ first; not a number) gets a
+// leading ' so that it is shown, never run.
 std::string csv_field(const std::string& s);
+// Quoting only, the text unchanged: for CSV text that only our own importers
+// read (a spreadsheet converted by xlsx_to_csv).
+std::string csv_quote(const std::string& s);
 
 // Reads a whole file; Status::io naming the path on failure.
 Result<std::string> read_file(const std::string& path);

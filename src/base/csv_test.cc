@@ -92,5 +92,17 @@ TEST(Csv, RoundTripsAndSurvivesRandomInput) {
   }
 }
 
+// A sponsor's "=HYPERLINK(...)" reaches the office's CSV as text, not a formula.
+TEST(Csv, FormulaLookingCellsAreNeutralised) {
+  EXPECT_EQ(csv_field("=HYPERLINK(\"http://x\",\"bấm\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"bấm\"\")\"");
+  EXPECT_EQ(csv_field("+84 912"), "'+84 912");
+  EXPECT_EQ(csv_field("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csv_field("-cmd"), "'-cmd");
+  EXPECT_EQ(csv_field("\t=1"), "'\t=1");
+  EXPECT_EQ(csv_field("-3.5"), "-3.5");  // a number stays a number
+  EXPECT_EQ(csv_field("Xã Sơn Tây"), "Xã Sơn Tây");
+  EXPECT_EQ(csv_quote("=1"), "=1");
+}
+
 }  // namespace
 }  // namespace ntm

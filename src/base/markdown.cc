@@ -45,7 +45,8 @@ std::optional<std::string> safe_attribute(const MD_ATTRIBUTE& a) {
   return s;
 }
 
-bool external(const std::string& url) { return url.rfind("http", 0) == 0; }
+// Links that leave the site (and mail links) get rel="noopener nofollow".
+bool external(const std::string& url) { return url.find(':') != std::string::npos; }
 
 int enter_block(MD_BLOCKTYPE type, void* detail, void* data) {
   Writer& w = *static_cast<Writer*>(data);
@@ -317,7 +318,9 @@ bool is_safe_url(std::string_view url) {
   const auto colon = url.find(':');
   const auto stop = url.find_first_of("/?#");
   if (colon == std::string_view::npos || (stop != std::string_view::npos && stop < colon)) {
-    return url.rfind("//", 0) != 0;  // a path on this site, not a scheme-relative host
+    // A path on this site, not a scheme-relative host: browsers read a
+    // backslash as a slash, so "/\\host", "\\\\host" and "\\/host" are "//host".
+    return url.find('\\') == std::string_view::npos && url.rfind("//", 0) != 0;
   }
   const std::string scheme = fold_diacritics(url.substr(0, colon));
   return scheme == "http" || scheme == "https" || scheme == "mailto";

@@ -99,6 +99,13 @@ TEST(Markdown, SafeUrls) {
   EXPECT_FALSE(is_safe_url(" javascript:alert(1)"));
   EXPECT_FALSE(is_safe_url("data:text/html,x"));
   EXPECT_FALSE(is_safe_url("//evil.example"));
+  EXPECT_FALSE(is_safe_url("/\\evil.example"));
+  EXPECT_FALSE(is_safe_url("\\\\evil.example"));
+  EXPECT_FALSE(is_safe_url("\\/evil.example"));
+  EXPECT_FALSE(is_safe_url("/a\\b"));
+  EXPECT_NE(markdown_to_html("[x](https://evil.example)").find("rel=\"noopener nofollow\""),
+            std::string::npos);
+  EXPECT_EQ(markdown_to_html("[x](/\\evil.example)").find("href"), std::string::npos);
   EXPECT_FALSE(is_safe_url("ftp://x"));
 }
 

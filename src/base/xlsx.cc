@@ -230,7 +230,7 @@ Result<std::string> xlsx_to_csv(std::string_view bytes, const std::string& name)
     for (std::string& c : cells)
       for (char& ch : c)
         if (ch == '\n' || ch == '\r') ch = ' ';
-    for (size_t i = 0; i < cells.size(); ++i) csv += (i ? "," : "") + csv_field(cells[i]);
+    for (size_t i = 0; i < cells.size(); ++i) csv += (i ? "," : "") + csv_quote(cells[i]);
     csv += "\n";
     if (csv.size() > kMaxCsvBytes) return too_large();
     ++expected_row;

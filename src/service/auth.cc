@@ -86,6 +86,16 @@ std::string token_hash(const std::string& token) {
   return hex(out, sizeof out);
 }
 
+std::string message_mac(const Session& session, const std::string& message) {
+  unsigned char key[crypto_generichash_KEYBYTES];
+  crypto_generichash(key, sizeof key, reinterpret_cast<const unsigned char*>(session.csrf_token.data()),
+                     session.csrf_token.size(), nullptr, 0);
+  unsigned char out[16];
+  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(message.data()),
+                     message.size(), key, sizeof key);
+  return hex(out, sizeof out);
+}
+
 Result<bool> assigned_to(Store& store, const User& user, int64_t unit_id, Date at) {
   int64_t id = unit_id;
   while (id) {

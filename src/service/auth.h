@@ -66,5 +66,10 @@ Status reset_password(Store& store, const std::string& admin, const std::string&
 std::string random_hex(size_t bytes);
 // Hex of a secure hash of a token (sessions are looked up by it).
 std::string token_hash(const std::string& token);
+// A keyed hash of `message` with the session's secret (its CSRF token): the
+// server signs the messages it puts in its own links, so that a link made by
+// someone else cannot show its text as the product's (an "?error=" of the
+// attacker's choice). 16 bytes, hex.
+std::string message_mac(const Session& session, const std::string& message);
 
 }  // namespace ntm

@@ -166,7 +166,7 @@ Response article_edit_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   auto a = readable(app, r);
   if (!a.is_ok()) return error_page(app, c, a.status());
-  return edit_page(app, c, *a, *a, r.arg("error"), r.arg("saved") == "1");
+  return edit_page(app, c, *a, *a, shown_error(r), r.arg("saved") == "1");
 }
 
 Response article_save(AppState& app, const Request& r) {
@@ -189,12 +189,12 @@ Response article_files_upload(AppState& app, const Request& r) {
   const std::string back = "/articles/" + std::to_string(a->id);
   const auto file = r.files.find("file");
   if (file == r.files.end() || file->second.data.empty())
-    return Response::redirect(back + "?error=" + url_encode("Chọn tệp cần tải lên"));
+    return Response::redirect(back + "?" + error_query(r, "Chọn tệp cần tải lên"));
   auto added = add_article_file(app.store(), app.evidence_dir, r.principal->first, a->id,
                                 r.field("kind").empty() ? "attachment" : r.field("kind"),
                                 file->second.filename, file->second.data);
   if (added.status().code() == ErrorCode::kInvalidArgument)
-    return Response::redirect(back + "?error=" + url_encode(added.status().message()));
+    return Response::redirect(back + "?" + error_query(r, added.status().message()));
   if (!added.is_ok()) return error_page(app, c, added.status());
   return Response::redirect(back + "?saved=1");
 }

@@ -71,7 +71,7 @@ Response account_page(AppState& app, const Request& r) {
       scope = (**v).name;
   }
   nlohmann::json v = {
-      {"page_title", tr(c.lang, "account.title")}, {"scope", scope}, {"error", r.arg("error")}};
+      {"page_title", tr(c.lang, "account.title")}, {"scope", scope}, {"error", shown_error(r)}};
   return render_page(app, c, "account", v);
 }
 

@@ -20,8 +20,8 @@ Result<std::vector<CommuneGroupRow>> rows_for(AppState& app, const PageContext& 
   return commune_groups(app.store(), *province, c.opts.at);
 }
 
-Response back(const std::string& key, const std::string& text) {
-  return Response::redirect("/commune-groups?" + key + "=" + url_encode(text));
+Response back(const Request& r, const std::string& key, const std::string& text) {
+  return Response::redirect("/commune-groups?" + message_query(r, key, text));
 }
 
 }  // namespace
@@ -64,8 +64,8 @@ Response commune_groups_page(AppState& app, const Request& r) {
                       {"rows", list},
                       {"summary", summary},
                       {"admin", r.principal->first.role == Role::kAdmin},
-                      {"saved", r.arg("saved")},
-                      {"error", r.arg("error")}};
+                      {"saved", shown_message(r, "saved")},
+                      {"error", shown_error(r)}};
   return render_page(app, c, "commune_groups", v);
 }
 
@@ -85,22 +85,22 @@ Response commune_groups_csv(AppState& app, const Request& r) {
 
 Response commune_group_assign(AppState& app, const Request& r) {
   const auto from = Date::parse(r.field("from"));
-  if (!from.is_ok()) return back("error", "Ngày áp dụng: chọn một ngày");
+  if (!from.is_ok()) return back(r, "error", "Ngày áp dụng: chọn một ngày");
   const Status s = assign_commune_group(app.store(), r.principal->first, r.field("code"),
                                         r.field("group"), *from);
-  if (!s.is_ok()) return back("error", s.message());
-  return back("saved", r.field("code") + " → " + r.field("group") + " (" + from->vi() + ")");
+  if (!s.is_ok()) return back(r, "error", s.message());
+  return back(r, "saved", r.field("code") + " → " + r.field("group") + " (" + from->vi() + ")");
 }
 
 Response commune_groups_import(AppState& app, const Request& r) {
   std::string name;
   const UploadedFile* f = uploaded_file(r, &name);
-  if (!f) return back("error", "Chọn tệp CSV hoặc XLSX");
+  if (!f) return back(r, "error", "Chọn tệp CSV hoặc XLSX");
   auto text = table_text(f->data, name);
-  if (!text.is_ok()) return back("error", text.status().message());
+  if (!text.is_ok()) return back(r, "error", text.status().message());
   auto counts = import_commune_groups(app.store(), r.principal->first, name, *text);
-  if (!counts.is_ok()) return back("error", counts.status().message());
-  return back("saved", name + ": " + std::to_string(counts->written) + " xã");
+  if (!counts.is_ok()) return back(r, "error", counts.status().message());
+  return back(r, "saved", name + ": " + std::to_string(counts->written) + " xã");
 }
 
 }  // namespace ntm

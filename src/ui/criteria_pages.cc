@@ -263,7 +263,7 @@ Response criteria_sets_page(AppState& app, const Request& r) {
                       {"has_drafts", !drafts.empty()},
                       {"published", r.arg("published")},
                       {"closed", r.arg("closed")},
-                      {"error", r.arg("error")}};
+                      {"error", shown_error(r)}};
   return render_page(app, c, "criteria_sets", v);
 }
 
@@ -296,7 +296,7 @@ Response criteria_draft_create(AppState& app, const Request& r) {
   const std::string id(trim(r.field("id")));
   const Status s =
       start_criteria_draft(app.store(), **catalog, r.field("base"), id, r.principal->first);
-  if (!s.is_ok()) return Response::redirect("/criteria-sets?error=" + url_encode(s.message()));
+  if (!s.is_ok()) return Response::redirect("/criteria-sets?" + error_query(r, s.message()));
   return Response::redirect(draft_path(id));
 }
 

@@ -85,7 +85,7 @@ Response meetings_page(AppState& app, const Request& r) {
   nlohmann::json v = {{"page_title", tr(c.lang, "meeting.title")},
                       {"meetings", list},
                       {"is_admin", r.principal->first.role == Role::kAdmin},
-                      {"error", r.arg("error")},
+                      {"error", shown_error(r)},
                       {"today_iso", today_local().iso()}};
   return render_page(app, c, "meetings", v);
 }
@@ -93,14 +93,13 @@ Response meetings_page(AppState& app, const Request& r) {
 Response meeting_create(AppState& app, const Request& r) {
   auto date = Date::parse(r.field("date"));
   if (!date.is_ok()) {
-    return Response::redirect("/meetings?error=" +
-                              url_encode("ngày họp: " + date.status().message()));
+    return Response::redirect("/meetings?" + error_query(r, "ngày họp: " + date.status().message()));
   }
   auto id = create_meeting(app.store(), r.principal->first,
                            {0, *date, std::string(trim(r.field("chair"))),
                             std::string(trim(r.field("title"))), r.field("minutes"), ""});
   if (!id.is_ok())
-    return Response::redirect("/meetings?error=" + url_encode(id.status().message()));
+    return Response::redirect("/meetings?" + error_query(r, id.status().message()));
   return Response::redirect("/meetings/" + std::to_string(*id));
 }
 
@@ -131,7 +130,7 @@ Response meeting_page(AppState& app, const Request& r) {
                       {"conclusions", list},
                       {"owner_options", owners},
                       {"is_admin", r.principal->first.role == Role::kAdmin},
-                      {"error", r.arg("error")},
+                      {"error", shown_error(r)},
                       {"saved", !r.arg("saved").empty()}};
   return render_page(app, c, "meeting", v);
 }
@@ -157,7 +156,7 @@ Response conclusion_create(AppState& app, const Request& r) {
     if (t.empty()) continue;
     auto u = app.store().unit_at(t, at);
     if (!u.is_ok() || !*u) {
-      return Response::redirect(back + "?error=" + url_encode("không có đơn vị mã \"" + t + "\""));
+      return Response::redirect(back + "?" + error_query(r, "không có đơn vị mã \"" + t + "\""));
     }
     k.links.push_back({"unit", std::to_string((**u).unit_id)});
     if ((**u).level == Level::kCommune && r.field("communes_own") == "1")
@@ -167,7 +166,7 @@ Response conclusion_create(AppState& app, const Request& r) {
     if (!trim(crit).empty()) k.links.push_back({"criterion", std::string(trim(crit))});
   auto added = add_conclusion(app.store(), r.principal->first, k);
   if (!added.is_ok())
-    return Response::redirect(back + "?error=" + url_encode(added.status().message()));
+    return Response::redirect(back + "?" + error_query(r, added.status().message()));
   return Response::redirect(back + "?saved=1#k-" + std::to_string(*added));
 }
 
@@ -185,7 +184,7 @@ Response conclusion_report(AppState& app, const Request& r) {
                                                     static_cast<int>(*progress), r.field("text"),
                                                     close ? std::optional(*close) : std::nullopt);
   if (s.code() == ErrorCode::kPermissionDenied) return error_page(app, page_context(r), s);
-  if (!s.is_ok()) return Response::redirect(back + "?error=" + url_encode(s.message()));
+  if (!s.is_ok()) return Response::redirect(back + "?" + error_query(r, s.message()));
   return Response::redirect(back + "?saved=1#k-" + std::to_string((**k).id));
 }
 

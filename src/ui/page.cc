@@ -129,6 +129,25 @@ std::string local_path(const std::string& next) {
   return next;
 }
 
+std::string message_query(const Request& r, const std::string& key, const std::string& text) {
+  if (!r.principal) return "";
+  return key + "=" + url_encode(text) + "&" + key +
+         "_mac=" + message_mac(r.principal->second, key + "\n" + text);
+}
+
+std::string shown_message(const Request& r, const std::string& key) {
+  const std::string text = r.arg(key);
+  if (text.empty() || !r.principal) return "";
+  const std::string mac = message_mac(r.principal->second, key + "\n" + text);
+  return constant_time_equal(r.arg(key + "_mac"), mac) ? text : "";
+}
+
+std::string error_query(const Request& r, const std::string& message) {
+  return message_query(r, "error", message);
+}
+
+std::string shown_error(const Request& r) { return shown_message(r, "error"); }
+
 std::string unit_link(const PageContext& c, const UnitVersion& u) {
   const bool commune = u.level == Level::kCommune || u.level == Level::kVillage;
   return link(c, std::string(commune ? "/commune/" : "/dashboard/") + url_encode(u.code));

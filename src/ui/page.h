@@ -27,6 +27,15 @@ PageContext page_context(const Request& r);
 std::string link(const PageContext& c, const std::string& path);
 // `next` when it is a path on this site, else "/": never redirect elsewhere.
 std::string local_path(const std::string& next);
+// "KEY=TEXT&KEY_mac=MAC" for a redirect after a form: the text signed for
+// the request's session (message_mac), so that only the server's own links
+// show a message on its pages. Without a session, "".
+std::string message_query(const Request& r, const std::string& key, const std::string& text);
+// The KEY of a link when the server signed it for this session; else "".
+std::string shown_message(const Request& r, const std::string& key);
+// message_query / shown_message for "error".
+std::string error_query(const Request& r, const std::string& message);
+std::string shown_error(const Request& r);
 // /dashboard/CODE for provinces and districts, /commune/CODE for communes.
 std::string unit_link(const PageContext& c, const UnitVersion& u);
 

@@ -82,7 +82,7 @@ Response plan_page(AppState& app, const Request& r) {
                       {"criteria", criteria},
                       {"milestones", milestones},
                       {"at", c.opts.at.iso()},
-                      {"error", r.arg("error")},
+                      {"error", shown_error(r)},
                       {"saved", !r.arg("saved").empty()}};
   return render_page(app, c, "plan", v);
 }
@@ -93,7 +93,7 @@ Response plan_submit(AppState& app, const Request& r) {
   if (!t.is_ok()) return error_page(app, c, t.status());
   const std::string back = "/plan/" + url_encode(t->unit.code) + "?at=" + c.opts.at.iso();
   auto fail = [&](const Status& s) {
-    return Response::redirect(back + "&error=" + url_encode(s.message()));
+    return Response::redirect(back + "&" + error_query(r, s.message()));
   };
   const auto year = parse_int(r.field("target_year"), 2010, 2100);
   if (!year) return fail(Status::invalid("năm mục tiêu: nhập một năm từ 2010 đến 2100, ví dụ 2027"));

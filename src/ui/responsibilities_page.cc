@@ -68,14 +68,14 @@ Response responsibilities_page(AppState& app, const Request& r) {
   }
   v["units"] = units;
   v["is_admin"] = c.principal->first.role == Role::kAdmin;
-  v["imported"] = r.arg("imported");
-  v["error"] = r.arg("error");
+  v["imported"] = shown_message(r, "imported");
+  v["error"] = shown_error(r);
   return render_page(app, c, "responsibilities", v);
 }
 
 Response plans_import(AppState& app, const Request& r) {
-  auto back = [](const std::string& key, const std::string& text) {
-    return Response::redirect("/responsibilities?" + key + "=" + url_encode(text));
+  auto back = [&r](const std::string& key, const std::string& text) {
+    return Response::redirect("/responsibilities?" + message_query(r, key, text));
   };
   std::string name;
   const UploadedFile* f = uploaded_file(r, &name);

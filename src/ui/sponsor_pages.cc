@@ -72,7 +72,7 @@ Response render_sponsors(AppState& app, const Request& r, const std::string& spo
                       {"total_delivered", format_vnd(c.lang, delivered)},
                       {"reviews_overdue", overdue ? std::to_string(overdue) : ""},
                       {"is_admin", me.role == Role::kAdmin},
-                      {"error", r.arg("error")},
+                      {"error", shown_error(r)},
                       {"saved", !r.arg("saved").empty()},
                       {"today_iso", today_local().iso()}};
   if (sponsor.empty()) {
@@ -94,7 +94,7 @@ Response back_to(const Request& r, const Status& s) {
   const std::string page = local_path(r.field("next").empty() ? "/sponsors" : r.field("next"));
   const char sep = page.find('?') == std::string::npos ? '?' : '&';
   return Response::redirect(page + sep +
-                            (s.is_ok() ? "saved=1" : "error=" + url_encode(s.message())));
+                            (s.is_ok() ? "saved=1" : error_query(r, s.message())));
 }
 
 }  // namespace

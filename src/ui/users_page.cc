@@ -26,7 +26,7 @@ Response users_page(AppState& app, const Request& r) {
   nlohmann::json v = {{"page_title", tr(c.lang, "users.title")},
                       {"users", rows},
                       {"done", r.arg("done")},
-                      {"error", r.arg("error")}};
+                      {"error", shown_error(r)}};
   return render_page(app, c, "users", v);
 }
 
@@ -35,13 +35,13 @@ Response users_add(AppState& app, const Request& r) {
                     {r.field("username"), r.field("role"), r.field("unit"), r.field("department"),
                      r.field("password")},
                     r.principal->first.username);
-  if (!u.is_ok()) return Response::redirect("/users?error=" + url_encode(u.status().message()));
+  if (!u.is_ok()) return Response::redirect("/users?" + error_query(r, u.status().message()));
   return Response::redirect("/users?done=" + url_encode("Đã tạo tài khoản " + u->username));
 }
 
 Response users_disable(AppState& app, const Request& r) {
   const Status s = disable_user(app.store(), r.field("username"), r.principal->first.username);
-  if (!s.is_ok()) return Response::redirect("/users?error=" + url_encode(s.message()));
+  if (!s.is_ok()) return Response::redirect("/users?" + error_query(r, s.message()));
   return Response::redirect("/users?done=" +
                             url_encode("Đã khóa tài khoản " + r.field("username")));
 }
@@ -49,7 +49,7 @@ Response users_disable(AppState& app, const Request& r) {
 Response users_reset(AppState& app, const Request& r) {
   const Status s = reset_password(app.store(), r.principal->first.username, r.field("username"),
                                   r.field("password"));
-  if (!s.is_ok()) return Response::redirect("/users?error=" + url_encode(s.message()));
+  if (!s.is_ok()) return Response::redirect("/users?" + error_query(r, s.message()));
   return Response::redirect("/users?done=" +
                             url_encode("Đã đặt lại mật khẩu cho " + r.field("username")));
 }

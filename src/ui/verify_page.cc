@@ -37,7 +37,7 @@ Response verify_page(AppState& app, const Request& r) {
                                                        : "";
   nlohmann::json v = {{"page_title", tr(c.lang, "verify.title")},    {"items", items},
                       {"count", std::to_string(items.size())},       {"done", done},
-                      {"department", r.principal->first.department}, {"error", r.arg("error")}};
+                      {"department", r.principal->first.department}, {"error", shown_error(r)}};
   return render_page(app, c, "verify", v);
 }
 
@@ -51,7 +51,7 @@ Response verify_submit(AppState& app, const Request& r) {
   const Status s = review(app.store(), **catalog, r.principal->first, *id,
                           accept, r.field("comment"));
   if (s.code() == ErrorCode::kInvalidArgument) {
-    return Response::redirect("/verify?error=" + url_encode(s.message()));
+    return Response::redirect("/verify?" + error_query(r, s.message()));
   }
   if (!s.is_ok()) return error_page(app, c, s);
   return Response::redirect(std::string("/verify?done=") + (accept ? "verify" : "return"));

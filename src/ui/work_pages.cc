@@ -106,7 +106,7 @@ Response work_list_page(AppState& app, const Request& r) {
                       {"at", c.opts.at.iso()},
                       {"is_admin", me.role == Role::kAdmin},
                       {"new_owners", owner_options(app, c, "")},
-                      {"error", r.arg("error")},
+                      {"error", shown_error(r)},
                       {"today_iso", today_local().iso()}};
   std::string board_href = "/work?view=board";
   for (const char* k : {"owner", "unit", "criterion", "status"})
@@ -119,7 +119,7 @@ Response work_list_page(AppState& app, const Request& r) {
 Response work_create(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   auto fail = [&](const Status& s) {
-    return Response::redirect("/work?error=" + url_encode(s.message()));
+    return Response::redirect("/work?" + error_query(r, s.message()));
   };
   WorkItem w;
   w.title = std::string(trim(r.field("title")));
@@ -186,7 +186,7 @@ Response work_item_page(AppState& app, const Request& r) {
   v["statuses"] = statuses;
   v["spent_value"] = std::to_string((**w).spent);
   v["saved"] = !r.arg("saved").empty();
-  v["error"] = r.arg("error");
+  v["error"] = shown_error(r);
   nlohmann::json history = nlohmann::json::array();
   if (auto log = app.store().audit((**w).unit_id, "", "", 200, "work:" + std::to_string((**w).id));
       log.is_ok()) {
@@ -224,7 +224,7 @@ Response work_update(AppState& app, const Request& r) {
                                     app.store(), r.principal->first, *id,
                                     *status, static_cast<int>(*progress), *spent, r.field("note"));
   if (s.code() == ErrorCode::kInvalidArgument) {
-    return Response::redirect(back + "?error=" + url_encode(s.message()));
+    return Response::redirect(back + "?" + error_query(r, s.message()));
   }
   if (!s.is_ok()) return error_page(app, c, s);
   return Response::redirect(back + "?saved=1");
@@ -237,12 +237,12 @@ Response work_file_upload(AppState& app, const Request& r) {
   const std::string back = "/work/" + std::to_string(*id);
   const auto file = r.files.find("file");
   if (file == r.files.end() || file->second.data.empty()) {
-    return Response::redirect(back + "?error=" + url_encode("Chọn tệp cần đính kèm"));
+    return Response::redirect(back + "?" + error_query(r, "Chọn tệp cần đính kèm"));
   }
   auto added = add_work_file(app.store(), app.evidence_dir, r.principal->first,
                              *id, file->second.filename, file->second.data);
   if (added.status().code() == ErrorCode::kInvalidArgument) {
-    return Response::redirect(back + "?error=" + url_encode(added.status().message()));
+    return Response::redirect(back + "?" + error_query(r, added.status().message()));
   }
   if (!added.is_ok()) return error_page(app, c, added.status());
   return Response::redirect(back + "?saved=1");
