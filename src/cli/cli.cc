@@ -42,6 +42,7 @@ struct Options {
   std::string username, role, department, sponsor;
   bool password_stdin = false;
   bool secure_cookies = false;
+  std::vector<std::string> trusted_proxies;
   std::string public_url;
   std::string evidence_dir;
   int port = 8080;
@@ -322,6 +323,7 @@ Status run_serve(const Options& o, std::ostream& out) {
   std::shared_ptr<Store> store = TRY(Store::open_sqlite(o.db));
   AppState app(store);
   app.secure_cookies = o.secure_cookies;
+  app.trusted_proxies = o.trusted_proxies;
   app.evidence_dir = o.evidence_dir.empty() ? o.db + ".evidence" : o.evidence_dir;
   app.public_url = !o.public_url.empty() ? o.public_url
                    : std::getenv("NTM_PUBLIC_URL")
@@ -516,6 +518,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   sv->add_option("--host", o.host, "Address to listen on (default 127.0.0.1)");
   sv->add_option("--evidence-dir", o.evidence_dir, "Evidence files (default: DB file + .evidence)");
   sv->add_flag("--secure-cookies", o.secure_cookies, "Mark cookies Secure (when served over TLS)");
+  sv->add_option("--trusted-proxy", o.trusted_proxies,
+                 "Address of a proxy in front (nginx) whose X-Forwarded-For is believed; repeatable");
   sv->add_option("--public-url", o.public_url,
                  "The site's public address for canonical links, feeds and the sitemap"
                  " (default $NTM_PUBLIC_URL, else http://HOST:PORT)");

@@ -37,6 +37,8 @@ class AppState {
   // Where evidence files are stored: outside any served directory.
   std::string evidence_dir = "evidence";
   AuthConfig auth;
+  // Proxies whose X-Forwarded-For is believed (client_address).
+  std::vector<std::string> trusted_proxies;
   // The site's address as readers reach it (canonical links, feeds, sitemap).
   std::string public_url = "http://127.0.0.1:8080";
 

@@ -2,6 +2,8 @@
 
 #include <zlib.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "base/strings.h"
@@ -306,6 +308,19 @@ bool valid_request_text(const Request& r) {
     for (const auto& [k, v] : *fields)
       if (!valid_text(k) || !valid_text(v)) return false;
   return true;
+}
+
+std::string client_address(const Request& r, const std::vector<std::string>& trusted) {
+  const auto is_trusted = [&](std::string_view a) {
+    return std::find(trusted.begin(), trusted.end(), a) != trusted.end();
+  };
+  if (!is_trusted(r.peer)) return r.peer;
+  std::string address = r.peer;
+  for (const std::string& hop : split(r.header("x-forwarded-for"), ',')) {
+    const std::string a(trim(hop));
+    if (!a.empty() && !is_trusted(a) && a.size() <= 64) address = a;
+  }
+  return address;
 }
 
 }  // namespace ntm

@@ -119,6 +119,10 @@ bool parse_multipart(const std::string& body, const std::string& content_type,
 // (valid_text: UTF-8, no NUL or control characters). Uploaded files are
 // checked by what reads them.
 bool valid_request_text(const Request& r);
+// The client's address: the peer's, or, when the peer is one of the
+// `trusted` proxies (nginx in front), the right-most X-Forwarded-For address
+// that is not a trusted proxy. Anyone else's X-Forwarded-For is ignored.
+std::string client_address(const Request& r, const std::vector<std::string>& trusted);
 // Compares secrets in time independent of where they differ.
 bool constant_time_equal(const std::string& a, const std::string& b);
 

@@ -169,6 +169,18 @@ TEST(ServerCache, AnonymousGetsAreKeptUntilTheDataChanges) {
   t.join();
 }
 
+// X-Forwarded-For is believed only from the configured proxies.
+TEST(Http, ClientAddressFromTrustedProxiesOnly) {
+  Request r;
+  r.peer = "127.0.0.1";
+  r.headers["x-forwarded-for"] = "198.51.100.7, 203.0.113.9";
+  EXPECT_EQ(client_address(r, {}), "127.0.0.1");
+  EXPECT_EQ(client_address(r, {"127.0.0.1"}), "203.0.113.9");
+  EXPECT_EQ(client_address(r, {"127.0.0.1", "203.0.113.9"}), "198.51.100.7");
+  r.peer = "192.0.2.1";  // not a proxy: its header is the client's own words
+  EXPECT_EQ(client_address(r, {"127.0.0.1"}), "192.0.2.1");
+}
+
 // A raw exchange: sends `request` as it is and reads until the server closes.
 std::string raw_exchange(unsigned short port, const std::string& request) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);

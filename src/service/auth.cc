@@ -180,11 +180,60 @@ Status disable_user(Store& store, const std::string& username, const std::string
   });
 }
 
+namespace {
+
+// The server's secret for device cookies, made on first use.
+Result<std::string> device_secret(Store& store) {
+  if (auto s = TRY(store.setting("device_secret")); s && s->size() == 64) return *s;
+  const std::string made = random_hex(32);
+  TRY(store.set_setting("device_secret", made));
+  return made;
+}
+
+std::string device_mac(const std::string& secret, const std::string& username,
+                       const std::string& nonce) {
+  Session key;
+  key.csrf_token = secret;
+  return message_mac(key, username + "|" + nonce);
+}
+
+// "NONCE.MAC": a browser where `username` signed in; "" for anything else.
+Result<std::string> trusted_device(Store& store, const std::string& username,
+                                   const std::string& cookie) {
+  const size_t dot = cookie.find('.');
+  if (dot != 32 || cookie.size() != 65) return std::string();
+  const std::string nonce = cookie.substr(0, dot);
+  const std::string secret = TRY(device_secret(store));
+  const std::string mac = device_mac(secret, username, nonce);
+  const bool same = cookie.size() - dot - 1 == mac.size() &&
+                    sodium_memcmp(cookie.data() + dot + 1, mac.data(), mac.size()) == 0;
+  return same ? nonce : std::string();
+}
+
+// At most 64 bytes, cut at a character boundary.
+std::string stored_name(const std::string& username) {
+  if (username.size() <= 64) return username;
+  size_t n = 64;
+  while (n > 0 && (static_cast<unsigned char>(username[n]) & 0xC0) == 0x80) --n;
+  return username.substr(0, n);
+}
+
+}  // namespace
+
 Result<LoginResult> login(Store& store, const std::string& username, const std::string& password,
-                          const std::string& address, const AuthConfig& config) {
-  const auto [by_user, by_address] =
-      TRY(store.failed_logins_since(username, address, timestamp_in(-60L * config.window_minutes)));
-  if (by_user >= config.max_failures_per_user || by_address >= config.max_failures_per_address) {
+                          const std::string& address, const AuthConfig& config,
+                          const std::string& device) {
+  if (username.size() > 256 || password.size() > 1024)
+    return Status::invalid("tên đăng nhập hoặc mật khẩu không đúng");
+  const std::string nonce = TRY(trusted_device(store, username, device));
+  // A trusted browser is counted by itself, as if it were an address.
+  const std::string counted = nonce.empty() ? address : "device:" + nonce;
+  const auto [by_user, by_address] = TRY(store.failed_logins_since(
+      stored_name(username), counted, timestamp_in(-60L * config.window_minutes)));
+  const bool refused = nonce.empty() ? by_user >= config.max_failures_per_user ||
+                                           by_address >= config.max_failures_per_address
+                                     : by_address >= config.max_failures_per_user;
+  if (refused) {
     return Status(ErrorCode::kConflict, "đăng nhập sai quá nhiều lần; hãy thử lại sau " +
                                             std::to_string(config.window_minutes) + " phút");
   }
@@ -194,7 +243,8 @@ Result<LoginResult> login(Store& store, const std::string& username, const std::
   static const std::string kDummy = hash_password(random_hex(16)).value();
   const bool ok = user ? verify_password(user->password_hash, password)
                        : !verify_password(kDummy, password) && false;
-  TRY(store.record_login_attempt(username, address, ok && !user->disabled));
+  TRY(store.record_login_attempt(stored_name(username), counted, ok && !user->disabled,
+                                 timestamp_in(-86400)));
   if (!ok || user->disabled) {
     return Status::invalid("tên đăng nhập hoặc mật khẩu không đúng");
   }
@@ -204,6 +254,8 @@ Result<LoginResult> login(Store& store, const std::string& username, const std::
   r.session = {token_hash(r.token), user->id, random_hex(32), utc_timestamp_now(),
                timestamp_in(3600L * config.session_hours)};
   TRY(store.insert_session(r.session));
+  const std::string new_nonce = nonce.empty() ? random_hex(16) : nonce;
+  r.device = new_nonce + "." + device_mac(TRY(device_secret(store)), user->username, new_nonce);
   return r;
 }
 

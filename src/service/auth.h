@@ -45,13 +45,24 @@ Status disable_user(Store& store, const std::string& username, const std::string
 struct LoginResult {
   User user;
   Session session;
-  std::string token;  // goes to the cookie; never stored
+  std::string token;   // goes to the cookie; never stored
+  std::string device;  // the device cookie for this browser (see login)
 };
 
-// Fails with one message for a wrong name or password (no user enumeration),
-// and refuses while an account or an address has too many recent failures.
+// Fails with one message for a wrong name or password (no user enumeration).
+// Throttling that an attacker cannot turn against users (docs/security.md):
+// - a browser where the account signed in before carries a device cookie
+//   (`device`, signed with a server secret kept in the settings); there only
+//   that browser's own failures count, so someone guessing elsewhere never
+//   locks the owner out of the browser they use;
+// - anywhere else, the account is refused after max_failures_per_user
+//   failures in window_minutes, and an address after
+//   max_failures_per_address (the address is the client's, as the caller
+//   found it: X-Forwarded-For only from trusted proxies).
+// Usernames are stored cut to 64 bytes; attempts older than a day are removed.
 Result<LoginResult> login(Store& store, const std::string& username, const std::string& password,
-                          const std::string& address, const AuthConfig& config = {});
+                          const std::string& address, const AuthConfig& config = {},
+                          const std::string& device = "");
 // The user of a valid, unexpired session token, if any.
 Result<std::optional<std::pair<User, Session>>> session_user(Store& store,
                                                              const std::string& token);

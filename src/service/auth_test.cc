@@ -83,6 +83,52 @@ TEST_F(AuthTest, ThrottlesPerAccountAndPerAddress) {
             ErrorCode::kConflict);
 }
 
+// Someone typing wrong passwords elsewhere cannot lock the owner out of the
+// browser where they signed in before (its device cookie); without it the
+// account is refused as before. Usernames are stored cut; old attempts go.
+TEST_F(AuthTest, ThrottlingCannotBeTurnedAgainstTheOwner) {
+  ASSERT_TRUE(add_user(*store, {"admin", "admin", "", "", "mat-khau-dai-1"}, "cli").is_ok());
+  auto first = login(*store, "admin", "mat-khau-dai-1", "10.1.1.1");
+  ASSERT_TRUE(first.is_ok());
+  ASSERT_EQ(first->device.size(), 65u);
+  for (int i = 0; i < 8; ++i)
+    EXPECT_FALSE(login(*store, "admin", "doan-mo", "203.0.113." + std::to_string(i)).is_ok());
+  // A new browser is refused; the owner's browser is not.
+  EXPECT_EQ(login(*store, "admin", "mat-khau-dai-1", "10.1.1.1").status().code(),
+            ErrorCode::kConflict);
+  auto owner = login(*store, "admin", "mat-khau-dai-1", "10.1.1.1", {}, first->device);
+  ASSERT_TRUE(owner.is_ok()) << owner.status().message();
+  EXPECT_EQ(owner->device, first->device);
+  // A device cookie of another account, or forged, counts for nothing.
+  std::string forged = first->device;
+  forged.back() = forged.back() == '0' ? '1' : '0';
+  EXPECT_EQ(login(*store, "admin", "mat-khau-dai-1", "10.1.1.1", {}, forged).status().code(),
+            ErrorCode::kConflict);
+  // The owner's own failures on that browser still count.
+  for (int i = 0; i < 5; ++i)
+    EXPECT_FALSE(login(*store, "admin", "sai", "10.1.1.1", {}, first->device).is_ok());
+  EXPECT_EQ(login(*store, "admin", "mat-khau-dai-1", "10.1.1.1", {}, first->device).status().code(),
+            ErrorCode::kConflict);
+  // A megabyte name is refused without being stored whole; a long one is cut.
+  EXPECT_FALSE(login(*store, std::string(1 << 20, 'a'), "x", "10.2.2.2").is_ok());
+  EXPECT_FALSE(login(*store, std::string(200, 'b'), "x", "10.2.2.2").is_ok());
+  auto longest_sql = store->connection().prepare("SELECT MAX(LENGTH(username)) FROM login_attempt");
+  ASSERT_TRUE(longest_sql.is_ok());
+  auto& longest = *longest_sql;
+  ASSERT_TRUE(longest->step().is_ok());
+  EXPECT_LE(longest->get_int(0), 64);
+  // Attempts older than a day are removed at the next attempt.
+  ASSERT_TRUE(store->connection()
+                  .exec_script("UPDATE login_attempt SET at = '2000-01-01T00:00:00Z'")
+                  .is_ok());
+  EXPECT_FALSE(login(*store, "admin", "sai", "10.3.3.3").is_ok());
+  auto count_sql = store->connection().prepare("SELECT COUNT(*) FROM login_attempt");
+  ASSERT_TRUE(count_sql.is_ok());
+  auto& count = *count_sql;
+  ASSERT_TRUE(count->step().is_ok());
+  EXPECT_EQ(count->get_int(0), 1);
+}
+
 TEST_F(AuthTest, DisableAndPasswordChangesEndSessions) {
   ASSERT_TRUE(add_user(*store, {"admin", "admin", "", "", "mat-khau-dai-1"}, "cli").is_ok());
   auto a = login(*store, "admin", "mat-khau-dai-1", "1.1.1.1");

@@ -151,7 +151,10 @@ Status Store::delete_user_sessions(int64_t user_id) {
 }
 
 Status Store::record_login_attempt(const std::string& username, const std::string& address,
-                                   bool ok) {
+                                   bool ok, const std::string& prune_before) {
+  auto prune = TRY(sql("DELETE FROM login_attempt WHERE at < $1"));
+  prune->bind(1, prune_before);
+  TRY(prune->run());
   auto s =
       TRY(sql("INSERT INTO login_attempt (username, address, at, ok) VALUES ($1, $2, $3, $4)"));
   s->bind(1, username);

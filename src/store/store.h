@@ -179,7 +179,9 @@ class Store {
   Status delete_session(const std::string& token_hash);
   Status delete_user_sessions(int64_t user_id);
 
-  Status record_login_attempt(const std::string& username, const std::string& address, bool ok);
+  // Records an attempt and removes those before `prune_before` (UTC timestamp).
+  Status record_login_attempt(const std::string& username, const std::string& address, bool ok,
+                              const std::string& prune_before);
   // Failed attempts since `since` (UTC timestamp) for the name, and for the address.
   Result<std::pair<int, int>> failed_logins_since(const std::string& username,
                                                   const std::string& address,

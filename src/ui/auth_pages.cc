@@ -43,7 +43,8 @@ Response login_submit(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const std::string username = r.field("username"), next = local_path(r.field("next"));
   if (!same_origin(r)) return login_form(app, c, username, next, "Yêu cầu không hợp lệ", 403);
-  auto in = login(app.store(), username, r.field("password"), r.peer, app.auth);
+  auto in = login(app.store(), username, r.field("password"),
+                  client_address(r, app.trusted_proxies), app.auth, r.cookie("ntm_device"));
   if (!in.is_ok()) {
     const int status = in.status().code() == ErrorCode::kConflict ? 429 : 400;
     return login_form(app, c, username, next, in.status().message(), status);
@@ -51,6 +52,10 @@ Response login_submit(AppState& app, const Request& r) {
   Response res = Response::redirect(next);
   res.headers.push_back(
       {"Set-Cookie", session_cookie(app, in->token, 3600L * app.auth.session_hours)});
+  // The device cookie outlives sessions: a year, this site only.
+  res.headers.push_back({"Set-Cookie", "ntm_device=" + in->device +
+                                           "; Path=/login; Max-Age=31536000; HttpOnly; SameSite=Strict" +
+                                           (app.secure_cookies ? "; Secure" : "")});
   return res;
 }
 
