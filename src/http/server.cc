@@ -114,8 +114,12 @@ bhttp::response<bhttp::string_body> to_beast(Response r, unsigned version, bool 
   // A header value never carries CR, LF or NUL (no response splitting,
   // whatever a handler was given).
   for (const auto& [name, value] : r.headers)
-    if (value.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos)
-      res.set(name, value);
+    if (value.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos) {
+      if (name == "Set-Cookie")
+        res.insert(name, value);  // several cookies: one header each
+      else
+        res.set(name, value);
+    }
   if (compressible(r.content_type) && r.body.size() > 512) {
     res.set(bhttp::field::vary, "Accept-Encoding");
     if (accepts_gzip) {
