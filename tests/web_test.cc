@@ -871,6 +871,20 @@ TEST_F(WebTest, OverviewFiguresAreRight) {
   EXPECT_EQ(pub["criteria"][1]["unknown"], 1);
   EXPECT_NE(get(port_, "/dashboard/42?at=2021-06-30").body.find("Đăng nhập để xem cả số liệu"),
             std::string::npos);
+  // A mistyped or absurd date never widens what a visitor sees: 400, the
+  // date's error, and verified figures only (the same as without a date).
+  for (const char* at : {"abc", "9999-12-31", "1899-01-01", "2021-02-30"}) {
+    const Reply bad = get(port_, std::string("/dashboard/42?at=") + at);
+    EXPECT_EQ(bad.status, 400) << at;
+    EXPECT_NE(bad.body.find("Ngày không hợp lệ"), std::string::npos) << at;
+    EXPECT_NE(bad.body.find("Đăng nhập để xem cả số liệu"), std::string::npos) << at;
+    EXPECT_EQ(get(port_, std::string("/api/v1/units/42/overview?at=") + at).status, 400) << at;
+  }
+  for (const char* page : {"/commune/18580?at=abc", "/criterion/web-a/15?parent=42&at=abc"}) {
+    const Reply bad = get(port_, page);
+    EXPECT_EQ(bad.status, 400) << page;
+    EXPECT_EQ(bad.body.find("Tự đánh giá"), std::string::npos) << page;
+  }
 }
 
 TEST_F(WebTest, HostileNamesComeBackEscaped) {
@@ -925,8 +939,13 @@ TEST_F(WebTest, LanguageSwitchIsRememberedAndLocal) {
   EXPECT_EQ(r.status, 303);
   EXPECT_NE(r.head.find("Set-Cookie: lang=en; Path=/"), std::string::npos);
   EXPECT_NE(r.head.find("Location: /dashboard/42"), std::string::npos);
-  EXPECT_NE(get(port_, "/lang/en?next=//evil.example").head.find("Location: /\r"),
-            std::string::npos);
+  // Only a printable local path: no header injection, no other host.
+  for (const char* next : {"//evil.example", "/%0d%0aSet-Cookie:%20ntm_session=x", "/%09/evil.example/",
+                           "/%5Cevil.example", "/\\evil.example", "https://evil.example"}) {
+    const Reply hostile = get(port_, std::string("/lang/en?next=") + next);
+    EXPECT_NE(hostile.head.find("Location: /\r"), std::string::npos) << next << hostile.head;
+    EXPECT_EQ(hostile.head.find("ntm_session=x"), std::string::npos) << next;
+  }
   const Reply en = get(port_, "/dashboard/42?at=2021-06-30", "Cookie: lang=en\r\n");
   EXPECT_NE(en.body.find("lang=\"en\""), std::string::npos);
   EXPECT_NE(en.body.find("communes meet the title"), std::string::npos);

@@ -94,7 +94,11 @@ PageContext page_context(const Request& r) {
   if (opts.is_ok()) {
     c.opts = *opts;
   } else {
+    // A malformed date never widens what is shown: today, and the view the
+    // request may see (verified only for visitors).
     c.opts.at = today_local();
+    c.opts.set_id = r.arg("set");
+    c.opts.verified_only = verified_only_view(r);
     c.bad_date = r.arg("at");
   }
   for (const char* key : {"at", "set", "view"}) {
@@ -155,6 +159,7 @@ std::string unit_link(const PageContext& c, const UnitVersion& u) {
 
 Response render_page(AppState& app, const PageContext& c, const std::string& name,
                      nlohmann::json view, int status) {
+  if (!c.bad_date.empty() && status == 200) status = 400;  // shown with the date's error
   view["t"] = catalogue(c.lang);
   view["lang"] = lang_code(c.lang);
   view["demo"] = app.demo();
