@@ -10,11 +10,6 @@ namespace {
 
 using State = std::map<std::string, MeasureValue, std::less<>>;
 
-bool counts(ObservationStatus s, bool verified_only) {
-  return s == ObservationStatus::kVerified ||
-         (!verified_only && s == ObservationStatus::kSubmitted);
-}
-
 ObservationStatus status_of(std::string_view s) {
   return s == "verified" ? ObservationStatus::kVerified : ObservationStatus::kSubmitted;
 }
@@ -80,15 +75,16 @@ Status Store::refresh_latest(int64_t unit_id) {
   TRY(d->run());
   // Every counted current row of the unit, by date (the covering index's order).
   std::vector<MeasureValue> rows;
+  std::vector<int64_t> shown;  // the views that count each row
   {
     auto s =
-        TRY(sql("SELECT measure_id, date, value, status FROM observation"
-                " WHERE unit_id = $1 AND current = 1 AND status IN ('verified', 'submitted')"
-                " ORDER BY date"));
+        TRY(sql("SELECT measure_id, date, value, status, shown FROM observation"
+                " WHERE unit_id = $1 AND shown != 0 ORDER BY date"));
     s->bind(1, unit_id);
     while (TRY(s->step())) {
       rows.push_back({std::string(s->get_view(0)), TRY(Date::parse(s->get_view(1))),
                       s->get_double(2), status_of(s->get_view(3))});
+      shown.push_back(s->get_int(4));
     }
   }
   auto ins =
@@ -107,8 +103,9 @@ Status Store::refresh_latest(int64_t unit_id) {
     State state;
     int year = 0;
     Date last;
-    for (const MeasureValue& r : rows) {
-      if (!counts(r.status, verified_only)) continue;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const MeasureValue& r = rows[i];
+      if ((shown[i] & view_bit(verified_only)) == 0) continue;
       // The first row of a later year closes the previous year.
       if (!state.empty() && r.date.year() != year) {
         TRY(emit(Date::from_ymd(year, 12, 31), state, false));
@@ -160,13 +157,12 @@ Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
   // data when no row is kept before `at`), in date order: the last one wins.
   auto s =
       TRY(sql("SELECT measure_id, date, value, status FROM observation"
-              " WHERE unit_id = $1 AND date > $2 AND date <= $3 AND current = 1"
-              " AND (status = 'verified' OR ($4 = 0 AND status = 'submitted'))"
+              " WHERE unit_id = $1 AND date > $2 AND date <= $3 AND (shown & $4) != 0"
               " ORDER BY date"));
   s->bind(1, unit_id);
   s->bind(2, through);
   s->bind(3, at_iso);
-  s->bind(4, static_cast<int64_t>(verified_only ? 1 : 0));
+  s->bind(4, view_bit(verified_only));
   State state;
   for (MeasureValue& v : base) state.emplace(v.measure_id, std::move(v));
   while (TRY(s->step())) {

@@ -26,6 +26,12 @@ Result<Observation> read_observation(Statement& s) {
 
 }  // namespace
 
+int64_t shown_bits(ObservationStatus s) {
+  return s == ObservationStatus::kVerified ? 3 : s == ObservationStatus::kSubmitted ? 1 : 0;
+}
+
+int64_t view_bit(bool verified_only) { return verified_only ? 2 : 1; }
+
 Result<std::optional<Observation>> Store::current_observation(int64_t unit_id,
                                                               const std::string& measure,
                                                               Date date) {
@@ -49,10 +55,10 @@ Status Store::insert_new_observations(const std::vector<const Observation*>& row
   auto insert_text = [](size_t rows) {
     std::string text =
         "INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
-        " recorded_at, current) VALUES ";
+        " recorded_at, shown, current) VALUES ";
     for (size_t i = 0; i < rows; ++i) {
       text += (i ? ", (" : "(");
-      for (size_t c = 0; c < 8; ++c) text += (c ? ", $" : "$") + std::to_string(i * 8 + c + 1);
+      for (size_t c = 0; c < 9; ++c) text += (c ? ", $" : "$") + std::to_string(i * 9 + c + 1);
       text += ", 1)";
     }
     return text;
@@ -66,7 +72,7 @@ Status Store::insert_new_observations(const std::vector<const Observation*>& row
     auto s = TRY(sql(n == kPerStatement ? batch : one));
     for (size_t i = 0; i < n; ++i) {
       const Observation& o = *rows[first + i];
-      const int b = static_cast<int>(i * 8);
+      const int b = static_cast<int>(i * 9);
       s->bind(b + 1, o.unit_id);
       s->bind(b + 2, o.measure_id);
       s->bind(b + 3, o.date.iso());
@@ -75,6 +81,7 @@ Status Store::insert_new_observations(const std::vector<const Observation*>& row
       s->bind(b + 6, o.author);
       s->bind(b + 7, o.note);
       s->bind(b + 8, o.recorded_at.empty() ? recorded_at : o.recorded_at);
+      s->bind(b + 9, shown_bits(o.status));
       units.insert(o.unit_id);
     }
     TRY(s->run());
@@ -93,12 +100,32 @@ Status Store::insert_observation(Observation& o, std::optional<int64_t> previous
     auto u = TRY(sql("UPDATE observation SET current = 0 WHERE id = $1"));
     u->bind(1, *previous);
     TRY(u->run());
+    // What the views counted of this date before: a verified version takes
+    // both views; a submitted one the self-assessed view; a draft or a
+    // returned value neither, and the self-assessed view falls back to the
+    // latest verified version (see migration 0012). A returned value takes
+    // back the version it returns, whatever that was.
+    if (o.status == ObservationStatus::kReturned) {
+      auto r = TRY(sql("UPDATE observation SET shown = 0 WHERE id = $1"));
+      r->bind(1, *previous);
+      TRY(r->run());
+    }
+    const char* update =
+        o.status == ObservationStatus::kVerified    ? "SET shown = 0"
+        : o.status == ObservationStatus::kSubmitted ? "SET shown = shown & 2"
+                                                    : "SET shown = CASE WHEN (shown & 2) != 0 THEN 3 ELSE 0 END";
+    auto v = TRY(sql(std::string("UPDATE observation ") + update +
+                     " WHERE unit_id = $1 AND measure_id = $2 AND date = $3 AND shown != 0"));
+    v->bind(1, o.unit_id);
+    v->bind(2, o.measure_id);
+    v->bind(3, o.date.iso());
+    TRY(v->run());
   }
   if (o.recorded_at.empty()) o.recorded_at = utc_timestamp_now();
-  auto s =
-      TRY(sql("INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
-              " recorded_at, current, supersedes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9)"
-              " RETURNING id"));
+  auto s = TRY(
+      sql("INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
+          " recorded_at, current, supersedes, shown)"
+          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10) RETURNING id"));
   s->bind(1, o.unit_id);
   s->bind(2, o.measure_id);
   s->bind(3, o.date.iso());
@@ -112,6 +139,7 @@ Status Store::insert_observation(Observation& o, std::optional<int64_t> previous
   } else {
     s->bind_null(9);
   }
+  s->bind(10, shown_bits(o.status));
   if (!TRY(s->step())) return Status::database("INSERT observation returned no id");
   o.id = s->get_int(0);
   o.current = true;
@@ -122,11 +150,10 @@ Status Store::insert_observation(Observation& o, std::optional<int64_t> previous
 Result<std::vector<MeasureValue>> Store::value_history(int64_t unit_id, bool verified_only) {
   auto s =
       TRY(sql("SELECT measure_id, date, value, status FROM observation"
-              " WHERE unit_id = $1 AND current = 1"
-              " AND (status = 'verified' OR ($2 = 0 AND status = 'submitted'))"
+              " WHERE unit_id = $1 AND (shown & $2) != 0"
               " ORDER BY date, measure_id"));
   s->bind(1, unit_id);
-  s->bind(2, static_cast<int64_t>(verified_only ? 1 : 0));
+  s->bind(2, view_bit(verified_only));
   std::vector<MeasureValue> out;
   while (TRY(s->step())) {
     out.push_back({std::string(s->get_view(0)), TRY(Date::parse(s->get_view(1))), s->get_double(2),

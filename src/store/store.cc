@@ -32,8 +32,9 @@ Status Store::migrate() {
     if (m.version <= current) continue;
     TRY(transaction([&]() -> Status {
       TRY(conn_->exec_script(m.sql));
-      // 0011 keeps values as of each year end, computed here, not in SQL.
-      if (m.version == 11) TRY(refresh_all_latest());
+      // 0011 keeps values as of each year end, computed here, not in SQL
+      // (0012 changes which rows the views count: computed again.)
+      if (m.version == 11 || m.version == 12) TRY(refresh_all_latest());
       auto s = TRY(sql("INSERT INTO schema_version (version) VALUES ($1)"));
       s->bind(1, static_cast<int64_t>(m.version));
       return s->run();

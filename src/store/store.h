@@ -67,6 +67,12 @@ class StatementRef {
   Statement* s_;
 };
 
+// The bits of observation.shown (migration 0012): which views count a row.
+// A new version of `status` with nothing before it: verified 3, submitted 1,
+// draft or returned 0. The bit of a view: self-assessed 1, verified only 2.
+int64_t shown_bits(ObservationStatus status);
+int64_t view_bit(bool verified_only);
+
 class Store {
  public:
   // Opens an SQLite file (":memory:" for tests) and applies pending migrations.

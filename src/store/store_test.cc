@@ -151,6 +151,43 @@ TEST_F(StoreTest, KeptLatestValuesFollowReturnsAndCorrections) {
   EXPECT_EQ(values("2030-01-01", false), "a=21@2020-12-31 b=6@2020-12-31 ");
 }
 
+// A draft or a returned submission entered over a verified value never
+// changes the verified view (what visitors see); the self-assessed view
+// shows a submitted value and falls back to the verified one otherwise.
+TEST_F(StoreTest, DraftsAndReturnsNeverChangeTheVerifiedView) {
+  const int64_t u = add_unit("1", Level::kCommune, "A", 0, d("2016-01-01"), Date::max());
+  ASSERT_TRUE(store->upsert_measure(Measure{.id = "a", .name_vi = "a"}).is_ok());
+  auto add = [&](double v, ObservationStatus st) {
+    Observation o{.unit_id = u, .measure_id = "a", .date = d("2024-12-31"), .value = v, .status = st};
+    ASSERT_TRUE(store->add_observation(o).is_ok());
+  };
+  auto value = [&](bool verified) -> std::string {
+    const auto got = store->latest_values(u, d("2025-06-30"), verified);
+    EXPECT_TRUE(got.is_ok());
+    const auto history = store->value_history(u, verified);
+    EXPECT_TRUE(history.is_ok());
+    EXPECT_EQ(history->size(), got->size());  // the history agrees
+    return got->empty() ? "-" : std::to_string(static_cast<int>(got->front().value));
+  };
+  add(90, ObservationStatus::kVerified);
+  add(50, ObservationStatus::kDraft);  // the commune starts a correction
+  EXPECT_EQ(value(true), "90");
+  EXPECT_EQ(value(false), "90");
+  add(60, ObservationStatus::kSubmitted);
+  EXPECT_EQ(value(true), "90");
+  EXPECT_EQ(value(false), "60");
+  add(60, ObservationStatus::kReturned);  // the department returns it
+  EXPECT_EQ(value(true), "90");
+  EXPECT_EQ(value(false), "90");
+  add(70, ObservationStatus::kSubmitted);
+  add(70, ObservationStatus::kVerified);
+  EXPECT_EQ(value(true), "70");
+  EXPECT_EQ(value(false), "70");
+  add(70, ObservationStatus::kReturned);  // a verified value taken back
+  EXPECT_EQ(value(true), "-");
+  EXPECT_EQ(value(false), "-");
+}
+
 // Many units, measures, years, statuses and corrections in random order:
 // the values on every quarter end, the days around it and far before and
 // after equal those computed from the whole history, in both views.
