@@ -5,7 +5,7 @@ DB ?= demo.db
 PORT ?= 8080
 NTM := $(BUILD)/src/cli/ntm
 
-.PHONY: all deps build test test-asan demo bench screenshots format clean
+.PHONY: all deps build test test-asan fuzz demo bench screenshots format clean
 
 all: build
 
@@ -27,6 +27,11 @@ test-asan: deps
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DNTM_SANITIZE=ON
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ctest --output-on-failure -j $(JOBS)
+
+# Every fuzz target for FUZZ_SECONDS each (libFuzzer, clang; build-fuzz/).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz $(FUZZ_SECONDS)
 
 # Builds the demo database (Hà Tĩnh, synthetic data) and serves it.
 demo: build

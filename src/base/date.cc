@@ -115,8 +115,11 @@ Result<std::string> shift_hours(std::string_view t, int hours) {
     return Status::invalid("\"" + std::string(t) + "\" không phải ngày giờ (yyyy-mm-ddThh:mm)");
   }
   const Date day = TRY(Date::parse(t.substr(0, 10)));
-  const auto hh = std::stoi(std::string(t.substr(11, 2)));
-  const auto mm = std::stoi(std::string(t.substr(14, 2)));
+  for (const size_t i : {11, 12, 14, 15})
+    if (!std::isdigit(static_cast<unsigned char>(t[i])))
+      return Status::invalid("\"" + std::string(t) + "\": giờ không hợp lệ");
+  const int hh = (t[11] - '0') * 10 + (t[12] - '0');
+  const int mm = (t[14] - '0') * 10 + (t[15] - '0');
   if (hh > 23 || mm > 59) return Status::invalid("\"" + std::string(t) + "\": giờ không hợp lệ");
   int h = hh + hours;
   int carry = 0;

@@ -42,6 +42,9 @@ TEST(Date, VietnamTimeAndUtc) {
   EXPECT_EQ(*vn_local_to_utc("2026-01-01T03:00"), "2025-12-31T20:00:00Z");
   EXPECT_EQ(utc_to_vn_local("2026-02-28T20:15:00Z"), "2026-03-01T03:15");
   EXPECT_FALSE(vn_local_to_utc("mai").is_ok());
+  // Found by the fuzzer: minutes that are not digits threw from std::stoi.
+  EXPECT_EQ(utc_to_vn_local("2026-11-01T01:\xf8\xff"), "2026-11-01T01:\xf8\xff");
+  EXPECT_FALSE(vn_local_to_utc("2026-11-01T01:4x").is_ok());
   EXPECT_FALSE(vn_local_to_utc("2026-12-01T25:00").is_ok());
   EXPECT_FALSE(vn_local_to_utc("2026-13-01T08:00").is_ok());
 }
