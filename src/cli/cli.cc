@@ -99,10 +99,15 @@ Status run_import_template(const Options& o, std::ostream& out) {
   }
   const FilledTemplate& t = *one;
   const EntryForm form = TRY(entry_form(*store, catalog, t.unit_code, t.period));
+  if (const auto wrong = template_id_errors(form, t, o.file); !wrong.empty()) {
+    std::string msg = std::to_string(wrong.size()) + " lỗi, không có giá trị nào được nhập:";
+    for (const std::string& e : wrong) msg += "\n  " + e;
+    return Status::invalid(msg);
+  }
   std::vector<EntryChange> changes;
-  check_entry(form, t.values, false, &changes);
-  const auto errors =
-      TRY(save_entry(*store, form, office, t.values, false, ObservationStatus::kSubmitted));
+  check_entry(form, t.values, false, &changes, t.notes);
+  const auto errors = TRY(
+      save_entry(*store, form, office, t.values, false, ObservationStatus::kSubmitted, t.notes));
   if (!errors.empty()) {
     std::string msg =
         o.file + ": " + std::to_string(errors.size()) + " lỗi, không có giá trị nào được nhập:";

@@ -1,5 +1,7 @@
 #include "reports/entry_template.h"
 
+#include <set>
+
 #include "base/csv.h"
 #include "base/strings.h"
 #include "base/xlsx.h"
@@ -157,13 +159,36 @@ Result<FilledTemplate> read_entry_template(std::string_view bytes, const std::st
     const std::string measure(trim(row.fields[0]));
     if (measure.empty()) continue;
     const std::string value = row.fields.size() > 5 ? std::string(trim(row.fields[5])) : "";
+    const std::string note = row.fields.size() > 6 ? std::string(trim(row.fields[6])) : "";
     t.cells[measure] = "F" + std::to_string(row.line);
+    t.rows[measure] = "A" + std::to_string(row.line);
+    if (!note.empty()) t.notes[measure] = note;
     if (!t.values.emplace(measure, value).second) {
       return Status::invalid(name + ", ô A" + std::to_string(row.line) + ": chỉ số " + measure +
                              " bị lặp");
     }
   }
   return t;
+}
+
+std::vector<std::string> template_id_errors(const EntryForm& form, const FilledTemplate& t,
+                                            const std::string& name) {
+  std::vector<std::string> errors;
+  std::set<std::string> of_form;
+  for (const EntryField& f : form.fields) {
+    of_form.insert(f.measure->id);
+    if (!t.values.count(f.measure->id)) {
+      errors.push_back(name + ": thiếu dòng của chỉ số \"" + f.measure->id + "\" (" +
+                       f.measure->name_vi + "); hãy tải biểu mẫu mới");
+    }
+  }
+  for (const auto& [measure, cell] : t.rows) {
+    if (!of_form.count(measure)) {
+      errors.push_back(name + ", ô " + cell + ": mã chỉ số \"" + measure +
+                       "\" không có trong biểu của kỳ này (mã bị sửa?)");
+    }
+  }
+  return errors;
 }
 
 }  // namespace ntm

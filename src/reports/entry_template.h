@@ -21,6 +21,8 @@ struct FilledTemplate {
   Date period;
   std::map<std::string, std::string> values;  // measure -> text as filled (only non-empty)
   std::map<std::string, std::string> cells;   // measure -> its value cell ("F9"), for errors
+  std::map<std::string, std::string> notes;   // measure -> note (column G), when typed
+  std::map<std::string, std::string> rows;    // measure -> its id cell ("A9")
 };
 
 // The same template as CSV (same rows and columns).
@@ -29,6 +31,12 @@ std::string entry_template_csv(const EntryForm& form);
 // Reads an uploaded template (XLSX bytes, or its CSV form). Errors name the
 // file and the cell.
 Result<FilledTemplate> read_entry_template(std::string_view bytes, const std::string& name);
+
+// Every id of the file must be a measure of the form and every measure of the
+// form must be in the file (LibreOffice once mangled "duong_xa_pct" and the
+// value went nowhere): the errors, naming the cell; empty when they agree.
+std::vector<std::string> template_id_errors(const EntryForm& form, const FilledTemplate& t,
+                                            const std::string& name);
 
 // The layout, shared by writer and reader.
 inline constexpr int kTemplateFirstRow = 7;  // 1-based row of the first measure

@@ -98,11 +98,22 @@ Result<EntryForm> entry_form(Store& store, const Catalog& catalog, const std::st
 
 std::vector<FieldError> check_entry(const EntryForm& form,
                                     const std::map<std::string, std::string>& values, bool complete,
-                                    std::vector<EntryChange>* changes) {
+                                    std::vector<EntryChange>* changes,
+                                    const std::map<std::string, std::string>& notes) {
   std::vector<FieldError> errors;
   for (const EntryField& f : form.fields) {
     const auto it = values.find(f.measure->id);
     const bool typed = it != values.end() && !trim(it->second).empty();
+    const auto note_it = notes.find(f.measure->id);
+    const std::string note = note_it == notes.end() ? "" : std::string(trim(note_it->second));
+    if (note.size() > 1000 || !valid_text(note)) {
+      errors.push_back({f.measure->id, f.measure->name_vi + ": ghi chú quá dài (tối đa 1.000 ký tự) hoặc có ký tự không hợp lệ"});
+      continue;
+    }
+    if (!typed && !note.empty()) {
+      errors.push_back({f.measure->id, f.measure->name_vi + ": có ghi chú nhưng không có giá trị"});
+      continue;
+    }
     if (!typed) {
       // Not on the form: what is recorded stays. On the form but empty: missing.
       if (complete && (it != values.end() || !f.current)) errors.push_back(missing(f));
@@ -114,8 +125,17 @@ std::vector<FieldError> check_entry(const EntryForm& form,
       continue;
     }
     // Unchanged values keep their state; a returned one is entered again.
-    if (f.current && f.current->value == *v && f.current->status != ObservationStatus::kReturned)
-      continue;
+    if (f.current && f.current->value == *v && f.current->status != ObservationStatus::kReturned) {
+      // A new note on an unchanged value: stored with it while it is a draft;
+      // a submitted or verified value is not sent back to draft for a note.
+      if (note.empty() || note == f.current->note) continue;
+      if (f.current->status != ObservationStatus::kDraft) {
+        errors.push_back({f.measure->id, f.measure->name_vi +
+                                             ": giá trị đã gửi không đổi — ghi chú chỉ được lưu "
+                                             "cùng một giá trị mới (hoặc xóa ghi chú)"});
+        continue;
+      }
+    }
     if (changes) changes->push_back({&f, *v});
   }
   return errors;
@@ -123,12 +143,13 @@ std::vector<FieldError> check_entry(const EntryForm& form,
 
 Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, const User& user,
                                            const std::map<std::string, std::string>& values,
-                                           bool complete, ObservationStatus status) {
+                                           bool complete, ObservationStatus status,
+                                           const std::map<std::string, std::string>& notes) {
   if (!may_enter(user, form.unit.unit_id)) {
     return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
   }
   std::vector<EntryChange> changes;
-  const std::vector<FieldError> errors = check_entry(form, values, complete, &changes);
+  const std::vector<FieldError> errors = check_entry(form, values, complete, &changes, notes);
   if (!errors.empty()) return errors;
   const char* action =
       status == ObservationStatus::kSubmitted ? "observation.submit" : "observation.draft";
@@ -140,6 +161,8 @@ Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, 
                     .value = value,
                     .status = status,
                     .author = user.username};
+      if (const auto n = notes.find(f->measure->id); n != notes.end())
+        o.note = std::string(trim(n->second));
       TRY(store.add_observation(o));
       TRY(audit_change(store, user, action, form, *f, f->current, o));
     }

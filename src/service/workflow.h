@@ -46,6 +46,9 @@ struct FieldError {
   std::string message;  // Vietnamese, names what to enter
 };
 
+// `notes` (measure -> note, as a template's note column holds them) are
+// stored with the values they stand beside; a note without a value, or beside
+// an unchanged submitted or verified value, is an error (never dropped).
 // Validates every value (type, range; with `complete`, also that every
 // measure of the form has a value — typed now or already recorded for the
 // period); if any is wrong returns the errors and stores nothing. Otherwise
@@ -55,7 +58,8 @@ struct FieldError {
 Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, const User& user,
                                            const std::map<std::string, std::string>& values,
                                            bool complete,
-                                           ObservationStatus status = ObservationStatus::kDraft);
+                                           ObservationStatus status = ObservationStatus::kDraft,
+                                           const std::map<std::string, std::string>& notes = {});
 
 // A value that would change: the field and the new value.
 using EntryChange = std::pair<const EntryField*, double>;
@@ -63,7 +67,8 @@ using EntryChange = std::pair<const EntryField*, double>;
 // `changes` with the values that differ from what is recorded.
 std::vector<FieldError> check_entry(const EntryForm& form,
                                     const std::map<std::string, std::string>& values, bool complete,
-                                    std::vector<EntryChange>* changes = nullptr);
+                                    std::vector<EntryChange>* changes = nullptr,
+                                    const std::map<std::string, std::string>& notes = {});
 
 // Submits the period's report after the officer checked it: every measure of
 // the form must have a value; drafts and returned values become submitted,

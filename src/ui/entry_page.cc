@@ -161,9 +161,11 @@ Response entry_page(AppState& app, const Request& r) {
 Response entry_submit(AppState& app, const Request& r) {
   auto form = load_form(app, r, r.field("period"));
   if (!form.is_ok()) return error_page(app, page_context(r), form.status());
-  std::map<std::string, std::string> values;
-  for (const auto& [k, v] : r.form)
+  std::map<std::string, std::string> values, notes;
+  for (const auto& [k, v] : r.form) {
     if (k.rfind("v.", 0) == 0) values[k.substr(2)] = v;
+    if (k.rfind("n.", 0) == 0) notes[k.substr(2)] = v;
+  }
   const bool review = r.field("action") == "review";
   // Files are checked first, so a bad file stores nothing at all.
   std::vector<FieldError> file_errors;
@@ -183,7 +185,8 @@ Response entry_submit(AppState& app, const Request& r) {
     }
   }
   if (!file_errors.empty()) return render_entry(app, r, *form, r.form, file_errors, "", 400);
-  auto errors = save_entry(app.store(), *form, r.principal->first, values, review);
+  auto errors = save_entry(app.store(), *form, r.principal->first, values, review,
+                           ObservationStatus::kDraft, notes);
   if (!errors.is_ok()) return error_page(app, page_context(r), errors.status());
   if (!errors->empty()) return render_entry(app, r, *form, r.form, *errors, "", 400);
   for (const auto& [measure, file] : uploads) {
@@ -273,8 +276,10 @@ Response entry_upload(AppState& app, const Request& r) {
                                         ", không phải " + form->unit.name));
   }
   std::vector<EntryChange> changes;
-  std::vector<FieldError> errors = check_entry(*form, filled->values, false, &changes);
+  std::vector<FieldError> errors =
+      check_entry(*form, filled->values, false, &changes, filled->notes);
   for (FieldError& e : errors) e.message = "ô " + filled->cells[e.measure] + " — " + e.message;
+  for (const std::string& e : template_id_errors(*form, *filled, name)) errors.push_back({"", e});
   nlohmann::json rows = nlohmann::json::array(), hidden = nlohmann::json::array();
   for (const EntryField& f : form->fields) {
     const auto typed = filled->values.find(f.measure->id);
@@ -292,9 +297,12 @@ Response entry_upload(AppState& app, const Request& r) {
                  : typed != filled->values.end() ? typed->second
                                                  : ""},
          {"cell", filled->cells[f.measure->id]},
+         {"note", filled->notes.count(f.measure->id) ? filled->notes.at(f.measure->id) : ""},
          {"changed", change != changes.end() && (!before || *before != change->second)}});
     if (typed != filled->values.end() && !typed->second.empty())
       hidden.push_back({{"name", "v." + f.measure->id}, {"value", typed->second}});
+    if (const auto n = filled->notes.find(f.measure->id); n != filled->notes.end())
+      hidden.push_back({{"name", "n." + f.measure->id}, {"value", n->second}});
   }
   nlohmann::json errs = nlohmann::json::array();
   for (const FieldError& e : errors) errs.push_back({{"message", e.message}});

@@ -366,6 +366,7 @@ const std::map<std::string, Entry>& entries() {
        {"chỉ tiêu thay đổi. Kiểm tra rồi bấm Áp dụng (sau đó còn bước kiểm tra trước khi gửi).",
         "indicators change. Check them, then apply (the check-before-submitting step follows)."}},
       {"upload.cell", {"Ô", "Cell"}},
+      {"upload.note", {"Ghi chú", "Note"}},
       {"upload.old", {"Hiện có", "Now"}},
       {"upload.new", {"Trong biểu", "In the file"}},
       {"upload.cancel", {"Hủy", "Cancel"}},
