@@ -105,6 +105,28 @@ std::string escape_xstring(std::string_view s) {
   return out;
 }
 
+std::string as_libreoffice_reads(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '_' && i + 3 < s.size() && s[i + 1] == 'x') {
+      size_t k = i + 2;
+      unsigned cp = 0;
+      while (k < s.size() && k < i + 6 && std::isxdigit(static_cast<unsigned char>(s[k]))) {
+        cp = cp * 16 + static_cast<unsigned>(std::stoul(std::string(1, s[k]), nullptr, 16));
+        ++k;
+      }
+      if (k > i + 2 && k < s.size() && s[k] == '_' && cp < 0x80) {
+        const char ch = static_cast<char>(cp);
+        out += ch == '\n' || ch == '\r' ? ' ' : ch;
+        i = k;
+        continue;
+      }
+    }
+    out += s[i];
+  }
+  return out;
+}
+
 namespace {
 
 std::string text_of(const pugi::xml_node& n) {

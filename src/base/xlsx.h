@@ -19,6 +19,12 @@ namespace ntm {
 // Excel, LibreOffice and decode_xstring all read back as "_x".
 std::string decode_xstring(std::string s);
 std::string escape_xstring(std::string_view s);
+// What LibreOffice reads for a text it saved itself without escaping: "_x"
+// with one to four hex digits and "_" is taken as that character ("duong_xa_pct"
+// comes back as "duong", a line break, "pct"), and our reader then shows a
+// line break as a space. Ids read from a spreadsheet are matched to ours
+// through it, so a file saved twice by LibreOffice still finds its measures.
+std::string as_libreoffice_reads(std::string_view s);
 
 // `name` is used in error messages.
 Result<std::string> xlsx_to_csv(std::string_view bytes, const std::string& name);

@@ -156,6 +156,9 @@ TEST(Xlsx, EscapedCharactersAreDecodedAndEscapingRoundTrips) {
   EXPECT_EQ(escape_xstring("duong_xa_pct"), "duong_x005F_xa_pct");
   for (const std::string s : {"duong_xa_pct", "_x0041_", "x_x_x", "_xFFFF_", "plain"})
     EXPECT_EQ(decode_xstring(escape_xstring(s)), s) << s;
+  EXPECT_EQ(as_libreoffice_reads("duong_xa_pct"), "duong pct");
+  EXPECT_EQ(as_libreoffice_reads("a_x41_b_x0042_"), "aAbB");
+  EXPECT_EQ(as_libreoffice_reads("to_chuc_san_xuat_dat"), "to_chuc_san_xuat_dat");
   auto r = read_sheet(one_row(R"(<c r="A1" t="inlineStr"><is><t>duong_x005F_xa_pct</t></is></c>)"
                               R"(<c r="B1" t="str"><v>x_x005F_x0041_</v></c>)"));
   ASSERT_TRUE(r.is_ok());

@@ -97,9 +97,9 @@ Status run_import_template(const Options& o, std::ostream& out) {
         << " giá trị (đã gửi)\n";
     return Status::ok();
   }
-  const FilledTemplate& t = *one;
+  FilledTemplate& t = *one;
   const EntryForm form = TRY(entry_form(*store, catalog, t.unit_code, t.period));
-  if (const auto wrong = template_id_errors(form, t, o.file); !wrong.empty()) {
+  if (const auto wrong = match_template_ids(form, t, o.file); !wrong.empty()) {
     std::string msg = std::to_string(wrong.size()) + " lỗi, không có giá trị nào được nhập:";
     for (const std::string& e : wrong) msg += "\n  " + e;
     return Status::invalid(msg);

@@ -171,8 +171,19 @@ Result<FilledTemplate> read_entry_template(std::string_view bytes, const std::st
   return t;
 }
 
-std::vector<std::string> template_id_errors(const EntryForm& form, const FilledTemplate& t,
+std::vector<std::string> match_template_ids(const EntryForm& form, FilledTemplate& t,
                                             const std::string& name) {
+  for (const EntryField& f : form.fields) {
+    const std::string& id = f.measure->id;
+    const std::string mangled = as_libreoffice_reads(id);
+    if (mangled == id || t.values.count(id) || !t.values.count(mangled)) continue;
+    for (auto* m : {&t.values, &t.cells, &t.notes, &t.rows}) {
+      if (auto node = m->extract(mangled)) {
+        node.key() = id;
+        m->insert(std::move(node));
+      }
+    }
+  }
   std::vector<std::string> errors;
   std::set<std::string> of_form;
   for (const EntryField& f : form.fields) {

@@ -32,10 +32,12 @@ std::string entry_template_csv(const EntryForm& form);
 // file and the cell.
 Result<FilledTemplate> read_entry_template(std::string_view bytes, const std::string& name);
 
-// Every id of the file must be a measure of the form and every measure of the
-// form must be in the file (LibreOffice once mangled "duong_xa_pct" and the
-// value went nowhere): the errors, naming the cell; empty when they agree.
-std::vector<std::string> template_id_errors(const EntryForm& form, const FilledTemplate& t,
+// Matches the ids of the file to the measures of the form: an id as
+// LibreOffice reads it back after saving (as_libreoffice_reads) is taken for
+// its measure. Then every id must be a measure of the form and every measure
+// of the form must be in the file (a mangled id once sent a value nowhere
+// without a word): the errors, naming the cell; empty when they agree.
+std::vector<std::string> match_template_ids(const EntryForm& form, FilledTemplate& t,
                                             const std::string& name);
 
 // The layout, shared by writer and reader.

@@ -276,10 +276,11 @@ Response entry_upload(AppState& app, const Request& r) {
                                         ", không phải " + form->unit.name));
   }
   std::vector<EntryChange> changes;
+  const std::vector<std::string> id_errors = match_template_ids(*form, *filled, name);
   std::vector<FieldError> errors =
       check_entry(*form, filled->values, false, &changes, filled->notes);
   for (FieldError& e : errors) e.message = "ô " + filled->cells[e.measure] + " — " + e.message;
-  for (const std::string& e : template_id_errors(*form, *filled, name)) errors.push_back({"", e});
+  for (const std::string& e : id_errors) errors.push_back({"", e});
   nlohmann::json rows = nlohmann::json::array(), hidden = nlohmann::json::array();
   for (const EntryField& f : form->fields) {
     const auto typed = filled->values.find(f.measure->id);
