@@ -1,5 +1,7 @@
 #include "reports/bulk_template.h"
 
+#include <set>
+
 #include "base/csv.h"
 #include "base/strings.h"
 #include "base/xlsx.h"
@@ -162,8 +164,40 @@ Result<std::vector<std::string>> save_bulk(Store& store, const BulkForm& form,
                                            const FilledBulk& filled, const User& user,
                                            ObservationStatus status) {
   std::vector<std::string> errors;
-  std::vector<std::pair<const EntryForm*, const std::map<std::string, std::string>*>> work;
+  // Ids as the file has them -> the form's (as LibreOffice reads them back
+  // too); every column must be a measure and every measure a column.
+  std::map<std::string, std::map<std::string, std::string>> matched;
+  std::set<std::string> reported;
   for (const auto& [unit, values] : filled.values) {
+    const auto f = std::find_if(form.forms.begin(), form.forms.end(),
+                                [&](const EntryForm& e) { return e.unit.code == unit; });
+    if (f == form.forms.end()) continue;  // named below
+    std::map<std::string, std::string> ids;
+    for (const EntryField& field : f->fields) {
+      ids[field.measure->id] = field.measure->id;
+      ids.emplace(as_libreoffice_reads(field.measure->id), field.measure->id);
+    }
+    auto& out = matched[unit];
+    for (const auto& [m, text] : values) {
+      const auto id = ids.find(m);
+      if (id != ids.end()) {
+        out[id->second] = text;
+      } else if (reported.insert("column|" + m).second) {
+        const auto c = filled.cells.find(unit + "|" + m);
+        const std::string col = c == filled.cells.end() ? "?" : c->second.substr(0, c->second.find_first_of("0123456789"));
+        errors.push_back("ô " + col + std::to_string(kBulkHeaderRow) + ": mã chỉ số \"" + m +
+                         "\" không có trong biểu của kỳ này (mã bị sửa?)");
+      }
+    }
+    for (const EntryField& field : f->fields) {
+      if (!out.count(field.measure->id) && reported.insert("missing|" + field.measure->id).second)
+        errors.push_back("thiếu cột của chỉ số \"" + field.measure->id + "\" (" +
+                         field.measure->name_vi + "); hãy tải biểu mẫu mới");
+    }
+  }
+  std::vector<std::pair<const EntryForm*, const std::map<std::string, std::string>*>> work;
+  for (const auto& [unit, unmatched] : filled.values) {
+    const auto& values = matched.count(unit) ? matched.at(unit) : unmatched;
     const auto f = std::find_if(form.forms.begin(), form.forms.end(),
                                 [&](const EntryForm& e) { return e.unit.code == unit; });
     if (f == form.forms.end()) {
