@@ -23,7 +23,7 @@ Response audit_page(AppState& app, const Request& r) {
       if (auto v = app.store().unit_versions(e.unit_id); v.is_ok() && !v->empty())
         unit_name = v->back().name;
     }
-    rows.push_back({{"at", e.at},
+    rows.push_back({{"at", format_timestamp(c.lang, e.at)},
                     {"actor", e.actor},
                     {"action", e.action},
                     {"unit", unit_name},

@@ -1,5 +1,6 @@
 #include "ui/i18n.h"
 
+#include <algorithm>
 #include <map>
 
 #include "base/strings.h"
@@ -803,6 +804,13 @@ std::string format_num(Lang lang, double v, int decimals) {
   if (lang == Lang::kVi) return s;
   for (char& c : s) c = c == '.' ? ',' : c == ',' ? '.' : c;
   return s;
+}
+
+std::string format_timestamp(Lang lang, const std::string& utc) {
+  const std::string local = utc_to_vn_local(utc);
+  const auto day = Date::parse(local.substr(0, std::min<size_t>(10, local.size())));
+  if (!day.is_ok() || local.size() < 16) return utc;
+  return format_date(lang, *day) + " " + local.substr(11, 5);
 }
 
 std::string format_date(Lang lang, Date d) { return lang == Lang::kEn ? d.iso() : d.vi(); }

@@ -29,6 +29,9 @@ std::vector<std::string> catalogue_gaps();
 std::string format_num(Lang lang, double v, int decimals = 1);
 // dd/mm/yyyy in Vietnamese, yyyy-mm-dd in English.
 std::string format_date(Lang lang, Date d);
+// "27/11/2026 17:00" in Vietnam time (Asia/Ho_Chi_Minh), from a stored UTC
+// timestamp; the text as it is when it is not one.
+std::string format_timestamp(Lang lang, const std::string& utc);
 std::string outcome_label(Lang lang, Outcome o);
 std::string reason_label(Lang lang, std::string_view reason);
 std::string level_label(Lang lang, Level level);

@@ -9,13 +9,6 @@ std::string category_label(Lang lang, const std::string& category) {
   return tr(lang, "portal.cat." + category);
 }
 
-std::string format_timestamp(Lang lang, const std::string& utc) {
-  const std::string local = utc_to_vn_local(utc);
-  const auto day = Date::parse(local.substr(0, 10));
-  if (!day.is_ok() || local.size() < 16) return utc;
-  return format_date(lang, *day) + " " + local.substr(11, 5);
-}
-
 nlohmann::json article_card(const PageContext& c, const Article& a) {
   nlohmann::json j = {{"title", a.title},
                       {"summary", a.summary},

@@ -12,8 +12,6 @@
 namespace ntm {
 
 std::string category_label(Lang lang, const std::string& category);
-// "27/11/2026 17:00" in Vietnam time, from a UTC timestamp.
-std::string format_timestamp(Lang lang, const std::string& utc);
 // /bai-viet/SLUG; with the cover's URL when it has one.
 nlohmann::json article_card(const PageContext& c, const Article& a);
 // public_url + path.

@@ -192,7 +192,7 @@ Response work_item_page(AppState& app, const Request& r) {
       log.is_ok()) {
     for (const AuditEntry& e : *log) {
       if (e.subject != "work:" + std::to_string((**w).id)) continue;
-      history.push_back({{"at", e.at},
+      history.push_back({{"at", format_timestamp(c.lang, e.at)},
                          {"actor", e.actor},
                          {"old", e.old_value},
                          {"new", e.new_value},
