@@ -2,6 +2,7 @@
 // database (with a hostile unit name), every route of the table exercised.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -295,6 +296,31 @@ TEST_F(WebTest, LoginCsrfLogoutAndReplay) {
 // The whole loop: a commune enters and submits, the department verifies one
 // value and returns another, the verified view changes at once, the audit
 // log holds every step; and what must be refused is refused.
+// A form posted while another process holds the database (a long CLI
+// import) is answered 503 in Vietnamese with what was typed, ready to post
+// again; nothing is stored; once the lock is gone the same post saves.
+TEST_F(WebTest, WriteBlockedByALongImportKeepsWhatWasTyped) {
+  const std::string xa = cookie("commune");
+  const std::string body = "csrf=" + sessions_.at("commune").second +
+                           "&period=2019-06-30&action=draft&v.bhyt=77%2C5";
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(db_.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  const Reply busy = post(port_, "/entry", body, xa);
+  EXPECT_EQ(busy.status, 503) << busy.body;
+  EXPECT_NE(busy.body.find("Cơ sở dữ liệu đang bận"), std::string::npos);
+  EXPECT_NE(busy.body.find("name=\"v.bhyt\" value=\"77,5\""), std::string::npos);
+  EXPECT_NE(busy.body.find("Thử lại"), std::string::npos);
+  ASSERT_EQ(sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(other);
+  const int64_t unit = (**app_->store().unit_at("18580", *Date::parse("2019-06-30"))).unit_id;
+  EXPECT_FALSE(*app_->store().current_observation(unit, "bhyt", *Date::parse("2019-06-30")));
+  EXPECT_EQ(post(port_, "/entry", body, xa).status, 303);
+  const auto saved = *app_->store().current_observation(unit, "bhyt", *Date::parse("2019-06-30"));
+  ASSERT_TRUE(saved);
+  EXPECT_DOUBLE_EQ(saved->value, 77.5);
+}
+
 TEST_F(WebTest, EnterSubmitVerifyReturnAudit) {
   const std::string xa = cookie("commune"), so = cookie("department"), vp = cookie("admin");
   const std::string xa_csrf = "csrf=" + sessions_.at("commune").second;

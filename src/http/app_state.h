@@ -53,10 +53,22 @@ class AppState {
   std::optional<PublicSnapshot> snapshot_;
 };
 
+// The answer to a form that found the database busy (bind_handler).
+Response busy_retry_page(const Request& r);
+
 // A route handler bound to the app: lets the route tables list plain
 // functions `Response h(AppState&, const Request&)`.
+// A form posted while another process held the database (a long import)
+// is answered 503 with a page that posts the same fields again on one click:
+// nothing was stored, and nothing the user typed is lost (files excepted:
+// the page says so).
 inline Handler bind_handler(AppState& app, Response (*h)(AppState&, const Request&)) {
-  return [&app, h](const Request& r) { return h(app, r); };
+  return [&app, h](const Request& r) {
+    (void)app.store().connection().take_busy();
+    Response res = h(app, r);
+    if (r.method == "POST" && app.store().connection().take_busy()) return busy_retry_page(r);
+    return res;
+  };
 }
 
 }  // namespace ntm

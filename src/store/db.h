@@ -53,7 +53,15 @@ class Connection {
   virtual Result<std::unique_ptr<Statement>> prepare(std::string_view sql) = 0;
   // Runs a script of several statements without parameters.
   virtual Status exec_script(std::string_view sql) = 0;
+  // Whether a statement found the database locked by another writer (another
+  // process's long import) since the last call; clears it. The statement
+  // failed with kBusyMessage and its transaction was rolled back.
+  virtual bool take_busy() { return false; }
 };
+
+inline constexpr const char* kBusyMessage =
+    "Cơ sở dữ liệu đang bận (có thể đang nhập một tệp số liệu lớn); chưa có gì được lưu. "
+    "Xin thử lại sau ít phút.";
 
 // Opens (creating if needed) an SQLite database file in WAL mode with foreign
 // keys on. ":memory:" gives a private in-memory database.

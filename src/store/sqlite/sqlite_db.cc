@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/db.h"
@@ -9,9 +10,20 @@
 namespace ntm {
 namespace {
 
+// An SQLite failure as a Status; a database locked by another writer says so
+// in Vietnamese and is remembered for take_busy().
+Status failure(sqlite3* db, int rc, bool* busy, const std::string& what) {
+  const int primary = rc & 0xFF;
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) {
+    *busy = true;
+    return Status::database(kBusyMessage);
+  }
+  return Status::database("SQLite: " + what + (db ? std::string(sqlite3_errmsg(db)) : ""));
+}
+
 class SqliteStatement : public Statement {
  public:
-  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, bool* busy) : db_(db), stmt_(stmt), busy_(busy) {}
   ~SqliteStatement() override { sqlite3_finalize(stmt_); }
 
   void bind(int n, int64_t v) override {
@@ -32,7 +44,7 @@ class SqliteStatement : public Statement {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    return Status::database(std::string("SQLite: ") + sqlite3_errmsg(db_));
+    return failure(db_, rc, busy_, "");
   }
 
   bool is_null(int col) override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
@@ -62,6 +74,7 @@ class SqliteStatement : public Statement {
 
   sqlite3* db_;
   sqlite3_stmt* stmt_;
+  bool* busy_;
   std::vector<int> index_;
 };
 
@@ -74,27 +87,32 @@ class SqliteConnection : public Connection {
 
   Result<std::unique_ptr<Statement>> prepare(std::string_view sql) override {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
-        SQLITE_OK) {
-      return Status::database(std::string("SQLite: ") + sqlite3_errmsg(db_) +
-                              " in: " + std::string(sql.substr(0, 200)));
+    if (const int rc =
+            sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+        rc != SQLITE_OK) {
+      Status s = failure(db_, rc, &busy_, "");
+      if (!busy_) s = Status::database(s.message() + " in: " + std::string(sql.substr(0, 200)));
+      return s;
     }
-    return std::unique_ptr<Statement>(new SqliteStatement(db_, stmt));
+    return std::unique_ptr<Statement>(new SqliteStatement(db_, stmt, &busy_));
   }
 
   Status exec_script(std::string_view sql) override {
     char* err = nullptr;
     const std::string text(sql);
-    if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    if (const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err); rc != SQLITE_OK) {
       std::string m = err ? err : "unknown error";
       sqlite3_free(err);
-      return Status::database("SQLite: " + m);
+      return failure(nullptr, rc, &busy_, m);
     }
     return Status::ok();
   }
 
+  bool take_busy() override { return std::exchange(busy_, false); }
+
  private:
   sqlite3* db_;
+  bool busy_ = false;
 };
 
 }  // namespace
