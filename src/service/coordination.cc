@@ -226,6 +226,23 @@ bool may_act_for_sponsorship(const User& user, const Sponsorship& s) {
          (user.role == Role::kSponsor && !user.sponsor.empty() && user.sponsor == s.sponsor);
 }
 
+Result<int64_t> commit_sponsorship(Store& store, const User& user, const Sponsor& sponsor,
+                                   const Sponsorship& commitment, const std::string& unit_name) {
+  if (user.role != Role::kAdmin) return Status::forbidden("chỉ văn phòng ghi cam kết đỡ đầu");
+  int64_t id = 0;
+  TRY(store.transaction([&]() -> Status {
+    TRY(store.upsert_sponsor(sponsor));
+    id = TRY(store.upsert_sponsorship(commitment));
+    return audit(store, user, "sponsor.commit", commitment.unit_id,
+                 "sponsorship:" + std::to_string(id), "", sponsor.code + " → " + unit_name);
+  }));
+  return id;
+}
+
+Status mark_notifications_seen(Store& store, const User& user) {
+  return store.set_notifications_seen(user.id, utc_timestamp_now());
+}
+
 Status record_delivery(Store& store, const User& user, Delivery d) {
   const auto s = TRY(store.sponsorship(d.sponsorship_id));
   if (!s) return Status::not_found("không có cam kết đỡ đầu này");

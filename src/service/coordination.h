@@ -72,6 +72,10 @@ struct SponsorshipView {
 Result<std::vector<SponsorshipView>> sponsorship_views(Store& store, const User* user,
                                                        const std::string& sponsor, int64_t unit_id,
                                                        Date at);
+// The office records a sponsor (added or renamed) and its commitment to a
+// unit, in one transaction, audited "sponsor.commit". Returns the id.
+Result<int64_t> commit_sponsorship(Store& store, const User& user, const Sponsor& sponsor,
+                                   const Sponsorship& commitment, const std::string& unit_name);
 // The sponsor itself or the office records deliveries and reviews.
 Status record_delivery(Store& store, const User& user, Delivery d);
 Status record_review(Store& store, const User& user, Review r);
@@ -95,6 +99,8 @@ struct Notification {
 };
 inline constexpr int kDueSoonDays = 14;
 Result<std::vector<Notification>> notifications_for(Store& store, const User& user, Date today);
+// The user has read their notifications now (what is "new" is what came later).
+Status mark_notifications_seen(Store& store, const User& user);
 
 // --- before the meeting -----------------------------------------------------------------------
 struct BriefingUnit {

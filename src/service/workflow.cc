@@ -141,6 +141,24 @@ std::vector<FieldError> check_entry(const EntryForm& form,
   return errors;
 }
 
+Status assign_department(Store& store, const User& user, const std::string& set_id,
+                         const Criterion& criterion, const std::string& department,
+                         const std::string& department_name) {
+  if (user.role != Role::kAdmin) return Status::forbidden("chỉ văn phòng phân công cơ quan");
+  return store.transaction([&]() -> Status {
+    bool known = false;
+    for (const auto& [code, name] : TRY(store.departments())) known = known || code == department;
+    if (!known || !department_name.empty()) {
+      TRY(store.upsert_department(department,
+                                  department_name.empty() ? department : department_name));
+    }
+    TRY(store.set_criterion_department(set_id, criterion.code, department));
+    return store.insert_audit({0, "", user.username, "department.assign", 0,
+                               set_id + " / " + criterion.code, criterion.department, department,
+                               ""});
+  });
+}
+
 Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, const User& user,
                                            const std::map<std::string, std::string>& values,
                                            bool complete, ObservationStatus status,

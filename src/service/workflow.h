@@ -17,6 +17,13 @@ namespace ntm {
 Result<std::map<std::string, std::vector<std::string>>> measure_departments(Store& store,
                                                                             const CriteriaSet& set);
 
+// The office makes `department` responsible for a criterion of a set (adding
+// the department, or renaming it when `department_name` is given), audited
+// "department.assign" with the one it replaces.
+Status assign_department(Store& store, const User& user, const std::string& set_id,
+                         const Criterion& criterion, const std::string& department,
+                         const std::string& department_name);
+
 struct EntryField {
   const Criterion* criterion = nullptr;
   const Indicator* indicator = nullptr;

@@ -71,17 +71,8 @@ Response departments_submit(AppState& app, const Request& r) {
                    [&](const Criterion& x) { return x.code == r.field("criterion"); });
   if (crit == (*set)->criteria.end())
     return error_page(app, c, Status::not_found("không có tiêu chí này"));
-  const Status s = app.store().transaction([&]() -> Status {
-    bool known = false;
-    for (const auto& [code, name] : TRY(app.store().departments())) known = known || code == dep;
-    if (!known || !r.field("department_name").empty()) {
-      TRY(app.store().upsert_department(
-          dep, r.field("department_name").empty() ? dep : r.field("department_name")));
-    }
-    TRY(app.store().set_criterion_department((*set)->id, crit->code, dep));
-    return app.store().insert_audit({0, "", r.principal->first.username, "department.assign", 0,
-                                     (*set)->id + " / " + crit->code, crit->department, dep, ""});
-  });
+  const Status s = assign_department(app.store(), r.principal->first, (*set)->id, *crit, dep,
+                                     r.field("department_name"));
   if (!s.is_ok()) return error_page(app, c, s);
   return Response::redirect("/departments?set=" + url_encode((*set)->id) + "&done=1");
 }

@@ -118,15 +118,12 @@ Response sponsors_add(AppState& app, const Request& r) {
              : !*unit ? Status::invalid("không có đơn vị mã \"" + r.field("unit") + "\"")
                       : Status::ok();
   if (s.is_ok()) {
-    s = app.store().transaction([&]() -> Status {
-      TRY(app.store().upsert_sponsor({code, name}));
-      const int64_t id = TRY(app.store().upsert_sponsorship(
-          {0, code, (**unit).unit_id, *since, Date::max(), std::string(trim(r.field("program"))),
-           std::string(trim(r.field("tasks"))), *pledged, std::string(trim(r.field("in_kind")))}));
-      return app.store().insert_audit({0, "", r.principal->first.username, "sponsor.commit",
-                                       (**unit).unit_id, "sponsorship:" + std::to_string(id), "",
-                                       code + " → " + (**unit).name, ""});
-    });
+    s = commit_sponsorship(
+            app.store(), r.principal->first, {code, name},
+            {0, code, (**unit).unit_id, *since, Date::max(), std::string(trim(r.field("program"))),
+             std::string(trim(r.field("tasks"))), *pledged, std::string(trim(r.field("in_kind")))},
+            (**unit).name)
+            .status();
   }
   return back_to(r, s);
 }

@@ -1,0 +1,42 @@
+// The office's bulk entry: one form per commune under a parent, for one
+// period, and its all-or-nothing save. The template that carries it (XLSX or
+// CSV, written and read) is in reports/bulk_template.h.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "service/workflow.h"
+
+namespace ntm {
+
+struct BulkForm {
+  UnitVersion parent;
+  Date period;
+  const CriteriaSet* set = nullptr;
+  std::vector<EntryForm> forms;  // one per commune, by code
+};
+
+// The forms of every commune under `parent_code` on `period` (wards and towns,
+// which no set applies to, are left out).
+Result<BulkForm> bulk_form(Store& store, const Catalog& catalog, const std::string& parent_code,
+                           Date period);
+
+// A filled bulk template as read (reports/bulk_template.h reads it).
+struct FilledBulk {
+  std::string parent_code;
+  Date period;
+  // unit code -> measure -> text (as filled, non-empty only)
+  std::map<std::string, std::map<std::string, std::string>> values;
+  std::map<std::string, std::string> cells;    // "unit|measure" -> "D9", for errors
+  std::map<std::string, std::string> columns;  // measure (as in the file) -> its header cell
+};
+
+// Checks every value of every commune; without errors stores the changes
+// as `status`, all in one transaction (audited). Errors name the cells.
+Result<std::vector<std::string>> save_bulk(Store& store, const BulkForm& form,
+                                           const FilledBulk& filled, const User& user,
+                                           ObservationStatus status);
+
+}  // namespace ntm
