@@ -789,13 +789,25 @@ TEST_F(WebTest, OfficeBulkTemplateRoundTrip) {
   const int64_t unit = (**app_->store().unit_at("18583", *Date::parse("2025-06-30"))).unit_id;
   const Date period = *Date::parse("2025-06-30");
   EXPECT_FALSE(*app_->store().current_observation(unit, "bhyt", period));
-  ASSERT_EQ(
-      post(port_, "/entry/bulk/apply",
-           "csrf=" + csrf +
-               "&parent=448&period=2025-06-30&b.18583.bhyt=77&b.18583.quy_hoach=%C4%90%E1%BA%A1t",
-           vp)
-          .status,
-      303);
+  // What the preview lists is exactly what is applied and stored: its hidden
+  // fields posted back store as many values as it lists (the values the
+  // template carried forward for Thạch Kim, which did not report, in neither).
+  std::string applied = "csrf=" + csrf + "&parent=448&period=2025-06-30";
+  int listed = 0;
+  for (size_t at = preview.body.find("name=\"b."); at != std::string::npos;
+       at = preview.body.find("name=\"b.", at + 1)) {
+    const size_t name_end = preview.body.find('"', at + 6);
+    const size_t value_at = preview.body.find("value=\"", name_end) + 7;
+    applied += "&" + url_encode(preview.body.substr(at + 6, name_end - at - 6)) + "=" +
+               url_encode(preview.body.substr(value_at, preview.body.find('"', value_at) - value_at));
+    ++listed;
+  }
+  // 18583: bhyt; its quy_hoach "Đạt" is the value carried forward from 2020.
+  EXPECT_EQ(listed, 1) << applied;
+  EXPECT_EQ(applied.find("b.18580."), std::string::npos);
+  const int64_t before = *app_->store().count_observations();
+  ASSERT_EQ(post(port_, "/entry/bulk/apply", applied, vp).status, 303);
+  EXPECT_EQ(*app_->store().count_observations() - before, listed);
   const auto stored = **app_->store().current_observation(unit, "bhyt", period);
   EXPECT_EQ(stored.value, 77);
   EXPECT_EQ(stored.status, ObservationStatus::kSubmitted);

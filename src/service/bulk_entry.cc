@@ -25,43 +25,11 @@ Result<BulkForm> bulk_form(Store& store, const Catalog& catalog, const std::stri
   return b;
 }
 
-Result<std::vector<std::string>> save_bulk(Store& store, const BulkForm& form,
-                                           const FilledBulk& filled, const User& user,
-                                           ObservationStatus status) {
-  std::vector<std::string> errors;
-  // Ids as the file has them -> the form's (as LibreOffice reads them back
-  // too); every column must be a measure and every measure a column.
-  std::map<std::string, std::map<std::string, std::string>> matched;
-  std::set<std::string> reported;
+std::vector<BulkChange> bulk_changes(const BulkForm& form, const FilledBulk& filled,
+                                     std::vector<std::string>& errors) {
+  std::vector<BulkChange> out;
+  std::set<std::string> reported;  // each wrong or missing column once
   for (const auto& [unit, values] : filled.values) {
-    const auto f = std::find_if(form.forms.begin(), form.forms.end(),
-                                [&](const EntryForm& e) { return e.unit.code == unit; });
-    if (f == form.forms.end()) continue;  // named below
-    std::map<std::string, std::string> ids;
-    for (const EntryField& field : f->fields) {
-      ids[field.measure->id] = field.measure->id;
-      ids.emplace(as_libreoffice_reads(field.measure->id), field.measure->id);
-    }
-    auto& out = matched[unit];
-    for (const auto& [m, text] : values) {
-      const auto id = ids.find(m);
-      if (id != ids.end()) {
-        out[id->second] = text;
-      } else if (reported.insert("column|" + m).second) {
-        const auto c = filled.columns.find(m);
-        errors.push_back("ô " + (c == filled.columns.end() ? "?" : c->second) +
-                         ": mã chỉ số \"" + m + "\" không có trong biểu của kỳ này (mã bị sửa?)");
-      }
-    }
-    for (const EntryField& field : f->fields) {
-      if (!out.count(field.measure->id) && reported.insert("missing|" + field.measure->id).second)
-        errors.push_back("thiếu cột của chỉ số \"" + field.measure->id + "\" (" +
-                         field.measure->name_vi + "); hãy tải biểu mẫu mới");
-    }
-  }
-  std::vector<std::pair<const EntryForm*, const std::map<std::string, std::string>*>> work;
-  for (const auto& [unit, unmatched] : filled.values) {
-    const auto& values = matched.count(unit) ? matched.at(unit) : unmatched;
     const auto f = std::find_if(form.forms.begin(), form.forms.end(),
                                 [&](const EntryForm& e) { return e.unit.code == unit; });
     if (f == form.forms.end()) {
@@ -69,17 +37,61 @@ Result<std::vector<std::string>> save_bulk(Store& store, const BulkForm& form,
                        form.period.vi());
       continue;
     }
-    for (const FieldError& e : check_entry(*f, values, false)) {
-      const auto c = filled.cells.find(unit + "|" + e.measure);
-      errors.push_back("ô " + (c != filled.cells.end() ? c->second : "?") + " (" + f->unit.name +
-                       ") — " + e.message);
+    // Ids as the file has them -> the form's (as LibreOffice reads them back too).
+    std::map<std::string, std::string> ids;
+    for (const EntryField& field : f->fields) {
+      ids[field.measure->id] = field.measure->id;
+      ids.emplace(as_libreoffice_reads(field.measure->id), field.measure->id);
     }
-    work.push_back({&*f, &values});
+    std::map<std::string, std::string> typed;  // measure -> text
+    std::map<std::string, std::string> cells;  // measure -> cell
+    for (const auto& [m, text] : values) {
+      const auto id = ids.find(m);
+      if (id == ids.end()) {
+        if (reported.insert("column|" + m).second) {
+          const auto c = filled.columns.find(m);
+          errors.push_back("ô " + (c == filled.columns.end() ? "?" : c->second) +
+                           ": mã chỉ số \"" + m + "\" không có trong biểu của kỳ này (mã bị sửa?)");
+        }
+        continue;
+      }
+      typed[id->second] = text;
+      const auto c = filled.cells.find(unit + "|" + m);
+      cells[id->second] = c == filled.cells.end() ? "?" : c->second;
+    }
+    if (!filled.columns.empty()) {  // read from a file: every measure is a column
+      for (const EntryField& field : f->fields) {
+        const bool present = filled.columns.count(field.measure->id) ||
+                             filled.columns.count(as_libreoffice_reads(field.measure->id));
+        if (!present && reported.insert("missing|" + field.measure->id).second)
+          errors.push_back("thiếu cột của chỉ số \"" + field.measure->id + "\" (" +
+                           field.measure->name_vi + "); hãy tải biểu mẫu mới");
+      }
+    }
+    std::vector<EntryChange> changes;
+    for (const FieldError& e : check_entry(*f, typed, false, &changes))
+      errors.push_back("ô " + cells[e.measure] + " (" + f->unit.name + ") — " + e.message);
+    for (const auto& [field, value] : changes) {
+      // A value carried forward by the template, untouched: not a report.
+      if (!field->current && field->last && field->last->value == value) continue;
+      out.push_back({&*f, field, value, typed.at(field->measure->id), cells[field->measure->id]});
+    }
   }
+  return out;
+}
+
+Result<std::vector<std::string>> save_bulk(Store& store, const BulkForm& form,
+                                           const FilledBulk& filled, const User& user,
+                                           ObservationStatus status) {
+  std::vector<std::string> errors;
+  const std::vector<BulkChange> changes = bulk_changes(form, filled, errors);
   if (!errors.empty()) return errors;
+  // Exactly the changes the preview shows, grouped by commune.
+  std::map<const EntryForm*, std::map<std::string, std::string>> by_form;
+  for (const BulkChange& c : changes) by_form[c.form][c.field->measure->id] = c.text;
   TRY(store.transaction([&]() -> Status {
-    for (const auto& [f, values] : work) {
-      const auto inner = TRY(save_entry(store, *f, user, *values, false, status));
+    for (const auto& [f, values] : by_form) {
+      const auto inner = TRY(save_entry(store, *f, user, values, false, status));
       if (!inner.empty()) return Status::invalid(inner.front().message);
     }
     return Status::ok();

@@ -33,8 +33,26 @@ struct FilledBulk {
   std::map<std::string, std::string> columns;  // measure (as in the file) -> its header cell
 };
 
-// Checks every value of every commune; without errors stores the changes
-// as `status`, all in one transaction (audited). Errors name the cells.
+struct BulkChange {
+  const EntryForm* form = nullptr;
+  const EntryField* field = nullptr;
+  double value = 0;
+  std::string text;  // as typed
+  std::string cell;  // "F9"
+};
+
+// The changes a filled template makes — what the preview shows and what
+// save_bulk stores, the same list: values that differ from what is recorded
+// for the period. A value the template carried forward from an earlier
+// period and nobody touched (no value for the period, equal to the last one)
+// is not a report and is left out. Every column must be a measure of the form
+// (ids as LibreOffice reads them back are matched) and, for a file, every
+// measure a column. Errors, naming the cells, are added to `errors`.
+std::vector<BulkChange> bulk_changes(const BulkForm& form, const FilledBulk& filled,
+                                     std::vector<std::string>& errors);
+
+// Without errors stores bulk_changes as `status`, all in one transaction
+// (audited). Errors name the cells; nothing is stored then.
 Result<std::vector<std::string>> save_bulk(Store& store, const BulkForm& form,
                                            const FilledBulk& filled, const User& user,
                                            ObservationStatus status);

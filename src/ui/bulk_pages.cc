@@ -50,31 +50,20 @@ Response bulk_upload(AppState& app, const Request& r) {
   if (!form.is_ok()) return error_page(app, c, form.status());
   std::vector<std::string> errors;
   nlohmann::json changes = nlohmann::json::array(), hidden = nlohmann::json::array();
-  for (const auto& [unit, values] : filled->values) {
-    const auto f = std::find_if(form->forms.begin(), form->forms.end(),
-                                [&](const EntryForm& e) { return e.unit.code == unit; });
-    if (f == form->forms.end()) {
-      errors.push_back("xã mã " + unit + " không thuộc " + form->parent.name);
-      continue;
-    }
-    std::vector<EntryChange> ch;
-    for (const FieldError& e : check_entry(*f, values, false, &ch))
-      errors.push_back("ô " + filled->cells[unit + "|" + e.measure] + " (" + f->unit.name + ") — " +
-                       e.message);
-    for (const auto& [field, value] : ch) {
-      const std::optional<double> before = field->current ? std::optional(field->current->value)
-                                           : field->last  ? std::optional(field->last->value)
-                                                          : std::nullopt;
-      if (before && *before == value) continue;  // carried forward unchanged
-      changes.push_back(
-          {{"unit", f->unit.name},
-           {"indicator", field->indicator->code + " " + name_of(c.lang, *field->measure)},
-           {"old", before ? shown(c.lang, *field->measure, *before) : ""},
-           {"new", shown(c.lang, *field->measure, value)},
-           {"cell", filled->cells[unit + "|" + field->measure->id]}});
-    }
-    for (const auto& [m, text] : values)
-      if (!text.empty()) hidden.push_back({{"name", "b." + unit + "." + m}, {"value", text}});
+  for (const BulkChange& ch : bulk_changes(*form, *filled, errors)) {
+    const EntryField& field = *ch.field;
+    const std::optional<double> before = field.current ? std::optional(field.current->value)
+                                         : field.last  ? std::optional(field.last->value)
+                                                       : std::nullopt;
+    changes.push_back(
+        {{"unit", ch.form->unit.name},
+         {"indicator", field.indicator->code + " " + name_of(c.lang, *field.measure)},
+         {"old", before ? shown(c.lang, *field.measure, *before) : ""},
+         {"new", shown(c.lang, *field.measure, ch.value)},
+         {"cell", ch.cell}});
+    // What is applied is exactly what is shown.
+    hidden.push_back({{"name", "b." + ch.form->unit.code + "." + field.measure->id},
+                      {"value", ch.text}});
   }
   nlohmann::json errs = nlohmann::json::array();
   for (const std::string& e : errors) errs.push_back(e);
@@ -96,7 +85,7 @@ Response bulk_apply(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   auto form = load(app, r.field("parent"), r.field("period"));
   if (!form.is_ok()) return error_page(app, c, form.status());
-  FilledBulk filled{form->parent.code, form->period, {}, {}};
+  FilledBulk filled{form->parent.code, form->period, {}, {}, {}};
   for (const auto& [key, value] : r.form) {
     if (key.rfind("b.", 0) != 0) continue;
     const size_t dot = key.find('.', 2);
