@@ -2,8 +2,8 @@
 // database (with a hostile unit name), every route of the table exercised.
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 #include <netinet/in.h>
+#include <sqlite3.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <zip.h>
@@ -301,8 +301,8 @@ TEST_F(WebTest, LoginCsrfLogoutAndReplay) {
 // again; nothing is stored; once the lock is gone the same post saves.
 TEST_F(WebTest, WriteBlockedByALongImportKeepsWhatWasTyped) {
   const std::string xa = cookie("commune");
-  const std::string body = "csrf=" + sessions_.at("commune").second +
-                           "&period=2019-06-30&action=draft&v.bhyt=77%2C5";
+  const std::string body =
+      "csrf=" + sessions_.at("commune").second + "&period=2019-06-30&action=draft&v.bhyt=77%2C5";
   sqlite3* other = nullptr;
   ASSERT_EQ(sqlite3_open(db_.c_str(), &other), SQLITE_OK);
   ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
@@ -798,8 +798,9 @@ TEST_F(WebTest, OfficeBulkTemplateRoundTrip) {
        at = preview.body.find("name=\"b.", at + 1)) {
     const size_t name_end = preview.body.find('"', at + 6);
     const size_t value_at = preview.body.find("value=\"", name_end) + 7;
-    applied += "&" + url_encode(preview.body.substr(at + 6, name_end - at - 6)) + "=" +
-               url_encode(preview.body.substr(value_at, preview.body.find('"', value_at) - value_at));
+    applied +=
+        "&" + url_encode(preview.body.substr(at + 6, name_end - at - 6)) + "=" +
+        url_encode(preview.body.substr(value_at, preview.body.find('"', value_at) - value_at));
     ++listed;
   }
   // 18583: bhyt; its quy_hoach "Đạt" is the value carried forward from 2020.
@@ -978,8 +979,9 @@ TEST_F(WebTest, LanguageSwitchIsRememberedAndLocal) {
   EXPECT_NE(r.head.find("Set-Cookie: lang=en; Path=/"), std::string::npos);
   EXPECT_NE(r.head.find("Location: /dashboard/42"), std::string::npos);
   // Only a printable local path: no header injection, no other host.
-  for (const char* next : {"//evil.example", "/%0d%0aSet-Cookie:%20ntm_session=x", "/%09/evil.example/",
-                           "/%5Cevil.example", "/\\evil.example", "https://evil.example"}) {
+  for (const char* next :
+       {"//evil.example", "/%0d%0aSet-Cookie:%20ntm_session=x", "/%09/evil.example/",
+        "/%5Cevil.example", "/\\evil.example", "https://evil.example"}) {
     const Reply hostile = get(port_, std::string("/lang/en?next=") + next);
     EXPECT_NE(hostile.head.find("Location: /\r"), std::string::npos) << next << hostile.head;
     EXPECT_EQ(hostile.head.find("ntm_session=x"), std::string::npos) << next;

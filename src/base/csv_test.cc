@@ -94,7 +94,8 @@ TEST(Csv, RoundTripsAndSurvivesRandomInput) {
 
 // A sponsor's "=HYPERLINK(...)" reaches the office's CSV as text, not a formula.
 TEST(Csv, FormulaLookingCellsAreNeutralised) {
-  EXPECT_EQ(csv_field("=HYPERLINK(\"http://x\",\"bấm\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"bấm\"\")\"");
+  EXPECT_EQ(csv_field("=HYPERLINK(\"http://x\",\"bấm\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"bấm\"\")\"");
   EXPECT_EQ(csv_field("+84 912"), "'+84 912");
   EXPECT_EQ(csv_field("@SUM(A1)"), "'@SUM(A1)");
   EXPECT_EQ(csv_field("-cmd"), "'-cmd");

@@ -45,9 +45,7 @@ std::optional<int64_t> parse_int(std::string_view s, int64_t lo, int64_t hi) {
   return static_cast<int64_t>(*v);
 }
 
-std::optional<int64_t> parse_id(std::string_view s) {
-  return parse_int(s, 1, int64_t{1} << 53);
-}
+std::optional<int64_t> parse_id(std::string_view s) { return parse_int(s, 1, int64_t{1} << 53); }
 
 std::optional<bool> parse_bool(std::string_view s) {
   const std::string f = fold_diacritics(trim(s));

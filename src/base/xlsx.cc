@@ -40,7 +40,7 @@ std::string member(zip_t* z, const std::string& path, bool* too_big = nullptr) {
 }
 
 // The sheet limits of Excel and LibreOffice: nothing real lies beyond them.
-constexpr int kMaxColumns = 16384;    // XFD
+constexpr int kMaxColumns = 16384;  // XFD
 constexpr int kMaxRows = 1048576;
 // What the CSV text of one sheet may grow to (padding of sparse cells included).
 constexpr size_t kMaxCsvBytes = 64 * 1024 * 1024;

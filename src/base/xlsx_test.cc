@@ -121,8 +121,9 @@ TEST(Xlsx, CellsAndRowsOutsideTheSheetLimitsAreRefused) {
   EXPECT_NE(r.status().message().find("dòng 2000000000 không hợp lệ"), std::string::npos);
   EXPECT_FALSE(read_sheet(one_row("", "-5")).is_ok());
   // Rows out of order would rewrite earlier lines: refused.
-  EXPECT_FALSE(read_sheet(R"(<worksheet><sheetData><row r="3"/><row r="2"/></sheetData></worksheet>)")
-                   .is_ok());
+  EXPECT_FALSE(
+      read_sheet(R"(<worksheet><sheetData><row r="3"/><row r="2"/></sheetData></worksheet>)")
+          .is_ok());
   // Cells without references count up and stop at XFD.
   std::string many;
   for (int i = 0; i < 16385; ++i) many += "<c/>";

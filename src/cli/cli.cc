@@ -314,8 +314,8 @@ Status run_template(const Options& o, std::ostream& out) {
   std::string bytes;
   if (!o.unit.empty()) {
     const EntryForm form = TRY(entry_form(*store, catalog, o.unit, period));
-    bytes =
-        o.format == "csv" ? entry_template_csv(form) : TRY(entry_template_xlsx(form, today_local()));
+    bytes = o.format == "csv" ? entry_template_csv(form)
+                              : TRY(entry_template_xlsx(form, today_local()));
   } else {
     const BulkForm form = TRY(bulk_form(*store, catalog, o.parent, period));
     bytes =
@@ -523,8 +523,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   sv->add_option("--host", o.host, "Address to listen on (default 127.0.0.1)");
   sv->add_option("--evidence-dir", o.evidence_dir, "Evidence files (default: DB file + .evidence)");
   sv->add_flag("--secure-cookies", o.secure_cookies, "Mark cookies Secure (when served over TLS)");
-  sv->add_option("--trusted-proxy", o.trusted_proxies,
-                 "Address of a proxy in front (nginx) whose X-Forwarded-For is believed; repeatable");
+  sv->add_option(
+      "--trusted-proxy", o.trusted_proxies,
+      "Address of a proxy in front (nginx) whose X-Forwarded-For is believed; repeatable");
   sv->add_option("--public-url", o.public_url,
                  "The site's public address for canonical links, feeds and the sitemap"
                  " (default $NTM_PUBLIC_URL, else http://HOST:PORT)");

@@ -51,15 +51,16 @@ Response busy_retry_page(const Request& r) {
       r.files.empty() ? ""
                       : "<p>Tệp đính kèm không được giữ lại: hãy chọn lại tệp sau khi thử lại.</p>";
   Response res = Response::html(
-      503, "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-           "<title>Cơ sở dữ liệu đang bận</title><link rel=\"stylesheet\" href=\"/static/style.css\">"
-           "</head><body><main id=\"main\"><div class=\"error-summary box\" role=\"alert\">"
-           "<h1>Cơ sở dữ liệu đang bận</h1><p>" +
-               std::string(kBusyMessage) + "</p><p>Số liệu bạn đã nhập được giữ lại trên trang này.</p>" +
-               files + "</div><form method=\"post\" action=\"" + html_escape(r.path) + "\">" +
-               fields +
-               "<button type=\"submit\">Thử lại</button></form></main></body></html>");
+      503,
+      "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<title>Cơ sở dữ liệu đang bận</title><link rel=\"stylesheet\" href=\"/static/style.css\">"
+      "</head><body><main id=\"main\"><div class=\"error-summary box\" role=\"alert\">"
+      "<h1>Cơ sở dữ liệu đang bận</h1><p>" +
+          std::string(kBusyMessage) +
+          "</p><p>Số liệu bạn đã nhập được giữ lại trên trang này.</p>" + files +
+          "</div><form method=\"post\" action=\"" + html_escape(r.path) + "\">" + fields +
+          "<button type=\"submit\">Thử lại</button></form></main></body></html>");
   res.headers.push_back({"Retry-After", "60"});
   res.headers.push_back({"Cache-Control", "no-store"});
   return res;

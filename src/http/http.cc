@@ -3,7 +3,6 @@
 #include <zlib.h>
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "base/strings.h"

@@ -23,9 +23,7 @@ Result<EvaluateOptions> evaluate_options(const Request& r) {
   return o;
 }
 
-bool verified_only_view(const Request& r) {
-  return !r.principal || r.arg("view") == "verified";
-}
+bool verified_only_view(const Request& r) { return !r.principal || r.arg("view") == "verified"; }
 
 int http_status(const Status& s) {
   switch (s.code()) {

@@ -1,12 +1,12 @@
 // The only translation unit that includes Boost.Beast.
 #include <utility>  // before asio, for g++ 12
 #define BOOST_BEAST_USE_STD_STRING_VIEW
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
-#include <atomic>
 #include <chrono>
-#include <thread>
 #include <ostream>
+#include <thread>
 #include <unordered_map>
 
 #include "base/date.h"
@@ -219,8 +219,7 @@ asio::awaitable<Response> dispatch(Shared& s, Request request) {
 
 // Runs the router on the worker and comes back with its answer.
 asio::awaitable<Response> on_worker(Shared& s, Request request) {
-  co_return co_await asio::co_spawn(s.worker, dispatch(s, std::move(request)),
-                                    asio::use_awaitable);
+  co_return co_await asio::co_spawn(s.worker, dispatch(s, std::move(request)), asio::use_awaitable);
 }
 
 Response health(const Shared& s) {
@@ -247,8 +246,7 @@ std::optional<bhttp::response<bhttp::string_body>> limit_answer(
 
 template <class Answer>
 asio::awaitable<void> send(beast::tcp_stream& stream, Answer& res, const ServerOptions& o) {
-  stream.expires_after(o.write_timeout +
-                       std::chrono::seconds(res.body().size() / o.min_body_rate));
+  stream.expires_after(o.write_timeout + std::chrono::seconds(res.body().size() / o.min_body_rate));
   co_await bhttp::async_write(stream, res, asio::use_awaitable);
 }
 

@@ -2,14 +2,13 @@
 #include "http/server.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
-#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <future>
 #include <thread>
@@ -17,21 +16,39 @@
 namespace ntm {
 namespace {
 
-std::string get(unsigned short port, const std::string& target, const std::string& extra = "") {
+// A connected socket to the server on loopback, or -1.
+int open_connection(unsigned short port) {
   const int fd = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(port);
   inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return "";
-  const std::string req =
-      "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + extra + "\r\n";
-  (void)write(fd, req.data(), req.size());
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// A raw exchange: sends `request` as it is and reads until the server closes.
+std::string raw_exchange(unsigned short port, const std::string& request) {
+  const int fd = open_connection(port);
+  if (fd < 0) return "";
+  for (size_t sent = 0; sent < request.size();) {
+    const ssize_t n = write(fd, request.data() + sent, request.size() - sent);
+    if (n <= 0) break;
+    sent += static_cast<size_t>(n);
+  }
   std::string out;
   char buf[4096];
   for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
   close(fd);
   return out;
+}
+
+std::string get(unsigned short port, const std::string& target, const std::string& extra = "") {
+  return raw_exchange(
+      port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + extra + "\r\n");
 }
 
 class ServerTest : public ::testing::Test {
@@ -181,36 +198,6 @@ TEST(Http, ClientAddressFromTrustedProxiesOnly) {
   EXPECT_EQ(client_address(r, {"127.0.0.1"}), "192.0.2.1");
 }
 
-// A raw exchange: sends `request` as it is and reads until the server closes.
-std::string raw_exchange(unsigned short port, const std::string& request) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(port);
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return "";
-  for (size_t sent = 0; sent < request.size();) {
-    const ssize_t n = write(fd, request.data() + sent, request.size() - sent);
-    if (n <= 0) break;
-    sent += static_cast<size_t>(n);
-  }
-  std::string out;
-  char buf[4096];
-  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
-  close(fd);
-  return out;
-}
-
-int open_connection(unsigned short port) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(port);
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
-  return fd;
-}
-
 // A server with small limits, on a thread of its own.
 struct SmallServer {
   explicit SmallServer(ServerOptions o, Router router) : server(std::move(o), std::move(router)) {
@@ -240,7 +227,8 @@ ServerOptions small_options() {
 
 Router echo_router() {
   Router router;
-  router.add("GET", "/", [](const Request& r) { return Response::html(200, "xin chào " + r.arg("q")); });
+  router.add("GET", "/",
+             [](const Request& r) { return Response::html(200, "xin chào " + r.arg("q")); });
   router.add("POST", "/form", [](const Request& r) {
     return Response::html(200, "nhận " + std::to_string(r.body.size()));
   });
@@ -250,21 +238,23 @@ Router echo_router() {
 // Oversized requests get their status, not a dropped connection.
 TEST(ServerLimits, OversizedRequestsAreAnsweredWithTheirStatus) {
   SmallServer s(small_options(), echo_router());
-  EXPECT_NE(raw_exchange(s.port, "GET /?q=" + std::string(600, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n")
-                .find("HTTP/1.1 414"),
-            std::string::npos);
+  EXPECT_NE(
+      raw_exchange(s.port, "GET /?q=" + std::string(600, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n")
+          .find("HTTP/1.1 414"),
+      std::string::npos);
   EXPECT_NE(raw_exchange(s.port, "GET / HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(2000, 'b') +
-                                 "\r\n\r\n")
+                                     "\r\n\r\n")
                 .find("HTTP/1.1 431"),
             std::string::npos);
   const std::string body(5000, 'c');
   EXPECT_NE(raw_exchange(s.port, "POST /form HTTP/1.1\r\nHost: x\r\nContent-Length: " +
-                                 std::to_string(body.size()) + "\r\n\r\n" + body)
+                                     std::to_string(body.size()) + "\r\n\r\n" + body)
                 .find("HTTP/1.1 413"),
             std::string::npos);
   // Within the limits all is as before.
-  EXPECT_NE(raw_exchange(s.port, "POST /form HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-                             "Content-Length: 10\r\n\r\n0123456789")
+  EXPECT_NE(raw_exchange(s.port,
+                         "POST /form HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                         "Content-Length: 10\r\n\r\n0123456789")
                 .find("nhận 10"),
             std::string::npos);
 }
@@ -272,7 +262,8 @@ TEST(ServerLimits, OversizedRequestsAreAnsweredWithTheirStatus) {
 // HEAD answers as GET without the body; invalid UTF-8 or NUL in the query is 400.
 TEST(ServerLimits, HeadAndInvalidText) {
   SmallServer s(small_options(), echo_router());
-  const std::string head = raw_exchange(s.port, "HEAD /?q=a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  const std::string head =
+      raw_exchange(s.port, "HEAD /?q=a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
   EXPECT_NE(head.find("HTTP/1.1 200"), std::string::npos) << head;
   EXPECT_NE(head.find("Content-Length: "), std::string::npos);
   EXPECT_EQ(head.find("xin chào"), std::string::npos);
@@ -281,9 +272,10 @@ TEST(ServerLimits, HeadAndInvalidText) {
         s.port, std::string("GET /?q=") + q + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
     EXPECT_NE(r.find("HTTP/1.1 400"), std::string::npos) << q << r;
   }
-  EXPECT_NE(raw_exchange(s.port, "GET /?q=L%E1%BB%99c HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-                .find("xin chào Lộc"),
-            std::string::npos);
+  EXPECT_NE(
+      raw_exchange(s.port, "GET /?q=L%E1%BB%99c HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+          .find("xin chào Lộc"),
+      std::string::npos);
 }
 
 // A client that sends half a request and waits is dropped after the header

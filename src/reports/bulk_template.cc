@@ -28,8 +28,7 @@ Result<std::string> bulk_template_xlsx(const BulkForm& b, Date created) {
   XlsxBook book("Biểu nhập tổng hợp " + b.parent.name + " " + b.period.iso(), created);
   lxw_worksheet* ws = book.sheet("Nhập tổng hợp");
   const auto& fields = b.forms.front().fields;
-  write_text(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU TỔNG HỢP: " + b.parent.name).c_str(),
-                         book.title());
+  write_text(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU TỔNG HỢP: " + b.parent.name).c_str(), book.title());
   write_text(ws, 1, 0, "Mã đơn vị", book.header());
   write_text(ws, 1, 1, b.parent.code.c_str(), book.cell());
   write_text(ws, 2, 0, "Kỳ báo cáo", book.header());

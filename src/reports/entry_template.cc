@@ -36,8 +36,7 @@ const char* const kInstructions[] = {
 Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
   XlsxBook b("Biểu nhập số liệu " + form.unit.name + " " + form.period.iso(), created);
   lxw_worksheet* ws = b.sheet("Nhập số liệu");
-  write_text(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU NÔNG THÔN MỚI: " + form.unit.name).c_str(),
-                         b.title());
+  write_text(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU NÔNG THÔN MỚI: " + form.unit.name).c_str(), b.title());
   write_text(ws, 1, 0, "Mã xã", b.header());
   write_text(ws, 1, 1, form.unit.code.c_str(), b.cell());
   write_text(ws, 2, 0, "Kỳ báo cáo", b.header());
@@ -59,8 +58,7 @@ Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
   for (const EntryField& f : form.fields) {
     const Measure& m = *f.measure;
     write_text(ws, row, 0, m.id.c_str(), b.cell());
-    write_text(ws, row, 1, (f.criterion->code + ". " + f.criterion->name_vi).c_str(),
-                           b.cell());
+    write_text(ws, row, 1, (f.criterion->code + ". " + f.criterion->name_vi).c_str(), b.cell());
     write_text(ws, row, 2, (f.indicator->code + " " + m.name_vi).c_str(), b.cell());
     write_text(ws, row, 3, m.unit.c_str(), b.cell());
     write_text(ws, row, 4, f.last ? shown(m, f.last->value).c_str() : "", b.cell());

@@ -11,8 +11,7 @@ namespace {
 void write_table_header(XlsxBook& b, lxw_worksheet* ws, int row,
                         const std::vector<std::pair<std::string, double>>& columns) {
   for (size_t i = 0; i < columns.size(); ++i) {
-    write_text(ws, row, static_cast<lxw_col_t>(i), columns[i].first.c_str(),
-                           b.header());
+    write_text(ws, row, static_cast<lxw_col_t>(i), columns[i].first.c_str(), b.header());
     worksheet_set_column(ws, static_cast<lxw_col_t>(i), static_cast<lxw_col_t>(i),
                          columns[i].second, nullptr);
   }
@@ -120,8 +119,7 @@ void matrix_sheet(XlsxBook& b, const ProgressReport& r) {
   }
   worksheet_merge_range(ws, 1, n + 3, 2, n + 3, "Số TC đạt", b.header());
   worksheet_merge_range(ws, 1, n + 4, 2, n + 4, "Kế hoạch", b.header());
-  for (int i = 0; i < n; ++i)
-    write_text(ws, 2, 3 + i, r.set->criteria[i].code.c_str(), b.header());
+  for (int i = 0; i < n; ++i) write_text(ws, 2, 3 + i, r.set->criteria[i].code.c_str(), b.header());
   worksheet_set_column(ws, 0, 0, 5, nullptr);
   worksheet_set_column(ws, 1, 1, 8, nullptr);
   worksheet_set_column(ws, 2, 2, 24, nullptr);
@@ -139,10 +137,10 @@ void matrix_sheet(XlsxBook& b, const ProgressReport& r) {
     for (int i = 0; i < n && i < static_cast<int>(a.criteria.size()); ++i) {
       const Outcome o = a.criteria[i].status;
       write_text(ws, row, 3 + i,
-                             o == Outcome::kMet      ? "Đạt"
-                             : o == Outcome::kNotMet ? ""
-                                                     : "?",
-                             b.center());
+                 o == Outcome::kMet      ? "Đạt"
+                 : o == Outcome::kNotMet ? ""
+                                         : "?",
+                 b.center());
     }
     const std::string f = "=COUNTIF(" + xlsx_column(3) + std::to_string(row + 1) + ":" +
                           xlsx_column(n + 2) + std::to_string(row + 1) + ",\"Đạt\")";
@@ -173,8 +171,7 @@ void list_sheet(XlsxBook& b, const std::string& name, const std::string& heading
       if (cells[c].first.empty() && cells[c].second >= 0) {
         worksheet_write_number(ws, row, static_cast<lxw_col_t>(c), cells[c].second, b.number());
       } else {
-        write_text(ws, row, static_cast<lxw_col_t>(c), cells[c].first.c_str(),
-                               b.cell());
+        write_text(ws, row, static_cast<lxw_col_t>(c), cells[c].first.c_str(), b.cell());
       }
     }
     ++row;

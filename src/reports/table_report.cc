@@ -51,8 +51,7 @@ Result<std::string> table_report_xlsx(const TableReport& r) {
     const auto last = static_cast<lxw_col_t>(std::max<size_t>(s.columns.size(), 1) - 1);
     int row = 0;
     if (r.demo) {
-      write_text(ws, row, 0, "DỮ LIỆU MINH HỌA — không phải số liệu chính thức",
-                             b.note());
+      write_text(ws, row, 0, "DỮ LIỆU MINH HỌA — không phải số liệu chính thức", b.note());
       ++row;
     }
     if (last > 0) {
@@ -65,8 +64,7 @@ Result<std::string> table_report_xlsx(const TableReport& r) {
     }
     row += 3;
     for (size_t c = 0; c < s.columns.size(); ++c) {
-      write_text(ws, row, static_cast<lxw_col_t>(c), s.columns[c].first.c_str(),
-                             b.header());
+      write_text(ws, row, static_cast<lxw_col_t>(c), s.columns[c].first.c_str(), b.header());
       worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
                            s.columns[c].second, nullptr);
     }
@@ -79,8 +77,8 @@ Result<std::string> table_report_xlsx(const TableReport& r) {
           worksheet_write_number(ws, row, static_cast<lxw_col_t>(c), *d,
                                  *d == static_cast<int64_t>(*d) ? b.number() : b.decimal());
         } else {
-          write_text(ws, row, static_cast<lxw_col_t>(c),
-                                 std::get<std::string>(cells[c]).c_str(), b.cell());
+          write_text(ws, row, static_cast<lxw_col_t>(c), std::get<std::string>(cells[c]).c_str(),
+                     b.cell());
         }
       }
       ++row;

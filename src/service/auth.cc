@@ -88,7 +88,8 @@ std::string token_hash(const std::string& token) {
 
 std::string message_mac(const Session& session, const std::string& message) {
   unsigned char key[crypto_generichash_KEYBYTES];
-  crypto_generichash(key, sizeof key, reinterpret_cast<const unsigned char*>(session.csrf_token.data()),
+  crypto_generichash(key, sizeof key,
+                     reinterpret_cast<const unsigned char*>(session.csrf_token.data()),
                      session.csrf_token.size(), nullptr, 0);
   unsigned char out[16];
   crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(message.data()),

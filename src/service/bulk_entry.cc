@@ -50,8 +50,8 @@ std::vector<BulkChange> bulk_changes(const BulkForm& form, const FilledBulk& fil
       if (id == ids.end()) {
         if (reported.insert("column|" + m).second) {
           const auto c = filled.columns.find(m);
-          errors.push_back("ô " + (c == filled.columns.end() ? "?" : c->second) +
-                           ": mã chỉ số \"" + m + "\" không có trong biểu của kỳ này (mã bị sửa?)");
+          errors.push_back("ô " + (c == filled.columns.end() ? "?" : c->second) + ": mã chỉ số \"" +
+                           m + "\" không có trong biểu của kỳ này (mã bị sửa?)");
         }
         continue;
       }

@@ -1,6 +1,6 @@
 // Imports of criteria documents and observations.
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <tuple>

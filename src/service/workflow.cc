@@ -107,7 +107,9 @@ std::vector<FieldError> check_entry(const EntryForm& form,
     const auto note_it = notes.find(f.measure->id);
     const std::string note = note_it == notes.end() ? "" : std::string(trim(note_it->second));
     if (note.size() > 1000 || !valid_text(note)) {
-      errors.push_back({f.measure->id, f.measure->name_vi + ": ghi chú quá dài (tối đa 1.000 ký tự) hoặc có ký tự không hợp lệ"});
+      errors.push_back(
+          {f.measure->id, f.measure->name_vi +
+                              ": ghi chú quá dài (tối đa 1.000 ký tự) hoặc có ký tự không hợp lệ"});
       continue;
     }
     if (!typed && !note.empty()) {

@@ -150,8 +150,8 @@ Status Store::delete_user_sessions(int64_t user_id) {
   return s->run();
 }
 
-Status Store::record_login_attempt(const std::string& username, const std::string& address,
-                                   bool ok, const std::string& prune_before) {
+Status Store::record_login_attempt(const std::string& username, const std::string& address, bool ok,
+                                   const std::string& prune_before) {
   auto prune = TRY(sql("DELETE FROM login_attempt WHERE at < $1"));
   prune->bind(1, prune_before);
   TRY(prune->run());

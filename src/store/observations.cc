@@ -110,10 +110,10 @@ Status Store::insert_observation(Observation& o, std::optional<int64_t> previous
       r->bind(1, *previous);
       TRY(r->run());
     }
-    const char* update =
-        o.status == ObservationStatus::kVerified    ? "SET shown = 0"
-        : o.status == ObservationStatus::kSubmitted ? "SET shown = shown & 2"
-                                                    : "SET shown = CASE WHEN (shown & 2) != 0 THEN 3 ELSE 0 END";
+    const char* update = o.status == ObservationStatus::kVerified ? "SET shown = 0"
+                         : o.status == ObservationStatus::kSubmitted
+                             ? "SET shown = shown & 2"
+                             : "SET shown = CASE WHEN (shown & 2) != 0 THEN 3 ELSE 0 END";
     auto v = TRY(sql(std::string("UPDATE observation ") + update +
                      " WHERE unit_id = $1 AND measure_id = $2 AND date = $3 AND shown != 0"));
     v->bind(1, o.unit_id);
@@ -122,10 +122,10 @@ Status Store::insert_observation(Observation& o, std::optional<int64_t> previous
     TRY(v->run());
   }
   if (o.recorded_at.empty()) o.recorded_at = utc_timestamp_now();
-  auto s = TRY(
-      sql("INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
-          " recorded_at, current, supersedes, shown)"
-          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10) RETURNING id"));
+  auto s =
+      TRY(sql("INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
+              " recorded_at, current, supersedes, shown)"
+              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10) RETURNING id"));
   s->bind(1, o.unit_id);
   s->bind(2, o.measure_id);
   s->bind(3, o.date.iso());

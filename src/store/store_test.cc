@@ -158,7 +158,8 @@ TEST_F(StoreTest, DraftsAndReturnsNeverChangeTheVerifiedView) {
   const int64_t u = add_unit("1", Level::kCommune, "A", 0, d("2016-01-01"), Date::max());
   ASSERT_TRUE(store->upsert_measure(Measure{.id = "a", .name_vi = "a"}).is_ok());
   auto add = [&](double v, ObservationStatus st) {
-    Observation o{.unit_id = u, .measure_id = "a", .date = d("2024-12-31"), .value = v, .status = st};
+    Observation o{
+        .unit_id = u, .measure_id = "a", .date = d("2024-12-31"), .value = v, .status = st};
     ASSERT_TRUE(store->add_observation(o).is_ok());
   };
   auto value = [&](bool verified) -> std::string {

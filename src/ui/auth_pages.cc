@@ -53,9 +53,10 @@ Response login_submit(AppState& app, const Request& r) {
   res.headers.push_back(
       {"Set-Cookie", session_cookie(app, in->token, 3600L * app.auth.session_hours)});
   // The device cookie outlives sessions: a year, this site only.
-  res.headers.push_back({"Set-Cookie", "ntm_device=" + in->device +
-                                           "; Path=/login; Max-Age=31536000; HttpOnly; SameSite=Strict" +
-                                           (app.secure_cookies ? "; Secure" : "")});
+  res.headers.push_back(
+      {"Set-Cookie", "ntm_device=" + in->device +
+                         "; Path=/login; Max-Age=31536000; HttpOnly; SameSite=Strict" +
+                         (app.secure_cookies ? "; Secure" : "")});
   return res;
 }
 

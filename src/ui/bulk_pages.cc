@@ -32,8 +32,8 @@ Response bulk_template_download(AppState& app, const Request& r) {
   auto form = load(app, r.arg("parent"), r.arg("period", c.opts.at.iso()));
   if (!form.is_ok()) return error_page(app, c, form.status());
   const bool csv = r.arg("format") == "csv";
-  auto bytes =
-      csv ? Result<std::string>(bulk_template_csv(*form)) : bulk_template_xlsx(*form, today_local());
+  auto bytes = csv ? Result<std::string>(bulk_template_csv(*form))
+                   : bulk_template_xlsx(*form, today_local());
   if (!bytes.is_ok()) return error_page(app, c, bytes.status());
   return download(*bytes, csv ? "csv" : "xlsx",
                   "bieu-tong-hop-" + form->parent.code + "-" + form->period.iso());
@@ -55,15 +55,14 @@ Response bulk_upload(AppState& app, const Request& r) {
     const std::optional<double> before = field.current ? std::optional(field.current->value)
                                          : field.last  ? std::optional(field.last->value)
                                                        : std::nullopt;
-    changes.push_back(
-        {{"unit", ch.form->unit.name},
-         {"indicator", field.indicator->code + " " + name_of(c.lang, *field.measure)},
-         {"old", before ? shown(c.lang, *field.measure, *before) : ""},
-         {"new", shown(c.lang, *field.measure, ch.value)},
-         {"cell", ch.cell}});
+    changes.push_back({{"unit", ch.form->unit.name},
+                       {"indicator", field.indicator->code + " " + name_of(c.lang, *field.measure)},
+                       {"old", before ? shown(c.lang, *field.measure, *before) : ""},
+                       {"new", shown(c.lang, *field.measure, ch.value)},
+                       {"cell", ch.cell}});
     // What is applied is exactly what is shown.
-    hidden.push_back({{"name", "b." + ch.form->unit.code + "." + field.measure->id},
-                      {"value", ch.text}});
+    hidden.push_back(
+        {{"name", "b." + ch.form->unit.code + "." + field.measure->id}, {"value", ch.text}});
   }
   nlohmann::json errs = nlohmann::json::array();
   for (const std::string& e : errors) errs.push_back(e);

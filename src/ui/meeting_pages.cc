@@ -18,8 +18,7 @@ std::string link_label(AppState& app, const OwnerNames& owners, Lang lang, const
   if (l.kind == "unit" || l.kind == "commune") {
     const auto id = parse_id(l.code);
     if (id) {
-      if (auto v = app.store().unit_version_at(*id, at); v.is_ok() && *v)
-        return (**v).name;
+      if (auto v = app.store().unit_version_at(*id, at); v.is_ok() && *v) return (**v).name;
     }
     return l.code;
   }
@@ -93,21 +92,20 @@ Response meetings_page(AppState& app, const Request& r) {
 Response meeting_create(AppState& app, const Request& r) {
   auto date = Date::parse(r.field("date"));
   if (!date.is_ok()) {
-    return Response::redirect("/meetings?" + error_query(r, "ngày họp: " + date.status().message()));
+    return Response::redirect("/meetings?" +
+                              error_query(r, "ngày họp: " + date.status().message()));
   }
   auto id = create_meeting(app.store(), r.principal->first,
                            {0, *date, std::string(trim(r.field("chair"))),
                             std::string(trim(r.field("title"))), r.field("minutes"), ""});
-  if (!id.is_ok())
-    return Response::redirect("/meetings?" + error_query(r, id.status().message()));
+  if (!id.is_ok()) return Response::redirect("/meetings?" + error_query(r, id.status().message()));
   return Response::redirect("/meetings/" + std::to_string(*id));
 }
 
 Response meeting_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const auto id = parse_id(r.arg("id"));
-  auto m = id ? app.store().meeting(*id)
-              : Result<std::optional<Meeting>>(std::nullopt);
+  auto m = id ? app.store().meeting(*id) : Result<std::optional<Meeting>>(std::nullopt);
   if (!m.is_ok()) return error_page(app, c, m.status());
   if (!*m) return error_page(app, c, Status::not_found("không có cuộc họp " + r.arg("id")));
   auto conclusions = app.store().conclusions((**m).id);
@@ -172,8 +170,7 @@ Response conclusion_create(AppState& app, const Request& r) {
 
 Response conclusion_report(AppState& app, const Request& r) {
   const auto id = parse_id(r.arg("id"));
-  auto k = id ? app.store().conclusion(*id)
-              : Result<std::optional<Conclusion>>(std::nullopt);
+  auto k = id ? app.store().conclusion(*id) : Result<std::optional<Conclusion>>(std::nullopt);
   if (!k.is_ok()) return error_page(app, page_context(r), k.status());
   if (!*k) return error_page(app, page_context(r), Status::not_found("không có kết luận này"));
   const std::string back = "/meetings/" + std::to_string((**k).meeting_id);

@@ -22,8 +22,7 @@ Response notifications_page(AppState& app, const Request& r) {
          {"date", n.date.size() == 10 ? format_date(c.lang, *Date::parse(n.date)) : n.date},
          {"new", n.is_new}});
   }
-  if (Status s = mark_notifications_seen(app.store(), me); !s.is_ok())
-    return error_page(app, c, s);
+  if (Status s = mark_notifications_seen(app.store(), me); !s.is_ok()) return error_page(app, c, s);
   nlohmann::json v = {{"page_title", tr(c.lang, "notify.title")}, {"items", items}};
   return render_page(app, c, "notifications", v);
 }

@@ -96,7 +96,8 @@ Response plan_submit(AppState& app, const Request& r) {
     return Response::redirect(back + "&" + error_query(r, s.message()));
   };
   const auto year = parse_int(r.field("target_year"), 2010, 2100);
-  if (!year) return fail(Status::invalid("năm mục tiêu: nhập một năm từ 2010 đến 2100, ví dụ 2027"));
+  if (!year)
+    return fail(Status::invalid("năm mục tiêu: nhập một năm từ 2010 đến 2100, ví dụ 2027"));
   auto milestones = parse_milestones(r.field("milestones"));
   if (!milestones.is_ok()) return fail(milestones.status());
   Plan p{t->unit.unit_id,

@@ -144,8 +144,7 @@ Response category_page(AppState& app, const Request& r) {
   const std::string cat = r.arg("category");
   if (!is_article_category(cat)) return error_page(app, c, Status::not_found("/chuyen-muc/" + cat));
   const auto page_arg = parse_int(r.arg("trang", "1"), 1, 100000);
-  const int page =
-      page_arg ? static_cast<int>(*page_arg) : 0;
+  const int page = page_arg ? static_cast<int>(*page_arg) : 0;
   if (page == 0) return error_page(app, c, Status::invalid("trang: cần một số từ 1"));
   // One more than a page tells whether there is a next page.
   auto items =
@@ -174,8 +173,7 @@ Response article_file(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const Status hidden = Status::not_found("không có tệp này");
   const auto id = parse_id(r.arg("id"));
-  auto f = id ? app.store().article_file(*id)
-              : Result<std::optional<ArticleFile>>(std::nullopt);
+  auto f = id ? app.store().article_file(*id) : Result<std::optional<ArticleFile>>(std::nullopt);
   if (!f.is_ok() || !*f) return error_page(app, c, hidden);
   auto a = app.store().article((**f).article_id);
   const std::string now = utc_timestamp_now();

@@ -65,7 +65,7 @@ Response progress_report(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
-  ReportOptions ro{r.arg("code"),        c.opts.at,  std::nullopt, c.opts.set_id,
+  ReportOptions ro{r.arg("code"),        c.opts.at,    std::nullopt, c.opts.set_id,
                    c.opts.verified_only, today_local()};
   if (!r.arg("compare").empty()) {
     auto d = Date::parse(r.arg("compare"));

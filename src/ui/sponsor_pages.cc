@@ -93,8 +93,7 @@ Response render_sponsors(AppState& app, const Request& r, const std::string& spo
 Response back_to(const Request& r, const Status& s) {
   const std::string page = local_path(r.field("next").empty() ? "/sponsors" : r.field("next"));
   const char sep = page.find('?') == std::string::npos ? '?' : '&';
-  return Response::redirect(page + sep +
-                            (s.is_ok() ? "saved=1" : error_query(r, s.message())));
+  return Response::redirect(page + sep + (s.is_ok() ? "saved=1" : error_query(r, s.message())));
 }
 
 }  // namespace
@@ -132,13 +131,13 @@ Response delivery_submit(AppState& app, const Request& r) {
   const auto id = parse_id(r.field("sponsorship"));
   auto date = Date::parse(r.field("date"));
   auto money = parse_vnd(r.field("money"), "số tiền");
-  Status s = !id              ? Status::invalid("thiếu cam kết đỡ đầu")
-             : !date.is_ok()  ? Status::invalid("ngày: " + date.status().message())
-             : !money.is_ok() ? money.status()
-                              : record_delivery(app.store(), r.principal->first,
-                                                {0, *id, *date, *money,
-                                                 std::string(trim(r.field("in_kind"))),
-                                                 std::string(trim(r.field("description"))), ""});
+  Status s = !id             ? Status::invalid("thiếu cam kết đỡ đầu")
+             : !date.is_ok() ? Status::invalid("ngày: " + date.status().message())
+             : !money.is_ok()
+                 ? money.status()
+                 : record_delivery(app.store(), r.principal->first,
+                                   {0, *id, *date, *money, std::string(trim(r.field("in_kind"))),
+                                    std::string(trim(r.field("description"))), ""});
   if (s.code() == ErrorCode::kPermissionDenied || s.code() == ErrorCode::kNotFound)
     return error_page(app, page_context(r), s);
   return back_to(r, s);
@@ -147,11 +146,12 @@ Response delivery_submit(AppState& app, const Request& r) {
 Response review_submit(AppState& app, const Request& r) {
   const auto id = parse_id(r.field("sponsorship"));
   auto due = Date::parse(r.field("due"));
-  Status s = !id            ? Status::invalid("thiếu cam kết đỡ đầu")
-             : !due.is_ok() ? Status::invalid("kỳ rà soát: " + due.status().message())
-                            : record_review(app.store(), r.principal->first,
-                                            {*id, *due, today_local(),
-                                             std::string(trim(r.field("findings"))), ""});
+  Status s =
+      !id ? Status::invalid("thiếu cam kết đỡ đầu")
+      : !due.is_ok()
+          ? Status::invalid("kỳ rà soát: " + due.status().message())
+          : record_review(app.store(), r.principal->first,
+                          {*id, *due, today_local(), std::string(trim(r.field("findings"))), ""});
   if (s.code() == ErrorCode::kPermissionDenied || s.code() == ErrorCode::kNotFound)
     return error_page(app, page_context(r), s);
   return back_to(r, s);

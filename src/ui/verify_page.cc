@@ -48,8 +48,8 @@ Response verify_submit(AppState& app, const Request& r) {
   const auto id = parse_id(r.field("id"));
   if (!id) return error_page(app, c, Status::invalid("thiếu số liệu cần thẩm định"));
   const bool accept = r.field("action") == "verify";
-  const Status s = review(app.store(), **catalog, r.principal->first, *id,
-                          accept, r.field("comment"));
+  const Status s =
+      review(app.store(), **catalog, r.principal->first, *id, accept, r.field("comment"));
   if (s.code() == ErrorCode::kInvalidArgument) {
     return Response::redirect("/verify?" + error_query(r, s.message()));
   }

@@ -164,8 +164,7 @@ Response work_create(AppState& app, const Request& r) {
 Response work_item_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const auto id = parse_id(r.arg("id"));
-  auto w = id ? app.store().work_item(*id)
-              : Result<std::optional<WorkItem>>(std::nullopt);
+  auto w = id ? app.store().work_item(*id) : Result<std::optional<WorkItem>>(std::nullopt);
   if (!w.is_ok()) return error_page(app, c, w.status());
   if (!*w) return error_page(app, c, Status::not_found("không có phần việc " + r.arg("id")));
   const User& me = r.principal->first;
@@ -217,12 +216,12 @@ Response work_update(AppState& app, const Request& r) {
   const auto status = parse_work_status(r.field("status"));
   const auto progress = parse_int(r.field("progress").empty() ? "0" : r.field("progress"), 0, 100);
   auto spent = parse_vnd(r.field("spent"), "đã chi");
-  Status s = !status          ? Status::invalid("chọn trạng thái")
-             : !progress      ? Status::invalid("tiến độ: nhập số từ 0 đến 100")
-             : !spent.is_ok() ? spent.status()
-                              : update_work_progress(
-                                    app.store(), r.principal->first, *id,
-                                    *status, static_cast<int>(*progress), *spent, r.field("note"));
+  Status s = !status     ? Status::invalid("chọn trạng thái")
+             : !progress ? Status::invalid("tiến độ: nhập số từ 0 đến 100")
+             : !spent.is_ok()
+                 ? spent.status()
+                 : update_work_progress(app.store(), r.principal->first, *id, *status,
+                                        static_cast<int>(*progress), *spent, r.field("note"));
   if (s.code() == ErrorCode::kInvalidArgument) {
     return Response::redirect(back + "?" + error_query(r, s.message()));
   }
@@ -239,8 +238,8 @@ Response work_file_upload(AppState& app, const Request& r) {
   if (file == r.files.end() || file->second.data.empty()) {
     return Response::redirect(back + "?" + error_query(r, "Chọn tệp cần đính kèm"));
   }
-  auto added = add_work_file(app.store(), app.evidence_dir, r.principal->first,
-                             *id, file->second.filename, file->second.data);
+  auto added = add_work_file(app.store(), app.evidence_dir, r.principal->first, *id,
+                             file->second.filename, file->second.data);
   if (added.status().code() == ErrorCode::kInvalidArgument) {
     return Response::redirect(back + "?" + error_query(r, added.status().message()));
   }
@@ -252,8 +251,7 @@ Response work_file(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const Status hidden = Status::not_found("không có tệp này");
   const auto id = parse_id(r.arg("id"));
-  auto f = id ? app.store().work_item_file(*id)
-              : Result<std::optional<WorkItemFile>>(std::nullopt);
+  auto f = id ? app.store().work_item_file(*id) : Result<std::optional<WorkItemFile>>(std::nullopt);
   if (!f.is_ok() || !*f) return error_page(app, c, hidden);
   auto w = app.store().work_item((**f).work_item_id);
   if (!w.is_ok() || !*w) return error_page(app, c, hidden);

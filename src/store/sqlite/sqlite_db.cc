@@ -23,7 +23,8 @@ Status failure(sqlite3* db, int rc, bool* busy, const std::string& what) {
 
 class SqliteStatement : public Statement {
  public:
-  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, bool* busy) : db_(db), stmt_(stmt), busy_(busy) {}
+  SqliteStatement(sqlite3* db, sqlite3_stmt* stmt, bool* busy)
+      : db_(db), stmt_(stmt), busy_(busy) {}
   ~SqliteStatement() override { sqlite3_finalize(stmt_); }
 
   void bind(int n, int64_t v) override {
