@@ -76,6 +76,17 @@ Result<std::vector<CsvRow>> parse_csv(std::string_view text) {
     return Status::invalid("dòng " + std::to_string(row.line) + ": thiếu dấu ngoặc kép đóng");
   }
   if (row_has_content || !field.empty()) end_row();
+  // Text only: invalid UTF-8, NUL or control characters would be stored and
+  // break JSON answers and XLSX exports later.
+  for (const CsvRow& r : rows) {
+    for (size_t c = 0; c < r.fields.size(); ++c) {
+      if (!valid_text(r.fields[c])) {
+        return Status::invalid("dòng " + std::to_string(r.line) + ", cột " + std::to_string(c + 1) +
+                               ": không phải văn bản UTF-8 hợp lệ (ký tự điều khiển hoặc mã "
+                               "hóa khác, hãy lưu tệp dạng CSV UTF-8)");
+      }
+    }
+  }
   return rows;
 }
 

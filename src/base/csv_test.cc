@@ -64,7 +64,9 @@ TEST(Csv, RoundTripsAndSurvivesRandomInput) {
     seed = seed * 6364136223846793005ull + 1442695040888963407ull;
     return static_cast<unsigned>(seed >> 33);
   };
-  const std::string alphabet = "ab,\"\r\n xĐạt";
+  // Whole characters (a byte of "Đ" alone is not text and is refused).
+  const std::vector<std::string> alphabet = {"a", "b", ",", "\"", "\r", "\n",
+                                             " ", "x", "Đ", "ạ",  "t"};
   for (int round = 0; round < 500; ++round) {
     std::vector<std::vector<std::string>> table(1 + next() % 4);
     std::string text;
@@ -103,6 +105,18 @@ TEST(Csv, FormulaLookingCellsAreNeutralised) {
   EXPECT_EQ(csv_field("-3.5"), "-3.5");  // a number stays a number
   EXPECT_EQ(csv_field("Xã Sơn Tây"), "Xã Sơn Tây");
   EXPECT_EQ(csv_quote("=1"), "=1");
+}
+
+// Invalid UTF-8 (a file saved in Windows-1258) or NUL is refused with the cell.
+TEST(Csv, TextOnly) {
+  auto r = parse_csv(
+      "unit_code,note\n18580,L\xf4"
+      "c\n");
+  ASSERT_FALSE(r.is_ok());
+  EXPECT_NE(r.status().message().find("dòng 2, cột 2: không phải văn bản UTF-8"),
+            std::string::npos);
+  EXPECT_FALSE(parse_csv(std::string("a,b\nc,d\0e\n", 11)).is_ok());
+  EXPECT_TRUE(parse_csv("a,b\n\"Lộc\tHà\",x\n").is_ok());
 }
 
 }  // namespace

@@ -273,6 +273,11 @@ Result<CriteriaDocument> load_criteria_document(const std::string& text,
                                                 const std::string& file_name,
                                                 const std::map<std::string, Measure>& known) {
   const Reader r(file_name);
+  if (!valid_text(text)) {
+    return Status::invalid(file_name +
+                           ": không phải văn bản UTF-8 hợp lệ (ký tự điều khiển "
+                           "hoặc mã hóa khác)");
+  }
   YAML::Node root;
   try {
     root = YAML::Load(text);
