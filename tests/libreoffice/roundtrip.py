@@ -2,7 +2,8 @@
 """A real spreadsheet client: LibreOffice Calc opens NTM Monitor's entry
 template, changes values as a person would (a percentage, a yes/no from the
 list, a number, a note), saves as .xlsx, and the upload stores exactly those
-changes; then a second open-and-save round trip.
+changes; then a second open-and-save round trip. The same for the office's
+bulk template (a row per commune of the province).
 
 Usage: roundtrip.py NTM_BINARY  (needs Debian's libreoffice-calc-nogui and
 python3-uno; prints 'N passed, N failed')."""
@@ -94,6 +95,41 @@ def edit(desktop, src, dst, step):
     return typed
 
 
+def edit_bulk(desktop, src, dst, step):
+    """The office's bulk template: one commune's row gets a percentage, a
+    yes/no and a number changed; returns measure -> value for that commune."""
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(src), "_blank", 0,
+                                       (prop("Hidden", True),))
+    sheet = doc.Sheets.getByIndex(0)
+    header, row = 5, 7  # 0-based: row 6 holds the ids, communes from row 8
+    while sheet.getCellByPosition(0, row).getString() not in ("", UNIT):
+        row += 1
+    typed, col = {}, 2
+    while sheet.getCellByPosition(col, header).getString():
+        measure = bulk_ids.setdefault(col, sheet.getCellByPosition(col, header).getString())
+        cell = sheet.getCellByPosition(col, row)
+        if cell.getString() in ("Đạt", "Không đạt") and "yes/no" not in typed.values():
+            now = "Không đạt" if cell.getString() == "Đạt" else "Đạt"
+            cell.setString(now)
+            typed[measure] = "yes/no"
+            values[measure] = 1.0 if now == "Đạt" else 0.0
+        elif measure == "duong_xa_pct":
+            values[measure] = 60.0 + step
+            cell.setValue(values[measure])
+            typed[measure] = "percent"
+        elif measure == "thu_nhap_binh_quan":
+            values[measure] = 2000.0 + step
+            cell.setValue(values[measure])
+            typed[measure] = "number"
+        col += 1
+    doc.storeToURL(uno.systemPathToFileUrl(dst), (prop("FilterName", "Calc MS Excel 2007 XML"),))
+    doc.close(True)
+    return {m: [values[m], ""] for m in typed}
+
+
+bulk_ids, values = {}, {}
+
+
 def stored(db, measures):
     con = sqlite3.connect(db)
     out = {}
@@ -136,6 +172,28 @@ def main():
             check(after - before == len(typed),
                   "step %d: exactly the %d changes written (%d)" % (step, len(typed), after - before))
             src = dst  # the second round trip edits the file LibreOffice saved
+        bulk = work + "/bulk.xlsx"
+        subprocess.run([NTM, "template", "--parent", "42", "--period", PERIOD, "--format", "xlsx",
+                        "-o", bulk, "--db", db], check=True, stdout=subprocess.DEVNULL)
+        src = bulk
+        for step in (1, 2):
+            dst = "%s/bulk-saved-%d.xlsx" % (work, step)
+            typed = edit_bulk(desktop, src, dst, step)
+            check(len(typed) == 3, "bulk step %d: a percentage, a yes/no and a number changed "
+                  "for %s in Calc: %s" % (step, UNIT, json.dumps(typed, ensure_ascii=False)))
+            before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM observation").fetchone()[0]
+            imp = subprocess.run([NTM, "import", "template", dst, "--db", db],
+                                 capture_output=True, text=True)
+            check(imp.returncode == 0, "bulk step %d: the file saved by LibreOffice imports: %s"
+                  % (step, (imp.stdout + imp.stderr).strip()))
+            got = stored(db, typed)
+            for m, (v, _) in typed.items():
+                check(got[m] is not None and abs(got[m][0] - v) < 1e-9,
+                      "bulk step %d: %s stored as typed (%s): %s" % (step, m, v, got[m]))
+            after = sqlite3.connect(db).execute("SELECT COUNT(*) FROM observation").fetchone()[0]
+            check(after - before == len(typed), "bulk step %d: exactly the %d changes written (%d)"
+                  % (step, len(typed), after - before))
+            src = dst
     finally:
         try:
             desktop.terminate()
