@@ -168,6 +168,9 @@ struct Shared {
   std::atomic<int64_t> busy_since_ms{0};  // 0: idle
   std::atomic<size_t> connections{0};
   std::unique_ptr<PublicCache> cache;
+  // Kept answers being computed, by key: waiters wake when it is cancelled.
+  // Network thread only.
+  std::unordered_map<std::string, std::shared_ptr<asio::steady_timer>> computing;
   Status fatal;  // why serving ended, if not stop()
 };
 
@@ -323,6 +326,16 @@ asio::awaitable<void> session(tcp::socket socket, Shared& s) {
         // is on a long request, kept answers are served as they are.
         if (!key.empty() && s.busy_since_ms.load() == 0)
           co_await asio::co_spawn(s.worker, refresh_version(s), asio::use_awaitable);
+        // The same anonymous page asked by many at once (after a data
+        // change, every visitor misses): computed once, the others wait for
+        // it (at most 30 s) instead of queueing the same work on the worker.
+        if (!key.empty() && !s.cache->find(key)) {
+          if (const auto it = s.computing.find(key); it != s.computing.end()) {
+            const auto done = it->second;  // expires by itself after 30 s
+            beast::error_code wait_ec;
+            co_await done->async_wait(asio::redirect_error(asio::use_awaitable, wait_ec));
+          }
+        }
         if (const auto* kept = key.empty() ? nullptr : s.cache->find(key)) {
           auto res = *kept;
           res.version(req.version());
@@ -332,10 +345,19 @@ asio::awaitable<void> session(tcp::socket socket, Shared& s) {
           if (!res.keep_alive()) break;
           continue;
         }
+        std::shared_ptr<asio::steady_timer> done;
+        if (!key.empty() && !s.computing.count(key)) {
+          done = std::make_shared<asio::steady_timer>(s.io, std::chrono::seconds(30));
+          s.computing[key] = done;
+        }
         r = co_await on_worker(s, std::move(request));
         const bool keep = !key.empty() && PublicCache::shared(r);
         auto res = to_beast(std::move(r), req.version(), req.keep_alive(), gz);
         if (keep) s.cache->keep(key, res);
+        if (done) {
+          s.computing.erase(key);
+          done->cancel();  // wakes those waiting for this answer
+        }
         if (head) res.body().clear();
         co_await send(stream, res, o);
         if (!res.keep_alive()) break;

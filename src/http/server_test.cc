@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <future>
 #include <thread>
 
@@ -365,6 +366,38 @@ TEST(ServerLimits, KeepsServingAfterRunningOutOfDescriptors) {
   EXPECT_EQ(waitpid(child, &status, WNOHANG), 0);  // still running
   kill(child, SIGTERM);
   waitpid(child, &status, 0);
+}
+
+// After a data change every visitor misses at once: the page is computed
+// once and the others wait for that answer instead of queueing the same work.
+TEST(ServerCache, VisitorsAskingAtOnceShareOneComputation) {
+  std::atomic<int> calls{0};
+  std::promise<void> started, release;
+  std::shared_future<void> released = release.get_future().share();
+  Router router;
+  router.add("GET", "/page", [&](const Request&) {
+    if (calls++ == 0) {
+      started.set_value();
+      released.wait();
+    }
+    return Response::html(200, "trang chung");
+  });
+  ServerOptions o = small_options();
+  o.max_connections = 64;
+  o.header_timeout = std::chrono::seconds(30);
+  o.data_version = [] { return int64_t{1}; };
+  SmallServer s(o, std::move(router));
+  std::vector<std::string> answers(8);
+  std::vector<std::thread> visitors;
+  visitors.emplace_back([&] { answers[0] = get(s.port, "/page"); });
+  started.get_future().wait();
+  for (size_t i = 1; i < answers.size(); ++i)
+    visitors.emplace_back([&, i] { answers[i] = get(s.port, "/page"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // all are waiting now
+  release.set_value();
+  for (auto& t : visitors) t.join();
+  EXPECT_EQ(calls.load(), 1);
+  for (const std::string& a : answers) EXPECT_NE(a.find("trang chung"), std::string::npos);
 }
 
 }  // namespace
