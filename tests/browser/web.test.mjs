@@ -335,3 +335,24 @@ test("coordination: before the meeting, an owner updates a work item, the office
 test("no console errors on any page", () => {
   assert.deepEqual(consoleErrors, []);
 });
+
+test("signed in on a 360 px phone: the menus wrap, no page is wider than the screen", async () => {
+  for (const [user, paths] of [["xa.sontay", ["/entry", "/entry/check?period=2026-06-30", "/account"]],
+                               ["so.yte", ["/verify"]],
+                               ["vanphong", ["/audit", "/briefing?unit=42", "/work"]]]) {
+    const p = await page(360);
+    await signIn(p, user);
+    for (const path of paths) {
+      await p.goto(`${base}${path}`);
+      const nav = await p.evaluate(() => {
+        const n = document.querySelector("nav.work");
+        return n ? n.scrollWidth : 0;
+      });
+      assert.ok(nav <= 360, `${user} ${path}: the work menu is ${nav} px wide`);
+      const width = await p.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= 360, `${user} ${path}: the page is ${width} px wide on a 360 px screen`);
+    }
+    if (user === "xa.sontay") await p.screenshot({ path: `${shots}/signed-in-commune-vi-360.png`, fullPage: false });
+    await p.context().close();
+  }
+});
