@@ -397,9 +397,20 @@ TEST_F(WebTest, EnterSubmitVerifyReturnAudit) {
   // Every step is in the audit log, which only the office may read.
   const Reply audit = get(port_, "/audit?unit=18580&at=2021-06-30", vp);
   ASSERT_EQ(audit.status, 200);
-  for (const char* action : {"observation.submit", "observation.verify", "observation.return"}) {
-    EXPECT_NE(audit.body.find(action), std::string::npos) << action;
+  // Read in Vietnamese: actions, states and measures by name, Vietnam time.
+  const std::string table = audit.body.substr(audit.body.find("<tbody>"));
+  for (const char* words : {"Gửi số liệu", "Thẩm định số liệu", "Trả lại số liệu", "(đã gửi)",
+                            "đã gửi → bị trả lại", "Tỷ lệ BHYT · 30/06/2021"}) {
+    EXPECT_NE(table.find(words), std::string::npos) << words;
   }
+  EXPECT_EQ(table.find("observation."), std::string::npos);
+  EXPECT_EQ(table.find("(submitted)"), std::string::npos);
+  // The same, filtered, as a file.
+  const Reply file = get(port_, "/audit?unit=18580&action=observation.return&format=csv", vp);
+  EXPECT_EQ(file.status, 200);
+  EXPECT_NE(file.head.find("text/csv"), std::string::npos);
+  EXPECT_NE(file.body.find("Trả lại số liệu"), std::string::npos);
+  EXPECT_EQ(file.body.find("Thẩm định số liệu"), std::string::npos);
   EXPECT_EQ(get(port_, "/audit", xa).status, 403);
   EXPECT_EQ(get(port_, "/verify", xa).status, 403);
   EXPECT_EQ(get(port_, "/entry", so).status, 403);
