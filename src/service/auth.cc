@@ -86,15 +86,23 @@ std::string token_hash(const std::string& token) {
   return hex(out, sizeof out);
 }
 
-std::string message_mac(const Session& session, const std::string& message) {
+namespace {
+
+// A 16-byte keyed BLAKE2b of `message` (the key hashed to the right size), hex.
+std::string keyed_mac(const std::string& secret, const std::string& message) {
   unsigned char key[crypto_generichash_KEYBYTES];
-  crypto_generichash(key, sizeof key,
-                     reinterpret_cast<const unsigned char*>(session.csrf_token.data()),
-                     session.csrf_token.size(), nullptr, 0);
+  crypto_generichash(key, sizeof key, reinterpret_cast<const unsigned char*>(secret.data()),
+                     secret.size(), nullptr, 0);
   unsigned char out[16];
   crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(message.data()),
                      message.size(), key, sizeof key);
   return hex(out, sizeof out);
+}
+
+}  // namespace
+
+std::string message_mac(const Session& session, const std::string& message) {
+  return keyed_mac(session.csrf_token, message);
 }
 
 Result<bool> assigned_to(Store& store, const User& user, int64_t unit_id, Date at) {
@@ -193,9 +201,7 @@ Result<std::string> device_secret(Store& store) {
 
 std::string device_mac(const std::string& secret, const std::string& username,
                        const std::string& nonce) {
-  Session key;
-  key.csrf_token = secret;
-  return message_mac(key, username + "|" + nonce);
+  return keyed_mac(secret, username + "|" + nonce);
 }
 
 // "NONCE.MAC": a browser where `username` signed in; "" for anything else.

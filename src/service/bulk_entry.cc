@@ -10,18 +10,16 @@ namespace ntm {
 Result<BulkForm> bulk_form(Store& store, const Catalog& catalog, const std::string& parent_code,
                            Date period) {
   BulkForm b;
-  const auto parent = TRY(store.unit_at(parent_code, period));
-  if (!parent)
-    return Status::not_found("không có đơn vị mã \"" + parent_code + "\" vào ngày " + period.iso());
-  b.parent = *parent;
+  b.parent = TRY(unit_on(store, parent_code, period));
   b.period = period;
-  for (const UnitVersion& u : TRY(store.descendants_at(parent->unit_id, Level::kCommune, period))) {
+  for (const UnitVersion& u :
+       TRY(store.descendants_at(b.parent.unit_id, Level::kCommune, period))) {
     auto form = entry_form(store, catalog, u.code, period);
     if (!form.is_ok()) continue;  // no set applies (wards, towns)
     if (!b.set) b.set = form->set;
     b.forms.push_back(std::move(*form));
   }
-  if (b.forms.empty()) return Status::not_found("không có xã nào để nhập dưới " + parent->name);
+  if (b.forms.empty()) return Status::not_found("không có xã nào để nhập dưới " + b.parent.name);
   return b;
 }
 

@@ -64,13 +64,16 @@ bool may_verify(const User& user, const std::vector<std::string>& departments) {
          std::find(departments.begin(), departments.end(), user.department) != departments.end();
 }
 
+Result<UnitVersion> unit_on(Store& store, const std::string& code, Date at) {
+  const auto unit = TRY(store.unit_at(code, at));
+  if (!unit) return Status::not_found("không có đơn vị mã \"" + code + "\" vào ngày " + at.iso());
+  return *unit;
+}
+
 Result<EntryForm> entry_form(Store& store, const Catalog& catalog, const std::string& unit_code,
                              Date period) {
   EntryForm f;
-  const auto unit = TRY(store.unit_at(unit_code, period));
-  if (!unit)
-    return Status::not_found("không có đơn vị mã \"" + unit_code + "\" vào ngày " + period.iso());
-  f.unit = *unit;
+  f.unit = TRY(unit_on(store, unit_code, period));
   f.period = period;
   f.set = set_for(store, catalog, f.unit, period);
   if (!f.set)

@@ -45,6 +45,10 @@ bool may_enter(const User& user, int64_t unit_id);
 // May this user verify values of this measure (its criteria's department)?
 bool may_verify(const User& user, const std::vector<std::string>& departments);
 
+// The unit that carried `code` on `at`, else not_found "không có đơn vị mã
+// "X" vào ngày yyyy-mm-dd".
+Result<UnitVersion> unit_on(Store& store, const std::string& code, Date at);
+
 Result<EntryForm> entry_form(Store& store, const Catalog& catalog, const std::string& unit_code,
                              Date period);
 

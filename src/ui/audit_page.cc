@@ -4,6 +4,7 @@
 #include <array>
 
 #include "base/csv.h"
+#include "service/workflow.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
 
@@ -87,11 +88,9 @@ Response audit_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   int64_t unit = 0;
   if (!r.arg("unit").empty()) {
-    auto v = app.store().unit_at(r.arg("unit"), c.opts.at);
+    auto v = unit_on(app.store(), r.arg("unit"), c.opts.at);
     if (!v.is_ok()) return error_page(app, c, v.status());
-    if (!*v)
-      return error_page(app, c, Status::not_found("không có đơn vị mã \"" + r.arg("unit") + "\""));
-    unit = (**v).unit_id;
+    unit = v->unit_id;
   }
   auto entries = app.store().audit(unit, r.arg("actor"), r.arg("action"), 500, r.arg("measure"));
   if (!entries.is_ok()) return error_page(app, c, entries.status());

@@ -143,6 +143,30 @@ def stored(db, measures):
     return out
 
 
+def round_trips(kind, edit_file, desktop, src, work, db):
+    """Twice: Calc edits `src` (the second time, the file it saved), the
+    upload stores exactly what was typed (values and notes), nothing more."""
+    for step in (1, 2):
+        dst = "%s/%s-saved-%d.xlsx" % (work, kind, step)
+        typed = edit_file(desktop, src, dst, step)
+        what = "%s step %d" % (kind, step)
+        check(len(typed) == 3, "%s: a percentage, a yes/no and a number changed in Calc: %s"
+              % (what, json.dumps(typed, ensure_ascii=False)))
+        before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM observation").fetchone()[0]
+        imp = subprocess.run([NTM, "import", "template", dst, "--db", db],
+                             capture_output=True, text=True)
+        check(imp.returncode == 0, "%s: the file saved by LibreOffice imports: %s"
+              % (what, (imp.stdout + imp.stderr).strip()))
+        got = stored(db, typed)
+        for m, (v, note) in typed.items():
+            ok = got[m] is not None and abs(got[m][0] - v) < 1e-9 and got[m][1] == note
+            check(ok, "%s: %s stored as typed (%s, note %r): %s" % (what, m, v, note, got[m]))
+        after = sqlite3.connect(db).execute("SELECT COUNT(*) FROM observation").fetchone()[0]
+        check(after - before == len(typed),
+              "%s: exactly the %d changes written (%d)" % (what, len(typed), after - before))
+        src = dst
+
+
 def main():
     work = tempfile.mkdtemp(prefix="ntm-lo-")
     db = work + "/demo.db"
@@ -151,49 +175,13 @@ def main():
     subprocess.run([NTM, "template", "--unit", UNIT, "--period", PERIOD, "--format", "xlsx", "-o", template,
                     "--db", db],
                    check=True, stdout=subprocess.DEVNULL)
+    bulk = work + "/bulk.xlsx"
+    subprocess.run([NTM, "template", "--parent", "42", "--period", PERIOD, "--format", "xlsx",
+                    "-o", bulk, "--db", db], check=True, stdout=subprocess.DEVNULL)
     office, desktop = start_office(work)
     try:
-        src = template
-        for step in (1, 2):
-            dst = "%s/saved-%d.xlsx" % (work, step)
-            typed = edit(desktop, src, dst, step)
-            check(len(typed) == 3, "step %d: a percentage, a yes/no and a number changed in Calc: %s"
-                  % (step, json.dumps(typed, ensure_ascii=False)))
-            before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM observation").fetchone()[0]
-            imp = subprocess.run([NTM, "import", "template", dst, "--db", db],
-                                 capture_output=True, text=True)
-            check(imp.returncode == 0, "step %d: the file saved by LibreOffice imports: %s"
-                  % (step, (imp.stdout + imp.stderr).strip()))
-            got = stored(db, typed)
-            for m, (v, note) in typed.items():
-                ok = got[m] is not None and abs(got[m][0] - v) < 1e-9 and got[m][1] == note
-                check(ok, "step %d: %s stored as typed (%s, note %r): %s" % (step, m, v, note, got[m]))
-            after = sqlite3.connect(db).execute("SELECT COUNT(*) FROM observation").fetchone()[0]
-            check(after - before == len(typed),
-                  "step %d: exactly the %d changes written (%d)" % (step, len(typed), after - before))
-            src = dst  # the second round trip edits the file LibreOffice saved
-        bulk = work + "/bulk.xlsx"
-        subprocess.run([NTM, "template", "--parent", "42", "--period", PERIOD, "--format", "xlsx",
-                        "-o", bulk, "--db", db], check=True, stdout=subprocess.DEVNULL)
-        src = bulk
-        for step in (1, 2):
-            dst = "%s/bulk-saved-%d.xlsx" % (work, step)
-            typed = edit_bulk(desktop, src, dst, step)
-            check(len(typed) == 3, "bulk step %d: a percentage, a yes/no and a number changed "
-                  "for %s in Calc: %s" % (step, UNIT, json.dumps(typed, ensure_ascii=False)))
-            before = sqlite3.connect(db).execute("SELECT COUNT(*) FROM observation").fetchone()[0]
-            imp = subprocess.run([NTM, "import", "template", dst, "--db", db],
-                                 capture_output=True, text=True)
-            check(imp.returncode == 0, "bulk step %d: the file saved by LibreOffice imports: %s"
-                  % (step, (imp.stdout + imp.stderr).strip()))
-            got = stored(db, typed)
-            for m, (v, _) in typed.items():
-                check(got[m] is not None and abs(got[m][0] - v) < 1e-9,
-                      "bulk step %d: %s stored as typed (%s): %s" % (step, m, v, got[m]))
-            after = sqlite3.connect(db).execute("SELECT COUNT(*) FROM observation").fetchone()[0]
-            check(after - before == len(typed), "bulk step %d: exactly the %d changes written (%d)"
-                  % (step, len(typed), after - before))
-            src = dst
+        round_trips("entry", edit, desktop, template, work, db)
+        round_trips("bulk", edit_bulk, desktop, bulk, work, db)
     finally:
         try:
             desktop.terminate()
