@@ -145,7 +145,9 @@ std::string csv_field(const std::string& s) {
 }
 
 std::string csv_quote(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  // A field that starts with the byte-order mark is quoted: unquoted, a
+  // reader would take the mark for the file's and drop it.
+  if (s.find_first_of(",\"\n\r") == std::string::npos && s.rfind("\xEF\xBB\xBF", 0) != 0) return s;
   std::string q = "\"";
   for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
   return q + "\"";

@@ -107,6 +107,16 @@ TEST(Csv, FormulaLookingCellsAreNeutralised) {
   EXPECT_EQ(csv_quote("=1"), "=1");
 }
 
+// A field that starts with the byte-order mark keeps it when written and read
+// again (unquoted it would be taken for the file's mark and dropped).
+TEST(Csv, LeadingByteOrderMarkInAFieldSurvivesTheRoundTrip) {
+  const std::string field = "\xEF\xBB\xBF" "a";
+  EXPECT_EQ(csv_quote(field), "\"" + field + "\"");
+  auto back = parse_csv(csv_quote(field) + ",b\n");
+  ASSERT_TRUE(back.is_ok());
+  EXPECT_EQ((*back)[0].fields[0], field);
+}
+
 // Invalid UTF-8 (a file saved in Windows-1258) or NUL is refused with the cell.
 TEST(Csv, TextOnly) {
   auto r = parse_csv(
