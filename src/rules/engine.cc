@@ -86,6 +86,13 @@ Thresholds resolve_thresholds(const CriteriaSet& set, const std::string& variant
   return out;
 }
 
+IndicatorResult judge(const Indicator& ind, const std::string& variant, int year, double value) {
+  ValueMap values;
+  values[ind.measure] = {value, Date()};
+  const YearValues* v = pick_variant(ind, variant);
+  return evaluate_indicator(ind, v ? pick_year(*v, year) : std::nullopt, values);
+}
+
 Assessment evaluate(const CriteriaSet& set, const UnitVersion& unit, const std::string& variant,
                     Date at, const ValueMap& values, const Thresholds* thresholds) {
   Thresholds own;

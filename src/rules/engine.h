@@ -69,6 +69,10 @@ class ValueMap {
 using Thresholds = std::vector<std::optional<double>>;
 Thresholds resolve_thresholds(const CriteriaSet& set, const std::string& variant, int year);
 
+// One indicator judged on one value with its threshold for a variant in a
+// year (what evaluate() does for each indicator).
+IndicatorResult judge(const Indicator& ind, const std::string& variant, int year, double value);
+
 // `thresholds`, when given, is resolve_thresholds(set, variant, at.year()).
 Assessment evaluate(const CriteriaSet& set, const UnitVersion& unit, const std::string& variant,
                     Date at, const ValueMap& values, const Thresholds* thresholds = nullptr);

@@ -237,10 +237,36 @@ Result<std::vector<QueueItem>> verification_queue(Store& store, const Catalog& c
     QueueItem item{o, *unit, nullptr, nullptr, departments};
     for (const Criterion& c : set->criteria)
       for (const Indicator& i : c.indicators)
-        if (!item.indicator && i.measure == o.measure_id) item = {o, *unit, &c, &i, departments};
+        if (!item.indicator && i.measure == o.measure_id) {
+          item.criterion = &c;
+          item.indicator = &i;
+        }
+    for (const Observation& h : TRY(store.observation_history(o.unit_id, o.measure_id))) {
+      // The verified view shows a period's last verified version even while
+      // a correction waits: that is what this value would replace.
+      if (h.status != ObservationStatus::kVerified || h.date > o.date || h.id == o.id) continue;
+      if (!item.previous || h.date > item.previous->date ||
+          (h.date == item.previous->date && h.id > item.previous->id))
+        item.previous = h;
+    }
+    item.correction = item.previous && item.previous->date == o.date;
+    if (item.indicator) {
+      const std::string variant = TRY(variant_of(store, set->variant_key, *unit, o.date));
+      item.judged = judge(*item.indicator, variant, o.date.year(), o.value);
+    }
     out.push_back(std::move(item));
   }
   return out;
+}
+
+Status review_many(Store& store, const Catalog& catalog, const User& user,
+                   const std::vector<int64_t>& observation_ids, bool accept,
+                   const std::string& comment) {
+  if (observation_ids.empty()) return Status::invalid("Chọn ít nhất một số liệu");
+  return store.transaction([&]() -> Status {
+    for (int64_t id : observation_ids) TRY(review(store, catalog, user, id, accept, comment));
+    return Status::ok();
+  });
 }
 
 Status review(Store& store, const Catalog& catalog, const User& user, int64_t observation_id,

@@ -92,6 +92,13 @@ struct QueueItem {
   const Criterion* criterion = nullptr;
   const Indicator* indicator = nullptr;
   std::vector<std::string> departments;
+  // The verified value this one would replace: the same period's (a
+  // correction) or the latest before it.
+  std::optional<Observation> previous;
+  bool correction = false;  // previous is of the same period
+  // The indicator judged on this value with the unit's threshold for the
+  // period's year (threshold unset -> unknown).
+  IndicatorResult judged;
 };
 
 // Submitted values this user may verify, newest reporting date first.
@@ -103,5 +110,10 @@ Result<std::vector<QueueItem>> verification_queue(Store& store, const Catalog& c
 // user's department's.
 Status review(Store& store, const Catalog& catalog, const User& user, int64_t observation_id,
               bool accept, const std::string& comment);
+// The same for several values in one transaction, one audit row each: all
+// reviewed, or none (the error names the value refused).
+Status review_many(Store& store, const Catalog& catalog, const User& user,
+                   const std::vector<int64_t>& observation_ids, bool accept,
+                   const std::string& comment);
 
 }  // namespace ntm

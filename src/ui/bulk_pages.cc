@@ -20,11 +20,6 @@ Result<BulkForm> load(AppState& app, const std::string& parent, const std::strin
   return bulk_form(app.store(), *catalog, parent, at);
 }
 
-std::string shown(Lang lang, const Measure& m, double v) {
-  if (m.type == MeasureType::kBoolean) return tr(lang, v == 1 ? "status.met" : "status.not_met");
-  return format_num(lang, v, 2);
-}
-
 }  // namespace
 
 Response bulk_template_download(AppState& app, const Request& r) {
@@ -57,8 +52,8 @@ Response bulk_upload(AppState& app, const Request& r) {
                                                        : std::nullopt;
     changes.push_back({{"unit", ch.form->unit.name},
                        {"indicator", field.indicator->code + " " + name_of(c.lang, *field.measure)},
-                       {"old", before ? shown(c.lang, *field.measure, *before) : ""},
-                       {"new", shown(c.lang, *field.measure, ch.value)},
+                       {"old", before ? measure_value(c.lang, *field.measure, *before) : ""},
+                       {"new", measure_value(c.lang, *field.measure, ch.value)},
                        {"cell", ch.cell}});
     // What is applied is exactly what is shown.
     hidden.push_back(

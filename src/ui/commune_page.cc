@@ -14,14 +14,6 @@
 namespace ntm {
 namespace {
 
-std::string shown(Lang lang, const std::optional<double>& v, const Indicator& ind) {
-  if (!v) return "";
-  if (ind.op == Op::kEq && (*v == 0 || *v == 1)) {
-    return tr(lang, *v == 1 ? "value.yes" : "value.no");
-  }
-  return format_num(lang, *v, 2);
-}
-
 nlohmann::json lineage_view(const PageContext& c, const std::vector<LineageLink>& links) {
   nlohmann::json out = nlohmann::json::array();
   for (const LineageLink& l : links) {
@@ -214,9 +206,9 @@ Response commune_page(AppState& app, const Request& r) {
       iv.update({{"code", ind.code},
                  {"name", name_of(c.lang, ind)},
                  {"unit", ind.unit},
-                 {"value", shown(c.lang, ir.value, ind)},
+                 {"value", indicator_value(c.lang, ir.value, ind)},
                  {"op", op_symbol(ind.op)},
-                 {"threshold", shown(c.lang, ir.threshold, ind)},
+                 {"threshold", indicator_value(c.lang, ir.threshold, ind)},
                  {"date", ir.value_date ? format_date(c.lang, *ir.value_date) : ""},
                  {"spark", svg_sparkline(series, name_of(c.lang, ind))},
                  {"source", ind.source},

@@ -53,11 +53,6 @@ std::string form_url(const Request& r, const EntryForm& form, const std::string&
   return url;
 }
 
-std::string shown_value(Lang lang, const Measure& m, double v) {
-  if (m.type == MeasureType::kBoolean) return tr(lang, v == 1 ? "status.met" : "status.not_met");
-  return format_num(lang, v, 2);
-}
-
 Response render_entry(AppState& app, const Request& r, const EntryForm& form,
                       const std::map<std::string, std::string>& typed,
                       const std::vector<FieldError>& errors, const std::string& saved, int status) {
@@ -85,17 +80,18 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
       value =
           f.measure->type == MeasureType::kBoolean ? format_number(*v) : format_num(c.lang, *v, 2);
     }
-    nlohmann::json field = {{"measure", id},
-                            {"indicator", f.indicator->code},
-                            {"label", name_of(c.lang, *f.measure)},
-                            {"unit", f.measure->unit},
-                            {"boolean", f.measure->type == MeasureType::kBoolean},
-                            {"value", value},
-                            {"yes", value == "1"},
-                            {"no", value == "0"},
-                            {"error", error_of.count(id) ? error_of[id] : ""},
-                            {"last", f.last ? shown_value(c.lang, *f.measure, f.last->value) : ""},
-                            {"last_date", f.last ? format_date(c.lang, f.last->date) : ""}};
+    nlohmann::json field = {
+        {"measure", id},
+        {"indicator", f.indicator->code},
+        {"label", name_of(c.lang, *f.measure)},
+        {"unit", f.measure->unit},
+        {"boolean", f.measure->type == MeasureType::kBoolean},
+        {"value", value},
+        {"yes", value == "1"},
+        {"no", value == "0"},
+        {"error", error_of.count(id) ? error_of[id] : ""},
+        {"last", f.last ? measure_value(c.lang, *f.measure, f.last->value) : ""},
+        {"last_date", f.last ? format_date(c.lang, f.last->date) : ""}};
     nlohmann::json evidence = nlohmann::json::array();
     if (auto files = app.store().evidence_for(form.unit.unit_id, id, form.period.iso());
         files.is_ok()) {
@@ -214,8 +210,8 @@ Response entry_check_page(AppState& app, const Request& r) {
         {"indicator", f.indicator->code},
         {"label", name_of(c.lang, *f.measure)},
         {"unit", f.measure->unit},
-        {"last", f.last ? shown_value(c.lang, *f.measure, f.last->value) : ""},
-        {"value", f.current ? shown_value(c.lang, *f.measure, f.current->value) : ""},
+        {"last", f.last ? measure_value(c.lang, *f.measure, f.last->value) : ""},
+        {"value", f.current ? measure_value(c.lang, *f.measure, f.current->value) : ""},
         {"changed", is_changed}};
     if (f.current) {
       const char* st = observation_status_name(f.current->status);
@@ -293,8 +289,8 @@ Response entry_upload(AppState& app, const Request& r) {
         {{"measure", f.measure->id},
          {"indicator", f.indicator->code},
          {"label", name_of(c.lang, *f.measure)},
-         {"old", before ? shown_value(c.lang, *f.measure, *before) : ""},
-         {"new", change != changes.end()         ? shown_value(c.lang, *f.measure, change->second)
+         {"old", before ? measure_value(c.lang, *f.measure, *before) : ""},
+         {"new", change != changes.end()         ? measure_value(c.lang, *f.measure, change->second)
                  : typed != filled->values.end() ? typed->second
                                                  : ""},
          {"cell", filled->cells[f.measure->id]},

@@ -15,6 +15,18 @@ nlohmann::json status_view(Lang lang, Outcome o, std::string_view reason) {
       {"status", outcome_name(o)}, {"symbol", symbol}, {"status_label", outcome_label(lang, o)}};
 }
 
+std::string measure_value(Lang lang, const Measure& m, double v) {
+  if (m.type == MeasureType::kBoolean) return tr(lang, v == 1 ? "value.yes" : "value.no");
+  return format_num(lang, v, 2);
+}
+
+std::string indicator_value(Lang lang, const std::optional<double>& v, const Indicator& ind) {
+  if (!v) return "";
+  if (ind.op == Op::kEq && (*v == 0 || *v == 1))
+    return tr(lang, *v == 1 ? "value.yes" : "value.no");
+  return format_num(lang, *v, 2);
+}
+
 nlohmann::json plan_state_view(Lang lang, PlanState s) {
   const char* symbol = s == PlanState::kAchieved  ? "★"
                        : s == PlanState::kOnTrack ? "●"

@@ -17,6 +17,12 @@ namespace ntm {
 // {"status": css class, "symbol": ✓ ✗ ? –, "status_label": words}. An unknown
 // indicator whose threshold is not set is shown as "notset", hatched.
 nlohmann::json status_view(Lang lang, Outcome o, std::string_view reason = {});
+// A value as people read it: "có"/"không" for a yes/no measure, else the
+// number in the language's format ("90,9").
+std::string measure_value(Lang lang, const Measure& m, double v);
+// The same for an indicator's value or threshold ("" when there is none):
+// yes/no for an "= 1" indicator.
+std::string indicator_value(Lang lang, const std::optional<double>& v, const Indicator& ind);
 // {"plan_class": "plan-behind", "plan_symbol": "▼", "plan_label": words}.
 nlohmann::json plan_state_view(Lang lang, PlanState s);
 // Every plan state in display order (behind first), for legends and counts.
