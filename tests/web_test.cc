@@ -353,9 +353,10 @@ TEST_F(WebTest, EnterSubmitVerifyReturnAudit) {
   const Reply check = get(port_, "/entry/check?period=2021-06-30", xa);
   ASSERT_EQ(check.status, 200);
   const std::string row = check.body.substr(check.body.find("id=\"c-bhyt\""), 400);
-  EXPECT_NE(row.find("<td class=\"num\">90</td>"), std::string::npos) << row;  // old
-  EXPECT_NE(row.find("<strong>86,5</strong>"), std::string::npos) << row;      // new
-  EXPECT_NE(check.body.find("<strong>2</strong>/2"), std::string::npos);       // both changed
+  EXPECT_NE(row.find("<td class=\"num\">90 <small>(31/12/2020)</small></td>"), std::string::npos)
+      << row;  // the value before the period, with its date
+  EXPECT_NE(row.find("<strong>86,5</strong>"), std::string::npos) << row;  // new
+  EXPECT_NE(check.body.find("<strong>2</strong>/2"), std::string::npos);   // both changed
   ASSERT_EQ(post(port_, "/entry/confirm", xa_csrf + "&period=2021-06-30", xa).status, 303);
   own = app_->store().current_observation(thach_kim, "bhyt", *Date::parse("2021-06-30"));
   EXPECT_EQ((**own).value, 86.5);
@@ -414,91 +415,6 @@ TEST_F(WebTest, EnterSubmitVerifyReturnAudit) {
   EXPECT_EQ(get(port_, "/audit", xa).status, 403);
   EXPECT_EQ(get(port_, "/verify", xa).status, 403);
   EXPECT_EQ(get(port_, "/entry", so).status, 403);
-}
-
-// The department's queue: each value beside the verified one it would
-// replace and the threshold, filters by commune and period, the selected
-// values verified at once with one audit row each, all or none.
-TEST_F(WebTest, VerificationQueueComparesFiltersAndVerifiesTheSelected) {
-  for (const char* rows : {"18580,bhyt,2022-06-30,90,verified\n",
-                           "18580,bhyt,2022-12-31,84,submitted\n"
-                           "18583,bhyt,2022-12-31,86,submitted\n"
-                           "18583,quy_hoach,2022-12-31,0,submitted\n"
-                           "18580,bhyt,2022-06-30,88,submitted\n"}) {
-    ASSERT_TRUE(import_observations(app_->store(), "o2",
-                                    std::string("unit_code,measure,date,value,status\n") + rows,
-                                    "t")
-                    .is_ok());
-  }
-  const std::string so = cookie("department"), csrf = "csrf=" + sessions_.at("department").second;
-  auto id_of = [](const char* code, const char* measure, const char* date) {
-    const int64_t unit = (**app_->store().unit_at(code, *Date::parse(date))).unit_id;
-    return std::to_string(
-        (**app_->store().current_observation(unit, measure, *Date::parse(date))).id);
-  };
-  const std::string thach_kim_2022 = id_of("18580", "bhyt", "2022-12-31");
-  const std::string correction = id_of("18580", "bhyt", "2022-06-30");
-  const std::string other_2022 = id_of("18583", "bhyt", "2022-12-31");
-  const std::string other_2020 = id_of("18583", "bhyt", "2020-12-31");
-  const std::string planning = id_of("18583", "quy_hoach", "2022-12-31");
-  const Reply all = get(port_, "/verify", so);
-  ASSERT_EQ(all.status, 200);
-  auto row = [](const std::string& body, const std::string& id) {
-    const size_t at = body.find("<tr id=\"q-" + id + "\"");
-    return at == std::string::npos ? std::string() : body.substr(at, body.find("</tr>", at) - at);
-  };
-  // 84 against the verified 90 of 30/06/2022 (a correction of it waits) and
-  // the threshold ≥ 85: not met.
-  const std::string r84 = row(all.body, thach_kim_2022);
-  EXPECT_NE(r84.find("<strong>84</strong>"), std::string::npos) << r84;
-  EXPECT_NE(r84.find("90 <small>(30/06/2022)</small>"), std::string::npos) << r84;
-  EXPECT_NE(r84.find("&gt;= 85"), std::string::npos) << r84;
-  EXPECT_NE(r84.find("Chưa đạt"), std::string::npos) << r84;
-  EXPECT_EQ(r84.find("sửa số liệu đã thẩm định"), std::string::npos);
-  // 88 for 30/06/2022 corrects the verified 90 of the same period.
-  const std::string r88 = row(all.body, correction);
-  EXPECT_NE(r88.find("sửa số liệu đã thẩm định"), std::string::npos) << r88;
-  EXPECT_NE(r88.find("Đạt"), std::string::npos) << r88;
-  EXPECT_EQ(row(all.body, planning), "");  // planning belongs to SXD
-  // Filters: one commune, one period.
-  const Reply one = get(port_, "/verify?unit=18583", so);
-  EXPECT_NE(row(one.body, other_2022), "");
-  EXPECT_NE(row(one.body, other_2020), "");
-  EXPECT_EQ(row(one.body, thach_kim_2022), "");
-  const Reply period = get(port_, "/verify?period=2022-12-31", so);
-  EXPECT_NE(row(period.body, other_2022), "");
-  EXPECT_EQ(row(period.body, other_2020), "");
-  EXPECT_NE(period.body.find("đang hiện 2/"), std::string::npos) << period.body;
-  // A selection holding a value of another department: refused, none changed.
-  const Reply mixed =
-      post(port_, "/verify", csrf + "&action=verify&id=" + other_2022 + "&id=" + planning, so);
-  EXPECT_EQ(mixed.status, 403);
-  EXPECT_EQ((**app_->store().observation_by_id(std::stoll(other_2022))).status,
-            ObservationStatus::kSubmitted);
-  // The two values of 31/12/2022 verified at once; back to the same filter.
-  const size_t before = app_->store().audit(0, "so.yte", "observation.verify", 100)->size();
-  const Reply both = post(
-      port_, "/verify",
-      csrf + "&action=verify&period=2022-12-31&id=" + other_2022 + "&id=" + thach_kim_2022, so);
-  ASSERT_EQ(both.status, 303) << both.body;
-  EXPECT_NE(both.head.find("Location: /verify?period=2022-12-31&done=verify&n=2#queue"),
-            std::string::npos)
-      << both.head;
-  EXPECT_EQ(app_->store().audit(0, "so.yte", "observation.verify", 100)->size(), before + 2);
-  for (const std::string& id : {other_2022, thach_kim_2022}) {
-    auto now = app_->store().current_observation(
-        (**app_->store().observation_by_id(std::stoll(id))).unit_id, "bhyt",
-        *Date::parse("2022-12-31"));
-    EXPECT_EQ((**now).status, ObservationStatus::kVerified);
-  }
-  const Reply after = get(port_, "/verify?period=2022-12-31&done=verify&n=2", so);
-  EXPECT_NE(after.body.find("Số liệu đã xác nhận: 2"), std::string::npos);
-  EXPECT_EQ(row(after.body, other_2022), "");
-  // Returning the selected needs a reason.
-  const Reply no_reason = post(port_, "/verify", csrf + "&action=return&id=" + other_2020, so);
-  EXPECT_NE(no_reason.head.find("error="), std::string::npos);
-  EXPECT_NE(post(port_, "/verify", csrf + "&action=verify", so).head.find("error="),
-            std::string::npos);  // nothing chosen
 }
 
 std::string multipart(const std::vector<std::pair<std::string, std::string>>& fields,
@@ -1566,6 +1482,91 @@ TEST_F(WebTest, CommuneGroupsAssignedFromADateOneByOneOrByFile) {
   r = get(port_, "/audit", vp);
   EXPECT_NE(r.body.find("commune_group.assign"), std::string::npos);
   EXPECT_NE(r.body.find("commune_group.import"), std::string::npos);
+}
+
+// The department's queue: each value beside the verified one it would
+// replace and the threshold, filters by commune and period, the selected
+// values verified at once with one audit row each, all or none.
+TEST_F(WebTest, VerificationQueueComparesFiltersAndVerifiesTheSelected) {
+  for (const char* rows : {"18580,bhyt,2025-12-31,90,verified\n",
+                           "18580,bhyt,2026-06-30,84,submitted\n"
+                           "18583,bhyt,2026-06-30,86,submitted\n"
+                           "18583,quy_hoach,2026-06-30,0,submitted\n"
+                           "18580,bhyt,2025-12-31,88,submitted\n"}) {
+    ASSERT_TRUE(import_observations(app_->store(), "o2",
+                                    std::string("unit_code,measure,date,value,status\n") + rows,
+                                    "t")
+                    .is_ok());
+  }
+  const std::string so = cookie("department"), csrf = "csrf=" + sessions_.at("department").second;
+  auto id_of = [](const char* code, const char* measure, const char* date) {
+    const int64_t unit = (**app_->store().unit_at(code, *Date::parse(date))).unit_id;
+    return std::to_string(
+        (**app_->store().current_observation(unit, measure, *Date::parse(date))).id);
+  };
+  const std::string thach_kim_2022 = id_of("18580", "bhyt", "2026-06-30");
+  const std::string correction = id_of("18580", "bhyt", "2025-12-31");
+  const std::string other_2022 = id_of("18583", "bhyt", "2026-06-30");
+  const std::string other_2020 = id_of("18583", "bhyt", "2020-12-31");
+  const std::string planning = id_of("18583", "quy_hoach", "2026-06-30");
+  const Reply all = get(port_, "/verify", so);
+  ASSERT_EQ(all.status, 200);
+  auto row = [](const std::string& body, const std::string& id) {
+    const size_t at = body.find("<tr id=\"q-" + id + "\"");
+    return at == std::string::npos ? std::string() : body.substr(at, body.find("</tr>", at) - at);
+  };
+  // 84 against the verified 90 of 31/12/2025 (a correction of it waits) and
+  // the threshold ≥ 85: not met.
+  const std::string r84 = row(all.body, thach_kim_2022);
+  EXPECT_NE(r84.find("<strong>84</strong>"), std::string::npos) << r84;
+  EXPECT_NE(r84.find("90 <small>(31/12/2025)</small>"), std::string::npos) << r84;
+  EXPECT_NE(r84.find("&gt;= 85"), std::string::npos) << r84;
+  EXPECT_NE(r84.find("Chưa đạt"), std::string::npos) << r84;
+  EXPECT_EQ(r84.find("sửa số liệu đã thẩm định"), std::string::npos);
+  // 88 for 31/12/2025 corrects the verified 90 of the same period.
+  const std::string r88 = row(all.body, correction);
+  EXPECT_NE(r88.find("sửa số liệu đã thẩm định"), std::string::npos) << r88;
+  EXPECT_NE(r88.find("Đạt"), std::string::npos) << r88;
+  EXPECT_EQ(row(all.body, planning), "");  // planning belongs to SXD
+  // Filters: one commune, one period.
+  const Reply one = get(port_, "/verify?unit=18583", so);
+  EXPECT_NE(row(one.body, other_2022), "");
+  EXPECT_NE(row(one.body, other_2020), "");
+  EXPECT_EQ(row(one.body, thach_kim_2022), "");
+  const Reply period = get(port_, "/verify?period=2026-06-30", so);
+  EXPECT_NE(row(period.body, other_2022), "");
+  EXPECT_EQ(row(period.body, other_2020), "");
+  EXPECT_NE(period.body.find("đang hiện 2/"), std::string::npos) << period.body;
+  // A selection holding a value of another department: refused, none changed.
+  const Reply mixed =
+      post(port_, "/verify", csrf + "&action=verify&id=" + other_2022 + "&id=" + planning, so);
+  EXPECT_EQ(mixed.status, 403);
+  EXPECT_EQ((**app_->store().observation_by_id(std::stoll(other_2022))).status,
+            ObservationStatus::kSubmitted);
+  // The two values of 30/06/2026 verified at once; back to the same filter.
+  const size_t before = app_->store().audit(0, "so.yte", "observation.verify", 100)->size();
+  const Reply both = post(
+      port_, "/verify",
+      csrf + "&action=verify&period=2026-06-30&id=" + other_2022 + "&id=" + thach_kim_2022, so);
+  ASSERT_EQ(both.status, 303) << both.body;
+  EXPECT_NE(both.head.find("Location: /verify?period=2026-06-30&done=verify&n=2#queue"),
+            std::string::npos)
+      << both.head;
+  EXPECT_EQ(app_->store().audit(0, "so.yte", "observation.verify", 100)->size(), before + 2);
+  for (const std::string& id : {other_2022, thach_kim_2022}) {
+    auto now = app_->store().current_observation(
+        (**app_->store().observation_by_id(std::stoll(id))).unit_id, "bhyt",
+        *Date::parse("2026-06-30"));
+    EXPECT_EQ((**now).status, ObservationStatus::kVerified);
+  }
+  const Reply after = get(port_, "/verify?period=2026-06-30&done=verify&n=2", so);
+  EXPECT_NE(after.body.find("Số liệu đã xác nhận: 2"), std::string::npos);
+  EXPECT_EQ(row(after.body, other_2022), "");
+  // Returning the selected needs a reason.
+  const Reply no_reason = post(port_, "/verify", csrf + "&action=return&id=" + other_2020, so);
+  EXPECT_NE(no_reason.head.find("error="), std::string::npos);
+  EXPECT_NE(post(port_, "/verify", csrf + "&action=verify", so).head.find("error="),
+            std::string::npos);  // nothing chosen
 }
 
 }  // namespace

@@ -65,6 +65,26 @@ Result<Date> Date::parse(std::string_view t) {
   return date;
 }
 
+Result<Date> Date::parse_typed(std::string_view t) {
+  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+  const std::string shown(t);
+  const size_t a = t.find('/'), b = a == std::string_view::npos ? a : t.find('/', a + 1);
+  if (a == std::string_view::npos) {
+    if (auto iso = parse(t); iso.is_ok()) return iso;
+  } else if (b != std::string_view::npos && a >= 1 && a <= 2 && b - a - 1 >= 1 && b - a - 1 <= 2 &&
+             t.size() - b - 1 == 4 && is_digits(t.substr(0, a)) &&
+             is_digits(t.substr(a + 1, b - a - 1)) && is_digits(t.substr(b + 1))) {
+    const unsigned d = static_cast<unsigned>(to_int(t.substr(0, a)));
+    const unsigned m = static_cast<unsigned>(to_int(t.substr(a + 1, b - a - 1)));
+    const int y = to_int(t.substr(b + 1));
+    const Date date = from_ymd(y, m, d);
+    if (m >= 1 && m <= 12 && d >= 1 && date.month() == m && date.day() == d) return date;
+    return Status::invalid("ngày không tồn tại \"" + shown + "\"");
+  }
+  return Status::invalid("ngày không hợp lệ \"" + shown + "\": nhập dạng dd/mm/yyyy");
+}
+
 Date Date::from_ymd(int year, unsigned month, unsigned day) {
   return Date(days_from_civil(year, month, day));
 }

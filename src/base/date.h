@@ -18,6 +18,9 @@ class Date {
   static Date from_days(int32_t days) { return Date(days); }
   // Fails with a Vietnamese message unless text is a real date "yyyy-mm-dd".
   static Result<Date> parse(std::string_view text);
+  // A date as people type it: "dd/mm/yyyy" (also "d/m/yyyy") or
+  // "yyyy-mm-dd"; the error asks for dd/mm/yyyy.
+  static Result<Date> parse_typed(std::string_view text);
   static Date from_ymd(int year, unsigned month, unsigned day);
   static Date min() { return Date(-719162); }  // 0001-01-01
   static Date max() { return Date(2932896); }  // 9999-12-31, "open"

@@ -37,6 +37,18 @@ TEST(Date, AddYearsKeepsTheDay) {
   EXPECT_EQ(Date::parse("2026-06-30")->add_years(-10).iso(), "2016-06-30");
 }
 
+// What people type: the error that asks for dd/mm/yyyy accepts it.
+TEST(Date, TypedDatesAcceptDayMonthYear) {
+  EXPECT_EQ(Date::parse_typed("31/12/2024")->iso(), "2024-12-31");
+  EXPECT_EQ(Date::parse_typed(" 1/7/2025 ")->iso(), "2025-07-01");
+  EXPECT_EQ(Date::parse_typed("2024-12-31")->iso(), "2024-12-31");
+  EXPECT_FALSE(Date::parse_typed("31/02/2024").is_ok());
+  EXPECT_FALSE(Date::parse_typed("12/2024").is_ok());
+  EXPECT_FALSE(Date::parse_typed("31/12/24").is_ok());
+  EXPECT_FALSE(Date::parse_typed("a/b/cdef").is_ok());
+  EXPECT_NE(Date::parse_typed("hôm qua").status().message().find("dd/mm/yyyy"), std::string::npos);
+}
+
 TEST(Date, VietnamTimeAndUtc) {
   EXPECT_EQ(*vn_local_to_utc("2026-12-01T08:30"), "2026-12-01T01:30:00Z");
   EXPECT_EQ(*vn_local_to_utc("2026-01-01T03:00"), "2025-12-31T20:00:00Z");

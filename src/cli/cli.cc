@@ -22,6 +22,7 @@
 #include "service/demo.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
+#include "service/periods.h"
 #include "service/plans.h"
 #include "service/reassess.h"
 #include "service/workflow.h"
@@ -33,6 +34,7 @@ namespace {
 struct Options {
   std::string db;
   std::string file;
+  std::string periods;
   std::string valid_from, valid_to, date = "2025-07-01";
   std::string author = "import", status = "submitted";
   std::string unit, parent, level = "commune", at, set_id, format = "table";
@@ -385,6 +387,17 @@ Status run_user(const std::string& action, const Options& o, std::ostream& out) 
   return Status::ok();
 }
 
+// ntm periods [--set mm-dd,mm-dd]: shows (or sets) the reporting periods.
+Status run_periods(const Options& o, std::ostream& out) {
+  auto store = TRY(Store::open_sqlite(o.db));
+  if (!o.periods.empty()) TRY(set_reporting_periods(*store, "cli", o.periods));
+  const Date today = today_local();
+  out << "Kỳ báo cáo (ngày kết thúc kỳ trong năm " << today.year() << "):";
+  for (Date end : TRY(period_ends_in(*store, today.year()))) out << " " << end.vi();
+  out << "\nKỳ đang diễn ra: " << TRY(period_in_progress(*store, today)).vi() << "\n";
+  return Status::ok();
+}
+
 Status run_demo(const Options& o, std::ostream& out) {
   if (std::filesystem::exists(o.db)) {
     if (!o.force) return Status::conflict(o.db + " đã tồn tại; dùng --force để tạo lại");
@@ -547,6 +560,11 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   ur->add_option("USERNAME", o.username)->required();
   ur->add_flag("--password-stdin", o.password_stdin, "Read the password from standard input");
 
+  auto* pe =
+      app.add_subcommand("periods", "Show or set the reporting periods (default 06-30,12-31)");
+  pe->add_option("--set", o.periods,
+                 "Period ends in the year, mm-dd ascending: 03-31,06-30,09-30,12-31");
+
   auto* dm = app.add_subcommand("demo", "Build the demo database (Hà Tĩnh, synthetic data)");
   dm->add_option("--data", o.data_dir, "Data directory (default: the shipped data/)");
   dm->add_flag("--force", o.force, "Replace an existing database file");
@@ -583,6 +601,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     s = run_serve(o, out);
   } else if (us->parsed()) {
     for (auto* sub : us->get_subcommands()) s = run_user(sub->get_name(), o, out);
+  } else if (pe->parsed()) {
+    s = run_periods(o, out);
   } else if (dm->parsed()) {
     s = run_demo(o, out);
   }

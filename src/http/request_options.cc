@@ -14,7 +14,7 @@ Result<EvaluateOptions> evaluate_options(const Request& r) {
   o.verified_only = verified_only_view(r);
   const std::string at = r.arg("at");
   if (at.empty()) return o;
-  auto d = Date::parse(at);
+  auto d = Date::parse_typed(at);
   if (!d.is_ok()) return Status::invalid("at: " + d.status().message());
   if (*d < kFirstDate || *d > kLastDate) {
     return Status::invalid("at: ngày phải trong khoảng 01/01/2000 – 31/12/2100");

@@ -93,6 +93,10 @@ Result<EntryForm> entry_form(Store& store, const Catalog& catalog, const std::st
                        {}};
       for (const MeasureValue& v : latest)
         if (v.measure_id == i.measure) field.last = v;
+      if (field.current && field.current->status != ObservationStatus::kVerified) {
+        for (const Observation& h : TRY(store.observation_history(f.unit.unit_id, i.measure)))
+          if (h.date == period && h.status == ObservationStatus::kVerified) field.verified = h;
+      }
       f.fields.push_back(std::move(field));
     }
   }

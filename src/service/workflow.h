@@ -30,6 +30,9 @@ struct EntryField {
   const Measure* measure = nullptr;
   std::optional<Observation> current;  // this period's value, any status
   std::optional<MeasureValue> last;    // the latest accepted value before the period
+  // The period's verified value that `current` would correct (set when the
+  // current one is not verified and a verified version of the period exists).
+  std::optional<Observation> verified;
 };
 
 struct EntryForm {

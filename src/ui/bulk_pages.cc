@@ -15,7 +15,7 @@ namespace ntm {
 namespace {
 
 Result<BulkForm> load(AppState& app, const std::string& parent, const std::string& period) {
-  const Date at = TRY(Date::parse(period));
+  const Date at = TRY(Date::parse_typed(period));
   const Catalog* catalog = TRY(app.catalog());
   return bulk_form(app.store(), *catalog, parent, at);
 }

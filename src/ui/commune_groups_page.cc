@@ -84,7 +84,7 @@ Response commune_groups_csv(AppState& app, const Request& r) {
 }
 
 Response commune_group_assign(AppState& app, const Request& r) {
-  const auto from = Date::parse(r.field("from"));
+  const auto from = Date::parse_typed(r.field("from"));
   if (!from.is_ok()) return back(r, "error", "Ngày áp dụng: chọn một ngày");
   const Status s = assign_commune_group(app.store(), r.principal->first, r.field("code"),
                                         r.field("group"), *from);

@@ -353,7 +353,7 @@ Response criteria_draft_measure(AppState& app, const Request& r) {
 Response criteria_draft_publish(AppState& app, const Request& r) {
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return after_edit(app, r, catalog.status(), "");
-  const auto from = Date::parse(r.field("from"));
+  const auto from = Date::parse_typed(r.field("from"));
   if (!from.is_ok()) {
     return after_edit(app, r, Status::invalid(tr(page_context(r).lang, "cs.publish_date_bad")),
                       "cong-bo");

@@ -3,6 +3,7 @@
 // GET /dashboard/:code/communes.csv — the commune table as CSV.
 #include "base/csv.h"
 #include "base/strings.h"
+#include "service/periods.h"
 #include "service/plans.h"
 #include "ui/charts.h"
 #include "ui/geo_map.h"
@@ -199,6 +200,17 @@ Response dashboard_page(AppState& app, const Request& r) {
     units.push_back(row);
   }
   v["units"] = units;
+  if (c.principal && c.principal->first.role == Role::kAdmin) {
+    // The bulk template is for a reporting period, not the date viewed.
+    nlohmann::json periods = nlohmann::json::array();
+    if (auto ends = recent_periods(app.store(), today_local(), 4); ends.is_ok()) {
+      for (Date end : *ends)
+        periods.push_back({{"value", end.iso()}, {"label", format_date(c.lang, end)}});
+      periods[0]["label"] =
+          periods[0]["label"].get<std::string>() + " (" + tr(c.lang, "period.in_progress") + ")";
+    }
+    v["bulk_periods"] = periods;
+  }
   return render_page(app, c, "dashboard", v);
 }
 

@@ -6,21 +6,13 @@
 #include "base/strings.h"
 #include "reports/entry_template.h"
 #include "service/evidence.h"
+#include "service/periods.h"
 #include "service/workflow.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
 
 namespace ntm {
 namespace {
-
-// The most recent 30/06 or 31/12 on or before today: the usual reporting dates.
-Date default_period() {
-  const Date t = today_local();
-  const Date mid = Date::from_ymd(t.year(), 6, 30);
-  return t >= Date::from_ymd(t.year(), 12, 31) ? Date::from_ymd(t.year(), 12, 31)
-         : t >= mid                            ? mid
-                                               : Date::from_ymd(t.year() - 1, 12, 31);
-}
 
 // The commune this request enters data for: the officer's own, or ?unit= (or
 // `file_unit`, the code an uploaded template names) for the office.
@@ -51,6 +43,40 @@ std::string form_url(const Request& r, const EntryForm& form, const std::string&
   if (!saved.empty()) url += "&saved=" + saved;
   if (const std::string u = unit_param(r, form); !u.empty()) url += "&unit=" + url_encode(u);
   return url;
+}
+
+// "đã thẩm định" / "đang nhập 12/60" ... and "đang diễn ra" or "đã kết thúc".
+std::string period_state_label(Lang lang, const PeriodStatus& s) {
+  std::string out = tr(lang, std::string("period.") + period_state_name(s.state));
+  if (s.state == PeriodState::kEntering || s.state == PeriodState::kSubmitted)
+    out += " " + std::to_string(s.state == PeriodState::kEntering ? s.entered : s.verified) + "/" +
+           std::to_string(s.total);
+  return out + " · " + tr(lang, s.in_progress ? "period.in_progress" : "period.ended");
+}
+
+// The recent reporting periods with this commune's state in each, the
+// form's period chosen (added when it is another date).
+nlohmann::json period_choices(AppState& app, const PageContext& c, const EntryForm& form) {
+  nlohmann::json out = nlohmann::json::array();
+  const Date today = today_local();
+  auto periods = recent_periods(app.store(), today, 6);
+  if (!periods.is_ok()) return out;
+  const Catalog* catalog = *app.catalog();
+  bool seen = false;
+  for (Date end : *periods) {
+    std::string label = format_date(c.lang, end);
+    if (auto f = entry_form(app.store(), *catalog, form.unit.code, end); f.is_ok())
+      label += " — " + period_state_label(c.lang, period_status(*f, today));
+    seen |= end == form.period;
+    out.push_back({{"value", end.iso()}, {"label", label}, {"selected", end == form.period}});
+  }
+  if (!seen) {
+    out.push_back({{"value", form.period.iso()},
+                   {"label", format_date(c.lang, form.period) + " — " +
+                                 period_state_label(c.lang, period_status(form, today))},
+                   {"selected", true}});
+  }
+  return out;
 }
 
 Response render_entry(AppState& app, const Request& r, const EntryForm& form,
@@ -112,7 +138,12 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
   nlohmann::json errs = nlohmann::json::array();
   for (const FieldError& e : errors)
     errs.push_back({{"measure", e.measure}, {"message", e.message}});
+  const PeriodStatus status_now = period_status(form, today_local());
   nlohmann::json v = {{"page_title", tr(c.lang, "entry.title")},
+                      {"periods", period_choices(app, c, form)},
+                      {"period_state", period_state_label(c.lang, status_now)},
+                      {"period_state_class", period_state_name(status_now.state)},
+                      {"period_verified", status_now.state == PeriodState::kVerified},
                       {"unit_name", form.unit.name},
                       {"period", form.period.iso()},
                       {"period_shown", format_date(c.lang, form.period)},
@@ -127,14 +158,18 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
 
 Result<EntryForm> load_form(AppState& app, const Request& r, const std::string& period_text,
                             const std::string& file_unit = "") {
-  Date period = default_period();
+  const Catalog* catalog = TRY(app.catalog());
+  Date period;
   if (!period_text.empty()) {
-    auto p = Date::parse(period_text);
+    auto p = Date::parse_typed(period_text);
     if (!p.is_ok()) return Status::invalid("kỳ báo cáo: " + p.status().message());
     period = *p;
+  } else {
+    const Date today = today_local();
+    period = TRY(entry_default_period(app.store(), *catalog,
+                                      TRY(unit_code(app, r, today, file_unit)), today));
   }
   const std::string code = TRY(unit_code(app, r, period, file_unit));
-  const Catalog* catalog = TRY(app.catalog());
   EntryForm form = TRY(entry_form(app.store(), *catalog, code, period));
   if (!may_enter(r.principal->first, form.unit.unit_id)) {
     return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
@@ -211,8 +246,11 @@ Response entry_check_page(AppState& app, const Request& r) {
         {"label", name_of(c.lang, *f.measure)},
         {"unit", f.measure->unit},
         {"last", f.last ? measure_value(c.lang, *f.measure, f.last->value) : ""},
+        {"last_date", f.last ? format_date(c.lang, f.last->date) : ""},
         {"value", f.current ? measure_value(c.lang, *f.measure, f.current->value) : ""},
         {"changed", is_changed}};
+    if (f.verified && f.current && f.verified->value != f.current->value)
+      row["corrects"] = measure_value(c.lang, *f.measure, f.verified->value);
     if (f.current) {
       const char* st = observation_status_name(f.current->status);
       row["state"] = tr(c.lang, std::string("obs.") + st);

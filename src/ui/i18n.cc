@@ -318,6 +318,18 @@ const std::map<std::string, Entry>& entries() {
       {"account.changed",
        {"Đã đổi mật khẩu. Hãy đăng nhập lại.", "Password changed. Please sign in again."}},
       {"entry.title", {"Nhập số liệu", "Data entry"}},
+      {"period.empty", {"chưa nhập", "nothing entered"}},
+      {"period.entering", {"đang nhập", "being entered"}},
+      {"period.returned", {"có số liệu bị trả lại", "values returned"}},
+      {"period.submitted", {"đã gửi, đã thẩm định", "sent, verified"}},
+      {"period.verified", {"đã thẩm định", "verified"}},
+      {"period.in_progress", {"kỳ đang diễn ra", "period in progress"}},
+      {"period.ended", {"kỳ đã kết thúc", "period ended"}},
+      {"period.verified_hint",
+       {"Mọi số liệu của kỳ này đã được thẩm định. Sửa một số liệu sẽ gửi lại để thẩm định; "
+        "số liệu đã thẩm định vẫn là số liệu công bố cho đến khi bản sửa được xác nhận.",
+        "Every value of this period is verified. A change is sent for verification again; the "
+        "verified value stays the published one until the change is verified."}},
       {"entry.period", {"Kỳ báo cáo (ngày số liệu)", "Reporting date"}},
       {"entry.last", {"Số liệu gần nhất", "Latest value"}},
       {"entry.no_last", {"Chưa có số liệu trước", "No earlier value"}},
@@ -341,7 +353,8 @@ const std::map<std::string, Entry>& entries() {
       {"entry.check_missing",
        {"chỉ tiêu chưa có số liệu — cần nhập trước khi gửi",
         "indicators have no value — enter them before submitting"}},
-      {"entry.previous", {"Kỳ trước", "Last period"}},
+      {"entry.previous", {"Số liệu trước kỳ này", "Before this period"}},
+      {"entry.corrects", {"sửa số liệu đã thẩm định", "corrects a verified value"}},
       {"entry.this_period", {"Kỳ này", "This period"}},
       {"entry.changed", {"thay đổi", "changed"}},
       {"entry.edit", {"Sửa lại", "Change"}},
@@ -818,7 +831,7 @@ const std::map<std::string, Entry>& entries() {
       {"error.back", {"Về trang chủ", "Back to the home page"}},
       {"error.bad_date",
        {"Ngày không hợp lệ, hãy nhập dạng dd/mm/yyyy hoặc chọn trên lịch.",
-        "Invalid date: use the calendar or yyyy-mm-dd."}},
+        "Invalid date: use the calendar, dd/mm/yyyy or yyyy-mm-dd."}},
   };
   return k;
 }

@@ -90,7 +90,7 @@ Response meetings_page(AppState& app, const Request& r) {
 }
 
 Response meeting_create(AppState& app, const Request& r) {
-  auto date = Date::parse(r.field("date"));
+  auto date = Date::parse_typed(r.field("date"));
   if (!date.is_ok()) {
     return Response::redirect("/meetings?" +
                               error_query(r, "ngày họp: " + date.status().message()));

@@ -72,7 +72,7 @@ Response public_progress_page(AppState& app, const Request& r) {
 
 Response progress_publish(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
-  const auto at = Date::parse(r.field("at"));
+  const auto at = Date::parse_typed(r.field("at"));
   if (!at.is_ok()) return error_page(app, c, Status::invalid("Ngày: " + at.status().message()));
   auto ov = app.overview(r.field("code"), EvaluateOptions{*at, "", true});
   if (!ov.is_ok()) return error_page(app, c, ov.status());

@@ -68,7 +68,7 @@ Response progress_report(AppState& app, const Request& r) {
   ReportOptions ro{r.arg("code"),        c.opts.at,    std::nullopt, c.opts.set_id,
                    c.opts.verified_only, today_local()};
   if (!r.arg("compare").empty()) {
-    auto d = Date::parse(r.arg("compare"));
+    auto d = Date::parse_typed(r.arg("compare"));
     if (!d.is_ok())
       return error_page(app, c, Status::invalid("ngày so sánh: " + d.status().message()));
     ro.compare = *d;

@@ -106,7 +106,7 @@ Response sponsor_page(AppState& app, const Request& r) {
 
 Response sponsors_add(AppState& app, const Request& r) {
   const std::string code(trim(r.field("code"))), name(trim(r.field("name")));
-  auto since = Date::parse(r.field("since"));
+  auto since = Date::parse_typed(r.field("since"));
   auto pledged = parse_vnd(r.field("money"), "tiền cam kết");
   auto unit = since.is_ok() ? app.store().unit_at(std::string(trim(r.field("unit"))), *since)
                             : Result<std::optional<UnitVersion>>(std::nullopt);
@@ -129,7 +129,7 @@ Response sponsors_add(AppState& app, const Request& r) {
 
 Response delivery_submit(AppState& app, const Request& r) {
   const auto id = parse_id(r.field("sponsorship"));
-  auto date = Date::parse(r.field("date"));
+  auto date = Date::parse_typed(r.field("date"));
   auto money = parse_vnd(r.field("money"), "số tiền");
   Status s = !id             ? Status::invalid("thiếu cam kết đỡ đầu")
              : !date.is_ok() ? Status::invalid("ngày: " + date.status().message())
@@ -145,7 +145,7 @@ Response delivery_submit(AppState& app, const Request& r) {
 
 Response review_submit(AppState& app, const Request& r) {
   const auto id = parse_id(r.field("sponsorship"));
-  auto due = Date::parse(r.field("due"));
+  auto due = Date::parse_typed(r.field("due"));
   Status s =
       !id ? Status::invalid("thiếu cam kết đỡ đầu")
       : !due.is_ok()

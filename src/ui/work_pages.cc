@@ -123,8 +123,8 @@ Response work_create(AppState& app, const Request& r) {
   };
   WorkItem w;
   w.title = std::string(trim(r.field("title")));
-  auto start = Date::parse(r.field("start"));
-  auto due = Date::parse(r.field("due"));
+  auto start = Date::parse_typed(r.field("start"));
+  auto due = Date::parse_typed(r.field("due"));
   if (!start.is_ok()) return fail(Status::invalid("ngày bắt đầu: " + start.status().message()));
   if (!due.is_ok()) return fail(Status::invalid("hạn hoàn thành: " + due.status().message()));
   w.start = *start;

@@ -2,6 +2,7 @@
 # Runs the browser tests: builds a demo database, starts `ntm serve` on a free
 # loopback port, runs web.test.mjs in headless Chromium, stops the server.
 # Usage: tests/browser/run.sh NTM_BINARY ARTIFACT_DIR
+# NTM_BROWSER_ONLY=PATTERN runs only the tests whose names match.
 set -euo pipefail
 ntm=$(realpath "$1")
 artifacts=$(realpath -m "$2")
@@ -21,4 +22,5 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 NTM_URL="http://127.0.0.1:$port" NTM_ARTIFACTS="$artifacts" \
-  node --test --test-reporter=spec "$here/web.test.mjs"
+  node --test --test-reporter=spec ${NTM_BROWSER_ONLY:+--test-name-pattern="$NTM_BROWSER_ONLY"} \
+  "$here/web.test.mjs"

@@ -217,8 +217,16 @@ test("the data loop: enter with evidence, submit, verify one, return one, see it
   // The commune officer of Xã Sơn Tây enters two values and attaches a PDF.
   const xa = await page();
   await signIn(xa, "xa.sontay");
+  // The entry opens on the reporting period in progress (30/06 or 31/12 in
+  // Vietnam time), its state beside it.
+  const t = new Date(Date.now() + 7 * 3600e3);
+  const half = t.getUTCMonth() < 6 ? "30/06" : "31/12";
   await xa.goto(`${base}/entry`);
   assert.match(await xa.locator("h1").innerText(), /Xã Sơn Tây/);
+  assert.match(await xa.locator("p.asof").innerText(), new RegExp(`${half}/${t.getUTCFullYear()} · .*kỳ đang diễn ra`));
+  // The loop below works on 30/06/2026, chosen in the list of periods.
+  await Promise.all([xa.waitForURL(/period=2026-06-30/), xa.selectOption("select[name=period]", "2026-06-30").then(() => xa.click("form.controls button"))]);
+  assert.match(await xa.locator("p.asof").innerText(), /30\/06\/2026/);
   await xa.fill("#v-bhyt_pct", "93,7");
   await xa.fill("#v-thon_van_hoa_pct", "88");
   const pdf = `${shots}/evidence.pdf`;
@@ -254,8 +262,9 @@ test("the data loop: enter with evidence, submit, verify one, return one, see it
   assert.match(await so.locator("table.scorecard").innerText(), /93,7/);
 
   // The commune sees the returned value with the reason.
-  await xa.goto(`${base}/entry`);
+  await xa.goto(`${base}/entry?period=2026-06-30`);
   assert.match(await xa.locator("#f-thon_van_hoa_pct").innerText(), /bị trả lại[\s\S]*Thiếu biên bản/);
+  assert.match(await xa.locator("p.asof").innerText(), /có số liệu bị trả lại/);
 
   // The office's audit log holds every step, in Vietnamese.
   const vp = await page();
