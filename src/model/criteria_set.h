@@ -43,6 +43,9 @@ struct Criterion {
   std::string name_en;
   std::string department;  // responsible department code
   std::vector<Indicator> indicators;
+  // A source shows these are all the criterion's indicators (matters when
+  // the set ships fewer indicators than its legal text has).
+  bool indicators_complete = false;
 };
 
 struct TitleRule {
@@ -69,6 +72,11 @@ struct CriteriaSet {
   std::vector<std::string> unit_types;  // e.g. {"Xã"}; empty = every unit of the level
   std::string variant_key;              // "region", "commune_group" or "none"
   bool illustrative = false;            // demo set: thresholds are not official
+  // How many indicators the legal text has (0: not stated) and where that
+  // number is read. When the set ships fewer, a criterion not marked
+  // indicators_complete is never "met": it reads "chưa đủ chỉ tiêu".
+  int indicator_count = 0;
+  std::string indicator_count_source;
   std::string notes;
   std::vector<TitleRule> titles;
   std::vector<Criterion> criteria;
@@ -76,6 +84,8 @@ struct CriteriaSet {
 
   bool in_force(Date d) const { return effective_from <= d && d <= effective_to; }
   bool applies_to(const UnitVersion& u) const;
+  // Fewer indicators shipped than the legal text has.
+  bool incomplete() const;
   // The band of a unit meeting `met` criteria (0 = best): the first whose
   // minimum it reaches, else the lowest; -1 when the set has no bands.
   int band_of(int met) const;

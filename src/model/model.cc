@@ -158,6 +158,13 @@ bool CriteriaSet::applies_to(const UnitVersion& u) const {
   return false;
 }
 
+bool CriteriaSet::incomplete() const {
+  if (indicator_count == 0) return false;
+  int shipped = 0;
+  for (const Criterion& c : criteria) shipped += static_cast<int>(c.indicators.size());
+  return shipped < indicator_count;
+}
+
 std::vector<Band> default_bands(int n) {
   // Lower bounds of the usual 19-criteria bands (19, 15, 10, 5), scaled to n.
   auto scaled = [n](int of19) { return static_cast<int>(std::ceil(n * of19 / 19.0)); };

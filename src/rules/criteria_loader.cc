@@ -156,7 +156,9 @@ Result<Indicator> read_indicator(const Reader& r, const YAML::Node& n, const std
                        "bộ tiêu chí không phân biến thể (variant_key: none), chỉ dùng \"default\"");
       }
       YearValues values = TRY(read_year_values(r, kv.second, path + ".thresholds." + variant));
-      if (!values.empty()) ind.thresholds[variant] = std::move(values);
+      // A variant written with no value (`DHNTB: null`) is kept empty: "not
+      // known for this variant", never the default's value.
+      if (!values.empty() || variant != "default") ind.thresholds[variant] = std::move(values);
     }
   }
   ind.unit = TRY(r.text(n, "unit", path, false));
@@ -226,6 +228,13 @@ Result<CriteriaSet> read_set(const Reader& r, const YAML::Node& n,
   }
   s.illustrative = TRY(r.text(n, "illustrative", path, false)) == "true";
   s.notes = TRY(r.text(n, "notes", path, false));
+  if (const std::string count = TRY(r.text(n, "indicator_count", path, false)); !count.empty()) {
+    const auto v = parse_int(count, 1, 1000);
+    if (!v)
+      return r.error(n["indicator_count"], path + ".indicator_count", "cần một số nguyên dương");
+    s.indicator_count = static_cast<int>(*v);
+    s.indicator_count_source = TRY(r.text(n, "indicator_count_source", path, true));
+  }
 
   const YAML::Node criteria = n["criteria"];
   if (!criteria || !criteria.IsSequence() || criteria.size() == 0) {
@@ -244,6 +253,7 @@ Result<CriteriaSet> read_set(const Reader& r, const YAML::Node& n,
     crit.name_vi = TRY(r.text(c, "name_vi", cpath, true));
     crit.name_en = TRY(r.text(c, "name_en", cpath, false));
     crit.department = TRY(r.text(c, "department", cpath, false));
+    crit.indicators_complete = TRY(r.text(c, "indicators_complete", cpath, false)) == "true";
     const YAML::Node inds = c["indicators"];
     for (size_t j = 0; inds && inds.IsSequence() && j < inds.size(); ++j) {
       const std::string ipath = cpath + ".indicators[" + std::to_string(j) + "]";
@@ -256,6 +266,13 @@ Result<CriteriaSet> read_set(const Reader& r, const YAML::Node& n,
     s.criteria.push_back(std::move(crit));
   }
   const int count = static_cast<int>(s.criteria.size());
+  int shipped = 0;
+  for (const Criterion& c : s.criteria) shipped += static_cast<int>(c.indicators.size());
+  if (s.indicator_count > 0 && shipped > s.indicator_count) {
+    return r.error(n["indicator_count"], path + ".indicator_count",
+                   "bộ có " + std::to_string(shipped) + " chỉ tiêu, nhiều hơn " +
+                       std::to_string(s.indicator_count) + " của văn bản");
+  }
   const YAML::Node titles = n["titles"];
   if (!titles || !titles.IsSequence() || titles.size() == 0) {
     return r.error(n, path + ".titles", "cần ít nhất một danh hiệu");

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "rules/engine.h"
+
 namespace ntm {
 namespace {
 
@@ -50,7 +52,11 @@ TEST(CriteriaLoader, ReadsACompleteDocument) {
   EXPECT_EQ(bhyt.unit, "%");  // taken from the measure
   EXPECT_EQ(bhyt.thresholds.at("default").at(0), 85);
   EXPECT_EQ(bhyt.thresholds.at("BTB").at(2024), 90);
-  EXPECT_FALSE(bhyt.thresholds.count("DBSH"));  // null = not set
+  // null = not known for this region: no threshold, never the default's.
+  ASSERT_TRUE(bhyt.thresholds.count("DBSH"));
+  EXPECT_TRUE(bhyt.thresholds.at("DBSH").empty());
+  EXPECT_FALSE(resolve_thresholds(s, "DBSH", 2024)[1]);
+  EXPECT_EQ(resolve_thresholds(s, "TN", 2024)[1], 85);
   EXPECT_EQ(s.criteria[0].indicators[0].thresholds.at("default").at(0), 1);
   EXPECT_EQ(s.titles[1].min_criteria, 2);
   // Two criteria: bands 2, 1, 0 (no empty "2-1" band scaled from the 19).

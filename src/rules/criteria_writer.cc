@@ -83,6 +83,10 @@ void write_set(YAML::Emitter& out, const CriteriaSet& s,
   out << YAML::Key << "variant_key" << YAML::Value << s.variant_key;
   if (s.illustrative) out << YAML::Key << "illustrative" << YAML::Value << true;
   optional(out, "notes", s.notes);
+  if (s.indicator_count > 0) {
+    out << YAML::Key << "indicator_count" << YAML::Value << s.indicator_count;
+    optional(out, "indicator_count_source", s.indicator_count_source);
+  }
   out << YAML::Key << "titles" << YAML::Value << YAML::BeginSeq;
   for (const TitleRule& t : s.titles) {
     out << YAML::Flow << YAML::BeginMap;
@@ -106,6 +110,7 @@ void write_set(YAML::Emitter& out, const CriteriaSet& s,
     out << YAML::Key << "name_vi" << YAML::Value << c.name_vi;
     optional(out, "name_en", c.name_en);
     optional(out, "department", c.department);
+    if (c.indicators_complete) out << YAML::Key << "indicators_complete" << YAML::Value << true;
     out << YAML::Key << "indicators" << YAML::Value << YAML::BeginSeq;
     for (const Indicator& ind : c.indicators) write_indicator(out, ind, measures);
     out << YAML::EndSeq;

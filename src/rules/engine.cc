@@ -18,6 +18,11 @@ std::optional<double> pick_year(const YearValues& values, int year) {
   return std::prev(it)->second;
 }
 
+std::optional<double> threshold_of(const Indicator& ind, const std::string& variant, int year) {
+  const YearValues* v = pick_variant(ind, variant);
+  return v ? pick_year(*v, year) : std::nullopt;
+}
+
 bool holds(Op op, double value, double threshold) {
   switch (op) {
     case Op::kGe:
@@ -79,8 +84,7 @@ Thresholds resolve_thresholds(const CriteriaSet& set, const std::string& variant
   Thresholds out;
   for (const Criterion& c : set.criteria) {
     for (const Indicator& ind : c.indicators) {
-      const YearValues* v = pick_variant(ind, variant);
-      out.push_back(v ? pick_year(*v, year) : std::nullopt);
+      out.push_back(threshold_of(ind, variant, year));
     }
   }
   return out;
@@ -89,8 +93,7 @@ Thresholds resolve_thresholds(const CriteriaSet& set, const std::string& variant
 IndicatorResult judge(const Indicator& ind, const std::string& variant, int year, double value) {
   ValueMap values;
   values[ind.measure] = {value, Date()};
-  const YearValues* v = pick_variant(ind, variant);
-  return evaluate_indicator(ind, v ? pick_year(*v, year) : std::nullopt, values);
+  return evaluate_indicator(ind, threshold_of(ind, variant, year), values);
 }
 
 Assessment evaluate(const CriteriaSet& set, const UnitVersion& unit, const std::string& variant,
@@ -107,6 +110,7 @@ Assessment evaluate(const CriteriaSet& set, const UnitVersion& unit, const std::
   a.at = at;
   a.variant = variant;
   a.criteria.reserve(set.criteria.size());
+  const bool incomplete = set.incomplete();
   for (const Criterion& c : set.criteria) {
     CriterionResult cr;
     cr.criterion = &c;
@@ -116,6 +120,12 @@ Assessment evaluate(const CriteriaSet& set, const UnitVersion& unit, const std::
     }
     cr.status = combine(cr.indicators);
     if (c.indicators.empty()) cr.reason = kReasonNoIndicators;
+    // Every shipped indicator met is not the criterion met while the set
+    // lacks some of the law's indicators (and none is known to be this one's).
+    if (cr.status == Outcome::kMet && incomplete && !c.indicators_complete) {
+      cr.status = Outcome::kUnknown;
+      cr.reason = kReasonIncompleteSet;
+    }
     if (cr.status == Outcome::kMet) ++a.criteria_met;
     if (cr.status == Outcome::kUnknown) ++a.criteria_unknown;
     a.criteria.push_back(std::move(cr));
@@ -148,6 +158,7 @@ std::string reason_vi(std::string_view reason) {
   if (reason == kReasonThresholdNotSet) return "chưa đặt ngưỡng";
   if (reason == kReasonNoIndicators) return "chưa có chỉ tiêu";
   if (reason == kReasonBelowThreshold) return "chưa đạt ngưỡng";
+  if (reason == kReasonIncompleteSet) return "chưa đủ chỉ tiêu";
   return std::string(reason);
 }
 

@@ -5,6 +5,9 @@
 // - an indicator's threshold is the one of the unit's variant, else "default",
 //   for the latest threshold year not after the date's year (year 0 = any);
 //   none -> unknown "threshold not set"; no value -> unknown "no data";
+// - a criterion of a set that ships fewer indicators than its legal text
+//   (indicator_count) is never met unless marked indicators_complete:
+//   unknown "indicators missing from the set";
 // - a criterion is met when all its indicators are met, not_met when any is
 //   not met, unknown otherwise (also when it has no indicators);
 // - a title is met when its rule holds, not_met when it can no longer hold,
@@ -86,6 +89,7 @@ inline constexpr const char* kReasonNoData = "no data";
 inline constexpr const char* kReasonThresholdNotSet = "threshold not set";
 inline constexpr const char* kReasonNoIndicators = "no indicators defined";
 inline constexpr const char* kReasonBelowThreshold = "threshold not reached";
+inline constexpr const char* kReasonIncompleteSet = "indicators missing from the set";
 std::string reason_vi(std::string_view reason);
 
 }  // namespace ntm

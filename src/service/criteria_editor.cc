@@ -191,6 +191,10 @@ Status save_indicator(Store& store, const Catalog& catalog, const std::string& d
       ind.thresholds[variant] = std::move(*values);
     }
   }
+  // A threshold decides verdicts: it names the text it is read from.
+  if (!ind.thresholds.empty() && ind.source.empty() && ind.confirmed == "false") {
+    errors.add("Nguồn", "bắt buộc khi nhập ngưỡng (ghi văn bản, điều, phụ lục)");
+  }
   if (!errors.empty()) return errors.status();
   if (!existing || existing->measure != ind.measure) ind.unit = m->second.unit;
   const std::string before = existing ? describe_indicator(*existing, d.measures) : "";

@@ -107,6 +107,12 @@ TEST_F(CriteriaEditorTest, WrongFieldsAreAllNamedAndNothingChanges) {
   EXPECT_EQ(st.code(), ErrorCode::kInvalidArgument);
   EXPECT_NE(st.message().find("Số liệu đo: chưa có \"khong_co\""), std::string::npos);
   EXPECT_NE(st.message().find("Nguồn: bắt buộc"), std::string::npos) << st.message();
+  in = bhyt();  // a threshold without a source, even unconfirmed
+  in.source = "";
+  in.confirmed = "false";
+  st = save_indicator(*store, c, "q51-v2", in, admin);
+  EXPECT_NE(st.message().find("Nguồn: bắt buộc khi nhập ngưỡng"), std::string::npos)
+      << st.message();
   in = bhyt();
   in.thresholds["2"] = "chín mươi";
   in.thresholds["1"] = "105";
@@ -192,6 +198,7 @@ TEST_F(CriteriaEditorTest, AProvinceAddsItsOwnCriterionAndMeasure) {
   in.measure = "khu_dan_cu_kieu_mau";
   in.op = ">=";
   in.thresholds = {{"default", "1"}};
+  in.source = "Quyết định của UBND tỉnh (thử)";
   ASSERT_TRUE(save_indicator(*store, c, "q51-ha-tinh", in, admin).is_ok());
   ASSERT_TRUE(remove_indicator(*store, c, "q51-ha-tinh", "HT1", "HT1.1", admin).is_ok());
   ASSERT_TRUE(save_indicator(*store, c, "q51-ha-tinh", in, admin).is_ok());

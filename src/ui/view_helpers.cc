@@ -10,6 +10,9 @@ nlohmann::json status_view(Lang lang, Outcome o, std::string_view reason) {
   if (o == Outcome::kUnknown && reason == kReasonThresholdNotSet) {
     return {{"status", "notset"}, {"symbol", "–"}, {"status_label", tr(lang, "status.not_set")}};
   }
+  if (o == Outcome::kUnknown && reason == kReasonIncompleteSet) {
+    return {{"status", "notset"}, {"symbol", "–"}, {"status_label", reason_label(lang, reason)}};
+  }
   const char* symbol = o == Outcome::kMet ? "✓" : o == Outcome::kNotMet ? "✗" : "?";
   return {
       {"status", outcome_name(o)}, {"symbol", symbol}, {"status_label", outcome_label(lang, o)}};
