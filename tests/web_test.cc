@@ -264,6 +264,25 @@ TEST_F(WebTest, PermissionMatrixFromTheRouteTable) {
   }
 }
 
+// Signed in without a page asked for, each role starts where its work is.
+TEST_F(WebTest, EachRoleLandsWhereItsWorkIs) {
+  for (const auto& [user, where] : {std::pair{"xa.thachkim", "/entry"},
+                                    {"so.yte", "/verify"},
+                                    {"admin", "/dashboard/42"},
+                                    {"bcd", "/dashboard/42"},
+                                    {"dodau", "/sponsors"}}) {
+    const Reply r =
+        post(port_, "/login", std::string("username=") + user + "&password=mat-khau-dai-1");
+    ASSERT_EQ(r.status, 303) << user;
+    EXPECT_NE(r.head.find(std::string("Location: ") + where + "\r"), std::string::npos)
+        << user << r.head;
+  }
+  // A page asked for wins.
+  const Reply asked =
+      post(port_, "/login", "username=xa.thachkim&password=mat-khau-dai-1&next=/account");
+  EXPECT_NE(asked.head.find("Location: /account\r"), std::string::npos);
+}
+
 TEST_F(WebTest, LoginCsrfLogoutAndReplay) {
   const Reply bad = post(port_, "/login", "username=admin&password=sai&next=/account");
   EXPECT_EQ(bad.status, 400);

@@ -27,6 +27,9 @@ std::optional<int64_t> parse_id(std::string_view s);
 // Parses a boolean as offices write it: 1/0, true/false, có/không,
 // đạt/không đạt (any case, with or without diacritics).
 std::optional<bool> parse_bool(std::string_view s);
+// A yes/no value as written in files and reports: "Có" / "Không" (the
+// status against a threshold is "Đạt" / "Chưa đạt", never these).
+inline const char* yes_no_vi(bool v) { return v ? "Có" : "Không"; }
 
 // Shortest round-trip text for a double: 12.5 -> "12.5", 3 -> "3".
 std::string format_number(double v);

@@ -18,7 +18,7 @@ std::optional<double> prefill(const EntryField& f) {
 }
 
 std::string text(const Measure& m, double v) {
-  if (m.type == MeasureType::kBoolean) return v == 1 ? "Đạt" : "Không đạt";
+  if (m.type == MeasureType::kBoolean) return yes_no_vi(v == 1);
   return format_number(v);
 }
 

@@ -15,7 +15,7 @@ namespace {
 constexpr int kValueCol = 5;
 
 std::string shown(const Measure& m, double v) {
-  if (m.type == MeasureType::kBoolean) return v == 1 ? "Đạt" : "Không đạt";
+  if (m.type == MeasureType::kBoolean) return yes_no_vi(v == 1);
   return format_number(v);
 }
 
@@ -25,7 +25,7 @@ const char* const kInstructions[] = {
     "2. Ô đã điền sẵn số liệu kỳ này hoặc kỳ trước: giữ nguyên nếu không thay đổi, sửa nếu đã "
     "thay đổi.",
     "3. Tỷ lệ (%) nhập số từ 0 đến 100, dùng dấu phẩy hoặc dấu chấm thập phân (ví dụ 86,5).",
-    "4. Chỉ tiêu Đạt/Không đạt: chọn trong danh sách.",
+    "4. Chỉ tiêu có/không: chọn Có hoặc Không trong danh sách.",
     "5. Không thêm, xóa hay đổi thứ tự dòng, không đổi tên trang tính.",
     "6. Tải tệp lên tại trang Nhập số liệu > \"Tải lên biểu Excel\": hệ thống kiểm tra từng ô, "
     "hiện các thay đổi (cũ → mới) để xác nhận trước khi lưu.",
@@ -53,7 +53,7 @@ Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
     worksheet_set_column(ws, c, c, widths[c], nullptr);
   }
   worksheet_freeze_panes(ws, kTemplateFirstRow - 1, 0);
-  static const char* yes_no[] = {"Đạt", "Không đạt", nullptr};
+  static const char* yes_no[] = {yes_no_vi(true), yes_no_vi(false), nullptr};
   int row = kTemplateFirstRow - 1;
   for (const EntryField& f : form.fields) {
     const Measure& m = *f.measure;

@@ -14,7 +14,7 @@ std::string shown(const IndicatorResult& ir) {
   if (!ir.value) return "";
   if (ir.indicator->op == Op::kEq && (*ir.value == 0 || *ir.value == 1) &&
       (!ir.threshold || *ir.threshold == 0 || *ir.threshold == 1))
-    return *ir.value == 1 ? "Đạt" : "Không đạt";
+    return yes_no_vi(*ir.value == 1);
   return format_number_vi(*ir.value, 2);
 }
 
@@ -82,7 +82,7 @@ Result<TableReport> commune_report(Store& store, const Catalog& catalog,
           {c.criterion->code + ". " + c.criterion->name_vi, i.code + " " + i.name_vi, shown(ir),
            !ir.threshold ? ""
            : i.op == Op::kEq && (*ir.threshold == 0 || *ir.threshold == 1)
-               ? std::string(*ir.threshold == 1 ? "Đạt" : "Không đạt")
+               ? std::string("= ") + yes_no_vi(*ir.threshold == 1)
                : std::string(op_symbol(i.op)) + " " + format_number_vi(*ir.threshold, 2),
            i.unit, std::string(outcome_vi_short(ir.status)),
            ir.value_date ? ir.value_date->vi() : "",

@@ -362,10 +362,10 @@ Result<std::vector<Notification>> notifications_for(Store& store, const User& us
       if (!owns(user, w) || (user.role == Role::kAdmin && !w.overdue(today))) continue;
       const std::string href = "/work/" + std::to_string(w.id);
       if (w.overdue(today)) {
-        out.push_back({"overdue", "Quá hạn: " + w.title, href, w.due.iso(), false});
+        out.push_back({"overdue", w.title, href, w.due.iso(), false});
       } else if ((w.status == WorkStatus::kPlanned || w.status == WorkStatus::kInProgress) &&
                  w.due <= today.add_days(kDueSoonDays)) {
-        out.push_back({"due_soon", "Sắp đến hạn: " + w.title, href, w.due.iso(), false});
+        out.push_back({"due_soon", w.title, href, w.due.iso(), false});
       }
     }
   }
@@ -373,16 +373,15 @@ Result<std::vector<Notification>> notifications_for(Store& store, const User& us
     for (const Observation& o :
          TRY(store.observations_with_status(ObservationStatus::kReturned, 500))) {
       if (o.unit_id != user.unit_id) continue;
-      out.push_back({"returned", "Số liệu bị trả lại: " + o.measure_id + " — " + o.note,
-                     "/entry?period=" + o.date.iso(), o.recorded_at.substr(0, 10),
-                     o.recorded_at > seen});
+      out.push_back({"returned", o.note, "/entry?period=" + o.date.iso(),
+                     o.recorded_at.substr(0, 10), o.recorded_at > seen, o.measure_id});
     }
   }
   for (const Conclusion& c : TRY(store.conclusions(0))) {
     if (c.status == ConclusionStatus::kDone || user.role == Role::kAdmin || !owns(user, c))
       continue;
-    out.push_back({conclusion_overdue(c, today) ? "overdue" : "directive",
-                   "Kết luận giao: " + c.text, "/meetings/" + std::to_string(c.meeting_id),
+    out.push_back({conclusion_overdue(c, today) ? "overdue" : "directive", c.text,
+                   "/meetings/" + std::to_string(c.meeting_id),
                    c.deadline.empty() ? c.created_at.substr(0, 10) : c.deadline,
                    c.created_at > seen});
   }
@@ -391,8 +390,7 @@ Result<std::vector<Notification>> notifications_for(Store& store, const User& us
       if (!may_act_for_sponsorship(user, v.sponsorship) || user.role == Role::kAdmin) continue;
       for (const ReviewDuty& d : v.duties) {
         if (d.done || d.due > today.add_days(kDueSoonDays)) continue;
-        out.push_back({d.overdue ? "overdue" : "review_due",
-                       "Rà soát 6 tháng tại " + (v.unit ? v.unit->name : "?"),
+        out.push_back({d.overdue ? "overdue" : "review_due", v.unit ? v.unit->name : "?",
                        "/sponsors/" + v.sponsorship.sponsor, d.due.iso(), false});
       }
     }

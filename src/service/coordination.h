@@ -92,10 +92,11 @@ bool conclusion_overdue(const Conclusion& c, Date at);
 // --- notifications -------------------------------------------------------------------------
 struct Notification {
   std::string kind;  // due_soon, overdue, returned, directive, review_due
-  std::string text;  // Vietnamese
+  std::string text;  // what it is about, as people wrote it (title, reason, unit)
   std::string href;
   std::string date;  // ISO: due date, or when it happened
   bool is_new = false;
+  std::string measure;  // "returned": the measure returned (the page names it)
 };
 inline constexpr int kDueSoonDays = 14;
 Result<std::vector<Notification>> notifications_for(Store& store, const User& user, Date today);

@@ -96,7 +96,7 @@ Result<double> read_value(const Measure& m, std::string_view text) {
   if (m.type == MeasureType::kBoolean) {
     if (auto b = parse_bool(text)) return *b ? 1.0 : 0.0;
     return Status::invalid("\"" + std::string(text) +
-                           "\" không phải giá trị đúng/sai (1/0, true/false, đạt/không đạt)");
+                           "\" không phải giá trị có/không (Có/Không, 1/0, đạt/chưa đạt)");
   }
   const auto v = parse_number(text);
   if (!v) {

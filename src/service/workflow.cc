@@ -10,7 +10,7 @@ namespace ntm {
 namespace {
 
 std::string shown(const Measure& m, double v) {
-  if (m.type == MeasureType::kBoolean) return v == 1 ? "đạt" : "không đạt";
+  if (m.type == MeasureType::kBoolean) return yes_no_vi(v == 1);
   return format_number(v);
 }
 

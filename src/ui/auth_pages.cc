@@ -33,6 +33,30 @@ Response login_form(AppState& app, const PageContext& c, const std::string& user
 
 }  // namespace
 
+// Where each role starts its day when the login was not for a given page:
+// the commune officer its entry, a department its queue, a sponsor its
+// communes, the office and a steering member the province's dashboard.
+std::string landing_page(AppState& app, const User& u) {
+  switch (u.role) {
+    case Role::kCommune:
+      return "/entry";
+    case Role::kDepartment:
+      return "/verify";
+    case Role::kSponsor:
+      return u.sponsor.empty() ? "/sponsors" : "/sponsors/" + url_encode(u.sponsor);
+    default:
+      break;
+  }
+  const Date today = today_local();
+  if (u.role == Role::kSteering && !u.units.empty()) {
+    if (auto v = app.store().unit_version_at(u.units.front(), today); v.is_ok() && *v)
+      return "/dashboard/" + url_encode((**v).code);
+  }
+  if (auto top = app.store().top_level_units(today); top.is_ok() && !top->empty())
+    return "/dashboard/" + url_encode(top->front().code);
+  return "/";
+}
+
 Response login_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const std::string info = r.arg("changed") == "1" ? tr(c.lang, "account.changed") : "";
@@ -49,7 +73,7 @@ Response login_submit(AppState& app, const Request& r) {
     const int status = in.status().code() == ErrorCode::kConflict ? 429 : 400;
     return login_form(app, c, username, next, in.status().message(), status);
   }
-  Response res = Response::redirect(next);
+  Response res = Response::redirect(next == "/" ? landing_page(app, in->user) : next);
   res.headers.push_back(
       {"Set-Cookie", session_cookie(app, in->token, 3600L * app.auth.session_hours)});
   // The device cookie outlives sessions: a year, this site only.

@@ -95,7 +95,24 @@ Response briefing_page(AppState& app, const Request& r) {
          {"progress", k.reports.empty() ? "" : std::to_string(k.reports.back().progress) + "%"},
          {"status", tr(c.lang, std::string("conclusion.") + conclusion_status_name(k.status))}});
   }
+  // The scopes to choose by name: each province and its districts (or, after
+  // the merger, its communes) on the date.
+  nlohmann::json scopes = nlohmann::json::array();
+  if (auto top = app.store().top_level_units(c.opts.at); top.is_ok()) {
+    for (const UnitVersion& p : *top) {
+      scopes.push_back({{"code", p.code}, {"name", p.name}, {"selected", p.code == b.scope.code}});
+      for (const Level level : {Level::kDistrict, Level::kCommune}) {
+        auto under = app.store().descendants_at(p.unit_id, level, c.opts.at);
+        if (!under.is_ok() || under->empty()) continue;
+        for (const UnitVersion& u : *under)
+          scopes.push_back(
+              {{"code", u.code}, {"name", "— " + u.name}, {"selected", u.code == b.scope.code}});
+        break;  // districts when there are, else communes
+      }
+    }
+  }
   nlohmann::json v = {{"page_title", tr(c.lang, "briefing.title")},
+                      {"scopes", scopes},
                       {"scope", b.scope.name},
                       {"scope_code", b.scope.code},
                       {"at_shown", format_date(c.lang, c.opts.at)},

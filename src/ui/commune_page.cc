@@ -110,9 +110,11 @@ Result<nlohmann::json> coordination_view(AppState& app, const PageContext& c, co
                     {"note", m.note},
                     {"past", m.date <= c.opts.at}});
     }
-    for (const PlanCriterion& pc : p->criteria)
-      if (pc.set_id == a.set->id)
-        targets.push_back({{"code", pc.criterion}, {"year", pc.target_year}});
+    // In the set's order (1, 2, … 10), not the stored text order (1, 10, 2).
+    for (const Criterion& cr : a.set->criteria)
+      for (const PlanCriterion& pc : p->criteria)
+        if (pc.set_id == a.set->id && pc.criterion == cr.code)
+          targets.push_back({{"code", pc.criterion}, {"year", pc.target_year}});
     v["milestones"] = ms;
     v["targets"] = targets;
   }

@@ -13,11 +13,22 @@ Response notifications_page(AppState& app, const Request& r) {
   auto list = notifications_for(app.store(), me, today_local());
   if (!list.is_ok()) return error_page(app, c, list.status());
   nlohmann::json items = nlohmann::json::array();
+  auto catalog = app.catalog();
   for (const Notification& n : *list) {
+    std::string text = n.text;
+    if (!n.measure.empty()) {  // "Tỷ lệ thôn đạt chuẩn văn hóa — the reason"
+      std::string name = n.measure;
+      if (catalog.is_ok()) {
+        const auto& measures = (*catalog)->measures();
+        if (const auto m = measures.find(n.measure); m != measures.end())
+          name = name_of(c.lang, m->second);
+      }
+      text = name + (text.empty() ? "" : " — " + text);
+    }
     items.push_back(
         {{"kind", n.kind},
          {"label", tr(c.lang, "notify." + n.kind)},
-         {"text", n.text},
+         {"text", text},
          {"href", n.href},
          {"date", n.date.size() == 10 ? format_date(c.lang, *Date::parse(n.date)) : n.date},
          {"new", n.is_new}});

@@ -265,6 +265,11 @@ test("the data loop: enter with evidence, submit, verify one, return one, see it
   await xa.goto(`${base}/entry?period=2026-06-30`);
   assert.match(await xa.locator("#f-thon_van_hoa_pct").innerText(), /bị trả lại[\s\S]*Thiếu biên bản/);
   assert.match(await xa.locator("p.asof").innerText(), /có số liệu bị trả lại/);
+  // ... and among what needs attention, by the value's name, not its code.
+  await xa.goto(`${base}/notifications`);
+  const told = await xa.locator("main").innerText();
+  assert.match(told, /Bị trả lại · .*văn hóa — Thiếu biên bản/);
+  assert.doesNotMatch(told, /thon_van_hoa_pct/);
 
   // The office's audit log holds every step, in Vietnamese.
   const vp = await page();

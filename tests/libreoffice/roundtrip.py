@@ -65,7 +65,7 @@ def edit(desktop, src, dst, step):
         measure = ids_by_row.setdefault(row, sheet.getCellByPosition(0, row).getString())
         unit = sheet.getCellByPosition(3, row).getString()
         value = sheet.getCellByPosition(5, row)
-        if value.getString() in ("Đạt", "Không đạt"):
+        if value.getString() in ("Có", "Không"):
             kinds.setdefault("yes/no", (row, measure))
         elif unit == "%":
             # The id LibreOffice once mangled: take it when the form has it.
@@ -77,9 +77,9 @@ def edit(desktop, src, dst, step):
     for kind, (r, measure) in kinds.items():
         cell = sheet.getCellByPosition(5, r)
         if kind == "yes/no":
-            now = "Không đạt" if cell.getString() == "Đạt" else "Đạt"
+            now = "Không" if cell.getString() == "Có" else "Có"
             cell.setString(now)
-            typed[measure] = [1.0 if now == "Đạt" else 0.0, ""]
+            typed[measure] = [1.0 if now == "Có" else 0.0, ""]
         elif kind == "percent":
             v = 87.5 if step == 1 else 91.25
             cell.setValue(v)
@@ -108,11 +108,11 @@ def edit_bulk(desktop, src, dst, step):
     while sheet.getCellByPosition(col, header).getString():
         measure = bulk_ids.setdefault(col, sheet.getCellByPosition(col, header).getString())
         cell = sheet.getCellByPosition(col, row)
-        if cell.getString() in ("Đạt", "Không đạt") and "yes/no" not in typed.values():
-            now = "Không đạt" if cell.getString() == "Đạt" else "Đạt"
+        if cell.getString() in ("Có", "Không") and "yes/no" not in typed.values():
+            now = "Không" if cell.getString() == "Có" else "Có"
             cell.setString(now)
             typed[measure] = "yes/no"
-            values[measure] = 1.0 if now == "Đạt" else 0.0
+            values[measure] = 1.0 if now == "Có" else 0.0
         elif measure == "duong_xa_pct":
             values[measure] = 60.0 + step
             cell.setValue(values[measure])
