@@ -257,4 +257,68 @@ bool valid_text(std::string_view s) {
   return true;
 }
 
+namespace {
+
+char32_t upper_code(char32_t c) {
+  if (c >= 'a' && c <= 'z') return c - 0x20;
+  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 0x20;  // à..þ
+  switch (c) {
+    case 0x103: case 0x111: case 0x129: case 0x169:  // ă đ ĩ ũ
+      return c - 1;
+    case 0x1A1:  // ơ
+      return 0x1A0;
+    case 0x1B0:  // ư
+      return 0x1AF;
+  }
+  if (c >= 0x1EA1 && c <= 0x1EF9 && (c & 1)) return c - 1;  // ạ..ỹ
+  return c;
+}
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out += static_cast<char>(c);
+  } else if (c < 0x800) {
+    out += static_cast<char>(0xC0 | (c >> 6));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (c >> 12));
+    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (c & 0x3F));
+  }
+}
+
+}  // namespace
+
+std::string upper_vi(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : 0;
+    if (n == 0 || n == 1 || i + n > s.size()) {  // ASCII, or not a 2-3 byte sequence
+      out += n == 1 ? static_cast<char>(upper_code(b)) : s[i];
+      ++i;
+      continue;
+    }
+    char32_t c = n == 2 ? (b & 0x1F) : (b & 0x0F);
+    for (size_t k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    append_utf8(out, upper_code(c));
+    i += n;
+  }
+  return out;
+}
+
+std::string name_in_sentence(const std::string& name) {
+  for (const char* type : {"Tỉnh ", "Thành phố ", "Huyện ", "Quận ", "Thị xã ", "Thị trấn ", "Xã ",
+                           "Phường ", "Đặc khu "}) {
+    if (name.rfind(type, 0) == 0) {
+      std::string out = name;
+      if (out[0] >= 'A' && out[0] <= 'Z') out[0] = static_cast<char>(out[0] + 0x20);
+      else if (out.rfind("Đ", 0) == 0) out.replace(0, 2, "đ");
+      return out;
+    }
+  }
+  return name;
+}
+
 }  // namespace ntm

@@ -58,5 +58,11 @@ bool valid_text(std::string_view s);
 
 // Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(const std::string& s);
+// Vietnamese text in capitals ("Tỉnh Hà Tĩnh" -> "TỈNH HÀ TĨNH"): ASCII and
+// the precomposed Vietnamese letters; anything else unchanged.
+std::string upper_vi(std::string_view s);
+// A unit's name inside a sentence: its type word in lower case ("Tỉnh Hà
+// Tĩnh" -> "tỉnh Hà Tĩnh", "Xã Sơn Tây" -> "xã Sơn Tây"); other names unchanged.
+std::string name_in_sentence(const std::string& name);
 
 }  // namespace ntm

@@ -5,6 +5,16 @@
 namespace ntm {
 namespace {
 
+TEST(Strings, CapitalsAndNamesInSentences) {
+  EXPECT_EQ(upper_vi("Tỉnh Hà Tĩnh"), "TỈNH HÀ TĨNH");
+  EXPECT_EQ(upper_vi("đường ưu tiên ở Sơn Tây, Quảng Ngãi"), "ĐƯỜNG ƯU TIÊN Ở SƠN TÂY, QUẢNG NGÃI");
+  EXPECT_EQ(upper_vi("ấp Bến Tre · 1.234,5"), "ẤP BẾN TRE · 1.234,5");
+  EXPECT_EQ(name_in_sentence("Tỉnh Hà Tĩnh"), "tỉnh Hà Tĩnh");
+  EXPECT_EQ(name_in_sentence("Thành phố Hà Nội"), "thành phố Hà Nội");
+  EXPECT_EQ(name_in_sentence("Đặc khu Phú Quốc"), "đặc khu Phú Quốc");
+  EXPECT_EQ(name_in_sentence("Hà Tĩnh"), "Hà Tĩnh");
+}
+
 TEST(Strings, FoldsVietnamese) {
   EXPECT_EQ(fold_diacritics("Lộc Hà"), "loc ha");
   EXPECT_EQ(fold_diacritics("ĐỒNG Đăng đường"), "dong dang duong");

@@ -81,6 +81,7 @@ Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalo
     if (before.is_ok() && !before->empty()) {
       r.compare_summary = summarize(*before);
       r.compare_set_id = before->front().set->id;
+      r.compare_set_name = before->front().set->name_vi;
     }
   }
   for (const Criterion& c : r.set->criteria) {

@@ -34,6 +34,7 @@ struct ProgressReport {
   Date compare_at;
   std::optional<Summary> compare_summary;  // none when nothing to compare
   std::string compare_set_id;
+  std::string compare_set_name;
   std::vector<CriterionCount> criteria;
   std::map<std::string, std::string> departments;  // criterion code -> department code
   std::map<std::string, std::string> department_names;
@@ -63,6 +64,12 @@ const std::string& report_css();
 std::string report_document_start(const std::string& title, const std::string& css_href, bool demo,
                                   const std::string& issuer, const std::string& place,
                                   Date issued_on, bool numbered);
+
+// "<place>, ngày dd tháng mm năm yyyy" as Nghị định 30/2020/NĐ-CP writes it:
+// days below 10 and the months 1 and 2 with a leading zero.
+std::string place_and_date(const std::string& place, Date d);
+// The issuing body above the office: "UBND TỈNH HÀ TĨNH".
+std::string report_issuer(const std::string& province_full);
 
 // "Đạt" / "Chưa đạt" / "Chưa xác định" and plan states in Vietnamese.
 const char* outcome_vi_short(Outcome o);

@@ -20,6 +20,17 @@ std::string change(int now, int then) {
   return (d > 0 ? "+" : "") + std::to_string(d);
 }
 
+std::string signed_num(double d, int decimals) {
+  return (d > 0 ? "+" : "") + format_number_vi(d, decimals);
+}
+
+// The change of the share in percentage points: "+5,2 điểm %".
+std::string share_change(const Summary& now, const Summary& then) {
+  if (!now.units || !then.units) return "";
+  const double d = 100.0 * now.title_met / now.units - 100.0 * then.title_met / then.units;
+  return signed_num(d, 1) + " điểm %";
+}
+
 // Section I: the headline figures now and at the comparison date.
 std::string summary_section(const ProgressReport& r) {
   const Summary& s = r.summary;
@@ -40,15 +51,23 @@ std::string summary_section(const ProgressReport& r) {
   row("Số xã đánh giá", num(s.units), t ? num(t->units) : "", t ? change(s.units, t->units) : "");
   row("Số xã đạt danh hiệu \u201c" + title + "\u201d", num(s.title_met), t ? num(t->title_met) : "",
       t ? change(s.title_met, t->title_met) : "");
-  row("Tỷ lệ", pct(s.title_met, s.units), t ? pct(t->title_met, t->units) : "", "");
+  row("Tỷ lệ", pct(s.title_met, s.units), t ? pct(t->title_met, t->units) : "",
+      t ? share_change(s, *t) : "");
   row("Bình quân tiêu chí đạt/xã", num(s.average_criteria_met, 1),
-      t ? num(t->average_criteria_met, 1) : "", "");
-  for (const BandCount& b : s.bands)
-    row("Số xã đạt " + b.label + " tiêu chí", num(b.units), "", "");
+      t ? num(t->average_criteria_met, 1) : "",
+      t ? signed_num(s.average_criteria_met - t->average_criteria_met, 1) : "");
+  // Bands compare when both dates use the same set (the same bands).
+  const bool same_bands = t && r.compare_set_id == r.set->id && t->bands.size() == s.bands.size();
+  for (size_t i = 0; i < s.bands.size(); ++i) {
+    const BandCount& b = s.bands[i];
+    row("Số xã đạt " + b.label + " tiêu chí", num(b.units),
+        same_bands ? num(t->bands[i].units) : "", same_bands ? change(b.units, t->bands[i].units) : "");
+  }
   h += "</tbody></table>";
   if (r.compare_summary && r.compare_set_id != r.set->id) {
     h += "<p class=\"note\">Ghi chú: ngày " + r.compare_at.vi() + " áp dụng bộ tiêu chí " +
-         e(r.compare_set_id) + ", khác bộ tiêu chí hiện hành; so sánh chỉ mang tính tham khảo.</p>";
+         e(r.compare_set_name) + ", khác bộ tiêu chí hiện hành; số xã theo số tiêu chí đạt không "
+         "so sánh được.</p>";
   }
   return h;
 }
@@ -179,9 +198,9 @@ std::string coordination_section(const ProgressReport& r) {
 
 std::string progress_html(const ProgressReport& r, const std::string& css_href) {
   std::string h = report_document_start("Báo cáo tiến độ " + r.parent.name + " " + r.opts.at.vi(),
-                                        css_href, r.demo, "UBND " + r.province_full,
+                                        css_href, r.demo, report_issuer(r.province_full),
                                         r.province_name, r.opts.issued_on, true);
-  h += "<h1>BÁO CÁO<br>Đánh giá tiến độ xây dựng nông thôn mới " + e(r.parent.name) +
+  h += "<h1>BÁO CÁO<br>Đánh giá tiến độ xây dựng nông thôn mới " + e(name_in_sentence(r.parent.name)) +
        "<br>đến ngày " + r.opts.at.vi() + "</h1>";
   h += "<p class=\"basis\">Bộ tiêu chí: " + e(r.set->name_vi) +
        (r.set->illustrative ? " (minh họa)" : "") +

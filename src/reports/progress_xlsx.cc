@@ -2,6 +2,7 @@
 // administrative header, the units × criteria sheet (frozen panes, COUNTIF
 // totals stored with their values), per-criterion counts, lagging units,
 // overdue work, sponsors, conclusions.
+#include "base/strings.h"
 #include "reports/progress.h"
 #include "reports/xlsx_book.h"
 
@@ -26,19 +27,19 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
         "DỮ LIỆU MINH HỌA — số liệu tổng hợp (giả lập), không phải số liệu chính thức", b.note());
     ++row;
   }
-  worksheet_merge_range(ws, row, 0, row, 1, ("UBND " + r.province_full).c_str(), b.plain_center());
+  worksheet_merge_range(ws, row, 0, row, 1, report_issuer(r.province_full).c_str(),
+                        b.plain_center());
   worksheet_merge_range(ws, row, 2, row, 3, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", b.bold_center());
   ++row;
   worksheet_merge_range(ws, row, 0, row, 1, "VĂN PHÒNG ĐIỀU PHỐI NÔNG THÔN MỚI", b.bold_center());
   worksheet_merge_range(ws, row, 2, row, 3, "Độc lập - Tự do - Hạnh phúc", b.bold_center());
   ++row;
-  const Date d = r.opts.issued_on;
-  const std::string place = r.province_name + ", ngày " + std::to_string(d.day()) + " tháng " +
-                            std::to_string(d.month()) + " năm " + std::to_string(d.year());
-  worksheet_merge_range(ws, row, 2, row, 3, place.c_str(), b.plain_center());
+  worksheet_merge_range(ws, row, 0, row, 1, "Số:       /BC-VPĐP", b.plain_center());
+  worksheet_merge_range(ws, row, 2, row, 3, place_and_date(r.province_name, r.opts.issued_on).c_str(),
+                        b.plain_center());
   row += 2;
-  const std::string heading = "BÁO CÁO ĐÁNH GIÁ TIẾN ĐỘ XÂY DỰNG NÔNG THÔN MỚI " + r.parent.name +
-                              " ĐẾN NGÀY " + r.opts.at.vi();
+  const std::string heading = "BÁO CÁO ĐÁNH GIÁ TIẾN ĐỘ XÂY DỰNG NÔNG THÔN MỚI " +
+                              upper_vi(r.parent.name) + " ĐẾN NGÀY " + r.opts.at.vi();
   worksheet_merge_range(ws, row, 0, row, 3, heading.c_str(), b.title());
   worksheet_set_row(ws, row, 36, nullptr);
   ++row;
@@ -47,6 +48,7 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
       (r.opts.verified_only ? "; số liệu đã thẩm định" : "; số liệu tự đánh giá");
   worksheet_merge_range(ws, row, 0, row, 3, basis.c_str(), b.note());
   row += 2;
+  write_text(ws, row++, 0, "I. KẾT QUẢ CHUNG", b.bold());
   const bool cmp = r.compare_summary.has_value();
   write_table_header(b, ws, row, {{"Chỉ tiêu", 48}, {"Ngày " + r.opts.at.vi(), 20}});
   worksheet_set_column(ws, 2, 2, 20, nullptr);  // after the header: one width per column
@@ -90,23 +92,40 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   ++row;
   line("Bình quân tiêu chí đạt/xã", s.average_criteria_met, t.average_criteria_met, b.decimal(),
        true);
-  for (const BandCount& band : s.bands) {
-    write_text(ws, row, 0, ("Số xã đạt " + band.label + " tiêu chí").c_str(), b.cell());
-    worksheet_write_number(ws, row, 1, band.units, b.number());
+  const bool same_bands = cmp && r.compare_set_id == r.set->id && t.bands.size() == s.bands.size();
+  for (size_t i = 0; i < s.bands.size(); ++i) {
+    const std::string label = "Số xã đạt " + s.bands[i].label + " tiêu chí";
+    if (same_bands) {
+      line(label, s.bands[i].units, t.bands[i].units, b.number(), true);
+      continue;
+    }
+    write_text(ws, row, 0, label.c_str(), b.cell());
+    worksheet_write_number(ws, row, 1, s.bands[i].units, b.number());
     ++row;
   }
   if (cmp && r.compare_set_id != r.set->id) {
     ++row;
     const std::string note = "Ghi chú: ngày " + r.compare_at.vi() + " áp dụng bộ tiêu chí " +
-                             r.compare_set_id + "; so sánh chỉ mang tính tham khảo.";
+                             r.compare_set_name +
+                             ", khác bộ tiêu chí hiện hành; số xã theo số tiêu chí đạt không so "
+                             "sánh được.";
     worksheet_merge_range(ws, row, 0, row, 3, note.c_str(), b.note());
+    ++row;
+  }
+  // The signature block, as the printed report has it.
+  row += 2;
+  worksheet_merge_range(ws, row, 0, row, 1, "Nơi nhận:", b.note());
+  worksheet_merge_range(ws, row, 2, row, 3, "CHÁNH VĂN PHÒNG", b.bold_center());
+  for (const char* to : {"- Ban Chỉ đạo;", "- Các sở, ngành;", "- Lưu: VT."}) {
+    ++row;
+    worksheet_merge_range(ws, row, 0, row, 1, to, b.note());
   }
 }
 
 void matrix_sheet(XlsxBook& b, const ProgressReport& r) {
   lxw_worksheet* ws = b.sheet("Xã - tiêu chí");
   const int n = static_cast<int>(r.set->criteria.size());
-  const std::string heading = "KẾT QUẢ TỪNG XÃ THEO TIÊU CHÍ ĐẾN NGÀY " + r.opts.at.vi();
+  const std::string heading = "II. KẾT QUẢ TỪNG XÃ THEO TIÊU CHÍ ĐẾN NGÀY " + r.opts.at.vi();
   worksheet_merge_range(ws, 0, 0, 0, n + 4, heading.c_str(), b.title());
   // Two header rows: "Tiêu chí" merged over the criteria, codes below.
   worksheet_merge_range(ws, 1, 0, 2, 0, "TT", b.header());
@@ -194,7 +213,7 @@ Result<std::string> progress_xlsx(const ProgressReport& r) {
                     text(department_label(r, c.criterion->code)), number(c.met), number(c.not_met),
                     number(c.unknown)});
   }
-  list_sheet(b, "Theo tiêu chí", "KẾT QUẢ THEO TIÊU CHÍ",
+  list_sheet(b, "Theo tiêu chí", "III. KẾT QUẢ THEO TIÊU CHÍ",
              {{"Tiêu chí", 48},
               {"Cơ quan phụ trách", 34},
               {"Đạt", 9},
@@ -214,7 +233,7 @@ Result<std::string> progress_xlsx(const ProgressReport& r) {
     rows.push_back({text(p->assessment.unit.name), number(p->assessment.criteria_met),
                     text(plan_state_vi(p->status.state)), text(missing)});
   }
-  list_sheet(b, "Xã chưa đạt", "CÁC XÃ CHƯA ĐẠT CHUẨN: TIÊU CHÍ CÒN THIẾU VÀ TRÁCH NHIỆM",
+  list_sheet(b, "Xã chưa đạt", "IV. CÁC XÃ CHƯA ĐẠT CHUẨN: TIÊU CHÍ CÒN THIẾU VÀ TRÁCH NHIỆM",
              {{"Xã", 24},
               {"Số TC đạt", 10},
               {"Kế hoạch", 18},
@@ -226,7 +245,7 @@ Result<std::string> progress_xlsx(const ProgressReport& r) {
                     text(w.due.vi()), number(w.progress), number(static_cast<double>(w.budget)),
                     number(static_cast<double>(w.spent))});
   }
-  list_sheet(b, "Phần việc quá hạn", "PHẦN VIỆC QUÁ HẠN",
+  list_sheet(b, "Phần việc quá hạn", "V. PHẦN VIỆC QUÁ HẠN",
              {{"Phần việc", 44},
               {"Xã", 20},
               {"Chủ trì", 18},
@@ -241,7 +260,7 @@ Result<std::string> progress_xlsx(const ProgressReport& r) {
                     number(static_cast<double>(s.sponsorship.money_pledged)),
                     number(static_cast<double>(s.money_delivered))});
   }
-  list_sheet(b, "Đỡ đầu", "ĐƠN VỊ ĐỠ ĐẦU: CAM KẾT VÀ KẾT QUẢ HỖ TRỢ",
+  list_sheet(b, "Đỡ đầu", "VI. ĐƠN VỊ ĐỠ ĐẦU: CAM KẾT VÀ KẾT QUẢ HỖ TRỢ",
              {{"Đơn vị đỡ đầu", 40}, {"Xã", 22}, {"Cam kết (đồng)", 18}, {"Đã hỗ trợ (đồng)", 18}},
              rows);
   rows.clear();
@@ -252,7 +271,7 @@ Result<std::string> progress_xlsx(const ProgressReport& r) {
                          : conclusion_overdue(c, r.opts.at)  ? "Quá hạn"
                                                             : "Đang thực hiện/chưa thực hiện")});
   }
-  list_sheet(b, "Kết luận BCĐ", "THỰC HIỆN KẾT LUẬN CỦA BAN CHỈ ĐẠO",
+  list_sheet(b, "Kết luận BCĐ", "VII. THỰC HIỆN KẾT LUẬN CỦA BAN CHỈ ĐẠO",
              {{"Cuộc họp", 40}, {"Kết luận", 70}, {"Hạn", 12}, {"Tình trạng", 22}}, rows);
   return b.finish();
 }

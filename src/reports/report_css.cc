@@ -28,6 +28,17 @@ body.report { font-family: "Times New Roman", "Liberation Serif", "DejaVu Serif"
   return css;
 }
 
+std::string place_and_date(const std::string& place, Date d) {
+  auto two = [](unsigned v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  return place + ", ngày " + two(d.day()) + " tháng " +
+         (d.month() <= 2 ? two(d.month()) : std::to_string(d.month())) + " năm " +
+         std::to_string(d.year());
+}
+
+std::string report_issuer(const std::string& province_full) {
+  return "UBND " + upper_vi(province_full);
+}
+
 std::string report_document_start(const std::string& title, const std::string& css_href, bool demo,
                                   const std::string& issuer, const std::string& place, Date d,
                                   bool numbered) {
@@ -44,8 +55,7 @@ std::string report_document_start(const std::string& title, const std::string& c
     h += "<p class=\"demo\">DỮ LIỆU MINH HỌA — số liệu tổng hợp (giả lập) và ngưỡng theo bộ tiêu "
          "chí minh họa, không phải số liệu chính thức.</p>";
   }
-  const std::string date_line = place + ", ngày " + std::to_string(d.day()) + " tháng " +
-                                std::to_string(d.month()) + " năm " + std::to_string(d.year());
+  const std::string date_line = place_and_date(place, d);
   return h + "<table class=\"head\"><tr><td>" + html_escape(issuer) +
          "<br><strong>VĂN PHÒNG ĐIỀU PHỐI<br>NÔNG THÔN MỚI</strong>" +
          (numbered ? "<br>Số: &nbsp;&nbsp;&nbsp;&nbsp;/BC-VPĐP" : "") +

@@ -85,6 +85,10 @@ XlsxBook::XlsxBook(const std::string& title, Date created) : title_text_(title) 
   format_set_font_size(bold_center_, 12);
   format_set_bold(bold_center_);
   format_set_align(bold_center_, LXW_ALIGN_CENTER);
+  bold_ = workbook_add_format(wb_);
+  format_set_font_name(bold_, "Times New Roman");
+  format_set_font_size(bold_, 12);
+  format_set_bold(bold_);
   input_ = bordered(wb_);
   format_set_unlocked(input_);
   format_set_bg_color(input_, 0xFFF8E1);

@@ -41,6 +41,7 @@ class XlsxBook {
   lxw_format* note() { return note_; }
   lxw_format* plain_center() { return plain_center_; }  // no border, centred
   lxw_format* bold_center() { return bold_center_; }    // no border, centred, bold, 12 pt
+  lxw_format* bold() { return bold_; }                  // no border, bold, 12 pt: headings
   lxw_format* input() { return input_; }                // unlocked, for templates
 
   // Closes the workbook and returns the file's bytes.
@@ -51,7 +52,7 @@ class XlsxBook {
   std::string title_text_;
   lxw_workbook* wb_ = nullptr;
   lxw_format *title_, *header_, *cell_, *number_, *decimal_, *percent_, *center_, *note_, *input_,
-      *plain_center_, *bold_center_;
+      *plain_center_, *bold_center_, *bold_;
 };
 
 }  // namespace ntm
