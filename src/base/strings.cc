@@ -263,7 +263,10 @@ char32_t upper_code(char32_t c) {
   if (c >= 'a' && c <= 'z') return c - 0x20;
   if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 0x20;  // à..þ
   switch (c) {
-    case 0x103: case 0x111: case 0x129: case 0x169:  // ă đ ĩ ũ
+    case 0x103:
+    case 0x111:
+    case 0x129:
+    case 0x169:  // ă đ ĩ ũ
       return c - 1;
     case 0x1A1:  // ơ
       return 0x1A0;
@@ -273,6 +276,8 @@ char32_t upper_code(char32_t c) {
   if (c >= 0x1EA1 && c <= 0x1EF9 && (c & 1)) return c - 1;  // ạ..ỹ
   return c;
 }
+
+}  // namespace
 
 void append_utf8(std::string& out, char32_t c) {
   if (c < 0x80) {
@@ -286,8 +291,6 @@ void append_utf8(std::string& out, char32_t c) {
     out += static_cast<char>(0x80 | (c & 0x3F));
   }
 }
-
-}  // namespace
 
 std::string upper_vi(std::string_view s) {
   std::string out;
@@ -313,8 +316,10 @@ std::string name_in_sentence(const std::string& name) {
                            "Phường ", "Đặc khu "}) {
     if (name.rfind(type, 0) == 0) {
       std::string out = name;
-      if (out[0] >= 'A' && out[0] <= 'Z') out[0] = static_cast<char>(out[0] + 0x20);
-      else if (out.rfind("Đ", 0) == 0) out.replace(0, 2, "đ");
+      if (out[0] >= 'A' && out[0] <= 'Z')
+        out[0] = static_cast<char>(out[0] + 0x20);
+      else if (out.rfind("Đ", 0) == 0)
+        out.replace(0, 2, "đ");
       return out;
     }
   }

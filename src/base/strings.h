@@ -58,6 +58,8 @@ bool valid_text(std::string_view s);
 
 // Escapes & < > " ' for HTML text and attribute values.
 std::string html_escape(const std::string& s);
+// Appends a code point of the Basic Multilingual Plane as UTF-8.
+void append_utf8(std::string& out, char32_t c);
 // Vietnamese text in capitals ("Tỉnh Hà Tĩnh" -> "TỈNH HÀ TĨNH"): ASCII and
 // the precomposed Vietnamese letters; anything else unchanged.
 std::string upper_vi(std::string_view s);

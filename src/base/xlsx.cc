@@ -74,15 +74,8 @@ std::string decode_xstring(std::string s) {
       const unsigned cp = static_cast<unsigned>(std::stoul(s.substr(i + 2, 4), nullptr, 16));
       if (cp >= 0xD800 && cp <= 0xDFFF) {
         out += "\xEF\xBF\xBD";  // a lone surrogate: the replacement character
-      } else if (cp < 0x80) {
-        out += static_cast<char>(cp);
-      } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
       } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
+        append_utf8(out, cp);
       }
       i += 6;
       continue;
