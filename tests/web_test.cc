@@ -1545,7 +1545,7 @@ TEST_F(WebTest, VerificationQueueComparesFiltersAndVerifiesTheSelected) {
   // 88 for 31/12/2025 corrects the verified 90 of the same period.
   const std::string r88 = row(all.body, correction);
   EXPECT_NE(r88.find("sửa số liệu đã thẩm định"), std::string::npos) << r88;
-  EXPECT_NE(r88.find("Đạt"), std::string::npos) << r88;
+  EXPECT_NE(r88.find("✓ Đạt"), std::string::npos) << r88;
   EXPECT_EQ(row(all.body, planning), "");  // planning belongs to SXD
   // Filters: one commune, one period.
   const Reply one = get(port_, "/verify?unit=18583", so);

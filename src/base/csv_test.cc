@@ -110,7 +110,9 @@ TEST(Csv, FormulaLookingCellsAreNeutralised) {
 // A field that starts with the byte-order mark keeps it when written and read
 // again (unquoted it would be taken for the file's mark and dropped).
 TEST(Csv, LeadingByteOrderMarkInAFieldSurvivesTheRoundTrip) {
-  const std::string field = "\xEF\xBB\xBF" "a";
+  const std::string field =
+      "\xEF\xBB\xBF"
+      "a";
   EXPECT_EQ(csv_quote(field), "\"" + field + "\"");
   auto back = parse_csv(csv_quote(field) + ",b\n");
   ASSERT_TRUE(back.is_ok());

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "base/strings.h"
+
 namespace ntm {
 namespace {
 
@@ -65,9 +67,8 @@ Result<Date> Date::parse(std::string_view t) {
   return date;
 }
 
-Result<Date> Date::parse_typed(std::string_view t) {
-  while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
-  while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+Result<Date> Date::parse_typed(std::string_view typed) {
+  const std::string_view t = trim(typed);
   const std::string shown(t);
   const size_t a = t.find('/'), b = a == std::string_view::npos ? a : t.find('/', a + 1);
   if (a == std::string_view::npos) {

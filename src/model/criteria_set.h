@@ -84,8 +84,10 @@ struct CriteriaSet {
 
   bool in_force(Date d) const { return effective_from <= d && d <= effective_to; }
   bool applies_to(const UnitVersion& u) const;
+  // How many indicators the set carries.
+  int shipped_indicators() const;
   // Fewer indicators shipped than the legal text has.
-  bool incomplete() const;
+  bool incomplete() const { return indicator_count > shipped_indicators(); }
   // The band of a unit meeting `met` criteria (0 = best): the first whose
   // minimum it reaches, else the lowest; -1 when the set has no bands.
   int band_of(int met) const;

@@ -158,11 +158,10 @@ bool CriteriaSet::applies_to(const UnitVersion& u) const {
   return false;
 }
 
-bool CriteriaSet::incomplete() const {
-  if (indicator_count == 0) return false;
-  int shipped = 0;
-  for (const Criterion& c : criteria) shipped += static_cast<int>(c.indicators.size());
-  return shipped < indicator_count;
+int CriteriaSet::shipped_indicators() const {
+  int n = 0;
+  for (const Criterion& c : criteria) n += static_cast<int>(c.indicators.size());
+  return n;
 }
 
 std::vector<Band> default_bands(int n) {

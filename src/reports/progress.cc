@@ -139,4 +139,15 @@ Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalo
   return r;
 }
 
+bool same_set_compared(const ProgressReport& r) {
+  return r.compare_summary && r.compare_set_id == r.set->id &&
+         r.compare_summary->bands.size() == r.summary.bands.size();
+}
+
+std::string other_set_note(const ProgressReport& r) {
+  if (!r.compare_summary || r.compare_set_id == r.set->id) return "";
+  return "Ghi chú: ngày " + r.compare_at.vi() + " áp dụng bộ tiêu chí " + r.compare_set_name +
+         ", khác bộ tiêu chí hiện hành; số xã theo số tiêu chí đạt không so sánh được.";
+}
+
 }  // namespace ntm

@@ -65,6 +65,11 @@ std::string report_document_start(const std::string& title, const std::string& c
                                   const std::string& issuer, const std::string& place,
                                   Date issued_on, bool numbered);
 
+// Whether the comparison date used the same set (so the same bands), and
+// the note said when it did not ("" when it did or there is no comparison).
+bool same_set_compared(const ProgressReport& r);
+std::string other_set_note(const ProgressReport& r);
+
 // "<place>, ngày dd tháng mm năm yyyy" as Nghị định 30/2020/NĐ-CP writes it:
 // days below 10 and the months 1 and 2 with a leading zero.
 std::string place_and_date(const std::string& place, Date d);

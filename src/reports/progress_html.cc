@@ -57,18 +57,16 @@ std::string summary_section(const ProgressReport& r) {
       t ? num(t->average_criteria_met, 1) : "",
       t ? signed_num(s.average_criteria_met - t->average_criteria_met, 1) : "");
   // Bands compare when both dates use the same set (the same bands).
-  const bool same_bands = t && r.compare_set_id == r.set->id && t->bands.size() == s.bands.size();
+  const bool same_bands = same_set_compared(r);
   for (size_t i = 0; i < s.bands.size(); ++i) {
     const BandCount& b = s.bands[i];
     row("Số xã đạt " + b.label + " tiêu chí", num(b.units),
-        same_bands ? num(t->bands[i].units) : "", same_bands ? change(b.units, t->bands[i].units) : "");
+        same_bands ? num(t->bands[i].units) : "",
+        same_bands ? change(b.units, t->bands[i].units) : "");
   }
   h += "</tbody></table>";
-  if (r.compare_summary && r.compare_set_id != r.set->id) {
-    h += "<p class=\"note\">Ghi chú: ngày " + r.compare_at.vi() + " áp dụng bộ tiêu chí " +
-         e(r.compare_set_name) + ", khác bộ tiêu chí hiện hành; số xã theo số tiêu chí đạt không "
-         "so sánh được.</p>";
-  }
+  if (const std::string note = other_set_note(r); !note.empty())
+    h += "<p class=\"note\">" + e(note) + "</p>";
   return h;
 }
 
@@ -200,8 +198,8 @@ std::string progress_html(const ProgressReport& r, const std::string& css_href) 
   std::string h = report_document_start("Báo cáo tiến độ " + r.parent.name + " " + r.opts.at.vi(),
                                         css_href, r.demo, report_issuer(r.province_full),
                                         r.province_name, r.opts.issued_on, true);
-  h += "<h1>BÁO CÁO<br>Đánh giá tiến độ xây dựng nông thôn mới " + e(name_in_sentence(r.parent.name)) +
-       "<br>đến ngày " + r.opts.at.vi() + "</h1>";
+  h += "<h1>BÁO CÁO<br>Đánh giá tiến độ xây dựng nông thôn mới " +
+       e(name_in_sentence(r.parent.name)) + "<br>đến ngày " + r.opts.at.vi() + "</h1>";
   h += "<p class=\"basis\">Bộ tiêu chí: " + e(r.set->name_vi) +
        (r.set->illustrative ? " (minh họa)" : "") +
        (r.set->legal_basis.empty() ? "" : " — " + e(r.set->legal_basis)) + ". Số liệu " +

@@ -35,7 +35,8 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   worksheet_merge_range(ws, row, 2, row, 3, "Độc lập - Tự do - Hạnh phúc", b.bold_center());
   ++row;
   worksheet_merge_range(ws, row, 0, row, 1, "Số:       /BC-VPĐP", b.plain_center());
-  worksheet_merge_range(ws, row, 2, row, 3, place_and_date(r.province_name, r.opts.issued_on).c_str(),
+  worksheet_merge_range(ws, row, 2, row, 3,
+                        place_and_date(r.province_name, r.opts.issued_on).c_str(),
                         b.plain_center());
   row += 2;
   const std::string heading = "BÁO CÁO ĐÁNH GIÁ TIẾN ĐỘ XÂY DỰNG NÔNG THÔN MỚI " +
@@ -92,7 +93,7 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   ++row;
   line("Bình quân tiêu chí đạt/xã", s.average_criteria_met, t.average_criteria_met, b.decimal(),
        true);
-  const bool same_bands = cmp && r.compare_set_id == r.set->id && t.bands.size() == s.bands.size();
+  const bool same_bands = same_set_compared(r);
   for (size_t i = 0; i < s.bands.size(); ++i) {
     const std::string label = "Số xã đạt " + s.bands[i].label + " tiêu chí";
     if (same_bands) {
@@ -103,12 +104,8 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
     worksheet_write_number(ws, row, 1, s.bands[i].units, b.number());
     ++row;
   }
-  if (cmp && r.compare_set_id != r.set->id) {
+  if (const std::string note = other_set_note(r); !note.empty()) {
     ++row;
-    const std::string note = "Ghi chú: ngày " + r.compare_at.vi() + " áp dụng bộ tiêu chí " +
-                             r.compare_set_name +
-                             ", khác bộ tiêu chí hiện hành; số xã theo số tiêu chí đạt không so "
-                             "sánh được.";
     worksheet_merge_range(ws, row, 0, row, 3, note.c_str(), b.note());
     ++row;
   }

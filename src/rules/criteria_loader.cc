@@ -266,9 +266,8 @@ Result<CriteriaSet> read_set(const Reader& r, const YAML::Node& n,
     s.criteria.push_back(std::move(crit));
   }
   const int count = static_cast<int>(s.criteria.size());
-  int shipped = 0;
-  for (const Criterion& c : s.criteria) shipped += static_cast<int>(c.indicators.size());
-  if (s.indicator_count > 0 && shipped > s.indicator_count) {
+  if (const int shipped = s.shipped_indicators();
+      s.indicator_count > 0 && shipped > s.indicator_count) {
     return r.error(n["indicator_count"], path + ".indicator_count",
                    "bộ có " + std::to_string(shipped) + " chỉ tiêu, nhiều hơn " +
                        std::to_string(s.indicator_count) + " của văn bản");

@@ -173,9 +173,6 @@ Status save_indicator(Store& store, const Catalog& catalog, const std::string& d
   if (ind.confirmed != "true" && ind.confirmed != "partial" && ind.confirmed != "false") {
     errors.add("Đã xác nhận", "cần có, một phần hoặc chưa");
   }
-  if (ind.confirmed != "false" && ind.source.empty()) {
-    errors.add("Nguồn", "bắt buộc khi ngưỡng đã được xác nhận (ghi văn bản, điều, phụ lục)");
-  }
   const auto variants = editable_variants(d.set);
   ind.thresholds.clear();
   for (const auto& [variant, text] : in.thresholds) {
@@ -191,9 +188,11 @@ Status save_indicator(Store& store, const Catalog& catalog, const std::string& d
       ind.thresholds[variant] = std::move(*values);
     }
   }
-  // A threshold decides verdicts: it names the text it is read from.
-  if (!ind.thresholds.empty() && ind.source.empty() && ind.confirmed == "false") {
-    errors.add("Nguồn", "bắt buộc khi nhập ngưỡng (ghi văn bản, điều, phụ lục)");
+  // A threshold decides verdicts, and a confirmed one says where it is read:
+  // either names its source.
+  if (ind.source.empty() && (!ind.thresholds.empty() || ind.confirmed != "false")) {
+    errors.add("Nguồn",
+               "bắt buộc khi nhập ngưỡng hoặc khi đã xác nhận (ghi văn bản, điều, phụ lục)");
   }
   if (!errors.empty()) return errors.status();
   if (!existing || existing->measure != ind.measure) ind.unit = m->second.unit;

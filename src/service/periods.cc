@@ -100,7 +100,6 @@ const char* period_state_name(PeriodState s) {
 
 PeriodStatus period_status(const EntryForm& form, Date today) {
   PeriodStatus s;
-  s.end = form.period;
   s.in_progress = form.period >= today;
   s.total = static_cast<int>(form.fields.size());
   for (const EntryField& f : form.fields) {

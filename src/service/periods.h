@@ -37,7 +37,6 @@ enum class PeriodState {
 const char* period_state_name(PeriodState s);  // "empty", "entering", ...
 
 struct PeriodStatus {
-  Date end;
   bool in_progress = false;  // the period has not ended yet (end >= today)
   PeriodState state = PeriodState::kEmpty;
   int total = 0, entered = 0, sent = 0, verified = 0, returned = 0;

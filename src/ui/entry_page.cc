@@ -60,21 +60,18 @@ nlohmann::json period_choices(AppState& app, const PageContext& c, const EntryFo
   nlohmann::json out = nlohmann::json::array();
   const Date today = today_local();
   auto periods = recent_periods(app.store(), today, 6);
-  if (!periods.is_ok()) return out;
-  const Catalog* catalog = *app.catalog();
-  bool seen = false;
+  auto catalog = app.catalog();
+  if (!periods.is_ok() || !catalog.is_ok()) return out;
+  if (std::find(periods->begin(), periods->end(), form.period) == periods->end())
+    periods->push_back(form.period);
   for (Date end : *periods) {
     std::string label = format_date(c.lang, end);
-    if (auto f = entry_form(app.store(), *catalog, form.unit.code, end); f.is_ok())
+    if (end == form.period) {
+      label += " — " + period_state_label(c.lang, period_status(form, today));
+    } else if (auto f = entry_form(app.store(), **catalog, form.unit.code, end); f.is_ok()) {
       label += " — " + period_state_label(c.lang, period_status(*f, today));
-    seen |= end == form.period;
+    }
     out.push_back({{"value", end.iso()}, {"label", label}, {"selected", end == form.period}});
-  }
-  if (!seen) {
-    out.push_back({{"value", form.period.iso()},
-                   {"label", format_date(c.lang, form.period) + " — " +
-                                 period_state_label(c.lang, period_status(form, today))},
-                   {"selected", true}});
   }
   return out;
 }

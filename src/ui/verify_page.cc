@@ -3,8 +3,6 @@
 // replace and the threshold, with the commune's note and evidence; filters by
 // commune, period and criterion; verify or return one value or the selected
 // ones (docs/workflow.md "The verification queue").
-#include <set>
-
 #include "base/strings.h"
 #include "service/workflow.h"
 #include "ui/pages.h"
