@@ -210,7 +210,7 @@ std::string progress_html(const ProgressReport& r, const std::string& css_href) 
   h += "<table class=\"sign\"><tr><td><em>Nơi nhận:</em><br>- Ban Chỉ đạo;<br>- Các sở, "
        "ngành;<br>- Lưu: "
        "VT.</td><td><strong>CHÁNH VĂN PHÒNG</strong><br><br><br><br>&nbsp;</td></tr></table>";
-  return h + "</body></html>\n";
+  return h + "</main></body></html>\n";
 }
 
 }  // namespace ntm

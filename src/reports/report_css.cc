@@ -50,7 +50,7 @@ std::string report_document_start(const std::string& title, const std::string& c
                         : "<link rel=\"stylesheet\" href=\"" + html_escape(css_href) +
                               "\"><link rel=\"icon\" href=\"/static/favicon.svg\" "
                               "type=\"image/svg+xml\">";
-  h += "</head><body class=\"report\">";
+  h += "</head><body class=\"report\"><main>";
   if (demo) {
     h += "<p class=\"demo\">DỮ LIỆU MINH HỌA — số liệu tổng hợp (giả lập) và ngưỡng theo bộ tiêu "
          "chí minh họa, không phải số liệu chính thức.</p>";

@@ -41,7 +41,7 @@ std::string table_report_html(const TableReport& r, const std::string& css_href)
     h += "</tbody></table>";
     if (!s.note.empty()) h += "<p class=\"note\">" + e(s.note) + "</p>";
   }
-  return h + "</body></html>\n";
+  return h + "</main></body></html>\n";
 }
 
 Result<std::string> table_report_xlsx(const TableReport& r) {

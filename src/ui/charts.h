@@ -18,7 +18,9 @@ struct Bar {
 };
 
 // Horizontal bars scaled to `max` (>= every value); `label_width` in px of the
-// 12 px text column left of the bars.
+// 12 px text column left of the bars, widened to the longest label. A chart
+// whose labels are links is a named group (links inside an image are not
+// reachable to screen readers), else an image.
 std::string svg_bars(const std::vector<Bar>& bars, double max, const std::string& aria_label,
                      int label_width = 110);
 
@@ -28,9 +30,20 @@ struct Point {
   std::string tooltip;
 };
 
+// A break in a series drawn between points `after` and `after + 1` as a
+// dashed line with its words ("Sáp nhập xã", "Bộ tiêu chí mới"), so that a
+// jump there reads as a change of what is counted, not of progress.
+struct Marker {
+  size_t after = 0;
+  std::string label;
+};
+
 // A line over points with y from 0 to y_max, y-axis labelled `y_label`.
 std::string svg_line(const std::vector<Point>& points, double y_max, const std::string& y_label,
-                     const std::string& aria_label);
+                     const std::string& aria_label, const std::vector<Marker>& markers = {});
+
+// The width in px a 12 px label needs (for label columns sized to the words).
+int label_width(const std::string& text);
 
 // A small line of values (oldest first), no axes; empty when < 2 values.
 std::string svg_sparkline(const std::vector<double>& values, const std::string& aria_label);

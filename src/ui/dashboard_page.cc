@@ -39,9 +39,16 @@ std::string map_for(const PageContext& c, const Overview& ov, const std::vector<
   return svg_map(name, areas, tr(c.lang, "dash.map") + " - " + ov.unit.name);
 }
 
-nlohmann::json trend_view(const PageContext& c, const Overview& ov) {
+nlohmann::json trend_view(AppState& app, const PageContext& c, const Overview& ov) {
+  auto catalog = app.catalog();
+  auto set_label = [&](const std::string& id) {
+    const CriteriaSet* set = catalog.is_ok() ? (*catalog)->find(id) : nullptr;
+    return set ? set_short_label(c.lang, *set) : id;
+  };
   std::vector<Point> points;
-  for (const TrendPoint& t : ov.trend) {
+  std::vector<Marker> markers;
+  for (size_t i = 0; i < ov.trend.size(); ++i) {
+    const TrendPoint& t = ov.trend[i];
     const double share = t.units ? 100.0 * t.title_met / t.units : 0;
     const std::string label = t.at == ov.opts.at && t.at.month() != 12
                                   ? format_date(c.lang, t.at).substr(3)
@@ -49,9 +56,19 @@ nlohmann::json trend_view(const PageContext& c, const Overview& ov) {
     points.push_back({label, share,
                       format_date(c.lang, t.at) + ": " + std::to_string(t.title_met) + "/" +
                           std::to_string(t.units) + " (" + format_num(c.lang, share) + "%) · " +
-                          t.set_id});
+                          set_label(t.set_id)});
+    if (i == 0) continue;
+    const TrendPoint& before = ov.trend[i - 1];
+    std::string what;
+    if (before.units != t.units)
+      what = tr(c.lang, "dash.trend_units_changed") + " " + std::to_string(before.units) + " → " +
+             std::to_string(t.units);
+    if (before.set_id != t.set_id)
+      what += (what.empty() ? "" : " · ") + tr(c.lang, "dash.trend_set_changed") + " " +
+              set_label(t.set_id);
+    if (!what.empty()) markers.push_back({i - 1, what});
   }
-  return svg_line(points, 100, tr(c.lang, "dash.trend_share"), tr(c.lang, "dash.trend"));
+  return svg_line(points, 100, tr(c.lang, "dash.trend_share"), tr(c.lang, "dash.trend"), markers);
 }
 
 nlohmann::json lagging_view(const PageContext& c, const Overview& ov) {
@@ -97,7 +114,7 @@ Response dashboard_page(AppState& app, const Request& r) {
   const CriteriaSet& set = *ov.set;
   const Summary& s = ov.summary;
   v["set_name"] = name_of(c.lang, set);
-  v["set_short"] = set.id;
+  v["set_short"] = set_short_label(c.lang, set);
   v["illustrative"] = set.illustrative;
   v["title_name"] = set.titles.empty() ? "" : name_of(c.lang, set.titles[0]);
   v["title_met"] = std::to_string(s.title_met);
@@ -177,7 +194,7 @@ Response dashboard_page(AppState& app, const Request& r) {
   v["report_code"] = ov.unit.code;
   v["compare_default"] = c.opts.at.add_years(-1).iso();
   v["briefing_href"] = "/briefing?unit=" + url_encode(ov.unit.code) + "&at=" + c.opts.at.iso();
-  v["trend_svg"] = trend_view(c, ov);
+  v["trend_svg"] = trend_view(app, c, ov);
   v["lagging"] = lagging_view(c, ov);
   nlohmann::json districts = nlohmann::json::array();
   for (const UnitVersion& d : ov.districts)

@@ -117,9 +117,12 @@ std::string svg_map(const std::string& name, const std::map<std::string, MapArea
                     const std::string& aria_label) {
   const Projected* p = projected(name);
   if (!p) return "";
+  bool links = false;
+  for (const auto& [code, area] : areas) links = links || !area.href.empty();
+  // role="img" would hide the links inside from assistive technology.
   std::string s = "<svg class=\"map\" viewBox=\"0 0 " + std::to_string(p->width) + " " +
-                  std::to_string(p->height) + "\" role=\"img\" aria-label=\"" +
-                  html_escape(aria_label) + "\">";
+                  std::to_string(p->height) + "\" role=\"" + (links ? "group" : "img") +
+                  "\" aria-label=\"" + html_escape(aria_label) + "\">";
   for (const Feature& f : p->features) {
     const auto a = areas.find(f.code);
     const std::string cls = a == areas.end() ? "na" : a->second.css_class;
@@ -127,7 +130,8 @@ std::string svg_map(const std::string& name, const std::map<std::string, MapArea
     std::string shape = "<path class=\"" + html_escape(cls) + "\" d=\"" + f.path + "\"><title>" +
                         html_escape(tip) + "</title></path>";
     if (a != areas.end() && !a->second.href.empty()) {
-      shape = "<a href=\"" + html_escape(a->second.href) + "\">" + shape + "</a>";
+      shape = "<a href=\"" + html_escape(a->second.href) + "\" aria-label=\"" + html_escape(tip) +
+              "\">" + shape + "</a>";
     }
     s += shape;
   }

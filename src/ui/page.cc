@@ -197,10 +197,12 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
   view["view_label"] =
       tr(c.lang, c.opts.verified_only ? "controls.view_verified" : "controls.view_all");
   nlohmann::json sets = nlohmann::json::array();
+  view["controls_set_label"] = tr(c.lang, "controls.set_in_force_short");
   if (auto catalog = app.catalog(); catalog.is_ok()) {
     for (const auto& s : (*catalog)->sets()) {
       sets.push_back(
           {{"id", s->id}, {"name", name_of(c.lang, *s)}, {"selected", s->id == c.opts.set_id}});
+      if (s->id == c.opts.set_id) view["controls_set_label"] = set_short_label(c.lang, *s);
     }
   }
   view["sets"] = sets;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 
 #include "ui/charts.h"
@@ -72,6 +73,33 @@ TEST(Charts, LabelledEscapedAndFromZero) {
   EXPECT_EQ(svg_sparkline({1}, "x"), "");
   EXPECT_NE(svg_line({{"2020", 50, "t"}, {"2021", 60, "u"}}, 100, "%", "trend").find("<path"),
             std::string::npos);
+}
+
+TEST(Charts, LinkedChartsAreGroupsAndLabelsAreNotClipped) {
+  // Links inside role="img" are hidden from screen readers: a chart with
+  // links is a named group, one without stays an image.
+  const std::string linked = svg_bars({{"1. Quy hoạch", 5, "5", "5 xã", "", "/c/1"}}, 10, "x");
+  EXPECT_NE(linked.find("role=\"group\""), std::string::npos);
+  EXPECT_NE(linked.find("aria-label=\"1. Quy hoạch: 5 xã\""), std::string::npos);
+  EXPECT_NE(svg_bars({{"a", 1, "1", "t"}}, 1, "x").find("role=\"img\""), std::string::npos);
+  // The label column grows to the longest label ("Chưa có kế hoạch" was cut).
+  const std::string wide = svg_bars({{"– Chưa có kế hoạch đã được duyệt", 1, "1", "t"}}, 1, "x");
+  EXPECT_NE(wide.find("x=\"" + std::to_string(label_width("– Chưa có kế hoạch đã được duyệt") - 6) +
+                      "\""),
+            std::string::npos);
+}
+
+TEST(Charts, TrendMarksABreakAndDoesNotDrawTheLineAcrossIt) {
+  const std::vector<Point> points = {{"2023", 90, "a"}, {"2024", 94, "b"}, {"2025", 33, "c"}};
+  const std::string s = svg_line(points, 100, "%", "trend", {{1, "Sáp nhập: 182 → 60"}});
+  EXPECT_NE(s.find("class=\"marker\""), std::string::npos);
+  EXPECT_NE(s.find(">Sáp nhập: 182 → 60</text>"), std::string::npos);
+  EXPECT_NE(s.find("aria-label=\"trend; Sáp nhập: 182 → 60\""), std::string::npos);
+  const size_t d = s.find("class=\"trend\" d=\"");
+  ASSERT_NE(d, std::string::npos);
+  const std::string path = s.substr(d, s.find('"', d + 19) - d);
+  EXPECT_EQ(std::count(path.begin(), path.end(), 'M'), 2) << path;  // two pieces
+  EXPECT_EQ(std::count(path.begin(), path.end(), 'L'), 1) << path;
 }
 
 TEST(Maps, HaTinhCommunesAndProvinces) {

@@ -63,6 +63,9 @@ nlohmann::json page_header(const PageContext& c, const std::string& name,
                            const std::vector<UnitVersion>& path, const std::string& action);
 // Band labels with their classes, for map legends.
 nlohmann::json band_legend(Lang lang, const CriteriaSet& set);
+// A set as a subtitle names it: "Bộ 2021-2025", "Bộ minh họa 2026-2030"
+// (the years read from its name; its effective years when the name has none).
+std::string set_short_label(Lang lang, const CriteriaSet& set);
 // The English name in English when the set gives one, else the Vietnamese.
 template <typename T>
 std::string name_of(Lang lang, const T& item) {

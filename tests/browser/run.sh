@@ -8,7 +8,7 @@ ntm=$(realpath "$1")
 artifacts=$(realpath -m "$2")
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$artifacts"
-if [ ! -d "$here/node_modules/playwright-core" ]; then
+if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -f "$here/node_modules/axe-core/axe.min.js" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 work=$(mktemp -d)

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 
 const base = process.env.NTM_URL;
 const shots = process.env.NTM_ARTIFACTS;
@@ -36,6 +36,12 @@ test("dashboard loads with its figures, charts and map", async () => {
   assert.ok(await p.locator("svg.map path").count() >= 60, "map drawn");
   assert.ok(await p.locator("svg.chart").count() >= 3, "charts drawn");
   assert.match(await p.locator(".demo").innerText(), /minh họa/);
+  // The trend marks the July 2025 merger and the change of criteria set
+  // instead of drawing a collapse; subtitles name sets in words.
+  const marks = await p.locator("svg.chart.line .marker").allTextContents();
+  assert.ok(marks.some((m) => /Sắp xếp đơn vị hành chính, số xã: 182 → 60/.test(m)), marks.join(" | "));
+  assert.ok(marks.some((m) => /Bộ tiêu chí mới/.test(m)), marks.join(" | "));
+  assert.doesNotMatch(await p.locator("figure.panel figcaption").first().innerText(), /ntm-xa/);
   await p.screenshot({ path: `${shots}/dashboard-vi-1366.png`, fullPage: true });
   await p.context().close();
 });
@@ -197,11 +203,18 @@ test("2026-2030: the office enters a QĐ 51 threshold in a new version and the c
   await p.context().close();
 });
 
-test("phone width: dashboard usable at 360 px", async () => {
+test("phone width: dashboard usable at 360 px, its figures on the first screen", async () => {
   const p = await page(360);
   await p.goto(`${base}/dashboard/42`);
   const width = await p.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(width <= 380, `no sideways scrolling of the page (scrollWidth ${width})`);
+  // Menus and pickers fold into one line each; the headline figure shows
+  // within the first 640 px (a small phone's screen).
+  assert.equal(await p.locator("nav.portal").isVisible(), false, "the menu is folded");
+  const top = await p.locator(".headline .big").first().evaluate((e) => e.getBoundingClientRect().bottom);
+  assert.ok(top < 640, `the first figure ends ${top} px down`);
+  await p.click("details.menus > summary");
+  assert.equal(await p.locator("nav.portal").isVisible(), true, "the menu opens");
   await p.screenshot({ path: `${shots}/dashboard-vi-360.png`, fullPage: true });
   await p.context().close();
 });
@@ -346,6 +359,43 @@ test("coordination: before the meeting, an owner updates a work item, the office
   assert.match(await so.locator("main").innerText(), /Kết luận được giao[\s\S]*trạm y tế các xã chậm tiến độ/);
   for (const p of [bcd, xa, vp, so]) await p.context().close();
 });
+
+// axe-core over the main pages of each role, on a desktop and on a phone: no
+// critical, serious or moderate violation (axe's own rules, WCAG 2.1 AA and
+// best practice). The page's CSP forbids injected scripts, so only these
+// contexts bypass it.
+const axeSource = readFileSync(new URL("./node_modules/axe-core/axe.min.js", import.meta.url), "utf8");
+const axePages = [
+  [null, ["/", "/tien-do", "/search?q=loc+ha", "/dashboard/42", "/dashboard/42?at=2024-12-31",
+    "/commune/18172", "/commune/18568", "/criterion/ntm-xa-minh-hoa-2026-2030/3?parent=42", "/login", "/chuyen-muc/tin-tuc"]],
+  ["xa.sontay", ["/entry", "/entry/check?period=2026-06-30", "/notifications", "/work"]],
+  ["so.yte", ["/verify", "/notifications"]],
+  ["vanphong", ["/dashboard/42", "/audit", "/briefing", "/meetings", "/reports/progress/42", "/criteria-sets", "/users"]],
+];
+// On a phone the layout differs (folded menus and pickers): the pages of each role's first screen.
+const axePhonePages = [[null, ["/", "/dashboard/42"]], ["xa.sontay", ["/entry"]], ["so.yte", ["/verify"]],
+  ["vanphong", ["/audit", "/briefing"]]];
+for (const [width, pages] of [[1366, axePages], [360, axePhonePages]]) {
+  test(`axe: no serious or critical accessibility violation on the main pages (${width} px)`, async () => {
+    const found = [];
+    for (const [user, paths] of pages) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const p = await context.newPage();
+      if (user) await signIn(p, user);
+      for (const path of paths) {
+        const response = await p.goto(`${base}${path}`);
+        assert.ok(response.ok(), `${path}: ${response.status()}`);
+        await p.addScriptTag({ content: axeSource });
+        const violations = await p.evaluate(async () =>
+          (await window.axe.run(document, { resultTypes: ["violations"] })).violations.map((v) =>
+            `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`));
+        for (const v of violations) if (!v.startsWith("minor")) found.push(`${user ?? "visitor"} ${path} ${v}`);
+      }
+      await context.close();
+    }
+    assert.deepEqual(found, []);
+  });
+}
 
 test("no console errors on any page", () => {
   assert.deepEqual(consoleErrors, []);

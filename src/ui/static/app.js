@@ -29,3 +29,25 @@ document.addEventListener("DOMContentLoaded", function () {
 document.addEventListener("click", function (e) {
   if (e.target.closest && e.target.closest("[data-print]")) window.print();
 });
+// Menus and the date / set pickers fold away on phones (a summary line opens
+// them) and stay open on wider screens; without this file they start folded.
+(function () {
+  var wide = window.matchMedia("(min-width: 40.01rem)");
+  function sync() {
+    document.querySelectorAll("details[data-open-wide]").forEach(function (d) {
+      if (wide.matches) d.open = true;
+      else if (!d.querySelector("[role=alert]")) d.open = false;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", sync);
+  if (wide.addEventListener) wide.addEventListener("change", sync);
+})();
+// A table wider than a phone scrolls sideways: keyboard users reach it too.
+function focusableScrollers() {
+  document.querySelectorAll("table.data, .table-scroll").forEach(function (t) {
+    if (t.scrollWidth > t.clientWidth + 1) t.tabIndex = 0;
+    else if (t.tabIndex === 0) t.removeAttribute("tabindex");
+  });
+}
+document.addEventListener("DOMContentLoaded", focusableScrollers);
+window.addEventListener("resize", focusableScrollers);
