@@ -117,11 +117,12 @@ class WebTest : public ::testing::Test {
     ASSERT_TRUE(import_criteria(*store, "s", kSet).is_ok());
     ASSERT_TRUE(import_observations(*store, "o", kObservations, "t").is_ok());
     setenv("NTM_FAST_HASH", "1", 1);
-    const NewUser users[] = {{"admin", "admin", "", "", "mat-khau-dai-1"},
-                             {"so.yte", "department", "", "SYT", "mat-khau-dai-1"},
-                             {"xa.thachkim", "commune", "18580", "", "mat-khau-dai-1"},
-                             {"dodau", "sponsor", "18583", "", "mat-khau-dai-1"},
-                             {"bcd", "steering", "42", "", "mat-khau-dai-1"}};
+    const NewUser users[] = {
+        {"admin", "admin", "", "", "mat-khau-dai-1"},
+        {"so.yte", "department", "", "SYT", "mat-khau-dai-1", "", "Lê Văn Hùng"},
+        {"xa.thachkim", "commune", "18580", "", "mat-khau-dai-1"},
+        {"dodau", "sponsor", "18583", "", "mat-khau-dai-1"},
+        {"bcd", "steering", "42", "", "mat-khau-dai-1"}};
     for (const NewUser& u : users) {
       ASSERT_TRUE(add_user(*store, u, "test").is_ok());
       auto in = login(*store, u.username, u.password, "test");
@@ -431,6 +432,22 @@ TEST_F(WebTest, EnterSubmitVerifyReturnAudit) {
   EXPECT_NE(file.head.find("text/csv"), std::string::npos);
   EXPECT_NE(file.body.find("Trả lại số liệu"), std::string::npos);
   EXPECT_EQ(file.body.find("Thẩm định số liệu"), std::string::npos);
+  // People by name; filters by criterion (its measures), period and person.
+  EXPECT_NE(table.find("Lê Văn Hùng (so.yte)"), std::string::npos);
+  const Reply health = get(port_, "/audit?criterion=15&period=2021-06-30", vp);
+  EXPECT_NE(health.body.find("Tỷ lệ BHYT · 30/06/2021"), std::string::npos);
+  EXPECT_EQ(health.body.find("Có quy hoạch · "), std::string::npos);
+  EXPECT_NE(health.body.find("<option value=\"15\" selected>15. Y tế</option>"), std::string::npos);
+  const Reply planning_log = get(port_, "/audit?criterion=1", vp);
+  EXPECT_NE(planning_log.body.find("Có quy hoạch · 30/06/2021"), std::string::npos);
+  EXPECT_EQ(planning_log.body.find("Tỷ lệ BHYT · "), std::string::npos);
+  EXPECT_EQ(
+      get(port_, "/audit?criterion=15&period=2020-12-31", vp).body.find("Tỷ lệ BHYT · 30/06/2021"),
+      std::string::npos);
+  const Reply by_person = get(port_, "/audit?actor=so.yte&format=csv", vp);
+  EXPECT_NE(by_person.body.find("Lê Văn Hùng (so.yte),Thẩm định số liệu"), std::string::npos);
+  EXPECT_EQ(by_person.body.find("Gửi số liệu"), std::string::npos);
+  EXPECT_EQ(get(port_, "/audit?criterion=99", vp).status, 404);
   EXPECT_EQ(get(port_, "/audit", xa).status, 403);
   EXPECT_EQ(get(port_, "/verify", xa).status, 403);
   EXPECT_EQ(get(port_, "/entry", so).status, 403);
@@ -530,6 +547,17 @@ TEST_F(WebTest, CoordinationOwnersAndScopes) {
   const WorkItem w = **app_->store().work_item(std::stoll(id));
   EXPECT_EQ(w.progress, 50);
   EXPECT_EQ(w.spent, 300000000);
+  // The audit log says it in words: the item's title, the owner's name, the
+  // state and dates as people write them.
+  const Reply log = get(port_, "/audit?action=work.update", vp);
+  const std::string rows = log.body.substr(log.body.find("<tbody>"));
+  EXPECT_NE(rows.find("Phần việc: Trạm y tế"), std::string::npos) << rows.substr(0, 600);
+  EXPECT_NE(rows.find("Chưa bắt đầu 0%, đã chi 0 → Đang thực hiện 50%, đã chi 300.000.000"),
+            std::string::npos);
+  const Reply added = get(port_, "/audit?action=work.add", vp);
+  EXPECT_NE(added.body.find("Trạm y tế — SYT, hạn 31/05/2021"), std::string::npos);  // no name set
+  EXPECT_EQ(added.body.find("department:SYT"), std::string::npos);
+  EXPECT_EQ(rows.find("work:"), std::string::npos);
   // Attachments: checked by content; read only within the item's scope.
   auto upload = [&](const std::string& role, const std::string& name, const std::string& data) {
     const std::string body = multipart({{"csrf", sessions_.at(role).second}}, "file", name, data);
@@ -1129,9 +1157,12 @@ TEST_F(WebTest, PortalEditorialWorkflowAndDraftsStayHidden) {
             std::string::npos);
   // Every step is in the audit log.
   const Reply audit = get(port_, "/audit", vp);
-  for (const char* action :
-       {"article.draft", "article.edit", "article.review", "article.publish", "article.unpublish"})
-    EXPECT_NE(audit.body.find(action), std::string::npos) << action;
+  const std::string log = audit.body.substr(audit.body.find("<tbody>"));
+  for (const char* words : {"Tạo bài viết", "Sửa bài viết", "Gửi duyệt bài viết", "Đăng bài viết",
+                            "Gỡ bài viết", "Chờ duyệt → Đã đăng", "Bài viết: Đường làng"})
+    EXPECT_NE(log.find(words), std::string::npos) << words;
+  EXPECT_EQ(log.find("article:"), std::string::npos);
+  EXPECT_EQ(log.find("review →"), std::string::npos);
 }
 
 TEST_F(WebTest, PortalFilesAreCheckedByContentAndFollowTheArticle) {

@@ -41,7 +41,7 @@ struct Options {
   bool all = false, verified_only = false, force = false;
   std::string data_dir;
   std::string host = "127.0.0.1";
-  std::string username, role, department, sponsor;
+  std::string username, role, department, sponsor, full_name;
   bool password_stdin = false;
   bool secure_cookies = false;
   std::vector<std::string> trusted_proxies;
@@ -363,10 +363,12 @@ Status run_user(const std::string& action, const Options& o, std::ostream& out) 
   if (action == "add") {
     if (!o.password_stdin) return Status::invalid("hãy đưa mật khẩu qua --password-stdin");
     const User u = TRY(add_user(
-        *store, {o.username, o.role, o.unit, o.department, read_stdin_line(), o.sponsor}, actor));
+        *store,
+        {o.username, o.role, o.unit, o.department, read_stdin_line(), o.sponsor, o.full_name},
+        actor));
     out << "Đã tạo tài khoản " << u.username << " (" << role_name(u.role) << ")\n";
   } else if (action == "list") {
-    out << "username,role,unit,department,disabled\n";
+    out << "username,role,unit,department,disabled,full_name\n";
     for (const User& u : TRY(store->users())) {
       std::string unit;
       const int64_t id = u.unit_id ? u.unit_id : (u.units.empty() ? 0 : u.units.front());
@@ -374,7 +376,7 @@ Status run_user(const std::string& action, const Options& o, std::ostream& out) 
         if (auto v = TRY(store->unit_version_at(id, today_local()))) unit = v->code;
       }
       out << u.username << "," << role_name(u.role) << "," << unit << "," << u.department << ","
-          << (u.disabled ? "yes" : "no") << "\n";
+          << (u.disabled ? "yes" : "no") << "," << csv_field(u.full_name) << "\n";
     }
   } else if (action == "disable") {
     TRY(disable_user(*store, o.username, actor));
@@ -552,6 +554,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                  "Commune (commune officer) or assigned unit (sponsor, steering)");
   ua->add_option("--department", o.department, "Department code (department officer)");
   ua->add_option("--sponsor", o.sponsor, "Sponsor unit code (a sponsor's account)");
+  ua->add_option("--name", o.full_name, "The person's full name, e.g. \"Nguyễn Văn An\"");
   ua->add_flag("--password-stdin", o.password_stdin, "Read the password from standard input");
   us->add_subcommand("list", "List accounts (CSV)");
   auto* ud = us->add_subcommand("disable", "Disable an account and end its sessions");

@@ -27,6 +27,7 @@ struct User {
   std::vector<int64_t> units;  // sponsor / steering member: assigned units
   bool disabled = false;
   std::string created_at;
+  std::string full_name;  // "Nguyễn Văn An"; may be empty
 };
 
 struct Session {

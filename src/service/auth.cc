@@ -6,6 +6,8 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "base/strings.h"
+
 namespace ntm {
 namespace {
 
@@ -129,8 +131,14 @@ Result<User> add_user(Store& store, const NewUser& n, const std::string& actor) 
   if (TRY(store.find_user(n.username))) {
     return Status::conflict("tên đăng nhập \"" + n.username + "\" đã có");
   }
+  if (n.full_name.size() > 120 || std::any_of(n.full_name.begin(), n.full_name.end(), [](char ch) {
+        return static_cast<unsigned char>(ch) < 0x20;
+      })) {
+    return Status::invalid("họ và tên dài quá 120 ký tự hoặc có ký tự điều khiển");
+  }
   User u;
   u.username = n.username;
+  u.full_name = std::string(trim(n.full_name));
   u.role = *role;
   int64_t unit = 0;
   if (!n.unit_code.empty()) {

@@ -31,7 +31,8 @@ struct NewUser {
   std::string unit_code;   // commune officer: the commune; sponsor/steering: a unit
   std::string department;  // department officer
   std::string password;
-  std::string sponsor;  // sponsor's account: the sponsor unit's code
+  std::string sponsor;    // sponsor's account: the sponsor unit's code
+  std::string full_name;  // the person's name, shown beside the username
 };
 
 // Is the unit (on `at`) one of the user's assigned units or below one? For

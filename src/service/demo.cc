@@ -123,11 +123,11 @@ void write_unit(std::ostringstream& csv, const std::string& code, const Criteria
 // Demo accounts with a known password, created only in the demo database.
 Status add_demo_accounts(Store& store) {
   const NewUser accounts[] = {
-      {"vanphong", "admin", "", "", kDemoPassword},
-      {"so.yte", "department", "", "SYT", kDemoPassword},
-      {"so.nnmt", "department", "", "SNNMT", kDemoPassword},
-      {"xa.sontay", "commune", "18172", "", kDemoPassword},
-      {"bcd.thanhvien", "steering", "42", "", kDemoPassword},
+      {"vanphong", "admin", "", "", kDemoPassword, "", "Trần Thị Minh (minh họa)"},
+      {"so.yte", "department", "", "SYT", kDemoPassword, "", "Lê Văn Hùng (minh họa)"},
+      {"so.nnmt", "department", "", "SNNMT", kDemoPassword, "", "Phạm Thị Lan (minh họa)"},
+      {"xa.sontay", "commune", "18172", "", kDemoPassword, "", "Nguyễn Văn An (minh họa)"},
+      {"bcd.thanhvien", "steering", "42", "", kDemoPassword, "", "Hoàng Văn Bình (minh họa)"},
   };
   for (const NewUser& a : accounts) TRY(add_user(store, a, "demo"));
   return Status::ok();

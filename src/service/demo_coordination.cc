@@ -287,7 +287,9 @@ Status build_demo_coordination(Store& store, const Catalog& catalog) {
   TRY(add_sponsors_and_work(store, catalog, pick));
   TRY(add_meeting(store));
   TRY(add_sontay_work(store));
-  TRY(add_user(store, {"dodau.stc", "sponsor", "", "", kDemoPassword, "STC"}, "demo"));
+  TRY(add_user(store,
+               {"dodau.stc", "sponsor", "", "", kDemoPassword, "STC", "Đỗ Thị Hoa (minh họa)"},
+               "demo"));
   return Status::ok();
 }
 

@@ -5,7 +5,8 @@ namespace ntm {
 namespace {
 
 constexpr const char* kUserColumns =
-    "id, username, password_hash, role, unit_id, department, disabled, created_at, sponsor";
+    "id, username, password_hash, role, unit_id, department, disabled, created_at, sponsor, "
+    "full_name";
 
 Result<User> read_user(Statement& s) {
   User u;
@@ -20,6 +21,7 @@ Result<User> read_user(Statement& s) {
   u.disabled = s.get_int(6) != 0;
   u.created_at = s.get_text(7);
   u.sponsor = s.is_null(8) ? "" : s.get_text(8);
+  u.full_name = s.get_text(9);
   return u;
 }
 
@@ -28,7 +30,8 @@ Result<User> read_user(Statement& s) {
 Result<int64_t> Store::insert_user(const User& u) {
   auto s =
       TRY(sql("INSERT INTO app_user (username, password_hash, role, unit_id, department, disabled,"
-              " created_at, sponsor) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id"));
+              " created_at, sponsor, full_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+              " RETURNING id"));
   s->bind(1, u.username);
   s->bind(2, u.password_hash);
   s->bind(3, role_name(u.role));
@@ -49,6 +52,7 @@ Result<int64_t> Store::insert_user(const User& u) {
   } else {
     s->bind_null(8);
   }
+  s->bind(9, u.full_name);
   if (!TRY(s->step())) return Status::database("INSERT app_user returned no id");
   return s->get_int(0);
 }
@@ -236,16 +240,31 @@ Status Store::insert_audit(const AuditEntry& e) {
 Result<std::vector<AuditEntry>> Store::audit(int64_t unit_id, const std::string& actor,
                                              const std::string& action, int limit,
                                              const std::string& subject_prefix) {
+  return audit(AuditFilter{unit_id, actor, action, subject_prefix, {}, ""}, limit);
+}
+
+Result<std::vector<AuditEntry>> Store::audit(const AuditFilter& f, int limit) {
+  // Observation subjects read "measure @ YYYY-MM-DD". LIKE patterns escape
+  // nothing: measure ids and dates hold no % or _ wildcard that matters
+  // (an _ in an id matches itself among others; the prefix keeps it exact).
+  std::string measures;
+  for (size_t i = 0; i < f.measures.size(); ++i)
+    measures += (i ? " OR subject LIKE $" : "subject LIKE $") + std::to_string(8 + i);
   auto s = TRY(sql(
       "SELECT id, at, actor, action, unit_id, subject, old_value, new_value, reason FROM audit_log"
       " WHERE ($1 = 0 OR unit_id = $1) AND ($2 = '' OR actor = $2) AND ($3 = '' OR action = $3)"
-      " AND ($5 = '' OR subject LIKE $6) ORDER BY id DESC LIMIT $4"));
-  s->bind(1, unit_id);
-  s->bind(2, actor);
-  s->bind(3, action);
+      " AND ($5 = '' OR subject LIKE $6) AND ($7 = '' OR subject LIKE '% @ ' || $7)" +
+      (measures.empty() ? std::string() : " AND (" + measures + ")") +
+      " ORDER BY id DESC LIMIT $4"));
+  s->bind(1, f.unit_id);
+  s->bind(2, f.actor);
+  s->bind(3, f.action);
   s->bind(4, static_cast<int64_t>(limit));
-  s->bind(5, subject_prefix);
-  s->bind(6, subject_prefix + "%");
+  s->bind(5, f.subject_prefix);
+  s->bind(6, f.subject_prefix + "%");
+  s->bind(7, f.date);
+  for (size_t i = 0; i < f.measures.size(); ++i)
+    s->bind(static_cast<int>(8 + i), f.measures[i] + " @ %");
   std::vector<AuditEntry> out;
   while (TRY(s->step())) {
     out.push_back({s->get_int(0), s->get_text(1), s->get_text(2), s->get_text(3),

@@ -210,6 +210,15 @@ class Store {
   Result<std::vector<AuditEntry>> audit(int64_t unit_id, const std::string& actor,
                                         const std::string& action, int limit,
                                         const std::string& subject_prefix = "");
+  // The same with the audit page's filters: entries about any of `measures`
+  // (a criterion's) and about values of the day `date` (a period).
+  struct AuditFilter {
+    int64_t unit_id = 0;
+    std::string actor, action, subject_prefix;
+    std::vector<std::string> measures;
+    std::string date;  // ISO
+  };
+  Result<std::vector<AuditEntry>> audit(const AuditFilter& f, int limit);
 
   // --- coordination (coordination.cc) -----------------------------------------
   // Replaces the unit's plan, its criterion targets and milestones.

@@ -18,6 +18,7 @@ Response users_page(AppState& app, const Request& r) {
         scope = (**v).name;
     }
     rows.push_back({{"username", u.username},
+                    {"full_name", u.full_name},
                     {"role", tr(c.lang, std::string("role.") + role_name(u.role))},
                     {"scope", scope},
                     {"disabled", u.disabled},
@@ -33,7 +34,7 @@ Response users_page(AppState& app, const Request& r) {
 Response users_add(AppState& app, const Request& r) {
   auto u = add_user(app.store(),
                     {r.field("username"), r.field("role"), r.field("unit"), r.field("department"),
-                     r.field("password")},
+                     r.field("password"), "", r.field("full_name")},
                     r.principal->first.username);
   if (!u.is_ok()) return Response::redirect("/users?" + error_query(r, u.status().message()));
   return Response::redirect("/users?done=" + url_encode("Đã tạo tài khoản " + u->username));
