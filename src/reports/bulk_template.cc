@@ -1,5 +1,6 @@
 #include "reports/bulk_template.h"
 
+#include <algorithm>
 #include <set>
 
 #include "base/csv.h"
@@ -28,7 +29,8 @@ Result<std::string> bulk_template_xlsx(const BulkForm& b, Date created) {
   XlsxBook book("Biểu nhập tổng hợp " + b.parent.name + " " + b.period.iso(), created);
   lxw_worksheet* ws = book.sheet("Nhập tổng hợp");
   const auto& fields = b.forms.front().fields;
-  write_text(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU TỔNG HỢP: " + b.parent.name).c_str(), book.title());
+  book.heading(ws, 0, 0, static_cast<lxw_col_t>(std::min<size_t>(1 + fields.size(), 7)),
+               "BIỂU NHẬP SỐ LIỆU TỔNG HỢP: " + b.parent.name);
   write_text(ws, 1, 0, "Mã đơn vị", book.header());
   write_text(ws, 1, 1, b.parent.code.c_str(), book.cell());
   write_text(ws, 2, 0, "Kỳ báo cáo", book.header());
@@ -38,6 +40,7 @@ Result<std::string> bulk_template_xlsx(const BulkForm& b, Date created) {
   write_text(ws, kBulkHeaderRow - 1, 1, "Tên xã", book.header());
   write_text(ws, kBulkHeaderRow, 0, "", book.header());
   write_text(ws, kBulkHeaderRow, 1, "", book.header());
+  std::string longest;
   for (size_t i = 0; i < fields.size(); ++i) {
     const int c = 2 + static_cast<int>(i);
     write_text(ws, kBulkHeaderRow - 1, c, fields[i].measure->id.c_str(), book.header());
@@ -45,11 +48,12 @@ Result<std::string> bulk_template_xlsx(const BulkForm& b, Date created) {
         fields[i].indicator->code + " " + fields[i].measure->name_vi +
         (fields[i].measure->unit.empty() ? "" : " (" + fields[i].measure->unit + ")");
     write_text(ws, kBulkHeaderRow, c, label.c_str(), book.header());
+    if (label.size() > longest.size()) longest = label;
   }
   worksheet_set_column(ws, 0, 0, 9, nullptr);
   worksheet_set_column(ws, 1, 1, 24, nullptr);
   worksheet_set_column(ws, 2, static_cast<lxw_col_t>(1 + fields.size()), 14, nullptr);
-  worksheet_set_row(ws, kBulkHeaderRow, 60, nullptr);
+  fit_row(ws, kBulkHeaderRow, {{longest, 14}});  // the header row fits its longest label
   worksheet_freeze_panes(ws, kBulkHeaderRow + 1, 2);
   int row = kBulkHeaderRow + 1;
   for (const EntryForm& f : b.forms) {
@@ -68,6 +72,13 @@ Result<std::string> bulk_template_xlsx(const BulkForm& b, Date created) {
       }
     }
     ++row;
+  }
+  // Each column's rule for all its rows: Có/Không from a list, 0..100 for
+  // a percentage (as in the commune's own template).
+  for (size_t i = 0; i < fields.size() && row > kBulkHeaderRow + 1; ++i) {
+    lxw_data_validation dv = value_validation(*fields[i].measure);
+    const auto c = static_cast<lxw_col_t>(2 + i);
+    worksheet_data_validation_range(ws, kBulkHeaderRow + 1, c, row - 1, c, &dv);
   }
   lxw_protection protection{};
   protection.format_columns = 1;

@@ -36,7 +36,7 @@ const char* const kInstructions[] = {
 Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
   XlsxBook b("Biểu nhập số liệu " + form.unit.name + " " + form.period.iso(), created);
   lxw_worksheet* ws = b.sheet("Nhập số liệu");
-  write_text(ws, 0, 0, ("BIỂU NHẬP SỐ LIỆU NÔNG THÔN MỚI: " + form.unit.name).c_str(), b.title());
+  b.heading(ws, 0, 0, 6, "BIỂU NHẬP SỐ LIỆU NÔNG THÔN MỚI: " + form.unit.name);
   write_text(ws, 1, 0, "Mã xã", b.header());
   write_text(ws, 1, 1, form.unit.code.c_str(), b.cell());
   write_text(ws, 2, 0, "Kỳ báo cáo", b.header());
@@ -53,41 +53,30 @@ Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
     worksheet_set_column(ws, c, c, widths[c], nullptr);
   }
   worksheet_freeze_panes(ws, kTemplateFirstRow - 1, 0);
-  static const char* yes_no[] = {yes_no_vi(true), yes_no_vi(false), nullptr};
   int row = kTemplateFirstRow - 1;
   for (const EntryField& f : form.fields) {
     const Measure& m = *f.measure;
     write_text(ws, row, 0, m.id.c_str(), b.cell());
-    write_text(ws, row, 1, (f.criterion->code + ". " + f.criterion->name_vi).c_str(), b.cell());
-    write_text(ws, row, 2, (f.indicator->code + " " + m.name_vi).c_str(), b.cell());
+    const std::string criterion = f.criterion->code + ". " + f.criterion->name_vi;
+    const std::string indicator = f.indicator->code + " " + m.name_vi;
+    write_text(ws, row, 1, criterion, b.cell());
+    write_text(ws, row, 2, indicator, b.cell());
+    fit_row(
+        ws, row,
+        {{m.id, widths[0]}, {criterion, widths[1]}, {indicator, widths[2]}, {m.unit, widths[3]}});
     write_text(ws, row, 3, m.unit.c_str(), b.cell());
     write_text(ws, row, 4, f.last ? shown(m, f.last->value).c_str() : "", b.cell());
     const std::optional<double> now = f.current ? std::optional(f.current->value)
                                       : f.last  ? std::optional(f.last->value)
                                                 : std::nullopt;
-    lxw_data_validation dv{};
     if (m.type == MeasureType::kBoolean) {
       write_text(ws, row, kValueCol, now ? shown(m, *now).c_str() : "", b.input());
-      dv.validate = LXW_VALIDATION_TYPE_LIST;
-      dv.value_list = const_cast<char**>(yes_no);
+    } else if (now) {
+      worksheet_write_number(ws, row, kValueCol, *now, b.input());
     } else {
-      if (now) {
-        worksheet_write_number(ws, row, kValueCol, *now, b.input());
-      } else {
-        worksheet_write_blank(ws, row, kValueCol, b.input());
-      }
-      dv.validate = LXW_VALIDATION_TYPE_DECIMAL;
-      dv.criteria = m.type == MeasureType::kPercent
-                        ? LXW_VALIDATION_CRITERIA_BETWEEN
-                        : LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
-      dv.minimum_number = 0;
-      dv.maximum_number = 100;
-      dv.value_number =
-          m.type == MeasureType::kNumber && m.aggregation != Aggregation::kSum ? -1e12 : 0;
-      dv.error_title = const_cast<char*>("Giá trị không hợp lệ");
-      dv.error_message = const_cast<char*>(
-          m.type == MeasureType::kPercent ? "Nhập tỷ lệ từ 0 đến 100" : "Nhập một số");
+      worksheet_write_blank(ws, row, kValueCol, b.input());
     }
+    lxw_data_validation dv = value_validation(m);
     worksheet_data_validation_cell(ws, row, kValueCol, &dv);
     worksheet_write_blank(ws, row, kValueCol + 1, b.input());
     ++row;
@@ -100,6 +89,7 @@ Result<std::string> entry_template_xlsx(const EntryForm& form, Date created) {
   int r = 0;
   for (const char* line : kInstructions) {
     write_text(help, r, 0, line, r == 0 ? b.title() : nullptr);
+    if (r == 0) worksheet_set_row(help, 0, 24, nullptr);
     ++r;
   }
   return b.finish();

@@ -2,11 +2,13 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
 
 #include "base/csv.h"
+#include "base/strings.h"
 #include "base/xlsx.h"
 
 namespace ntm {
@@ -92,6 +94,49 @@ XlsxBook::XlsxBook(const std::string& title, Date created) : title_text_(title) 
   input_ = bordered(wb_);
   format_set_unlocked(input_);
   format_set_bg_color(input_, 0xFFF8E1);
+}
+
+void fit_row(lxw_worksheet* ws, lxw_row_t row,
+             std::initializer_list<std::pair<std::string_view, double>> cells, double points) {
+  int lines = 1;
+  for (const auto& [text, width] : cells) {
+    int chars = 0;
+    for (unsigned char ch : text) chars += (ch & 0xC0) != 0x80;  // code points
+    // A column of width w holds about w characters of 12 pt Times, less a
+    // margin; words do not break, so count a little generously.
+    const int per_line = std::max(1, static_cast<int>(width * 0.8));
+    lines = std::max(lines, (chars + per_line - 1) / per_line);
+  }
+  worksheet_set_row(ws, row, points * lines + 2, nullptr);
+}
+
+lxw_data_validation value_validation(const Measure& m) {
+  static const char* yes_no[] = {yes_no_vi(true), yes_no_vi(false), nullptr};
+  lxw_data_validation dv{};
+  dv.error_title = const_cast<char*>("Giá trị không hợp lệ");
+  if (m.type == MeasureType::kBoolean) {
+    dv.validate = LXW_VALIDATION_TYPE_LIST;
+    dv.value_list = const_cast<char**>(yes_no);
+    dv.error_message = const_cast<char*>("Chọn Có hoặc Không trong danh sách");
+    return dv;
+  }
+  dv.validate = LXW_VALIDATION_TYPE_DECIMAL;
+  dv.criteria = m.type == MeasureType::kPercent ? LXW_VALIDATION_CRITERIA_BETWEEN
+                                                : LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+  dv.minimum_number = 0;
+  dv.maximum_number = 100;
+  dv.value_number =
+      m.type == MeasureType::kNumber && m.aggregation != Aggregation::kSum ? -1e12 : 0;
+  dv.error_message = const_cast<char*>(m.type == MeasureType::kPercent ? "Nhập tỷ lệ từ 0 đến 100"
+                                                                       : "Nhập một số");
+  return dv;
+}
+
+void XlsxBook::heading(lxw_worksheet* ws, lxw_row_t row, lxw_col_t first, lxw_col_t last,
+                       const std::string& text) {
+  worksheet_merge_range(ws, row, first, row, last, "", title_);
+  write_text(ws, row, first, text, title_);
+  worksheet_set_row(ws, row, 40, nullptr);
 }
 
 XlsxBook::~XlsxBook() {

@@ -5,10 +5,14 @@
 
 #include <xlsxwriter.h>
 
+#include <initializer_list>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "base/date.h"
 #include "base/status.h"
+#include "model/measure.h"
 
 namespace ntm {
 
@@ -20,6 +24,17 @@ std::string xlsx_column(int index);
 lxw_error write_text(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& text,
                      lxw_format* format);
 
+// Sets `row`'s height so that every wrapped text shows whole (LibreOffice
+// keeps the default height of rows written without one): each cell is its
+// text and its column's width in characters; `points` per line of 12 pt.
+void fit_row(lxw_worksheet* ws, lxw_row_t row,
+             std::initializer_list<std::pair<std::string_view, double>> cells, double points = 16);
+
+// The rule a template's value cell carries: Có/Không from a list for a
+// yes/no measure, 0..100 for a percentage, a number otherwise. Points to
+// static text only.
+lxw_data_validation value_validation(const Measure& m);
+
 class XlsxBook {
  public:
   // `created` goes into the document properties (and so into the file).
@@ -30,6 +45,10 @@ class XlsxBook {
 
   lxw_workbook* wb() { return wb_; }
   lxw_worksheet* sheet(const std::string& name);
+  // The sheet's title across columns first..last of `row` (merged, centred,
+  // tall enough for two lines): a title in one narrow cell is cut off.
+  void heading(lxw_worksheet* ws, lxw_row_t row, lxw_col_t first, lxw_col_t last,
+               const std::string& text);
   // Formats shared by our sheets.
   lxw_format* title() { return title_; }
   lxw_format* header() { return header_; }

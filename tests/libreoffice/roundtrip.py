@@ -130,6 +130,54 @@ def edit_bulk(desktop, src, dst, step):
 bulk_ids, values = {}, {}
 
 
+def layout(desktop, path, kind, first_row, last_col):
+    """As Calc shows the file: the title spans the table and is not cut off,
+    every row is at least as tall as its wrapped text needs (Calc's own
+    optimal height), and each value column carries its rule: Có/Không from a
+    list, 0..100 for a percentage."""
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0,
+                                       (prop("Hidden", True),))
+    sheet = doc.Sheets.getByIndex(0)
+    rows = sheet.getRows()
+    title = sheet.getCellRangeByPosition(0, 0, last_col, 0)
+    check(title.getIsMerged(), "%s: the title spans A1 to column %d" % (kind, last_col + 1))
+    saved = rows.getByIndex(0).Height
+    rows.getByIndex(0).OptimalHeight = True
+    check(saved + 20 >= rows.getByIndex(0).Height,
+          "%s: the title's row is tall enough (%d >= %d, 1/100 mm)" % (kind, saved, rows.getByIndex(0).Height))
+    short, row = [], first_row
+    while sheet.getCellByPosition(0, row).getString():
+        r = rows.getByIndex(row)
+        had = r.Height
+        r.OptimalHeight = True
+        if had + 20 < r.Height:
+            short.append("row %d: %d < %d" % (row + 1, had, r.Height))
+        row += 1
+    check(row > first_row and not short,
+          "%s: %d rows, none shorter than its wrapped text %s" % (kind, row - first_row, short[:3]))
+    doc.close(True)
+
+
+def rules(desktop, path, kind, row, cols):
+    """The value cells' validation in Calc: list for yes/no, 0..100 for %."""
+    from com.sun.star.sheet.ValidationType import LIST, DECIMAL
+    doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(path), "_blank", 0,
+                                       (prop("Hidden", True),))
+    sheet = doc.Sheets.getByIndex(0)
+    found = {}
+    for col, r in cols(sheet):
+        cell = sheet.getCellByPosition(col, r)
+        v = cell.Validation
+        text = cell.getString()
+        if text in ("Có", "Không") and "yes/no" not in found:
+            found["yes/no"] = v.Type == LIST and v.getFormula1().replace('"', "").replace(";", ",") in ("Có,Không",)
+        elif v.Type == DECIMAL and v.getFormula2() == "100" and "percent" not in found:
+            found["percent"] = v.getFormula1() == "0"
+    check(found == {"yes/no": True, "percent": True},
+          "%s: Có/Không from a list and 0..100 rules on the value cells: %s" % (kind, found))
+    doc.close(True)
+
+
 def stored(db, measures):
     con = sqlite3.connect(db)
     out = {}
@@ -180,6 +228,11 @@ def main():
                     "-o", bulk, "--db", db], check=True, stdout=subprocess.DEVNULL)
     office, desktop = start_office(work)
     try:
+        layout(desktop, template, "entry template", 6, 6)
+        layout(desktop, bulk, "bulk template", 7, 7)
+        rules(desktop, template, "entry template", 6, lambda sh: [(5, r) for r in range(6, 80)])
+        rules(desktop, bulk, "bulk template", 7,
+              lambda sh: [(c, 7) for c in range(2, 80) if sh.getCellByPosition(c, 5).getString()])
         round_trips("entry", edit, desktop, template, work, db)
         round_trips("bulk", edit_bulk, desktop, bulk, work, db)
     finally:
