@@ -35,6 +35,9 @@ struct Indicator {
   std::string source;
   std::string confirmed;  // "true", "partial", "false"
   std::string notes;
+  // The measure's English name, set by the loader (never written back): an
+  // indicator without name_en is shown in English by its measure's name.
+  std::string measure_name_en;
 };
 
 struct Criterion {

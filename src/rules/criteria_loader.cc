@@ -136,6 +136,7 @@ Result<Indicator> read_indicator(const Reader& r, const YAML::Node& n, const std
     return r.error(n["measure"], path + ".measure",
                    "chỉ số (measure) \"" + ind.measure + "\" chưa được khai báo");
   }
+  ind.measure_name_en = m->second.name_en;
   const std::string op = TRY(r.text(n, "op", path, true));
   const auto parsed_op = parse_op(op);
   if (!parsed_op) {

@@ -21,6 +21,7 @@ struct PlanStatus {
   int unknown = 0;                     // criteria without data (counted as not met)
   std::vector<const Criterion*> late;  // planned by the date, not met
   std::string reason;                  // Vietnamese, one line
+  std::string reason_en;               // the same in English
 };
 
 // A missing criterion that is this many or more short makes a unit "behind";

@@ -77,7 +77,7 @@ Response briefing_page(AppState& app, const Request& r) {
                {"met", u.row.assessment.criteria_met},
                {"total", u.row.assessment.criteria.size()},
                {"target", p ? p->title + " " + std::to_string(p->target_year) : ""},
-               {"reason", u.row.status.reason},
+               {"reason", c.lang == Lang::kEn ? u.row.status.reason_en : u.row.status.reason},
                {"missing", missing},
                {"sponsors", sponsors},
                {"overdue", overdue}});

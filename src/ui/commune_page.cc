@@ -99,7 +99,7 @@ Result<nlohmann::json> coordination_view(AppState& app, const PageContext& c, co
   Store& store = app.store();
   const PlanRow row = TRY(plan_rows(store, {a})).front();
   nlohmann::json v = plan_state_view(c.lang, row.status.state);
-  v["plan_reason"] = row.status.reason;
+  v["plan_reason"] = c.lang == Lang::kEn ? row.status.reason_en : row.status.reason;
   if (const auto& p = row.plan.plan) {
     v["plan_target"] = p->title + " · " + std::to_string(p->target_year);
     v["plan_note"] = p->note;
@@ -207,7 +207,7 @@ Response commune_page(AppState& app, const Request& r) {
       for (const MeasureValue& mv : sc.history.at(ind.measure)) series.push_back(mv.value);
       iv.update({{"code", ind.code},
                  {"name", name_of(c.lang, ind)},
-                 {"unit", ind.unit},
+                 {"unit", unit_label(c.lang, ind.unit)},
                  {"value", indicator_value(c.lang, ir.value, ind)},
                  {"op", op_symbol(ind.op)},
                  {"threshold", indicator_value(c.lang, ir.threshold, ind)},

@@ -206,7 +206,8 @@ Response dashboard_page(AppState& app, const Request& r) {
     const Outcome o = a.titles.empty() ? Outcome::kUnknown : a.titles[0].status;
     nlohmann::json row = status_view(c.lang, o);
     row.update(plan_state_view(c.lang, (*plans)[i].status.state));
-    row["plan_reason"] = (*plans)[i].status.reason;
+    row["plan_reason"] =
+        c.lang == Lang::kEn ? (*plans)[i].status.reason_en : (*plans)[i].status.reason;
     row.update({{"code", a.unit.code},
                 {"name", a.unit.name},
                 {"href", unit_link(c, a.unit)},

@@ -122,6 +122,21 @@ nlohmann::json band_legend(Lang lang, const CriteriaSet& set) {
   return out;
 }
 
+std::string unit_label(Lang lang, const std::string& unit) {
+  if (lang != Lang::kEn) return unit;
+  static const std::map<std::string, std::string> kEnglish = {
+      {"người", "people"},
+      {"hộ", "households"},
+      {"triệu đồng/người/năm", "million VND/person/year"},
+      {"triệu đồng", "million VND"},
+      {"đồng", "VND"},
+      {"km", "km"},
+      {"xã", "communes"},
+      {"thôn", "villages"}};
+  const auto it = kEnglish.find(unit);
+  return it != kEnglish.end() ? it->second : unit;
+}
+
 std::string set_short_label(Lang lang, const CriteriaSet& set) {
   std::string years;
   const std::string& name = set.name_vi;

@@ -71,5 +71,15 @@ template <typename T>
 std::string name_of(Lang lang, const T& item) {
   return lang == Lang::kEn && !item.name_en.empty() ? item.name_en : item.name_vi;
 }
+// An indicator without an English name reads as its measure's English name.
+inline std::string name_of(Lang lang, const Indicator& ind) {
+  if (lang != Lang::kEn) return ind.name_vi;
+  return !ind.name_en.empty()           ? ind.name_en
+         : !ind.measure_name_en.empty() ? ind.measure_name_en
+                                        : ind.name_vi;
+}
+// A measure's unit in the reader's language ("triệu đồng/người/năm" ->
+// "million VND/person/year"); units not known here are shown as written.
+std::string unit_label(Lang lang, const std::string& unit);
 
 }  // namespace ntm
