@@ -38,9 +38,11 @@ demo: build
 	$(NTM) demo --db $(DB) --force
 	$(NTM) serve --db $(DB) --port $(PORT)
 
-# README screenshots from a running demo (make demo in another terminal).
-screenshots:
-	cd tests/browser && [ -d node_modules ] || npm ci --no-audit --no-fund
+# README screenshots: the four role walkthroughs (their own demo server),
+# then the overview shots from a running demo (make demo in another terminal).
+screenshots: build
+	NTM_DATA_DIR=$(CURDIR)/data NTM_BROWSER_ONLY=walkthrough tests/browser/run.sh $(NTM) $(BUILD)/walkthroughs
+	cp $(BUILD)/walkthroughs/walk-*.png docs/screenshots/
 	NTM_URL=http://127.0.0.1:$(PORT) node tests/browser/screenshots.mjs docs/screenshots
 
 bench: build

@@ -198,17 +198,11 @@ Response audit_page(AppState& app, const Request& r) {
   auto entries = app.store().audit(filter, 500);
   if (!entries.is_ok()) return error_page(app, c, entries.status());
   // People by name.
-  std::map<std::string, std::string> names;
+  const std::map<std::string, std::string> names = people_names(app.store());
   nlohmann::json people = nlohmann::json::array();
-  if (auto users = app.store().users(); users.is_ok()) {
-    for (const User& u : *users) {
-      const std::string shown =
-          u.full_name.empty() ? u.username : u.full_name + " (" + u.username + ")";
-      names[u.username] = shown;
-      people.push_back(
-          {{"username", u.username}, {"label", shown}, {"selected", u.username == filter.actor}});
-    }
-  }
+  for (const auto& [username, shown] : names)
+    people.push_back(
+        {{"username", username}, {"label", shown}, {"selected", username == filter.actor}});
   auto person = [&](const std::string& actor) {
     const auto it = names.find(actor);
     return it != names.end()            ? it->second

@@ -52,6 +52,7 @@ Response verify_page(AppState& app, const Request& r) {
   const QueueFilter filter = filter_of(r, false);
   std::map<std::string, std::string> units, periods, criteria;
   nlohmann::json items = nlohmann::json::array();
+  const auto people = people_names(app.store());
   for (const QueueItem& q : *queue) {
     units[q.unit.code] = q.unit.name;
     periods[q.observation.date.iso()] = format_date(c.lang, q.observation.date);
@@ -86,7 +87,8 @@ Response verify_page(AppState& app, const Request& r) {
                                                          : ""},
                  {"note", q.observation.note},
                  {"evidence", evidence},
-                 {"author", q.observation.author},
+                 {"author", people.count(q.observation.author) ? people.at(q.observation.author)
+                                                               : q.observation.author},
                  {"correction", q.correction}});
     if (q.previous) {
       item["previous"] = value(q.previous->value);

@@ -122,6 +122,14 @@ nlohmann::json band_legend(Lang lang, const CriteriaSet& set) {
   return out;
 }
 
+std::map<std::string, std::string> people_names(Store& store) {
+  std::map<std::string, std::string> out;
+  if (auto users = store.users(); users.is_ok())
+    for (const User& u : *users)
+      out[u.username] = u.full_name.empty() ? u.username : u.full_name + " (" + u.username + ")";
+  return out;
+}
+
 std::string unit_label(Lang lang, const std::string& unit) {
   if (lang != Lang::kEn) return unit;
   static const std::map<std::string, std::string> kEnglish = {

@@ -45,6 +45,9 @@ class OwnerNames {
  private:
   std::map<std::string, std::string> names_;  // key -> name
 };
+// Accounts as people read them: username -> "Lê Văn Hùng (so.yte)", or the
+// username alone when no full name is recorded.
+std::map<std::string, std::string> people_names(Store& store);
 // The file sent in form field `field`, when one was chosen (not empty), and
 // in `name` its name without any directory the browser sent; else nullptr.
 const UploadedFile* uploaded_file(const Request& r, std::string* name,

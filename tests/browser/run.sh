@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the browser tests: builds a demo database, starts `ntm serve` on a free
-# loopback port, runs web.test.mjs in headless Chromium, stops the server.
+# loopback port, runs the role walkthroughs then web.test.mjs in headless
+# Chromium (one file at a time: they share the database), stops the server.
 # Usage: tests/browser/run.sh NTM_BINARY ARTIFACT_DIR
 # NTM_BROWSER_ONLY=PATTERN runs only the tests whose names match.
 set -euo pipefail
@@ -22,5 +23,6 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 NTM_URL="http://127.0.0.1:$port" NTM_ARTIFACTS="$artifacts" \
-  node --test --test-reporter=spec ${NTM_BROWSER_ONLY:+--test-name-pattern="$NTM_BROWSER_ONLY"} \
-  "$here/web.test.mjs"
+  node --test --test-concurrency=1 --test-reporter=spec \
+  ${NTM_BROWSER_ONLY:+--test-name-pattern="$NTM_BROWSER_ONLY"} \
+  "$here/walkthroughs.test.mjs" "$here/web.test.mjs"

@@ -1,32 +1,9 @@
 // Browser tests in Debian's headless Chromium, driven by playwright-core.
 // Needs NTM_URL (a server on the demo database) and NTM_ARTIFACTS (screenshots).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chromium } from "playwright-core";
 import { readFileSync, writeFileSync } from "node:fs";
-
-const base = process.env.NTM_URL;
-const shots = process.env.NTM_ARTIFACTS;
-let browser;
-const consoleErrors = [];
-
-before(async () => {
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-});
-after(async () => { await browser?.close(); });
-
-async function page(width = 1366) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "vi-VN" });
-  const p = await context.newPage();
-  p.on("console", (m) => { if (m.type() === "error") consoleErrors.push(`${m.text()} @ ${p.url()}`); });
-  p.on("pageerror", (e) => consoleErrors.push(String(e)));
-  p.on("response", (r) => { if (r.status() === 404) consoleErrors.push(`404 ${r.url()}`); });
-  return p;
-}
+import { base, shots, consoleErrors, page, signIn, theBrowser } from "./lib.mjs";
 
 test("dashboard loads with its figures, charts and map", async () => {
   const p = await page();
@@ -219,12 +196,6 @@ test("phone width: dashboard usable at 360 px, its figures on the first screen",
   await p.context().close();
 });
 
-async function signIn(p, username) {
-  await p.goto(`${base}/login`);
-  await p.fill("#username", username);
-  await p.fill("#password", "demo-ntm-2026");
-  await Promise.all([p.waitForURL((u) => !u.pathname.startsWith("/login")), p.click("form[action='/login'] button")]);
-}
 
 test("the data loop: enter with evidence, submit, verify one, return one, see it, audit it", async () => {
   // The commune officer of Xã Sơn Tây enters two values and attaches a PDF.
@@ -379,7 +350,7 @@ for (const [width, pages] of [[1366, axePages], [360, axePhonePages]]) {
   test(`axe: no serious or critical accessibility violation on the main pages (${width} px)`, async () => {
     const found = [];
     for (const [user, paths] of pages) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const context = await theBrowser().newContext({ viewport: { width, height: 900 }, bypassCSP: true });
       const p = await context.newPage();
       if (user) await signIn(p, user);
       for (const path of paths) {
