@@ -5,7 +5,7 @@
 // docs/screenshots and the README (`make screenshots` copies them).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { base, shots, page, signIn, fitsTheScreen } from "./lib.mjs";
+import { base, shots, consoleErrors, page, signIn, fitsTheScreen } from "./lib.mjs";
 
 // The period in progress in Vietnam time (30/06 or 31/12): the commune's
 // entry opens on it, the department filters on it.
@@ -127,4 +127,8 @@ test("walkthrough 4, the office before the steering meeting: dashboard, briefing
   assert.match(log, /đã gửi → đã thẩm định/);
   await p.screenshot({ path: `${shots}/walk-office-4-audit-1366.png` });
   await p.context().close();
+});
+
+test("walkthroughs: no console errors", () => {
+  assert.deepEqual(consoleErrors, []);
 });
