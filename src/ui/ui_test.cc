@@ -7,6 +7,7 @@
 #include "ui/geo_map.h"
 #include "ui/i18n.h"
 #include "ui/page.h"
+#include "ui/view_helpers.h"
 
 namespace ntm {
 namespace {
@@ -100,6 +101,21 @@ TEST(Charts, TrendMarksABreakAndDoesNotDrawTheLineAcrossIt) {
   const std::string path = s.substr(d, s.find('"', d + 19) - d);
   EXPECT_EQ(std::count(path.begin(), path.end(), 'M'), 2) << path;  // two pieces
   EXPECT_EQ(std::count(path.begin(), path.end(), 'L'), 1) << path;
+}
+
+TEST(Sets, ShortLabelsNameTheYearsNotTheId) {
+  CriteriaSet demo;
+  demo.id = "ntm-xa-minh-hoa-2026-2030";
+  demo.name_vi = "Bộ tiêu chí xã NTM - MINH HỌA (10 tiêu chí, 2026 - 2030)";
+  demo.illustrative = true;
+  EXPECT_EQ(set_short_label(Lang::kVi, demo), "Bộ minh họa 2026-2030");
+  EXPECT_EQ(set_short_label(Lang::kEn, demo), "illustrative 2026-2030 set");
+  CriteriaSet plain;
+  plain.name_vi = "Bộ tiêu chí của tỉnh";
+  plain.effective_from = *Date::parse("2022-03-08");
+  EXPECT_EQ(set_short_label(Lang::kVi, plain), "Bộ 2022");
+  plain.effective_to = *Date::parse("2026-02-14");
+  EXPECT_EQ(set_short_label(Lang::kVi, plain), "Bộ 2022-2026");
 }
 
 TEST(Maps, HaTinhCommunesAndProvinces) {

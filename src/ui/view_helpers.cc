@@ -1,7 +1,7 @@
 #include "ui/view_helpers.h"
 
-#include <cctype>
 #include <cmath>
+#include <regex>
 
 #include "rules/engine.h"
 
@@ -146,24 +146,13 @@ std::string unit_label(Lang lang, const std::string& unit) {
 }
 
 std::string set_short_label(Lang lang, const CriteriaSet& set) {
-  std::string years;
-  const std::string& name = set.name_vi;
-  for (size_t i = 0; i + 4 <= name.size() && years.empty(); ++i) {
-    size_t j = i;
-    auto digits = [&](size_t at) {
-      return at + 4 <= name.size() && std::isdigit(static_cast<unsigned char>(name[at])) &&
-             std::isdigit(static_cast<unsigned char>(name[at + 1])) &&
-             std::isdigit(static_cast<unsigned char>(name[at + 2])) &&
-             std::isdigit(static_cast<unsigned char>(name[at + 3]));
-    };
-    if (!digits(i) || (i > 0 && std::isdigit(static_cast<unsigned char>(name[i - 1])))) continue;
-    j = i + 4;
-    while (j < name.size() && (name[j] == ' ' || name[j] == '-')) ++j;
-    if (j > i + 4 && digits(j)) years = name.substr(i, 4) + "-" + name.substr(j, 4);
-  }
-  if (years.empty())
-    years = std::to_string(set.effective_from.year()) +
-            (set.effective_to == Date::max() ? "" : "-" + std::to_string(set.effective_to.year()));
+  static const std::regex kYears(R"((\d{4}) *- *(\d{4}))");
+  std::smatch m;
+  const std::string years = std::regex_search(set.name_vi, m, kYears) ? m.str(1) + "-" + m.str(2)
+                            : set.effective_to == Date::max()
+                                ? std::to_string(set.effective_from.year())
+                                : std::to_string(set.effective_from.year()) + "-" +
+                                      std::to_string(set.effective_to.year());
   if (lang == Lang::kEn) return (set.illustrative ? "illustrative " : "") + years + " set";
   return (set.illustrative ? "Bộ minh họa " : "Bộ ") + years;
 }
