@@ -3,7 +3,6 @@
 #include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <netinet/in.h>
-#include <sqlite3.h>
 #include <sys/socket.h>
 #include <unistd.h>
 #include <zip.h>
@@ -22,6 +21,7 @@
 #include "service/articles.h"
 #include "service/auth.h"
 #include "service/importer.h"
+#include "store/test_store.h"
 #include "ui/pages.h"
 
 namespace ntm {
@@ -112,7 +112,8 @@ class WebTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     db_ = ::testing::TempDir() + "web_test_" + std::to_string(getpid()) + ".db";
-    auto store = std::shared_ptr<Store>(std::move(Store::open_sqlite(db_)).value());
+    url_ = std::move(test_database_or(db_)).value();
+    auto store = std::shared_ptr<Store>(std::move(Store::open(url_)).value());
     ASSERT_TRUE(import_units(*store, "u", kUnits, *Date::parse("2016-01-01"), Date::max()).is_ok());
     ASSERT_TRUE(import_criteria(*store, "s", kSet).is_ok());
     ASSERT_TRUE(import_observations(*store, "o", kObservations, "t").is_ok());
@@ -162,6 +163,7 @@ class WebTest : public ::testing::Test {
   }
 
   static inline std::string db_;
+  static inline std::string url_;  // db_, or a PostgreSQL database under NTM_TEST_PG
   static inline AppState* app_ = nullptr;
   static inline Router* router_ = nullptr;
   static inline Server* server_ = nullptr;
@@ -323,16 +325,20 @@ TEST_F(WebTest, WriteBlockedByALongImportKeepsWhatWasTyped) {
   const std::string xa = cookie("commune");
   const std::string body =
       "csrf=" + sessions_.at("commune").second + "&period=2019-06-30&action=draft&v.bhyt=77%2C5";
-  sqlite3* other = nullptr;
-  ASSERT_EQ(sqlite3_open(db_.c_str(), &other), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  // Another connection holds the write lock: SQLite's, or on PostgreSQL a
+  // lock on the observations (the form waits lock_timeout, 5 s, then gives up).
+  const bool pg = is_postgres_url(url_);
+  auto other = std::move(pg ? open_postgres_connection(url_) : open_sqlite_connection(db_)).value();
+  ASSERT_TRUE(
+      other->exec_script(pg ? "BEGIN; LOCK TABLE observation IN EXCLUSIVE MODE" : "BEGIN IMMEDIATE")
+          .is_ok());
   const Reply busy = post(port_, "/entry", body, xa);
   EXPECT_EQ(busy.status, 503) << busy.body;
   EXPECT_NE(busy.body.find("Cơ sở dữ liệu đang bận"), std::string::npos);
   EXPECT_NE(busy.body.find("name=\"v.bhyt\" value=\"77,5\""), std::string::npos);
   EXPECT_NE(busy.body.find("Thử lại"), std::string::npos);
-  ASSERT_EQ(sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(other);
+  ASSERT_TRUE(other->exec_script("ROLLBACK").is_ok());
+  other.reset();
   const int64_t unit = (**app_->store().unit_at("18580", *Date::parse("2019-06-30"))).unit_id;
   EXPECT_FALSE(*app_->store().current_observation(unit, "bhyt", *Date::parse("2019-06-30")));
   EXPECT_EQ(post(port_, "/entry", body, xa).status, 303);

@@ -75,7 +75,7 @@ Result<EvaluateOptions> evaluate_options(const Options& o) {
 // cell), then the changed values stored as submitted, with audit, at once.
 Status run_import_template(const Options& o, std::ostream& out) {
   const std::string bytes = TRY(read_file(o.file));
-  auto store = TRY(Store::open_sqlite(o.db));
+  auto store = TRY(Store::open(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
   User office;
   office.username = o.author == "import" ? "cli" : o.author;
@@ -124,7 +124,7 @@ Status run_import_template(const Options& o, std::ostream& out) {
 Status run_import(const std::string& kind, const Options& o, std::ostream& out) {
   if (kind == "xlsx" || kind == "template") return run_import_template(o, out);
   const std::string text = TRY(read_table_file(o.file));
-  auto store = TRY(Store::open_sqlite(o.db));
+  auto store = TRY(Store::open(o.db));
   ImportCounts c;
   if (kind == "units") {
     const Date from = TRY(date_option(o.valid_from, "--valid-from"));
@@ -154,7 +154,7 @@ Status run_evaluate(const Options& o, std::ostream& out) {
     return Status::invalid("--format phải là table, json hoặc csv");
   }
   const EvaluateOptions opts = TRY(evaluate_options(o));
-  auto store = TRY(Store::open_sqlite(o.db));
+  auto store = TRY(Store::open(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
   if (!o.all) {
     const Assessment a = TRY(evaluate_unit(*store, catalog, o.unit, opts));
@@ -183,7 +183,7 @@ Status run_reassess(const Options& o, std::ostream& out) {
   if (o.format != "table" && o.format != "csv")
     return Status::invalid("--format phải là table hoặc csv");
   const EvaluateOptions opts = TRY(evaluate_options(o));
-  auto store = TRY(Store::open_sqlite(o.db));
+  auto store = TRY(Store::open(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
   const Reassessment r = TRY(reassess(*store, catalog, o.unit, opts));
   auto number = [](const std::optional<ObservedValue>& v) {
@@ -229,7 +229,7 @@ Status run_plan_status(const Options& o, std::ostream& out) {
   if (o.format != "table" && o.format != "csv")
     return Status::invalid("--format phải là table hoặc csv");
   const EvaluateOptions opts = TRY(evaluate_options(o));
-  auto store = TRY(Store::open_sqlite(o.db));
+  auto store = TRY(Store::open(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
   std::vector<PlanRow> rows;
   if (o.unit.empty()) {
@@ -272,7 +272,7 @@ Status run_report(const Options& o, std::ostream& out) {
   ro.set_id = o.set_id;
   ro.verified_only = o.verified_only;
   ro.issued_on = o.issued.empty() ? today_local() : TRY(date_option(o.issued, "--issued"));
-  auto store = TRY(Store::open_sqlite(o.db));
+  auto store = TRY(Store::open(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
   const ProgressReport r = TRY(build_progress_report(*store, catalog, ro));
   const std::string bytes = o.format == "html"   ? progress_html(r, "")
@@ -293,7 +293,7 @@ Status run_table_report(const std::string& kind, const Options& o, std::ostream&
   to.verified_only = o.verified_only;
   to.set_id = o.set_id;
   to.issued_on = o.issued.empty() ? today_local() : TRY(date_option(o.issued, "--issued"));
-  auto store = TRY(Store::open_sqlite(o.db));
+  auto store = TRY(Store::open(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
   const TableReport r = TRY(build_table_report(*store, catalog, kind, to));
   const std::string bytes = o.format == "html"   ? table_report_html(r, "")
@@ -311,7 +311,7 @@ Status run_template(const Options& o, std::ostream& out) {
     return Status::invalid("--format phải là xlsx hoặc csv");
   if (o.format == "xlsx" && o.output.empty()) return Status::invalid("tệp XLSX cần -o FILE");
   const Date period = TRY(date_option(o.at, "--period"));
-  auto store = TRY(Store::open_sqlite(o.db));
+  auto store = TRY(Store::open(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
   std::string bytes;
   if (!o.unit.empty()) {
@@ -327,7 +327,7 @@ Status run_template(const Options& o, std::ostream& out) {
 }
 
 Status run_serve(const Options& o, std::ostream& out) {
-  std::shared_ptr<Store> store = TRY(Store::open_sqlite(o.db));
+  std::shared_ptr<Store> store = TRY(Store::open(o.db));
   AppState app(store);
   app.secure_cookies = o.secure_cookies;
   app.trusted_proxies = o.trusted_proxies;
@@ -358,7 +358,7 @@ std::string read_stdin_line() {
 }
 
 Status run_user(const std::string& action, const Options& o, std::ostream& out) {
-  auto store = TRY(Store::open_sqlite(o.db));
+  auto store = TRY(Store::open(o.db));
   const std::string actor = "cli";
   if (action == "add") {
     if (!o.password_stdin) return Status::invalid("hãy đưa mật khẩu qua --password-stdin");
@@ -391,7 +391,7 @@ Status run_user(const std::string& action, const Options& o, std::ostream& out) 
 
 // ntm periods [--set mm-dd,mm-dd]: shows (or sets) the reporting periods.
 Status run_periods(const Options& o, std::ostream& out) {
-  auto store = TRY(Store::open_sqlite(o.db));
+  auto store = TRY(Store::open(o.db));
   if (!o.periods.empty()) TRY(set_reporting_periods(*store, "cli", o.periods));
   const Date today = today_local();
   out << "Kỳ báo cáo (ngày kết thúc kỳ trong năm " << today.year() << "):";
@@ -405,7 +405,7 @@ Status run_demo(const Options& o, std::ostream& out) {
     if (!o.force) return Status::conflict(o.db + " đã tồn tại; dùng --force để tạo lại");
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(o.db + suffix);
   }
-  auto store = TRY(Store::open_sqlite(o.db));
+  auto store = TRY(Store::open(o.db));
   const DemoReport r =
       TRY(build_demo(*store, o.data_dir.empty() ? default_data_dir() : o.data_dir));
   out << "Đã tạo CSDL minh họa " << o.db << ": " << r.units << " đơn vị, " << r.lineage
@@ -581,7 +581,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
   Status s;
   if (app.got_subcommand("init")) {
-    auto store = Store::open_sqlite(o.db);
+    auto store = Store::open(o.db);
     s = store.status();
     if (s.is_ok()) out << "Cơ sở dữ liệu " << o.db << " sẵn sàng\n";
   } else if (imp->parsed()) {

@@ -15,6 +15,7 @@
 #include "base/xlsx.h"
 #include "reports/progress.h"
 #include "service/importer.h"
+#include "store/test_store.h"
 
 namespace ntm {
 namespace {
@@ -26,7 +27,7 @@ Date d(const char* iso) { return *Date::parse(iso); }
 class ReportsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store = std::move(Store::open_sqlite(":memory:")).value();
+    store = std::move(open_test_store()).value();
     ASSERT_TRUE(import_units(*store, "u",
                              "code,name,type,level,parent_code\n42,Tỉnh Hà Tĩnh,Tỉnh,1,\n"
                              "18580,Xã Thạch Kim,Xã,2,42\n18583,Xã Thạch Châu,Xã,2,42\n"

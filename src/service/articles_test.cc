@@ -2,13 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include "store/test_store.h"
+
 namespace ntm {
 namespace {
 
 class ArticlesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store = std::move(Store::open_sqlite(":memory:")).value();
+    store = std::move(open_test_store()).value();
     office.username = "vanphong";
     office.role = Role::kAdmin;
     writer.username = "so.yte";

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "service/importer.h"
+#include "store/test_store.h"
 
 namespace ntm {
 namespace {
@@ -13,7 +14,7 @@ class AuthTest : public ::testing::Test {
  protected:
   void SetUp() override {
     setenv("NTM_FAST_HASH", "1", 1);
-    store = std::move(Store::open_sqlite(":memory:")).value();
+    store = std::move(open_test_store()).value();
     ASSERT_TRUE(import_units(*store, "u",
                              "code,name,type,level,parent_code\n42,Tỉnh A,Tỉnh,1,\n"
                              "18580,Xã B,Xã,2,42\n",

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "service/importer.h"
+#include "store/test_store.h"
 
 namespace ntm {
 namespace {
@@ -15,7 +16,7 @@ Date d(const char* s) { return *Date::parse(s); }
 class CriteriaEditorTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    store = std::move(Store::open_sqlite(":memory:")).value();
+    store = std::move(open_test_store()).value();
     ASSERT_TRUE(import_units(*store, "u",
                              "code,name,type,level,parent_code\n42,Tỉnh A,Tỉnh,1,\n"
                              "1,Xã Một,Xã,2,42\n2,Xã Hai,Xã,2,42\n",

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "service/importer.h"
+#include "store/test_store.h"
 
 namespace ntm {
 namespace {
@@ -12,7 +13,7 @@ Date d(const char* s) { return *Date::parse(s); }
 // Evaluating through the history cache gives exactly what evaluating through
 // the per-date query gives, at every date and in both views.
 TEST(HistoryCache, SameResultsAsDirectQueries) {
-  auto store = std::move(Store::open_sqlite(":memory:")).value();
+  auto store = std::move(open_test_store()).value();
   ASSERT_TRUE(import_units(*store, "u",
                            "code,name,type,level,parent_code\n42,Tỉnh A,Tỉnh,1,\n"
                            "1,Xã B,Xã,2,42\n2,Xã C,Xã,2,42\n",

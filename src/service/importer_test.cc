@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "store/test_store.h"
+
 namespace ntm {
 namespace {
 
@@ -9,7 +11,7 @@ Date d(const char* s) { return *Date::parse(s); }
 
 class ImporterTest : public ::testing::Test {
  protected:
-  void SetUp() override { store = std::move(Store::open_sqlite(":memory:")).value(); }
+  void SetUp() override { store = std::move(open_test_store()).value(); }
   std::unique_ptr<Store> store;
 };
 

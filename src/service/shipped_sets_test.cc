@@ -8,6 +8,7 @@
 #include "rules/engine.h"
 #include "service/demo.h"
 #include "service/importer.h"
+#include "store/test_store.h"
 
 namespace ntm {
 namespace {
@@ -15,7 +16,7 @@ namespace {
 class ShippedSets : public ::testing::Test {
  protected:
   void SetUp() override {
-    store = std::move(Store::open_sqlite(":memory:")).value();
+    store = std::move(open_test_store()).value();
     for (const char* f : {"measures.yaml", "ntm-xa-2016-2020.yaml", "ntm-xa-2021-2025.yaml",
                           "ntm-xa-2026-2030.yaml"}) {
       auto text = read_file(default_data_dir() + "/criteria/" + f);

@@ -82,17 +82,41 @@ std::string fts_query(const std::vector<std::vector<std::string>>& phrases) {
   return q;
 }
 
+// The same as a PostgreSQL tsquery: lexemes quoted, a phrase's words in
+// order (<->), every phrase required (&), the last lone word a prefix (:*).
+std::string ts_query(const std::vector<std::vector<std::string>>& phrases) {
+  std::string q;
+  for (size_t i = 0; i < phrases.size(); ++i) {
+    if (phrases[i].empty()) continue;
+    std::string p;
+    for (const std::string& w : phrases[i]) {
+      std::string quoted;
+      for (char ch : w) quoted += ch == '\'' ? std::string("''") : std::string(1, ch);
+      p += (p.empty() ? "'" : " <-> '") + quoted + "'";
+    }
+    if (i + 1 == phrases.size() && phrases[i].size() == 1) p += ":*";
+    q += (q.empty() ? "" : " & ") + ("(" + p + ")");
+  }
+  return q;
+}
+
+// PostgreSQL's search document, as its GIN index (migration 0006) has it;
+// the ranking weighs title, tags, summary and body as bm25 does on SQLite.
+constexpr const char* kPgDocument =
+    "to_tsvector('simple', s.title || ' ' || s.summary || ' ' || s.body || ' ' || s.tags)";
+
 }  // namespace
 
 // The search index holds the folded text of every article (visibility is
 // checked when searching), rewritten with the article.
 Status Store::index_article(const Article& a) {
-  auto del = TRY(sql("DELETE FROM article_search WHERE rowid = $1"));
+  const bool pg = backend() == "postgres";
+  auto del = TRY(sql(pg ? "DELETE FROM article_search WHERE article_id = $1"
+                        : "DELETE FROM article_search WHERE rowid = $1"));
   del->bind(1, a.id);
   TRY(del->run());
-  auto ins = TRY(
-      sql("INSERT INTO article_search (rowid, title, summary, body, tags) VALUES ($1, $2, $3, $4, "
-          "$5)"));
+  auto ins = TRY(sql(std::string("INSERT INTO article_search (") + (pg ? "article_id" : "rowid") +
+                     ", title, summary, body, tags) VALUES ($1, $2, $3, $4, $5)"));
   ins->bind(1, a.id);
   ins->bind(2, fold_diacritics(a.title));
   ins->bind(3, fold_diacritics(a.summary));
@@ -190,14 +214,28 @@ Result<std::vector<Article>> Store::articles(const std::string& author, int limi
 
 Result<std::vector<Article>> Store::search_articles(
     const std::vector<std::vector<std::string>>& phrases, const std::string& now, int limit) {
-  const std::string q = fts_query(phrases);
+  const bool pg = backend() == "postgres";
+  const std::string q = pg ? ts_query(phrases) : fts_query(phrases);
   if (q.empty()) return std::vector<Article>();
-  auto s = TRY(sql(std::string(kColumns) +
-                   " FROM article_search JOIN article a ON a.id = article_search.rowid"
-                   " WHERE article_search MATCH $1 AND a.status = 'published'"
-                   " AND a.publish_at <> '' AND a.publish_at <= $2"
-                   " ORDER BY bm25(article_search, 10.0, 4.0, 1.0, 6.0), a.publish_at DESC"
-                   " LIMIT $3"));
+  auto s = TRY(sql(
+      pg ? std::string(kColumns) +
+               " FROM article_search s JOIN article a ON a.id = s.article_id"
+               " WHERE " +
+               kPgDocument +
+               " @@ to_tsquery('simple', $1) AND a.status = 'published'"
+               " AND a.publish_at <> '' AND a.publish_at <= $2"
+               " ORDER BY ts_rank('{0.1, 0.4, 0.6, 1.0}', setweight(to_tsvector('simple', "
+               "s.title), 'A')"
+               " || setweight(to_tsvector('simple', s.tags), 'B')"
+               " || setweight(to_tsvector('simple', s.summary), 'C')"
+               " || setweight(to_tsvector('simple', s.body), 'D'), to_tsquery('simple', $1)) DESC,"
+               " a.publish_at DESC LIMIT $3"
+         : std::string(kColumns) +
+               " FROM article_search JOIN article a ON a.id = article_search.rowid"
+               " WHERE article_search MATCH $1 AND a.status = 'published'"
+               " AND a.publish_at <> '' AND a.publish_at <= $2"
+               " ORDER BY bm25(article_search, 10.0, 4.0, 1.0, 6.0), a.publish_at DESC"
+               " LIMIT $3"));
   s->bind(1, q);
   s->bind(2, now);
   s->bind(3, static_cast<int64_t>(limit));

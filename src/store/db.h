@@ -67,4 +67,12 @@ inline constexpr const char* kBusyMessage =
 // keys on. ":memory:" gives a private in-memory database.
 Result<std::unique_ptr<Connection>> open_sqlite_connection(const std::string& path);
 
+// A database named by a URL (postgresql://user@host:port/name?...) is
+// PostgreSQL; anything else is an SQLite file.
+bool is_postgres_url(std::string_view db);
+// Connects to PostgreSQL; statements running longer than the timeout are
+// cancelled (0: none).
+Result<std::unique_ptr<Connection>> open_postgres_connection(const std::string& url,
+                                                             int statement_timeout_ms = 60000);
+
 }  // namespace ntm

@@ -196,7 +196,13 @@ Result<std::vector<Observation>> Store::observation_history(int64_t unit_id,
 }
 
 Result<int64_t> Store::data_version() {
-  if (conn_->backend() != "sqlite") return static_cast<int64_t>(0);
+  if (conn_->backend() == "postgres") {
+    // Any commit on the server, by any instance, moves the WAL insert
+    // position (so do some maintenance writes: a needless refresh at worst).
+    auto s = TRY(sql("SELECT (pg_current_wal_insert_lsn() - '0/0')::BIGINT"));
+    TRY(s->step());
+    return s->get_int(0) + write_count_;
+  }
   auto s = TRY(sql("PRAGMA data_version"));
   TRY(s->step());
   return s->get_int(0) * 1000003 + write_count_;

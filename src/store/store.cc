@@ -2,6 +2,14 @@
 
 namespace ntm {
 
+Result<std::unique_ptr<Store>> Store::open(const std::string& db) {
+  if (!is_postgres_url(db)) return open_sqlite(db);
+  auto conn = TRY(open_postgres_connection(db));
+  auto store = std::make_unique<Store>(std::move(conn));
+  TRY(store->migrate());
+  return store;
+}
+
 Result<std::unique_ptr<Store>> Store::open_sqlite(const std::string& path) {
   auto conn = TRY(open_sqlite_connection(path));
   auto store = std::make_unique<Store>(std::move(conn));
@@ -27,6 +35,16 @@ Result<int> Store::schema_version() {
 }
 
 Status Store::migrate() {
+  // Two instances starting at once on one PostgreSQL database: the second
+  // waits here, then finds the schema current. (SQLite serialises writers.)
+  const bool pg = conn_->backend() == "postgres";
+  if (pg) TRY(conn_->exec_script("SELECT pg_advisory_lock(4242001)"));
+  Status s = migrate_locked();
+  if (pg) (void)conn_->exec_script("SELECT pg_advisory_unlock(4242001)");
+  return s;
+}
+
+Status Store::migrate_locked() {
   const int current = TRY(schema_version());
   for (const Migration& m : migrations(conn_->backend())) {
     if (m.version <= current) continue;

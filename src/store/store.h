@@ -77,12 +77,16 @@ class Store {
  public:
   // Opens an SQLite file (":memory:" for tests) and applies pending migrations.
   static Result<std::unique_ptr<Store>> open_sqlite(const std::string& path);
+  // Opens `db`: a postgresql:// URL or an SQLite file; migrates it.
+  static Result<std::unique_ptr<Store>> open(const std::string& db);
 
   explicit Store(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
   // Applies every migration newer than the schema version, each in its own
-  // transaction together with the version bump.
+  // transaction together with the version bump (on PostgreSQL under an
+  // advisory lock: instances starting together migrate once).
   Status migrate();
+  std::string backend() const { return conn_->backend(); }
   Result<int> schema_version();
 
   // Runs fn inside BEGIN/COMMIT; rolls back and returns fn's error on failure.
@@ -294,6 +298,7 @@ class Store {
 
  private:
   Status run_in_transaction(const std::function<Status()>& fn, bool write);
+  Status migrate_locked();
   // Recomputes the kept values of these units now, or marks them for the
   // commit of the enclosing transaction.
   Status units_changed(const std::set<int64_t>& units);

@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "store/test_store.h"
+
 namespace ntm {
 namespace {
 
@@ -12,7 +14,7 @@ Date d(const std::string& s) { return *Date::parse(s); }
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto s = Store::open_sqlite(":memory:");
+    auto s = open_test_store();
     ASSERT_TRUE(s.is_ok()) << s.status().to_string();
     store = std::move(s).value();
   }
@@ -309,7 +311,7 @@ namespace {
 // A transaction inside another joins it: the inner write is undone when the
 // outer one fails, and kept when it commits.
 TEST(StoreTransactions, NestedJoinTheOuter) {
-  auto store = std::move(Store::open_sqlite(":memory:")).value();
+  auto store = std::move(open_test_store()).value();
   const Status failed = store->transaction([&]() -> Status {
     TRY(store->transaction([&] { return store->set_setting("a", "1"); }));
     return Status::invalid("later step fails");
