@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "cli/cli.h"
+#include "store/test_store.h"
 
 namespace {
 
@@ -125,12 +126,18 @@ int main(int argc, char** argv) {
   char tmpl[] = "/tmp/ntm-rule-XXXXXX";
   const std::string dir = mkdtemp(tmpl);
   std::filesystem::current_path(dir);
+  // case.db, or a new PostgreSQL database when NTM_TEST_PG is set.
+  auto db = ntm::test_database_or("case.db");
+  if (!db.is_ok()) {
+    std::cerr << db.status().message() << "\n";
+    return 2;
+  }
   int failures = 0;
   for (const Step& s : steps) {
     for (const auto& [name, text] : s.files) std::ofstream(name, std::ios::binary) << text;
     std::vector<std::string> args = tokenize(s.command);
     args.push_back("--db");
-    args.push_back("case.db");
+    args.push_back(*db);
     std::ostringstream out, err;
     std::istringstream input(s.input);
     std::streambuf* saved = std::cin.rdbuf(input.rdbuf());
