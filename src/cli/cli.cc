@@ -331,7 +331,11 @@ Status run_serve(const Options& o, std::ostream& out) {
   AppState app(store);
   app.secure_cookies = o.secure_cookies;
   app.trusted_proxies = o.trusted_proxies;
-  app.evidence_dir = o.evidence_dir.empty() ? o.db + ".evidence" : o.evidence_dir;
+  // Beside an SQLite file by default; for PostgreSQL a folder of the working
+  // directory (several instances must share it: docs/operations.md).
+  app.evidence_dir = !o.evidence_dir.empty() ? o.evidence_dir
+                     : is_postgres_url(o.db) ? std::string("ntm-evidence")
+                                             : o.db + ".evidence";
   app.public_url = !o.public_url.empty() ? o.public_url
                    : std::getenv("NTM_PUBLIC_URL")
                        ? std::getenv("NTM_PUBLIC_URL")
@@ -400,8 +404,21 @@ Status run_periods(const Options& o, std::ostream& out) {
   return Status::ok();
 }
 
+// A PostgreSQL database that already holds NTM Monitor's tables is emptied
+// with --force (its schema dropped and made again), else refused.
+Status clear_postgres_database(const Options& o) {
+  auto conn = TRY(open_postgres_connection(o.db));
+  auto s = TRY(conn->prepare("SELECT to_regclass('public.schema_version') IS NOT NULL"));
+  if (!TRY(s->step()) || !s->get_int(0)) return Status::ok();
+  if (!o.force) return Status::conflict(o.db + " đã có dữ liệu; dùng --force để tạo lại");
+  s.reset();
+  return conn->exec_script("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+}
+
 Status run_demo(const Options& o, std::ostream& out) {
-  if (std::filesystem::exists(o.db)) {
+  if (is_postgres_url(o.db)) {
+    TRY(clear_postgres_database(o));
+  } else if (std::filesystem::exists(o.db)) {
     if (!o.force) return Status::conflict(o.db + " đã tồn tại; dùng --force để tạo lại");
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(o.db + suffix);
   }
@@ -423,7 +440,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
                "ntm"};
   app.require_subcommand(1);
   app.fallthrough();  // --db (and --help) may follow any subcommand; inherited by them
-  app.add_option("--db", o.db, "SQLite database file (default: $NTM_DB or ./ntm.db)");
+  app.add_option("--db", o.db,
+                 "SQLite database file or postgresql://user@host:port/name URL"
+                 " (default: $NTM_DB or ./ntm.db)");
 
   app.add_subcommand("init", "Create the database and apply migrations");
 
@@ -536,7 +555,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   auto* sv = app.add_subcommand("serve", "Serve the web application");
   sv->add_option("--port", o.port, "Port (default 8080)");
   sv->add_option("--host", o.host, "Address to listen on (default 127.0.0.1)");
-  sv->add_option("--evidence-dir", o.evidence_dir, "Evidence files (default: DB file + .evidence)");
+  sv->add_option("--evidence-dir", o.evidence_dir, "Evidence files (default: DB file + .evidence; ./ntm-evidence for PostgreSQL)");
   sv->add_flag("--secure-cookies", o.secure_cookies, "Mark cookies Secure (when served over TLS)");
   sv->add_option(
       "--trusted-proxy", o.trusted_proxies,
@@ -570,7 +589,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
 
   auto* dm = app.add_subcommand("demo", "Build the demo database (Hà Tĩnh, synthetic data)");
   dm->add_option("--data", o.data_dir, "Data directory (default: the shipped data/)");
-  dm->add_flag("--force", o.force, "Replace an existing database file");
+  dm->add_flag("--force", o.force, "Replace an existing database (file, or PostgreSQL tables)");
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());

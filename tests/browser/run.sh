@@ -13,9 +13,18 @@ if [ ! -d "$here/node_modules/playwright-core" ] || [ ! -f "$here/node_modules/a
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 work=$(mktemp -d)
-"$ntm" demo --db "$work/demo.db" > /dev/null
+# On the test cluster's PostgreSQL when NTM_TEST_PG is set (a new database),
+# else an SQLite file.
+db="$work/demo.db"
+if [ -n "${NTM_TEST_PG:-}" ]; then
+  admin=$(cat "$NTM_TEST_PG/url")
+  name="browser_$$"
+  psql "$admin" -qc "CREATE DATABASE $name" >/dev/null
+  db="${admin%/*}/$name"
+fi
+"$ntm" demo --db "$db" > /dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-"$ntm" serve --db "$work/demo.db" --port "$port" > "$work/serve.log" 2>&1 &
+"$ntm" serve --db "$db" --port "$port" --evidence-dir "$work/evidence" > "$work/serve.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 for _ in $(seq 50); do
