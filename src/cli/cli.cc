@@ -555,7 +555,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   auto* sv = app.add_subcommand("serve", "Serve the web application");
   sv->add_option("--port", o.port, "Port (default 8080)");
   sv->add_option("--host", o.host, "Address to listen on (default 127.0.0.1)");
-  sv->add_option("--evidence-dir", o.evidence_dir, "Evidence files (default: DB file + .evidence; ./ntm-evidence for PostgreSQL)");
+  sv->add_option("--evidence-dir", o.evidence_dir,
+                 "Evidence files (default: DB file + .evidence; ./ntm-evidence for PostgreSQL)");
   sv->add_flag("--secure-cookies", o.secure_cookies, "Mark cookies Secure (when served over TLS)");
   sv->add_option(
       "--trusted-proxy", o.trusted_proxies,

@@ -34,14 +34,34 @@ Result<int> Store::schema_version() {
   return row && !s->is_null(0) ? static_cast<int>(s->get_int(0)) : 0;
 }
 
+Result<size_t> Store::count_schema_versions() {
+  auto s = TRY(sql("SELECT COUNT(*) FROM schema_version"));
+  TRY(s->step());
+  return static_cast<size_t>(s->get_int(0));
+}
+
 Status Store::migrate() {
   // Two instances starting at once on one PostgreSQL database: the second
   // waits here, then finds the schema current. (SQLite serialises writers.)
+  // On SQLite the whole upgrade is one write transaction taken at once
+  // (BEGIN IMMEDIATE waits for the other instance's), which the migrations
+  // join.
   const bool pg = conn_->backend() == "postgres";
-  if (pg) TRY(conn_->exec_script("SELECT pg_advisory_lock(4242001)"));
+  if (pg) {
+    TRY(conn_->exec_script("SELECT pg_advisory_lock(4242001)"));
+    Status s = migrate_locked();
+    (void)conn_->exec_script("SELECT pg_advisory_unlock(4242001)");
+    return s;
+  }
+  TRY(conn_->exec_script("BEGIN IMMEDIATE"));
+  ++tx_depth_;
   Status s = migrate_locked();
-  if (pg) (void)conn_->exec_script("SELECT pg_advisory_unlock(4242001)");
-  return s;
+  --tx_depth_;
+  if (!s.is_ok()) {
+    (void)conn_->exec_script("ROLLBACK");
+    return s;
+  }
+  return conn_->exec_script("COMMIT");
 }
 
 Status Store::migrate_locked() {

@@ -88,6 +88,7 @@ class Store {
   Status migrate();
   std::string backend() const { return conn_->backend(); }
   Result<int> schema_version();
+  Result<size_t> count_schema_versions();  // rows recorded: one per migration applied
 
   // Runs fn inside BEGIN/COMMIT; rolls back and returns fn's error on failure.
   // Inside another transaction() it joins that one (all or nothing together).

@@ -1,8 +1,11 @@
 #include "store/store.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <map>
+#include <thread>
 
 #include "store/test_store.h"
 
@@ -52,6 +55,25 @@ TEST_F(StoreTest, MigratesOnceAndRecordsVersion) {
   EXPECT_EQ(*store->schema_version(), static_cast<int>(migrations("sqlite").size()));
   EXPECT_TRUE(store->migrate().is_ok());  // idempotent
   EXPECT_EQ(*store->schema_version(), static_cast<int>(migrations("sqlite").size()));
+}
+
+// Two instances starting together on one new database: both open it, the
+// schema is migrated once (no migration recorded twice, none failed).
+TEST(Migrations, TwoInstancesStartingTogetherMigrateOnce) {
+  const std::string file =
+      ::testing::TempDir() + "two_migrators_" + std::to_string(getpid()) + ".db";
+  const std::string db = std::move(test_database_or(file)).value();
+  Status a, b;
+  std::thread first([&] { a = Store::open(db).status(); });
+  std::thread second([&] { b = Store::open(db).status(); });
+  first.join();
+  second.join();
+  EXPECT_TRUE(a.is_ok()) << a.to_string();
+  EXPECT_TRUE(b.is_ok()) << b.to_string();
+  auto store = std::move(Store::open(db)).value();
+  EXPECT_EQ(*store->schema_version(), static_cast<int>(migrations(store->backend()).size()));
+  EXPECT_EQ(*store->count_schema_versions(), migrations(store->backend()).size());
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((file + suffix).c_str());
 }
 
 TEST_F(StoreTest, DescendantsFollowTheStructureOfTheDate) {

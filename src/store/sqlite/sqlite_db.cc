@@ -1,7 +1,9 @@
 // SQLite backend of Connection. Placeholders "$N" are bound by name.
 #include <sqlite3.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -132,9 +134,16 @@ Result<std::unique_ptr<Connection>> open_sqlite_connection(const std::string& pa
   // cache_size: up to 64 MiB of pages per connection (the default 2 MiB
   // spilled a large import's transaction to disk page by page: a third of
   // its time was pwrite); temp_store: sorts in memory.
-  TRY(conn->exec_script(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
-      " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
+  // Switching a new file to WAL takes an exclusive lock without waiting on
+  // the busy handler: two processes opening it together retry for 5 s.
+  for (int attempt = 0;; ++attempt) {
+    Status s = conn->exec_script(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+        " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
+    if (s.is_ok()) break;
+    if (!conn->take_busy() || attempt == 500) return s;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   return std::unique_ptr<Connection>(std::move(conn));
 }
 
