@@ -1,0 +1,201 @@
+#!/usr/bin/python3
+"""Two `ntm serve` on one PostgreSQL database behind Debian's nginx (two
+upstreams, round robin): any instance answers any request.
+
+- a session made through A works through B, and its CSRF token too;
+- a commune submits through A, the department verifies through B, and a
+  visitor's page served by A (which had kept the older answer) and the pages
+  through nginx show the verified value at once;
+- an evidence file uploaded through A downloads through B (a shared folder);
+- failed logins count across instances;
+- logout through B ends the session on A.
+
+Usage: two_instances.py NTM_BINARY  (NTM_TEST_PG: the test cluster's folder;
+prints 'N passed, N failed')."""
+import http.cookiejar, os, re, shutil, socket, subprocess, sys, tempfile, time
+import urllib.error, urllib.parse, urllib.request
+
+NTM = os.path.realpath(sys.argv[1])
+PASSWORD = "demo-ntm-2026"
+UNIT, MEASURE = "18172", "bhyt_pct"  # Xã Sơn Tây, BHYT (Sở Y tế verifies it)
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    print(("ok     " if ok else "FAILED ") + what)
+    passed, failed = passed + bool(ok), failed + (not ok)
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args):
+        return None
+
+
+class Browser:
+    """One person's cookie jar, sending each request to the base it is told."""
+
+    def __init__(self):
+        self.jar = http.cookiejar.CookieJar()
+        self.op = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
+
+    def request(self, base, path, data=None, headers=None):
+        req = urllib.request.Request(base + path, data=data, headers=headers or {})
+        try:
+            with self.op.open(req, timeout=30) as r:
+                return r.status, r.read(), dict(r.headers)
+        except urllib.error.HTTPError as e:
+            return e.code, e.read(), dict(e.headers)
+
+    def get(self, base, path):
+        return self.request(base, path)
+
+    def post(self, base, path, fields):
+        return self.request(base, path, urllib.parse.urlencode(fields).encode(),
+                            {"Content-Type": "application/x-www-form-urlencoded"})
+
+    def csrf(self, base, path):
+        status, body, _ = self.get(base, path)
+        m = re.search(rb'name="csrf" value="([^"]+)"', body)
+        return m.group(1).decode() if m else ""
+
+    def login(self, base, user, password=PASSWORD):
+        token = self.csrf(base, "/login")
+        status, _, headers = self.post(base, "/login", {"csrf": token, "username": user, "password": password})
+        return status
+
+
+def psql(url, sql):
+    return subprocess.run(["psql", url, "-qtAc", sql], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def main():
+    cluster = open(os.path.join(os.environ["NTM_TEST_PG"], "url")).read().strip()
+    work = tempfile.mkdtemp(prefix="ntm-multi-")
+    os.chmod(work, 0o755)
+    name = "multi_%d" % os.getpid()
+    psql(cluster, "CREATE DATABASE " + name)
+    db = cluster.rsplit("/", 1)[0] + "/" + name
+    subprocess.run([NTM, "demo", "--db", db], check=True, stdout=subprocess.DEVNULL)
+    period = psql(db, "SELECT MAX(date) FROM observation")  # the demo's latest period end
+    evidence = os.path.join(work, "evidence")
+    ports = [free_port(), free_port()]
+    servers = [subprocess.Popen([NTM, "serve", "--db", db, "--port", str(p), "--evidence-dir", evidence],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for p in ports]
+    front = free_port()
+    for d in ("body", "proxy", "logs"):
+        os.makedirs(os.path.join(work, d), mode=0o777, exist_ok=True)
+        os.chmod(os.path.join(work, d), 0o777)
+    conf = os.path.join(work, "nginx.conf")
+    with open(conf, "w") as f:
+        f.write("""
+worker_processes 1;
+error_log %(w)s/logs/error.log;
+pid %(w)s/nginx.pid;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path %(w)s/body;
+  proxy_temp_path %(w)s/proxy;
+  client_max_body_size 20m;
+  upstream ntm { server 127.0.0.1:%(a)d; server 127.0.0.1:%(b)d; }
+  server {
+    listen 127.0.0.1:%(f)d;
+    location / {
+      proxy_pass http://ntm;
+      proxy_set_header Host $host;
+      proxy_set_header X-Forwarded-For $remote_addr;
+      proxy_set_header X-Forwarded-Proto $scheme;
+    }
+  }
+}
+""" % {"w": work, "a": ports[0], "b": ports[1], "f": front})
+    nginx = subprocess.Popen(["nginx", "-p", work, "-c", conf, "-g", "daemon off;"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    A, B, N = ("http://127.0.0.1:%d" % p for p in (ports[0], ports[1], front))
+    try:
+        for base in (A, B, N):
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(base + "/healthz", timeout=2)
+                    break
+                except Exception:
+                    time.sleep(0.05)
+        # Sessions and CSRF tokens: made on A, honoured by B.
+        xa = Browser()
+        check(xa.login(A, "xa.sontay") == 303, "the commune officer signs in through A")
+        status, body, _ = xa.get(B, "/entry?period=" + period)
+        check(status == 200 and "Xã Sơn Tây".encode() in body, "the session made on A works on B (%d)" % status)
+        # A visitor's page on A, kept by A's answer cache before the change.
+        visitor = Browser()
+        scorecard = "/commune/%s?at=%s" % (UNIT, period)
+        _, before, _ = visitor.get(A, scorecard)
+        # The commune submits through A (every field as the form has it, BHYT changed).
+        fields = dict(re.findall(rb'name="(v\.[a-z0-9_]+)"[^>]*value="([^"]*)"', body))
+        fields = {k.decode(): v.decode() for k, v in fields.items()}
+        fields["v." + MEASURE] = "96,4"
+        fields.update({"csrf": xa.csrf(A, "/entry?period=" + period), "period": period, "action": "review"})
+        status, _, _ = xa.post(A, "/entry", fields)
+        check(status == 303, "the commune's values are checked through A (%d)" % status)
+        status, _, _ = xa.post(B, "/entry/confirm", {"csrf": xa.csrf(A, "/entry?period=" + period), "period": period})
+        check(status == 303, "and sent through B with A's page's CSRF token (%d)" % status)
+        # The department verifies through B.
+        so = Browser()
+        check(so.login(B, "so.yte") == 303, "the health department signs in through B")
+        oid = psql(db, "SELECT o.id FROM observation o JOIN unit u ON u.id = o.unit_id WHERE u.code = '%s'"
+                       " AND o.measure_id = '%s' AND o.date = '%s' AND o.current = 1" % (UNIT, MEASURE, period))
+        status, _, _ = so.post(B, "/verify", {"csrf": so.csrf(B, "/verify"), "id": oid, "action": "verify"})
+        check(status == 303, "verified through B (%d)" % status)
+        # Visitors see it at once: on A (whose kept answer is now stale) and through nginx.
+        _, after, _ = visitor.get(A, scorecard)
+        check(b"96,4" in after and b"96,4" not in before, "A's visitor page shows the value verified on B at once")
+        shown = [b"96,4" in visitor.get(N, scorecard)[1] for _ in range(4)]
+        check(all(shown), "every answer through nginx shows it (%s)" % shown)
+        # Evidence uploaded through A downloads through B.
+        pdf = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+        boundary = "XyZmulti"
+        parts = []
+        fields.update({"csrf": xa.csrf(A, "/entry?period=" + period), "action": "draft"})
+        for k, v in fields.items():
+            parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, k, v)).encode())
+        parts.append(("--%s\r\nContent-Disposition: form-data; name=\"f.%s\"; filename=\"bien-ban.pdf\"\r\n"
+                      "Content-Type: application/pdf\r\n\r\n" % (boundary, MEASURE)).encode() + pdf + b"\r\n")
+        parts.append(("--%s--\r\n" % boundary).encode())
+        status, _, _ = xa.request(A, "/entry", b"".join(parts),
+                                  {"Content-Type": "multipart/form-data; boundary=" + boundary})
+        check(status == 303, "evidence uploaded through A (%d)" % status)
+        eid = psql(db, "SELECT MAX(id) FROM evidence WHERE original_name = 'bien-ban.pdf'")
+        status, got, _ = xa.get(B, "/evidence/" + eid)
+        check(status == 200 and got == pdf, "the file downloads through B (%d, %d bytes)" % (status, len(got)))
+        # Failed logins count across instances.
+        intruder = Browser()
+        codes = [intruder.login(A if i % 2 else B, "bcd.thanhvien", "sai-mat-khau-%d" % i) for i in range(12)]
+        check(intruder.login(A, "bcd.thanhvien") == 429 and intruder.login(B, "bcd.thanhvien") == 429,
+              "failures through A and B together lock the name on both (%s)" % codes)
+        # Logout through B ends the session on A.
+        status, _, _ = xa.post(B, "/logout", {"csrf": xa.csrf(A, "/entry")})
+        check(status == 303, "signed out through B")
+        status, _, headers = xa.get(A, "/entry")
+        check(status == 303 and "/login" in headers.get("Location", ""),
+              "the session is gone on A too (%d %s)" % (status, headers.get("Location")))
+    finally:
+        nginx.terminate()
+        for s in servers:
+            s.terminate()
+        for p in [nginx] + servers:
+            p.wait(timeout=10)
+        shutil.rmtree(work, ignore_errors=True)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
