@@ -313,6 +313,9 @@ TEST_F(WebTest, LoginCsrfLogoutAndReplay) {
   EXPECT_EQ(post(port_, "/logout", "csrf=" + csrf, c).status, 303);
   EXPECT_EQ(get(port_, "/account", c).status, 303);  // the replayed cookie is dead: to /login
   EXPECT_EQ(get(port_, "/api/v1/health", c).status, 200);
+  const Reply ready = get(port_, "/readyz");  // migrated, reachable: take traffic
+  EXPECT_EQ(ready.status, 200);
+  EXPECT_NE(ready.body.find("\"status\":\"ready\""), std::string::npos) << ready.body;
 }
 
 // The whole loop: a commune enters and submits, the department verifies one

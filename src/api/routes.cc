@@ -11,6 +11,7 @@ Response api_error(const Status& s) {
 void register_api(Router& router, AppState& app) {
   auto bind = [&app](Response (*h)(AppState&, const Request&)) { return bind_handler(app, h); };
   router.add("GET", "/api/v1/health", bind(api_health));
+  router.add("GET", "/readyz", bind(readyz));
   router.add("GET", "/api/v1/sets", bind(api_sets));
   router.add("GET", "/api/v1/units/:code", bind(api_unit));
   router.add("GET", "/api/v1/units/:code/overview", bind(api_overview));

@@ -11,6 +11,7 @@ void register_api(Router& router, AppState& app);
 
 // Handlers (api/*.cc).
 Response api_health(AppState& app, const Request& r);
+Response readyz(AppState& app, const Request& r);
 Response api_sets(AppState& app, const Request& r);
 Response api_unit(AppState& app, const Request& r);
 Response api_overview(AppState& app, const Request& r);

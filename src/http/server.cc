@@ -5,6 +5,8 @@
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
 #include <chrono>
+#include <csignal>
+#include <functional>
 #include <ostream>
 #include <thread>
 #include <unordered_map>
@@ -167,6 +169,10 @@ struct Shared {
   std::atomic<int64_t> version{0};
   std::atomic<int64_t> busy_since_ms{0};  // 0: idle
   std::atomic<size_t> connections{0};
+  // Requests read and not yet answered; after SIGTERM (draining) no new
+  // connection or request is taken and the server ends when this reaches 0.
+  std::atomic<int> in_flight{0};
+  bool draining = false;  // network thread only
   std::unique_ptr<PublicCache> cache;
   // Kept answers being computed, by key: waiters wake when it is cancelled.
   // Network thread only.
@@ -282,6 +288,7 @@ asio::awaitable<void> session(tcp::socket socket, Shared& s) {
   const std::string peer = peer_ec ? "" : remote.address().to_string();
   try {
     for (;;) {
+      if (s.draining) break;  // no further request on this connection
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(o.max_header_bytes));
       parser.body_limit(o.max_body_bytes);
@@ -289,6 +296,11 @@ asio::awaitable<void> session(tcp::socket socket, Shared& s) {
       stream.expires_after(o.header_timeout);
       co_await bhttp::async_read_header(stream, buffer, parser,
                                         asio::redirect_error(asio::use_awaitable, ec));
+      struct Flight {
+        std::atomic<int>& n;
+        explicit Flight(std::atomic<int>& c) : n(c) { ++n; }
+        ~Flight() { --n; }
+      } flight(s.in_flight);
       const bool long_target = !ec && parser.get().target().size() > o.max_target_bytes;
       if (!ec && !parser.is_done()) {
         const auto length = parser.content_length().value_or(o.max_body_bytes);
@@ -461,6 +473,27 @@ Status Server::run() {
     s.worker.run();
   });
   asio::co_spawn(s.io, accept_loop(s), asio::detached);
+  // SIGTERM / SIGINT: stop taking connections, answer what was asked, end
+  // (at most 30 s later): a restart or an upgrade loses no request.
+  asio::signal_set signals(s.io, SIGTERM, SIGINT);
+  asio::steady_timer drain(s.io);
+  std::chrono::steady_clock::time_point deadline;
+  std::function<void()> wait_for_answers = [&] {
+    if (s.in_flight.load() == 0 || std::chrono::steady_clock::now() > deadline) {
+      s.io.stop();
+      return;
+    }
+    drain.expires_after(std::chrono::milliseconds(20));
+    drain.async_wait([&](const beast::error_code&) { wait_for_answers(); });
+  };
+  signals.async_wait([&](const beast::error_code& ec, int) {
+    if (ec) return;
+    s.draining = true;
+    deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    beast::error_code ignored;
+    s.acceptor.close(ignored);
+    wait_for_answers();
+  });
   s.io.run();
   guard.reset();
   s.worker.stop();

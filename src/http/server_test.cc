@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <csignal>
 #include <future>
 #include <thread>
 
@@ -398,6 +399,38 @@ TEST(ServerCache, VisitorsAskingAtOnceShareOneComputation) {
   for (auto& t : visitors) t.join();
   EXPECT_EQ(calls.load(), 1);
   for (const std::string& a : answers) EXPECT_NE(a.find("trang chung"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace ntm
+
+namespace ntm {
+namespace {
+
+// SIGTERM drains: the request being answered gets its whole answer, new
+// connections are refused, and run() returns (a restart loses no request).
+TEST(ServerDrain, SigtermAnswersTheRequestInFlightThenEnds) {
+  Router router;
+  std::promise<void> started;
+  router.add("GET", "/slow", [&](const Request&) {
+    started.set_value();
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    return Response::html(200, "<p>xong</p>");
+  });
+  Server server(ServerOptions{"127.0.0.1", 0, ""}, std::move(router));
+  const unsigned short port = *server.listen();
+  Status ended = Status::internal("still running");
+  std::thread running([&] { ended = server.run(); });
+  std::string answer;
+  std::thread client([&] { answer = get(port, "/slow"); });
+  started.get_future().wait();
+  ASSERT_EQ(std::raise(SIGTERM), 0);
+  client.join();
+  running.join();
+  EXPECT_NE(answer.find("HTTP/1.1 200"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("xong"), std::string::npos);
+  EXPECT_TRUE(ended.is_ok()) << ended.to_string();
+  EXPECT_EQ(raw_exchange(port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n"), "");  // no longer listening
 }
 
 }  // namespace
