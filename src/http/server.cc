@@ -7,6 +7,7 @@
 #include <chrono>
 #include <csignal>
 #include <functional>
+#include <iostream>
 #include <ostream>
 #include <thread>
 #include <unordered_map>
@@ -215,10 +216,12 @@ bhttp::response<bhttp::string_body> plain(bhttp::status status, unsigned version
 // a lambda's captures would die before its coroutine ends).
 asio::awaitable<Response> dispatch(Shared& s, Request request) {
   s.busy_since_ms.store(now_ms());
+  const std::string request_target = request.method + " " + request.path;
   Response r;
   try {
     r = s.router.dispatch(std::move(request));
-  } catch (const std::exception&) {
+  } catch (const std::exception& e) {
+    std::cerr << "ntm: 500 " << request_target << ": " << e.what() << std::endl;
     r = Response::json_error(500, "internal", "Lỗi máy chủ");
   }
   read_version(s);

@@ -1,5 +1,6 @@
 #include "ui/page.h"
 
+#include <iostream>
 #include <kainjow/mustache.hpp>
 
 #include "http/request_options.h"
@@ -215,6 +216,10 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
 }
 
 Response error_page(AppState& app, const PageContext& c, const Status& s) {
+  // A server-side failure is written to the log (standard error) with the
+  // page asked for: the person sees a page in Vietnamese, the operator why.
+  if (http_status(s) >= 500)
+    std::cerr << "ntm: " << http_status(s) << " " << c.target << ": " << s.message() << std::endl;
   nlohmann::json view = {{"message", s.message()}, {"page_title", tr(c.lang, "error.not_found")}};
   return render_page(app, c, "error", view, http_status(s));
 }

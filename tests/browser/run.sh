@@ -31,7 +31,13 @@ for _ in $(seq 50); do
   curl -sf "http://127.0.0.1:$port/healthz" > /dev/null && break
   sleep 0.1
 done
+status=0
 NTM_URL="http://127.0.0.1:$port" NTM_ARTIFACTS="$artifacts" \
   node --test --test-concurrency=1 --test-reporter=spec \
   ${NTM_BROWSER_ONLY:+--test-name-pattern="$NTM_BROWSER_ONLY"} \
-  "$here/walkthroughs.test.mjs" "$here/web.test.mjs"
+  "$here/walkthroughs.test.mjs" "$here/web.test.mjs" || status=$?
+if [ "$status" -ne 0 ]; then
+  echo "--- the server's log (last 40 lines):"
+  tail -40 "$work/serve.log"
+fi
+exit "$status"
