@@ -133,21 +133,13 @@ class PgConnection : public Connection {
       if (!used[i]) types[i] = 25;  // text
     PGresult* res = PQprepare(conn_, name.c_str(), text.c_str(), static_cast<int>(types.size()),
                               types.empty() ? nullptr : types.data());
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-      Status s = failure(conn_, res, &busy_, sql);
-      PQclear(res);
-      return s;
-    }
+    const Status s =
+        PQresultStatus(res) == PGRES_COMMAND_OK ? Status::ok() : failure(conn_, res, &busy_, sql);
     PQclear(res);
-    res = PQdescribePrepared(conn_, name.c_str());
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-      Status s = failure(conn_, res, &busy_, sql);
-      PQclear(res);
-      return s;
-    }
-    const int nparams = PQnparams(res);
-    PQclear(res);
-    return std::unique_ptr<Statement>(new PgStatement(conn_, name, nparams, &busy_));
+    if (!s.is_ok()) return s;
+    // Its parameters are $1 .. the highest number in the text.
+    return std::unique_ptr<Statement>(
+        new PgStatement(conn_, name, static_cast<int>(types.size()), &busy_));
   }
 
   Status exec_script(std::string_view sql) override {
