@@ -1630,3 +1630,22 @@ TEST_F(WebTest, VerificationQueueComparesFiltersAndVerifiesTheSelected) {
 
 }  // namespace
 }  // namespace ntm
+
+namespace ntm {
+namespace {
+
+// Within one request the catalogue is never replaced, even when the data
+// changes meanwhile (on PostgreSQL any write of the cluster moves the data
+// version): an overview computed early points into it.
+TEST_F(WebTest, ARequestKeepsTheCatalogueItStartedWith) {
+  app().begin_request();
+  const Catalog* first = *app().catalog();
+  auto overview = *app().overview("42", EvaluateOptions{*Date::parse("2021-06-30"), "", false});
+  ASSERT_TRUE(app().store().set_setting("web_test_touch", "1").is_ok());  // the data changes
+  EXPECT_EQ(*app().catalog(), first);
+  ASSERT_NE(overview->set, nullptr);
+  EXPECT_EQ(overview->set, first->find(overview->set->id));  // still a live pointer
+}
+
+}  // namespace
+}  // namespace ntm

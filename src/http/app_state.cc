@@ -3,7 +3,9 @@
 namespace ntm {
 
 Status AppState::refresh() {
+  if (checked_ && catalog_) return Status::ok();
   const int64_t v = TRY(store_->data_version());
+  checked_ = in_request_;
   if (v == version_ && catalog_) return Status::ok();
   catalog_ = std::make_unique<Catalog>(TRY(Catalog::load(*store_)));
   overviews_.clear();

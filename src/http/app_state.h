@@ -22,6 +22,11 @@ class AppState {
   explicit AppState(std::shared_ptr<Store> store) : store_(std::move(store)) {}
 
   Store& store() { return *store_; }
+  // Called as each request starts (bind_handler): the data version is read
+  // once per request, so a request never sees the catalogue replaced under
+  // it (an Overview points into the catalogue it was computed from). On
+  // PostgreSQL the version moves with any write of the cluster.
+  void begin_request() { in_request_ = true, checked_ = false; }
   // The catalogue, reloaded when the data changed since it was loaded.
   Result<const Catalog*> catalog();
   // A province or district overview, computed once per data version and key.
@@ -46,6 +51,8 @@ class AppState {
   Status refresh();
 
   std::shared_ptr<Store> store_;
+  bool in_request_ = false;  // inside a request: check the version once
+  bool checked_ = false;
   int64_t version_ = -1;
   std::unique_ptr<Catalog> catalog_;
   std::map<std::string, std::shared_ptr<const Overview>> overviews_;
@@ -64,6 +71,7 @@ Response busy_retry_page(const Request& r);
 // the page says so).
 inline Handler bind_handler(AppState& app, Response (*h)(AppState&, const Request&)) {
   return [&app, h](const Request& r) {
+    app.begin_request();
     (void)app.store().connection().take_busy();
     Response res = h(app, r);
     if (r.method == "POST" && app.store().connection().take_busy()) return busy_retry_page(r);
