@@ -84,6 +84,13 @@ class Subjects {
       : store_(store), catalog_(catalog), lang_(lang) {}
 
   std::string operator()(const std::string& subject) {
+    auto [it, added] = words_.try_emplace(subject);
+    if (added) it->second = words(subject);  // one lookup per subject, not per row
+    return it->second;
+  }
+
+ private:
+  std::string words(const std::string& subject) {
     const size_t at = subject.find(" @ ");
     if (at != std::string::npos && catalog_) {
       const auto m = catalog_->measures().find(subject.substr(0, at));
@@ -108,10 +115,10 @@ class Subjects {
     return label + (title.empty() ? " " + std::to_string(id) : ": " + title);
   }
 
- private:
   Store& store_;
   const Catalog* catalog_;
   Lang lang_;
+  std::map<std::string, std::string> words_;
 };
 
 // A recorded value in words: work states ("in_progress 40%"), owners
@@ -146,14 +153,15 @@ std::string value_words(Lang lang, const OwnerNames& owners, const std::string& 
   }
   out.append(last, text.cend());
   out = std::regex_replace(out, iso, "$3/$2/$1");
-  if (lang == Lang::kEn) {
-    for (const auto& [vi, en] :
-         {std::pair{"đã chi ", "spent "}, std::pair{"hạn ", "due "}, std::pair{" đồng", " VND"},
-          std::pair{"rà soát kỳ ", "review of "}}) {
-      for (size_t at = out.find(vi); at != std::string::npos; at = out.find(vi, at + 1))
-        out.replace(at, std::string(vi).size(), en);
-    }
-  }
+  // Only where the use cases put them (after a work state's "%, ", before a
+  // due date or an amount), never inside a title people wrote.
+  static const std::pair<std::regex, const char*> kEnglish[] = {
+      {std::regex("%, đã chi "), "%, spent "},
+      {std::regex(", hạn (\\d)"), ", due $1"},
+      {std::regex("(\\d) đồng"), "$1 VND"},
+      {std::regex("^rà soát kỳ "), "review of "}};
+  if (lang == Lang::kEn)
+    for (const auto& [pattern, english] : kEnglish) out = std::regex_replace(out, pattern, english);
   return out;
 }
 
