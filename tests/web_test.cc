@@ -1638,7 +1638,9 @@ namespace {
 // changes meanwhile (on PostgreSQL any write of the cluster moves the data
 // version): an overview computed early points into it.
 TEST_F(WebTest, ARequestKeepsTheCatalogueItStartedWith) {
-  app().begin_request();
+  Request r;
+  r.method = "GET";
+  app().begin_request(r);
   const Catalog* first = *app().catalog();
   auto overview = *app().overview("42", EvaluateOptions{*Date::parse("2021-06-30"), "", false});
   ASSERT_TRUE(app().store().set_setting("web_test_touch", "1").is_ok());  // the data changes

@@ -47,6 +47,8 @@ struct Options {
   std::vector<std::string> trusted_proxies;
   std::string public_url;
   std::string evidence_dir;
+  std::string read_db;
+  int statement_timeout = 60;
   int port = 8080;
   std::string compare, issued, output, sponsor_code;
 };
@@ -327,8 +329,17 @@ Status run_template(const Options& o, std::ostream& out) {
 }
 
 Status run_serve(const Options& o, std::ostream& out) {
-  std::shared_ptr<Store> store = TRY(Store::open(o.db));
-  AppState app(store);
+  const int timeout_ms = o.statement_timeout * 1000;
+  std::shared_ptr<Store> store = TRY(Store::open(o.db, timeout_ms));
+  const char* env_read = std::getenv("NTM_READ_DB");
+  const std::string read_db = !o.read_db.empty() ? o.read_db : env_read ? env_read : "";
+  std::shared_ptr<Store> replica;
+  if (!read_db.empty()) {
+    if (!is_postgres_url(o.db))
+      return Status::invalid("--read-db: chỉ dùng với --db postgresql://");
+    replica = TRY(Store::open_replica(read_db, timeout_ms));
+  }
+  AppState app(store, replica);
   app.secure_cookies = o.secure_cookies;
   app.trusted_proxies = o.trusted_proxies;
   // Beside an SQLite file by default; for PostgreSQL a folder of the working
@@ -347,7 +358,7 @@ Status run_serve(const Options& o, std::ostream& out) {
   // Visitors' pages are kept until the data changes (see ServerOptions).
   ServerOptions so{o.host, static_cast<unsigned short>(o.port), o.db,
                    [&app, failed = int64_t{0}]() mutable {
-                     const auto v = app.store().data_version();
+                     const auto v = app.read_version();
                      return v.is_ok() ? *v : --failed;  // unreadable: never reuse
                    }};
   return serve(so, std::move(router), out);
@@ -558,6 +569,12 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   sv->add_option("--evidence-dir", o.evidence_dir,
                  "Evidence files (default: DB file + .evidence; ./ntm-evidence for PostgreSQL)");
   sv->add_flag("--secure-cookies", o.secure_cookies, "Mark cookies Secure (when served over TLS)");
+  sv->add_option("--read-db", o.read_db,
+                 "A PostgreSQL hot standby for read-only pages (default $NTM_READ_DB); writes"
+                 " and a person's reads until the standby has their last write go to --db");
+  sv->add_option("--statement-timeout", o.statement_timeout,
+                 "PostgreSQL: cancel a statement after this many seconds (default 60; 0: never)")
+      ->check(CLI::Range(0, 86400));
   sv->add_option(
       "--trusted-proxy", o.trusted_proxies,
       "Address of a proxy in front (nginx) whose X-Forwarded-For is believed; repeatable");

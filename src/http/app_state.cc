@@ -1,46 +1,124 @@
 #include "http/app_state.h"
 
+#include <chrono>
+#include <cstdint>
+#include <iostream>
+
+#include "base/strings.h"
+
 namespace ntm {
 
+AppState::AppState(std::shared_ptr<Store> store, std::shared_ptr<Store> replica) {
+  primary_.store = std::move(store);
+  replica_.store = std::move(replica);
+}
+
+namespace {
+int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
+// Whether the standby has replayed up to `position`; false when it cannot
+// be asked (then it is left alone for 10 s: reads go to the primary).
+bool AppState::replica_has(int64_t position) {
+  if (!replica_.store || now_ms() < replica_retry_ms_) return false;
+  const auto at = replica_.store->wal_position();
+  if (!at.is_ok()) {
+    std::cerr << "ntm: read-db: " << at.status().message() << std::endl;
+    replica_retry_ms_ = now_ms() + 10000;
+    return false;
+  }
+  return *at >= position;
+}
+
+void AppState::begin_request(const Request& r) {
+  in_request_ = true;
+  primary_.checked = replica_.checked = false;
+  current_ = &primary_;
+  if (!replica_.store || (r.method != "GET" && r.method != "HEAD")) return;
+  const auto written = parse_int(r.cookie(kWrittenCookie), 0, INT64_MAX);
+  if (replica_has(written.value_or(0))) current_ = &replica_;
+}
+
+void AppState::end_request(const Request& r, Response& res) {
+  if (has_replica()) res.headers.push_back({"X-Ntm-Read", on_replica() ? "standby" : "primary"});
+  if (!has_replica() || r.method == "GET" || r.method == "HEAD") return;
+  const auto at = primary_.store->wal_position();
+  if (!at.is_ok()) return;
+  // Long enough for any standby that keeps up; a lagging one is bypassed.
+  res.headers.push_back({"Set-Cookie", std::string(kWrittenCookie) + "=" + std::to_string(*at) +
+                                           "; Path=/; Max-Age=600; HttpOnly; SameSite=Lax" +
+                                           (secure_cookies ? "; Secure" : "")});
+}
+
+Result<int64_t> AppState::read_version() {
+  if (replica_.store && now_ms() >= replica_retry_ms_) {
+    auto v = replica_.store->data_version();
+    if (v.is_ok()) return v;
+  }
+  return primary_.store->data_version();
+}
+
 Status AppState::refresh() {
-  if (checked_ && catalog_) return Status::ok();
-  const int64_t v = TRY(store_->data_version());
-  checked_ = in_request_;
-  if (v == version_ && catalog_) return Status::ok();
-  catalog_ = std::make_unique<Catalog>(TRY(Catalog::load(*store_)));
-  overviews_.clear();
-  const auto demo = TRY(store_->setting("demo_data"));
-  demo_ = demo && *demo == "synthetic";
-  snapshot_ = TRY(ntm::published_snapshot(*store_));
-  version_ = v;
+  Source& src = *current_;
+  if (src.checked && src.catalog) return Status::ok();
+  const int64_t v = TRY(src.store->data_version());
+  src.checked = in_request_;
+  if (v == src.version && src.catalog) return Status::ok();
+  src.catalog = std::make_unique<Catalog>(TRY(Catalog::load(*src.store)));
+  src.overviews.clear();
+  const auto demo = TRY(src.store->setting("demo_data"));
+  src.demo = demo && *demo == "synthetic";
+  src.snapshot = TRY(ntm::published_snapshot(*src.store));
+  src.version = v;
   return Status::ok();
 }
 
 Result<const Catalog*> AppState::catalog() {
   TRY(refresh());
-  return static_cast<const Catalog*>(catalog_.get());
+  return static_cast<const Catalog*>(current_->catalog.get());
 }
 
 Result<std::shared_ptr<const Overview>> AppState::overview(const std::string& code,
                                                            const EvaluateOptions& opts) {
   TRY(refresh());
+  Source& src = *current_;
   const std::string key =
       code + "|" + opts.at.iso() + "|" + opts.set_id + "|" + (opts.verified_only ? "v" : "a");
-  if (auto it = overviews_.find(key); it != overviews_.end()) return it->second;
-  if (overviews_.size() > 256) overviews_.clear();  // bound the memory
-  auto ov = std::make_shared<const Overview>(TRY(build_overview(*store_, *catalog_, code, opts)));
-  overviews_[key] = ov;
+  if (auto it = src.overviews.find(key); it != src.overviews.end()) return it->second;
+  if (src.overviews.size() > 256) src.overviews.clear();  // bound the memory
+  auto ov =
+      std::make_shared<const Overview>(TRY(build_overview(*src.store, *src.catalog, code, opts)));
+  src.overviews[key] = ov;
   return std::shared_ptr<const Overview>(ov);
 }
 
 const std::optional<PublicSnapshot>& AppState::published_snapshot() {
   (void)refresh();
-  return snapshot_;
+  return current_->snapshot;
 }
 
 bool AppState::demo() {
   (void)refresh();
-  return demo_;
+  return current_->demo;
+}
+
+void bind_app(Router& router, AppState& app) {
+  router.set_around([&app](const Request& r, const Router::Inner& inner) {
+    app.begin_request(r);
+    (void)app.store().connection().take_busy();
+    Response res = inner(r);
+    if (app.on_replica() && app.store().connection().take_read_only()) {
+      app.use_primary();
+      res = inner(r);
+    }
+    if (r.method == "POST" && app.store().connection().take_busy()) return busy_retry_page(r);
+    app.end_request(r, res);
+    return res;
+  });
 }
 
 Response busy_retry_page(const Request& r) {

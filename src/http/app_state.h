@@ -19,14 +19,34 @@ namespace ntm {
 
 class AppState {
  public:
-  explicit AppState(std::shared_ptr<Store> store) : store_(std::move(store)) {}
+  // `replica`, when given, is a PostgreSQL hot standby of `store`'s database
+  // (ntm serve --read-db): read-only requests are answered from it.
+  explicit AppState(std::shared_ptr<Store> store, std::shared_ptr<Store> replica = nullptr);
 
-  Store& store() { return *store_; }
+  // The store this request reads and writes: the primary, or the standby for
+  // a read-only request (begin_request).
+  Store& store() { return *current_->store; }
+  Store& primary() { return *primary_.store; }
+  bool has_replica() const { return replica_.store != nullptr; }
+  bool on_replica() const { return current_ == &replica_; }
+  // The version of what visitors' kept answers were computed from.
+  Result<int64_t> read_version();
+
   // Called as each request starts (bind_handler): the data version is read
   // once per request, so a request never sees the catalogue replaced under
   // it (an Overview points into the catalogue it was computed from). On
   // PostgreSQL the version moves with any write of the cluster.
-  void begin_request() { in_request_ = true, checked_ = false; }
+  // With a standby, a GET or HEAD is read from it unless the person's last
+  // write (the cookie kWrittenCookie: the primary's WAL position then) is
+  // not replayed there yet, or the standby cannot be reached.
+  void begin_request(const Request& r);
+  // The request's handler tried to write on the standby (a GET that tidies
+  // up, e.g. an expired session): it is run again on the primary.
+  void use_primary() { current_ = &primary_; }
+  // After a request that may have written (not GET/HEAD) with a standby:
+  // the cookie that keeps this person's reads on the primary until the
+  // standby has replayed the write.
+  void end_request(const Request& r, Response& res);
   // The catalogue, reloaded when the data changed since it was loaded.
   Result<const Catalog*> catalog();
   // A province or district overview, computed once per data version and key.
@@ -47,36 +67,44 @@ class AppState {
   // The site's address as readers reach it (canonical links, feeds, sitemap).
   std::string public_url = "http://127.0.0.1:8080";
 
- private:
-  Status refresh();
+  static constexpr const char* kWrittenCookie = "ntm_w";
 
-  std::shared_ptr<Store> store_;
-  bool in_request_ = false;  // inside a request: check the version once
-  bool checked_ = false;
-  int64_t version_ = -1;
-  std::unique_ptr<Catalog> catalog_;
-  std::map<std::string, std::shared_ptr<const Overview>> overviews_;
-  bool demo_ = false;
-  std::optional<PublicSnapshot> snapshot_;
+ private:
+  // A database read from, with what was computed from it.
+  struct Source {
+    std::shared_ptr<Store> store;
+    bool checked = false;  // the version was read in this request
+    int64_t version = -1;
+    std::unique_ptr<Catalog> catalog;
+    std::map<std::string, std::shared_ptr<const Overview>> overviews;
+    bool demo = false;
+    std::optional<PublicSnapshot> snapshot;
+  };
+  Status refresh();
+  bool replica_has(int64_t position);
+
+  Source primary_, replica_;
+  Source* current_ = &primary_;
+  int64_t replica_retry_ms_ = 0;  // the standby failed: not before then
+  bool in_request_ = false;       // inside a request: check the version once
 };
 
-// The answer to a form that found the database busy (bind_handler).
+// The answer to a form that found the database busy (bind_app).
 Response busy_retry_page(const Request& r);
+
+// Runs every request of the router with the app: the data version read once
+// (AppState::begin_request), the database chosen (standby or primary), a
+// read that had to write on the standby run again on the primary, and a
+// form posted while another process held the database (a long import)
+// answered 503 with a page that posts the same fields again on one click:
+// nothing was stored, and nothing the user typed is lost (files excepted:
+// the page says so).
+void bind_app(Router& router, AppState& app);
 
 // A route handler bound to the app: lets the route tables list plain
 // functions `Response h(AppState&, const Request&)`.
-// A form posted while another process held the database (a long import)
-// is answered 503 with a page that posts the same fields again on one click:
-// nothing was stored, and nothing the user typed is lost (files excepted:
-// the page says so).
 inline Handler bind_handler(AppState& app, Response (*h)(AppState&, const Request&)) {
-  return [&app, h](const Request& r) {
-    app.begin_request();
-    (void)app.store().connection().take_busy();
-    Response res = h(app, r);
-    if (r.method == "POST" && app.store().connection().take_busy()) return busy_retry_page(r);
-    return res;
-  };
+  return [&app, h](const Request& r) { return h(app, r); };
 }
 
 }  // namespace ntm

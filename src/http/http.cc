@@ -107,6 +107,11 @@ Response Router::refuse(const Request& r, int status, const std::string& code,
 }
 
 Response Router::dispatch(Request r) const {
+  if (!around_) return route(std::move(r));
+  return around_(r, [this](Request q) { return route(std::move(q)); });
+}
+
+Response Router::route(Request r) const {
   const std::vector<std::string> parts = split(r.path, '/');
   for (const Route& route : routes_) {
     if (route.method != r.method || route.segments.size() != parts.size()) continue;

@@ -83,6 +83,11 @@ class Router {
     add(method, pattern, Access::kPublic, std::move(h));
   }
   Response dispatch(Request r) const;
+  // Runs around every request (its authentication included): what must
+  // happen before and after each, such as choosing the database it reads.
+  using Inner = std::function<Response(Request)>;
+  using Around = std::function<Response(const Request&, const Inner&)>;
+  void set_around(Around a) { around_ = std::move(a); }
   struct RouteInfo {
     std::string method, pattern;
     Access access;
@@ -100,11 +105,13 @@ class Router {
     std::vector<std::string> segments;
     Handler handler;
   };
+  Response route(Request r) const;
   Response refuse(const Request& r, int status, const std::string& code,
                   const std::string& message) const;
   std::vector<Route> routes_;
   Handler not_found_page_;
   Authenticator authenticate_;
+  Around around_;
 };
 
 // Parses an application/x-www-form-urlencoded body. A field sent several

@@ -57,6 +57,9 @@ class Connection {
   // process's long import) since the last call; clears it. The statement
   // failed with kBusyMessage and its transaction was rolled back.
   virtual bool take_busy() { return false; }
+  // Whether a statement since the last call was refused because the server
+  // only reads (a PostgreSQL standby); clears it.
+  virtual bool take_read_only() { return false; }
 };
 
 inline constexpr const char* kBusyMessage =

@@ -197,15 +197,22 @@ Result<std::vector<Observation>> Store::observation_history(int64_t unit_id,
 
 Result<int64_t> Store::data_version() {
   if (conn_->backend() == "postgres") {
-    // Any commit on the server, by any instance, moves the WAL insert
-    // position (so do some maintenance writes: a needless refresh at worst).
-    auto s = TRY(sql("SELECT (pg_current_wal_insert_lsn() - '0/0')::BIGINT"));
-    TRY(s->step());
-    return s->get_int(0) + write_count_;
+    // Any commit on the server, by any instance, moves the WAL position
+    // (so do some maintenance writes: a needless refresh at worst).
+    return TRY(wal_position()) + write_count_;
   }
   auto s = TRY(sql("PRAGMA data_version"));
   TRY(s->step());
   return s->get_int(0) * 1000003 + write_count_;
+}
+
+Result<int64_t> Store::wal_position() {
+  if (conn_->backend() != "postgres") return int64_t{0};
+  auto s =
+      TRY(sql("SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()"
+              " ELSE pg_current_wal_insert_lsn() END - '0/0')::BIGINT"));
+  TRY(s->step());
+  return s->is_null(0) ? int64_t{0} : s->get_int(0);
 }
 
 Result<int64_t> Store::count_observations() {

@@ -78,7 +78,14 @@ class Store {
   // Opens an SQLite file (":memory:" for tests) and applies pending migrations.
   static Result<std::unique_ptr<Store>> open_sqlite(const std::string& path);
   // Opens `db`: a postgresql:// URL or an SQLite file; migrates it.
-  static Result<std::unique_ptr<Store>> open(const std::string& db);
+  // On PostgreSQL a statement running longer than statement_timeout_ms is
+  // cancelled (0: never).
+  static Result<std::unique_ptr<Store>> open(const std::string& db,
+                                             int statement_timeout_ms = 60000);
+  // Opens a PostgreSQL hot standby for reads (ntm serve --read-db): no
+  // migration (the standby replays the primary's); a write fails there.
+  static Result<std::unique_ptr<Store>> open_replica(const std::string& url,
+                                                     int statement_timeout_ms = 60000);
 
   explicit Store(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
@@ -175,6 +182,11 @@ class Store {
   Result<int64_t> count_observations();
   // Changes whenever any connection commits: for caches of computed views.
   Result<int64_t> data_version();
+  // PostgreSQL: how far this server's WAL goes, as a number — on a primary
+  // where its next record will be inserted, on a standby what it has
+  // replayed. A standby at or past a primary's position shows every write
+  // committed there before (read-your-writes). SQLite: 0.
+  Result<int64_t> wal_position();
 
   // --- accounts (accounts.cc) -------------------------------------------------
   Result<int64_t> insert_user(const User& u);
@@ -300,6 +312,7 @@ class Store {
  private:
   Status run_in_transaction(const std::function<Status()>& fn, bool write);
   Status migrate_locked();
+  Result<int> schema_version_readonly();  // the table exists
   // Recomputes the kept values of these units now, or marks them for the
   // commit of the enclosing transaction.
   Status units_changed(const std::set<int64_t>& units);

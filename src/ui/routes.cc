@@ -133,6 +133,7 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/articles/:id/unpublish", Access::kAdmin, bind(article_unpublish));
   router.add("POST", "/progress/publish", Access::kAdmin, bind(progress_publish));
   router.add("POST", "/progress/live", Access::kAdmin, bind(progress_live));
+  bind_app(router, app);
   router.set_authenticator([&app](const Request& r) -> std::optional<std::pair<User, Session>> {
     auto found = session_user(app.store(), r.cookie("ntm_session"));
     return found.is_ok() ? *found : std::nullopt;

@@ -12,69 +12,12 @@ upstreams, round robin): any instance answers any request.
 
 Usage: two_instances.py NTM_BINARY  (NTM_TEST_PG: the test cluster's folder;
 prints 'N passed, N failed')."""
-import http.cookiejar, os, re, shutil, socket, subprocess, sys, tempfile, time
-import urllib.error, urllib.parse, urllib.request
+import os, re, shutil, subprocess, sys, tempfile
+
+from common import Browser, check, free_port, psql, summary, wait_up
 
 NTM = os.path.realpath(sys.argv[1])
-PASSWORD = "demo-ntm-2026"
 UNIT, MEASURE = "18172", "bhyt_pct"  # Xã Sơn Tây, BHYT (Sở Y tế verifies it)
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    print(("ok     " if ok else "FAILED ") + what)
-    passed, failed = passed + bool(ok), failed + (not ok)
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args):
-        return None
-
-
-class Browser:
-    """One person's cookie jar, sending each request to the base it is told."""
-
-    def __init__(self):
-        self.jar = http.cookiejar.CookieJar()
-        self.op = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect)
-
-    def request(self, base, path, data=None, headers=None):
-        req = urllib.request.Request(base + path, data=data, headers=headers or {})
-        try:
-            with self.op.open(req, timeout=30) as r:
-                return r.status, r.read(), dict(r.headers)
-        except urllib.error.HTTPError as e:
-            return e.code, e.read(), dict(e.headers)
-
-    def get(self, base, path):
-        return self.request(base, path)
-
-    def post(self, base, path, fields):
-        return self.request(base, path, urllib.parse.urlencode(fields).encode(),
-                            {"Content-Type": "application/x-www-form-urlencoded"})
-
-    def csrf(self, base, path):
-        status, body, _ = self.get(base, path)
-        m = re.search(rb'name="csrf" value="([^"]+)"', body)
-        return m.group(1).decode() if m else ""
-
-    def login(self, base, user, password=PASSWORD):
-        token = self.csrf(base, "/login")
-        status, _, headers = self.post(base, "/login", {"csrf": token, "username": user, "password": password})
-        return status
-
-
-def psql(url, sql):
-    return subprocess.run(["psql", url, "-qtAc", sql], check=True, capture_output=True, text=True).stdout.strip()
 
 
 def main():
@@ -123,12 +66,7 @@ http {
     A, B, N = ("http://127.0.0.1:%d" % p for p in (ports[0], ports[1], front))
     try:
         for base in (A, B, N):
-            for _ in range(100):
-                try:
-                    urllib.request.urlopen(base + "/healthz", timeout=2)
-                    break
-                except Exception:
-                    time.sleep(0.05)
+            wait_up(base)
         # Sessions and CSRF tokens: made on A, honoured by B.
         xa = Browser()
         check(xa.login(A, "xa.sontay") == 303, "the commune officer signs in through A")
@@ -193,8 +131,7 @@ http {
         for p in [nginx] + servers:
             p.wait(timeout=10)
         shutil.rmtree(work, ignore_errors=True)
-    print("%d passed, %d failed" % (passed, failed))
-    return 1 if failed else 0
+    return summary()
 
 
 if __name__ == "__main__":

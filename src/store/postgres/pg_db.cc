@@ -17,25 +17,70 @@
 namespace ntm {
 namespace {
 
+// What a connection's failed statements said, for take_busy/take_read_only.
+struct Flags {
+  bool busy = false;
+  bool read_only = false;
+};
+
+// The server connection a PgConnection and its statements share. When it
+// breaks (the server restarted, a standby was rebuilt), the statement that
+// found it so fails and the link is re-established; statements prepare
+// themselves again on the new session (generation).
+struct Link {
+  PGconn* conn = nullptr;
+  Flags flags;
+  int generation = 0;
+  std::string setup;  // the session's settings, run on every (re)connect
+
+  // After a failure: reconnects when the connection is gone.
+  void repair() {
+    if (PQstatus(conn) != CONNECTION_BAD) return;
+    PQreset(conn);
+    if (PQstatus(conn) != CONNECTION_OK) return;
+    ++generation;
+    PQclear(PQexec(conn, setup.c_str()));
+  }
+};
+
 // A failed command as a Status, naming the SQLSTATE; lock timeouts and
 // serialization failures read as "busy" like SQLite's locked database.
-Status failure(PGconn* conn, const PGresult* res, bool* busy, std::string_view sql) {
+Status failure(PGconn* conn, const PGresult* res, Flags* flags, std::string_view sql) {
   const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
   const std::string code = state ? state : "";
   if (code == "55P03" || code == "40001" || code == "40P01" || code == "57014") {
-    *busy = true;
+    flags->busy = true;
     return Status::database(kBusyMessage);
   }
+  if (code == "25006") flags->read_only = true;  // a write on a standby
   std::string message = res ? PQresultErrorMessage(res) : PQerrorMessage(conn);
   while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
   return Status::database("PostgreSQL" + (code.empty() ? "" : " " + code) + ": " + message +
                           (sql.empty() ? "" : " in: " + std::string(sql.substr(0, 200))));
 }
 
+// Prepares `text` as statement `name` on the link's session.
+Status prepare_on(Link& link, const std::string& name, const std::string& text,
+                  const std::vector<Oid>& types) {
+  PGresult* res = PQprepare(link.conn, name.c_str(), text.c_str(), static_cast<int>(types.size()),
+                            types.empty() ? nullptr : types.data());
+  const Status s = PQresultStatus(res) == PGRES_COMMAND_OK
+                       ? Status::ok()
+                       : failure(link.conn, res, &link.flags, text);
+  PQclear(res);
+  if (!s.is_ok()) link.repair();
+  return s;
+}
+
 class PgStatement : public Statement {
  public:
-  PgStatement(PGconn* conn, std::string name, int nparams, bool* busy)
-      : conn_(conn), name_(std::move(name)), params_(static_cast<size_t>(nparams)), busy_(busy) {}
+  PgStatement(Link* link, std::string name, std::string text, std::vector<Oid> types)
+      : link_(link),
+        generation_(link->generation),
+        name_(std::move(name)),
+        text_(std::move(text)),
+        types_(std::move(types)),
+        params_(types_.size()) {}
   ~PgStatement() override { PQclear(res_); }
 
   void bind(int n, int64_t v) override { set(n, std::to_string(v)); }
@@ -52,16 +97,21 @@ class PgStatement : public Statement {
 
   Result<bool> step() override {
     if (!res_) {
+      if (generation_ != link_->generation) {  // a new session: prepare again
+        TRY(prepare_on(*link_, name_, text_, types_));
+        generation_ = link_->generation;
+      }
       std::vector<const char*> values(params_.size());
       for (size_t i = 0; i < params_.size(); ++i)
         values[i] = params_[i] ? params_[i]->c_str() : nullptr;
-      res_ = PQexecPrepared(conn_, name_.c_str(), static_cast<int>(values.size()), values.data(),
-                            nullptr, nullptr, 0);
+      res_ = PQexecPrepared(link_->conn, name_.c_str(), static_cast<int>(values.size()),
+                            values.data(), nullptr, nullptr, 0);
       const ExecStatusType st = PQresultStatus(res_);
       if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-        Status s = failure(conn_, res_, busy_, "");
+        Status s = failure(link_->conn, res_, &link_->flags, "");
         PQclear(res_);
         res_ = nullptr;
+        link_->repair();
         return s;
       }
       row_ = -1;
@@ -98,24 +148,28 @@ class PgStatement : public Statement {
       params_[static_cast<size_t>(n - 1)] = std::move(v);
   }
 
-  PGconn* conn_;
-  std::string name_;
+  Link* link_;
+  int generation_;
+  std::string name_, text_;
+  std::vector<Oid> types_;
   std::vector<std::optional<std::string>> params_;
-  bool* busy_;
   PGresult* res_ = nullptr;
   int row_ = -1, rows_ = 0;
 };
 
 class PgConnection : public Connection {
  public:
-  explicit PgConnection(PGconn* conn) : conn_(conn) {}
-  ~PgConnection() override { PQfinish(conn_); }
+  PgConnection(PGconn* conn, std::string setup) {
+    link_.conn = conn;
+    link_.setup = std::move(setup);
+  }
+  ~PgConnection() override { PQfinish(link_.conn); }
 
   std::string backend() const override { return "postgres"; }
 
   Result<std::unique_ptr<Statement>> prepare(std::string_view sql) override {
     const std::string name = "s" + std::to_string(++prepared_);
-    const std::string text(sql);
+    std::string text(sql);
     // The common dialect lets a statement skip a number that its binder sets
     // (an UPDATE without $9 of the INSERT's list); PostgreSQL needs a type
     // for every number up to the highest, so the skipped ones are text.
@@ -131,34 +185,30 @@ class PgConnection : public Connection {
     std::vector<Oid> types(used.size(), 0);
     for (size_t i = 0; i < used.size(); ++i)
       if (!used[i]) types[i] = 25;  // text
-    PGresult* res = PQprepare(conn_, name.c_str(), text.c_str(), static_cast<int>(types.size()),
-                              types.empty() ? nullptr : types.data());
-    const Status s =
-        PQresultStatus(res) == PGRES_COMMAND_OK ? Status::ok() : failure(conn_, res, &busy_, sql);
-    PQclear(res);
-    if (!s.is_ok()) return s;
+    TRY(prepare_on(link_, name, text, types));
     // Its parameters are $1 .. the highest number in the text.
     return std::unique_ptr<Statement>(
-        new PgStatement(conn_, name, static_cast<int>(types.size()), &busy_));
+        new PgStatement(&link_, name, std::move(text), std::move(types)));
   }
 
   Status exec_script(std::string_view sql) override {
     const std::string text(sql);
-    PGresult* res = PQexec(conn_, text.c_str());
+    PGresult* res = PQexec(link_.conn, text.c_str());
     const ExecStatusType st = PQresultStatus(res);
     Status s = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK || st == PGRES_EMPTY_QUERY
                    ? Status::ok()
-                   : failure(conn_, res, &busy_, sql);
+                   : failure(link_.conn, res, &link_.flags, sql);
     PQclear(res);
+    if (!s.is_ok()) link_.repair();
     return s;
   }
 
-  bool take_busy() override { return std::exchange(busy_, false); }
+  bool take_busy() override { return std::exchange(link_.flags.busy, false); }
+  bool take_read_only() override { return std::exchange(link_.flags.read_only, false); }
 
  private:
-  PGconn* conn_;
+  Link link_;
   int prepared_ = 0;
-  bool busy_ = false;
 };
 
 }  // namespace
@@ -176,13 +226,13 @@ Result<std::unique_ptr<Connection>> open_postgres_connection(const std::string& 
     PQfinish(conn);
     return Status::database("không kết nối được PostgreSQL: " + m);
   }
-  auto c = std::make_unique<PgConnection>(conn);
   // Dates and times as the SQLite side writes them; a statement that runs
   // away is stopped; quiet notices.
-  TRY(
-      c->exec_script("SET client_min_messages = warning; SET DateStyle = ISO; "
-                     "SET statement_timeout = " +
-                     std::to_string(statement_timeout_ms) + "; SET lock_timeout = 5000"));
+  const std::string setup =
+      "SET client_min_messages = warning; SET DateStyle = ISO; SET statement_timeout = " +
+      std::to_string(statement_timeout_ms) + "; SET lock_timeout = 5000";
+  auto c = std::make_unique<PgConnection>(conn, setup);
+  TRY(c->exec_script(setup));
   return std::unique_ptr<Connection>(std::move(c));
 }
 
