@@ -19,6 +19,7 @@
 #include "reports/table_report.h"
 #include "service/assessment_json.h"
 #include "service/auth.h"
+#include "service/backup.h"
 #include "service/demo.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
@@ -328,6 +329,30 @@ Status run_template(const Options& o, std::ostream& out) {
   return write_output(o, bytes, out);
 }
 
+// Where evidence files live: --evidence-dir, else beside an SQLite file, or
+// for PostgreSQL a folder of the working directory (several instances must
+// share it: docs/operations.md).
+std::string evidence_dir(const Options& o) {
+  return !o.evidence_dir.empty() ? o.evidence_dir
+         : is_postgres_url(o.db) ? std::string("ntm-evidence")
+                                 : o.db + ".evidence";
+}
+
+Status run_backup(const Options& o, std::ostream& out) {
+  auto store = TRY(Store::open(o.db));
+  const BackupSummary b = TRY(backup_database(*store, o.db, evidence_dir(o), o.output));
+  out << "Đã sao lưu vào " << o.output << " (" << format_number_vi(b.database_bytes / 1024.0, 0)
+      << " KB; " << b.files << " tệp minh chứng trong " << o.output << ".evidence)\n";
+  return Status::ok();
+}
+
+Status run_restore(const Options& o, std::ostream& out) {
+  const BackupSummary b = TRY(restore_database(o.file, o.db, evidence_dir(o)));
+  out << "Đã khôi phục " << o.file << " vào " << o.db << " (" << b.files << " tệp minh chứng vào "
+      << evidence_dir(o) << ")\n";
+  return Status::ok();
+}
+
 Status run_serve(const Options& o, std::ostream& out) {
   const int timeout_ms = o.statement_timeout * 1000;
   std::shared_ptr<Store> store = TRY(Store::open(o.db, timeout_ms));
@@ -342,11 +367,7 @@ Status run_serve(const Options& o, std::ostream& out) {
   AppState app(store, replica);
   app.secure_cookies = o.secure_cookies;
   app.trusted_proxies = o.trusted_proxies;
-  // Beside an SQLite file by default; for PostgreSQL a folder of the working
-  // directory (several instances must share it: docs/operations.md).
-  app.evidence_dir = !o.evidence_dir.empty() ? o.evidence_dir
-                     : is_postgres_url(o.db) ? std::string("ntm-evidence")
-                                             : o.db + ".evidence";
+  app.evidence_dir = evidence_dir(o);
   app.public_url = !o.public_url.empty() ? o.public_url
                    : std::getenv("NTM_PUBLIC_URL")
                        ? std::getenv("NTM_PUBLIC_URL")
@@ -605,6 +626,17 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   pe->add_option("--set", o.periods,
                  "Period ends in the year, mm-dd ascending: 03-31,06-30,09-30,12-31");
 
+  auto* bk = app.add_subcommand(
+      "backup",
+      "Back up the database and evidence files while the server runs (FILE, FILE.evidence/)");
+  bk->add_option("--to", o.output, "The backup file to write (must not exist)")->required();
+  bk->add_option("--evidence-dir", o.evidence_dir, "Evidence files (default as for serve)");
+  auto* rs = app.add_subcommand(
+      "restore", "Restore a backup into --db: a new SQLite file or an empty PostgreSQL database");
+  rs->add_option("--from", o.file, "The backup file (FILE.evidence/ beside it)")->required();
+  rs->add_option("--evidence-dir", o.evidence_dir,
+                 "Where the evidence files go (default as for serve)");
+
   auto* dm = app.add_subcommand("demo", "Build the demo database (Hà Tĩnh, synthetic data)");
   dm->add_option("--data", o.data_dir, "Data directory (default: the shipped data/)");
   dm->add_flag("--force", o.force, "Replace an existing database (file, or PostgreSQL tables)");
@@ -643,6 +675,10 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     for (auto* sub : us->get_subcommands()) s = run_user(sub->get_name(), o, out);
   } else if (pe->parsed()) {
     s = run_periods(o, out);
+  } else if (bk->parsed()) {
+    s = run_backup(o, out);
+  } else if (rs->parsed()) {
+    s = run_restore(o, out);
   } else if (dm->parsed()) {
     s = run_demo(o, out);
   }

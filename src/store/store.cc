@@ -22,6 +22,30 @@ Result<std::unique_ptr<Store>> Store::open_replica(const std::string& url,
   return store;
 }
 
+Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& db) {
+  auto conn =
+      is_postgres_url(db) ? TRY(open_postgres_connection(db)) : TRY(open_sqlite_connection(db));
+  return std::make_unique<Store>(std::move(conn));
+}
+
+Result<std::vector<std::string>> Store::table_names() {
+  auto s = TRY(sql(backend() == "postgres"
+                       ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                         " ORDER BY tablename"
+                       : "SELECT name FROM sqlite_master WHERE type = 'table'"
+                         " AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+  std::vector<std::string> out;
+  while (TRY(s->step())) out.push_back(s->get_text(0));
+  return out;
+}
+
+Status Store::backup_into(const std::string& path) {
+  if (backend() != "sqlite") return Status::invalid("VACUUM INTO: SQLite only");
+  auto s = TRY(sql("VACUUM INTO $1"));
+  s->bind(1, path);
+  return s->run();
+}
+
 Result<std::unique_ptr<Store>> Store::open_sqlite(const std::string& path) {
   auto conn = TRY(open_sqlite_connection(path));
   auto store = std::make_unique<Store>(std::move(conn));

@@ -87,6 +87,9 @@ class Store {
   static Result<std::unique_ptr<Store>> open_replica(const std::string& url,
                                                      int statement_timeout_ms = 60000);
 
+  // Opens without migrating (a restore's target, a copy's source).
+  static Result<std::unique_ptr<Store>> open_unmigrated(const std::string& db);
+
   explicit Store(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
   // Applies every migration newer than the schema version, each in its own
@@ -96,6 +99,11 @@ class Store {
   std::string backend() const { return conn_->backend(); }
   Result<int> schema_version();
   Result<size_t> count_schema_versions();  // rows recorded: one per migration applied
+  // Tables of the database (of its schema on PostgreSQL).
+  Result<std::vector<std::string>> table_names();
+  // SQLite: a compact, consistent copy of the database in a new file, taken
+  // in one read transaction while others write (VACUUM INTO).
+  Status backup_into(const std::string& path);
 
   // Runs fn inside BEGIN/COMMIT; rolls back and returns fn's error on failure.
   // Inside another transaction() it joins that one (all or nothing together).

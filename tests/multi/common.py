@@ -75,3 +75,25 @@ def wait_up(base):
 def summary():
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
+
+
+def multipart(fields, files):
+    """A multipart/form-data body and its content type; files: name -> (filename, type, bytes)."""
+    boundary = "XyZntmTest"
+    parts = [("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, k, v)).encode()
+             for k, v in fields.items()]
+    for name, (filename, ctype, data) in files.items():
+        parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                      "Content-Type: %s\r\n\r\n" % (boundary, name, filename, ctype)).encode() + data + b"\r\n")
+    parts.append(("--%s--\r\n" % boundary).encode())
+    return b"".join(parts), "multipart/form-data; boundary=" + boundary
+
+
+def entry_fields(browser, base, period):
+    """The values of a commune's entry form for the period, as the form has them."""
+    _, body, _ = browser.get(base, "/entry?period=" + period)
+    fields = dict(re.findall(rb'name="(v\.[a-z0-9_]+)"[^>]*value="([^"]*)"', body))
+    fields = {k.decode(): v.decode() for k, v in fields.items()}
+    m = re.search(rb'name="csrf" value="([^"]+)"', body)
+    fields.update({"csrf": m.group(1).decode() if m else "", "period": period})
+    return fields

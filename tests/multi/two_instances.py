@@ -14,7 +14,7 @@ Usage: two_instances.py NTM_BINARY  (NTM_TEST_PG: the test cluster's folder;
 prints 'N passed, N failed')."""
 import os, re, shutil, subprocess, sys, tempfile
 
-from common import Browser, check, free_port, psql, summary, wait_up
+from common import Browser, check, free_port, multipart, psql, summary, wait_up
 
 NTM = os.path.realpath(sys.argv[1])
 UNIT, MEASURE = "18172", "bhyt_pct"  # Xã Sơn Tây, BHYT (Sở Y tế verifies it)
@@ -99,16 +99,9 @@ http {
         check(all(shown), "every answer through nginx shows it (%s)" % shown)
         # Evidence uploaded through A downloads through B.
         pdf = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
-        boundary = "XyZmulti"
-        parts = []
         fields.update({"csrf": xa.csrf(A, "/entry?period=" + period), "action": "draft"})
-        for k, v in fields.items():
-            parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, k, v)).encode())
-        parts.append(("--%s\r\nContent-Disposition: form-data; name=\"f.%s\"; filename=\"bien-ban.pdf\"\r\n"
-                      "Content-Type: application/pdf\r\n\r\n" % (boundary, MEASURE)).encode() + pdf + b"\r\n")
-        parts.append(("--%s--\r\n" % boundary).encode())
-        status, _, _ = xa.request(A, "/entry", b"".join(parts),
-                                  {"Content-Type": "multipart/form-data; boundary=" + boundary})
+        body, ctype = multipart(fields, {"f." + MEASURE: ("bien-ban.pdf", "application/pdf", pdf)})
+        status, _, _ = xa.request(A, "/entry", body, {"Content-Type": ctype})
         check(status == 303, "evidence uploaded through A (%d)" % status)
         eid = psql(db, "SELECT MAX(id) FROM evidence WHERE original_name = 'bien-ban.pdf'")
         status, got, _ = xa.get(B, "/evidence/" + eid)
