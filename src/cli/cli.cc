@@ -20,6 +20,7 @@
 #include "service/assessment_json.h"
 #include "service/auth.h"
 #include "service/backup.h"
+#include "service/copy.h"
 #include "service/demo.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
@@ -353,6 +354,20 @@ Status run_restore(const Options& o, std::ostream& out) {
   return Status::ok();
 }
 
+Status run_copy(const Options& o, std::ostream& out) {
+  auto from = TRY(Store::open(o.file, 0));
+  auto to = TRY(Store::open(o.output, 0));
+  const CopyReport r = TRY(copy_database(
+      *from, *to, today_local(), [&out](const std::string& step) { out << "  " << step << "\n"; }));
+  int64_t rows = 0;
+  for (const auto& t : r.tables) rows += t.rows;
+  out << "Đã chép " << o.file << " sang " << o.output << ": " << r.tables.size() << " bảng, "
+      << format_number_vi(static_cast<double>(rows), 0) << " dòng, "
+      << format_number_vi(static_cast<double>(r.assessments), 0) << " lượt đánh giá giống nhau ở "
+      << r.dates.size() << " ngày\n";
+  return Status::ok();
+}
+
 Status run_serve(const Options& o, std::ostream& out) {
   const int timeout_ms = o.statement_timeout * 1000;
   std::shared_ptr<Store> store = TRY(Store::open(o.db, timeout_ms));
@@ -637,6 +652,12 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   rs->add_option("--evidence-dir", o.evidence_dir,
                  "Where the evidence files go (default as for serve)");
 
+  auto* cp = app.add_subcommand(
+      "copy", "Copy a whole database between SQLite and PostgreSQL (either way), proved equal");
+  cp->add_option("--from", o.file, "The source: an SQLite file or a postgresql:// URL")->required();
+  cp->add_option("--to", o.output, "The target: a new SQLite file or an empty PostgreSQL database")
+      ->required();
+
   auto* dm = app.add_subcommand("demo", "Build the demo database (Hà Tĩnh, synthetic data)");
   dm->add_option("--data", o.data_dir, "Data directory (default: the shipped data/)");
   dm->add_flag("--force", o.force, "Replace an existing database (file, or PostgreSQL tables)");
@@ -675,6 +696,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     for (auto* sub : us->get_subcommands()) s = run_user(sub->get_name(), o, out);
   } else if (pe->parsed()) {
     s = run_periods(o, out);
+  } else if (cp->parsed()) {
+    s = run_copy(o, out);
   } else if (bk->parsed()) {
     s = run_backup(o, out);
   } else if (rs->parsed()) {

@@ -46,6 +46,26 @@ class Statement {
   }
 };
 
+// Rows loaded into one table in bulk (PostgreSQL's COPY): values are added
+// in the column order given, then end_row(); finish() sends what is left
+// and reports the first error. Nothing else may use the connection until
+// finish() (or the loader's end).
+class BulkLoad {
+ public:
+  virtual ~BulkLoad() = default;
+  void add(int64_t v);
+  void add(double v);
+  void add(std::string_view v);
+  void add_null();
+  Status end_row();  // sends every MB or so
+  virtual Status finish() = 0;
+
+ protected:
+  virtual Status send(std::string_view data) = 0;
+  std::string buffer_;
+  bool row_started_ = false;
+};
+
 class Connection {
  public:
   virtual ~Connection() = default;
@@ -60,6 +80,13 @@ class Connection {
   // Whether a statement since the last call was refused because the server
   // only reads (a PostgreSQL standby); clears it.
   virtual bool take_read_only() { return false; }
+  // A bulk loader into `table` (columns in this order), or nullptr when the
+  // backend has none (SQLite: prepared INSERTs are as fast).
+  virtual Result<std::unique_ptr<BulkLoad>> bulk_load(std::string_view table,
+                                                      std::string_view columns) {
+    (void)table, (void)columns;
+    return std::unique_ptr<BulkLoad>();
+  }
 };
 
 inline constexpr const char* kBusyMessage =

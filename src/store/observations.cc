@@ -63,10 +63,31 @@ Status Store::insert_new_observations(const std::vector<const Observation*>& row
     }
     return text;
   };
-  // Full batches, then the rest one by one: two statement texts in all.
-  const std::string batch = insert_text(kPerStatement), one = insert_text(1);
   const std::string recorded_at = utc_timestamp_now();
   std::set<int64_t> units;
+  // PostgreSQL: one COPY (inside the caller's transaction: all or nothing).
+  if (auto bulk = TRY(conn_->bulk_load("observation",
+                                       "unit_id, measure_id, date, value, status, author, note,"
+                                       " recorded_at, shown, current"))) {
+    for (const Observation* o : rows) {
+      bulk->add(o->unit_id);
+      bulk->add(o->measure_id);
+      bulk->add(o->date.iso());
+      bulk->add(o->value);
+      bulk->add(observation_status_name(o->status));
+      bulk->add(o->author);
+      bulk->add(o->note);
+      bulk->add(o->recorded_at.empty() ? recorded_at : o->recorded_at);
+      bulk->add(shown_bits(o->status));
+      bulk->add(int64_t{1});
+      TRY(bulk->end_row());
+      units.insert(o->unit_id);
+    }
+    TRY(bulk->finish());
+    return units_changed(units);
+  }
+  // Full batches, then the rest one by one: two statement texts in all.
+  const std::string batch = insert_text(kPerStatement), one = insert_text(1);
   for (size_t first = 0, n = 0; first < rows.size(); first += n) {
     n = rows.size() - first >= kPerStatement ? kPerStatement : 1;
     auto s = TRY(sql(n == kPerStatement ? batch : one));

@@ -29,11 +29,13 @@ Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& db) {
 }
 
 Result<std::vector<std::string>> Store::table_names() {
+  // In the order they were created: a table's references come before it.
   auto s = TRY(sql(backend() == "postgres"
-                       ? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
-                         " ORDER BY tablename"
+                       ? "SELECT c.relname FROM pg_class c JOIN pg_namespace n"
+                         " ON n.oid = c.relnamespace WHERE n.nspname = current_schema()"
+                         " AND c.relkind = 'r' ORDER BY c.oid"
                        : "SELECT name FROM sqlite_master WHERE type = 'table'"
-                         " AND name NOT LIKE 'sqlite_%' ORDER BY name"));
+                         " AND name NOT LIKE 'sqlite_%' ORDER BY rowid"));
   std::vector<std::string> out;
   while (TRY(s->step())) out.push_back(s->get_text(0));
   return out;

@@ -99,8 +99,36 @@ class Store {
   std::string backend() const { return conn_->backend(); }
   Result<int> schema_version();
   Result<size_t> count_schema_versions();  // rows recorded: one per migration applied
-  // Tables of the database (of its schema on PostgreSQL).
+  // Tables of the database (of its schema on PostgreSQL), oldest first.
   Result<std::vector<std::string>> table_names();
+  // --- a whole database copied (copy.cc) --------------------------------------
+  struct Column {
+    std::string name;
+    char kind;  // 'i' integer or boolean, 'r' real, 't' text
+  };
+  // The stored (not generated) columns of a table, in order.
+  Result<std::vector<Column>> columns(const std::string& table);
+  // Adds every row of `table` in `source` to the same table here (COPY on
+  // PostgreSQL); returns the rows copied.
+  Result<int64_t> copy_table_from(Store& source, const std::string& table,
+                                  const std::vector<Column>& cols);
+  struct TableSum {
+    int64_t rows = 0;
+    std::string checksum;  // of the rows' values, whatever their order
+  };
+  Result<TableSum> table_sum(const std::string& table, const std::vector<Column>& cols);
+  // The tables the table's foreign keys refer to.
+  Result<std::vector<std::string>> referenced_tables(const std::string& table);
+  // Deletes every row of the table (inside a copy's transaction).
+  Status delete_all(const std::string& table);
+  // Inside a transaction: foreign keys are checked at its commit (SQLite;
+  // PostgreSQL checks them at the end of each COPY).
+  Status defer_foreign_keys();
+  // The first and last dates of any value, if there is one.
+  Result<std::optional<std::pair<Date, Date>>> observation_date_range();
+  // After rows were copied in: PostgreSQL's id sequences set past them; the
+  // article search index rebuilt.
+  Status after_copy(const std::vector<std::string>& tables);
   // SQLite: a compact, consistent copy of the database in a new file, taken
   // in one read transaction while others write (VACUUM INTO).
   Status backup_into(const std::string& path);

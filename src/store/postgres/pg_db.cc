@@ -157,6 +157,45 @@ class PgStatement : public Statement {
   int row_ = -1, rows_ = 0;
 };
 
+// COPY table (columns) FROM STDIN, fed in chunks.
+class PgBulkLoad : public BulkLoad {
+ public:
+  explicit PgBulkLoad(Link* link) : link_(link) {}
+  ~PgBulkLoad() override {
+    if (!done_) (void)finish_with("abandoned");
+  }
+  Status finish() override {
+    if (!buffer_.empty()) TRY(send(buffer_));
+    buffer_.clear();
+    return finish_with(nullptr);
+  }
+
+ protected:
+  Status send(std::string_view data) override {
+    if (PQputCopyData(link_->conn, data.data(), static_cast<int>(data.size())) != 1)
+      return Status::database("PostgreSQL COPY: " + std::string(PQerrorMessage(link_->conn)));
+    return Status::ok();
+  }
+
+ private:
+  // Ends the COPY (with an error message: cancels it) and reads its result.
+  Status finish_with(const char* error) {
+    done_ = true;
+    Status s;
+    if (PQputCopyEnd(link_->conn, error) != 1)
+      s = Status::database("PostgreSQL COPY: " + std::string(PQerrorMessage(link_->conn)));
+    while (PGresult* res = PQgetResult(link_->conn)) {
+      if (s.is_ok() && PQresultStatus(res) != PGRES_COMMAND_OK)
+        s = failure(link_->conn, res, &link_->flags, "COPY");
+      PQclear(res);
+    }
+    return s;
+  }
+
+  Link* link_;
+  bool done_ = false;
+};
+
 class PgConnection : public Connection {
  public:
   PgConnection(PGconn* conn, std::string setup) {
@@ -201,6 +240,18 @@ class PgConnection : public Connection {
     PQclear(res);
     if (!s.is_ok()) link_.repair();
     return s;
+  }
+
+  Result<std::unique_ptr<BulkLoad>> bulk_load(std::string_view table,
+                                              std::string_view columns) override {
+    const std::string text =
+        "COPY " + std::string(table) + " (" + std::string(columns) + ") FROM STDIN";
+    PGresult* res = PQexec(link_.conn, text.c_str());
+    const bool ok = PQresultStatus(res) == PGRES_COPY_IN;
+    Status s = ok ? Status::ok() : failure(link_.conn, res, &link_.flags, text);
+    PQclear(res);
+    if (!s.is_ok()) return s;
+    return std::unique_ptr<BulkLoad>(new PgBulkLoad(&link_));
   }
 
   bool take_busy() override { return std::exchange(link_.flags.busy, false); }
