@@ -51,6 +51,7 @@ struct Options {
   std::string evidence_dir;
   std::string read_db;
   int statement_timeout = 60;
+  int workers = 1;
   int port = 8080;
   std::string compare, issued, output, sponsor_code;
 };
@@ -370,34 +371,40 @@ Status run_copy(const Options& o, std::ostream& out) {
 
 Status run_serve(const Options& o, std::ostream& out) {
   const int timeout_ms = o.statement_timeout * 1000;
-  std::shared_ptr<Store> store = TRY(Store::open(o.db, timeout_ms));
   const char* env_read = std::getenv("NTM_READ_DB");
   const std::string read_db = !o.read_db.empty() ? o.read_db : env_read ? env_read : "";
-  std::shared_ptr<Store> replica;
-  if (!read_db.empty()) {
-    if (!is_postgres_url(o.db))
-      return Status::invalid("--read-db: chỉ dùng với --db postgresql://");
-    replica = TRY(Store::open_replica(read_db, timeout_ms));
+  if (!read_db.empty() && !is_postgres_url(o.db))
+    return Status::invalid("--read-db: chỉ dùng với --db postgresql://");
+  std::string public_url = !o.public_url.empty() ? o.public_url
+                           : std::getenv("NTM_PUBLIC_URL")
+                               ? std::getenv("NTM_PUBLIC_URL")
+                               : "http://" + o.host + ":" + std::to_string(o.port);
+  while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
+  // One AppState, database connection (and standby connection) per worker.
+  std::vector<std::unique_ptr<AppState>> apps;
+  std::vector<Router> routers;
+  for (int i = 0; i < o.workers; ++i) {
+    std::shared_ptr<Store> store = TRY(Store::open(o.db, timeout_ms));
+    std::shared_ptr<Store> replica;
+    if (!read_db.empty()) replica = TRY(Store::open_replica(read_db, timeout_ms));
+    auto app = std::make_unique<AppState>(store, replica);
+    app->secure_cookies = o.secure_cookies;
+    app->trusted_proxies = o.trusted_proxies;
+    app->evidence_dir = evidence_dir(o);
+    app->public_url = public_url;
+    Router router;
+    register_api(router, *app);
+    register_ui(router, *app);
+    routers.push_back(std::move(router));
+    apps.push_back(std::move(app));
   }
-  AppState app(store, replica);
-  app.secure_cookies = o.secure_cookies;
-  app.trusted_proxies = o.trusted_proxies;
-  app.evidence_dir = evidence_dir(o);
-  app.public_url = !o.public_url.empty() ? o.public_url
-                   : std::getenv("NTM_PUBLIC_URL")
-                       ? std::getenv("NTM_PUBLIC_URL")
-                       : "http://" + o.host + ":" + std::to_string(o.port);
-  while (!app.public_url.empty() && app.public_url.back() == '/') app.public_url.pop_back();
-  Router router;
-  register_api(router, app);
-  register_ui(router, app);
   // Visitors' pages are kept until the data changes (see ServerOptions).
   ServerOptions so{o.host, static_cast<unsigned short>(o.port), o.db,
-                   [&app, failed = int64_t{0}]() mutable {
+                   [&app = *apps.front(), failed = int64_t{0}]() mutable {
                      const auto v = app.read_version();
                      return v.is_ok() ? *v : --failed;  // unreadable: never reuse
                    }};
-  return serve(so, std::move(router), out);
+  return serve(so, std::move(routers), out);
 }
 
 // The first line of standard input (a password given with --password-stdin).
@@ -608,6 +615,10 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   sv->add_option("--read-db", o.read_db,
                  "A PostgreSQL hot standby for read-only pages (default $NTM_READ_DB); writes"
                  " and a person's reads until the standby has their last write go to --db");
+  sv->add_option("--workers", o.workers,
+                 "Requests answered at once: worker threads, each with its own database"
+                 " connection (default 1)")
+      ->check(CLI::Range(1, 64));
   sv->add_option("--statement-timeout", o.statement_timeout,
                  "PostgreSQL: cancel a statement after this many seconds (default 60; 0: never)")
       ->check(CLI::Range(0, 86400));

@@ -1,6 +1,7 @@
 // The only translation unit that includes Boost.Beast.
 #include <utility>  // before asio, for g++ 12
 #define BOOST_BEAST_USE_STD_STRING_VIEW
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
@@ -11,6 +12,7 @@
 #include <ostream>
 #include <thread>
 #include <unordered_map>
+#include <vector>
 
 #include "base/date.h"
 #include "http/server.h"
@@ -160,15 +162,24 @@ Request to_request(const bhttp::request<bhttp::string_body>& req, const std::str
 
 namespace {
 
-struct Shared {
-  ServerOptions options;
+// A handler thread with its own router (its own AppState and database
+// connection): it runs one request at a time.
+struct Worker {
+  explicit Worker(Router r) : router(std::move(r)) {}
   Router router;
   asio::io_context io{1};
-  tcp::acceptor acceptor{io};
-  // The worker: every handler runs here, one at a time.
-  asio::io_context worker{1};
-  std::atomic<int64_t> version{0};
   std::atomic<int64_t> busy_since_ms{0};  // 0: idle
+  std::atomic<int> assigned{0};           // requests given to it, not yet answered
+};
+
+struct Shared {
+  ServerOptions options;
+  // The workers: every handler runs on one of them. The first one reads the
+  // data version (options.data_version belongs to its connection).
+  std::vector<std::unique_ptr<Worker>> workers;
+  asio::io_context io{1};
+  tcp::acceptor acceptor{io};
+  std::atomic<int64_t> version{0};
   std::atomic<size_t> connections{0};
   // Requests read and not yet answered; after SIGTERM (draining) no new
   // connection or request is taken and the server ends when this reaches 0.
@@ -192,10 +203,20 @@ int64_t now_ms() {
       .count();
 }
 
-// The worker reads the data version (the store lives on its thread).
+// The first worker reads the data version (its store lives on its thread).
 void read_version(Shared& s) {
   if (!s.options.data_version) return;
   s.version.store(s.options.data_version());
+}
+
+Worker& first(Shared& s) { return *s.workers.front(); }
+
+// The worker with the fewest requests given to it (the first among equals).
+Worker& pick_worker(Shared& s) {
+  Worker* best = s.workers.front().get();
+  for (const auto& w : s.workers)
+    if (w->assigned.load() < best->assigned.load()) best = w.get();
+  return *best;
 }
 
 asio::awaitable<void> refresh_version(Shared& s) {
@@ -214,32 +235,50 @@ bhttp::response<bhttp::string_body> plain(bhttp::status status, unsigned version
 
 // The router's answer, on the worker (a coroutine function, not a lambda:
 // a lambda's captures would die before its coroutine ends).
-asio::awaitable<Response> dispatch(Shared& s, Request request) {
-  s.busy_since_ms.store(now_ms());
+asio::awaitable<Response> dispatch(Shared& s, Worker& w, Request request) {
+  w.busy_since_ms.store(now_ms());
   const std::string request_target = request.method + " " + request.path;
   Response r;
   try {
-    r = s.router.dispatch(std::move(request));
+    r = w.router.dispatch(std::move(request));
   } catch (const std::exception& e) {
     std::cerr << "ntm: 500 " << request_target << ": " << e.what() << std::endl;
     r = Response::json_error(500, "internal", "Lỗi máy chủ");
   }
-  read_version(s);
-  s.busy_since_ms.store(0);
+  if (&w == &first(s)) {
+    read_version(s);
+  } else {
+    asio::post(first(s).io, [&s] { read_version(s); });
+  }
+  w.busy_since_ms.store(0);
   co_return r;
 }
 
-// Runs the router on the worker and comes back with its answer.
+// Runs the router on a worker and comes back with its answer.
 asio::awaitable<Response> on_worker(Shared& s, Request request) {
-  co_return co_await asio::co_spawn(s.worker, dispatch(s, std::move(request)), asio::use_awaitable);
+  Worker& w = pick_worker(s);
+  ++w.assigned;
+  Response r =
+      co_await asio::co_spawn(w.io, dispatch(s, w, std::move(request)), asio::use_awaitable);
+  --w.assigned;
+  co_return r;
 }
 
+// Liveness, and the longest any worker has been on its current request.
 Response health(const Shared& s) {
-  const int64_t since = s.busy_since_ms.load();
-  const int64_t busy = since ? now_ms() - since : 0;
+  int64_t busy = 0;
+  size_t busy_workers = 0;
+  for (const auto& w : s.workers) {
+    const int64_t since = w->busy_since_ms.load();
+    if (!since) continue;
+    ++busy_workers;
+    busy = std::max(busy, now_ms() - since);
+  }
   return Response::json(200, std::string("{\"status\":\"ok\",\"worker\":\"") +
-                                 (since ? "busy" : "idle") +
-                                 "\",\"worker_busy_ms\":" + std::to_string(busy) +
+                                 (busy_workers == s.workers.size() ? "busy" : "idle") +
+                                 "\",\"workers\":" + std::to_string(s.workers.size()) +
+                                 ",\"workers_busy\":" + std::to_string(busy_workers) +
+                                 ",\"worker_busy_ms\":" + std::to_string(busy) +
                                  ",\"connections\":" + std::to_string(s.connections.load()) + "}");
 }
 
@@ -339,8 +378,8 @@ asio::awaitable<void> session(tcp::socket socket, Shared& s) {
         const std::string key = s.cache->key(request, req.target(), gz);
         // The data version is read on the worker when it is free; while it
         // is on a long request, kept answers are served as they are.
-        if (!key.empty() && s.busy_since_ms.load() == 0)
-          co_await asio::co_spawn(s.worker, refresh_version(s), asio::use_awaitable);
+        if (!key.empty() && first(s).busy_since_ms.load() == 0)
+          co_await asio::co_spawn(first(s).io, refresh_version(s), asio::use_awaitable);
         // The same anonymous page asked by many at once (after a data
         // change, every visitor misses): computed once, the others wait for
         // it (at most 30 s) instead of queueing the same work on the worker.
@@ -442,9 +481,17 @@ asio::awaitable<void> accept_loop(Shared& s) {
 
 }  // namespace
 
-Server::Server(ServerOptions options, Router router) : impl_(std::make_unique<Impl>()) {
+Server::Server(ServerOptions options, Router router)
+    : Server(std::move(options), [&] {
+        std::vector<Router> one;
+        one.push_back(std::move(router));
+        return one;
+      }()) {}
+
+Server::Server(ServerOptions options, std::vector<Router> routers)
+    : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
-  impl_->router = std::move(router);
+  for (auto& r : routers) impl_->workers.push_back(std::make_unique<Worker>(std::move(r)));
   impl_->cache = std::make_unique<PublicCache>(static_cast<bool>(impl_->options.data_version),
                                                &impl_->version, impl_->options.cache_bytes);
 }
@@ -470,11 +517,15 @@ Result<unsigned short> Server::listen() {
 
 Status Server::run() {
   Shared& s = *impl_;
-  auto guard = asio::make_work_guard(s.worker);
-  std::thread worker([&s] {
-    read_version(s);
-    s.worker.run();
-  });
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> guards;
+  std::vector<std::thread> threads;
+  for (auto& w : s.workers) {
+    guards.push_back(asio::make_work_guard(w->io));
+    threads.emplace_back([&s, &w] {
+      if (w == s.workers.front()) read_version(s);
+      w->io.run();
+    });
+  }
   asio::co_spawn(s.io, accept_loop(s), asio::detached);
   // SIGTERM / SIGINT: stop taking connections, answer what was asked, end
   // (at most 30 s later): a restart or an upgrade loses no request.
@@ -498,16 +549,16 @@ Status Server::run() {
     wait_for_answers();
   });
   s.io.run();
-  guard.reset();
-  s.worker.stop();
-  worker.join();
+  guards.clear();
+  for (auto& w : s.workers) w->io.stop();
+  for (auto& t : threads) t.join();
   return s.fatal;
 }
 
 void Server::stop() { impl_->io.stop(); }
 
-Status serve(const ServerOptions& options, Router router, std::ostream& out) {
-  Server server(options, std::move(router));
+Status serve(const ServerOptions& options, std::vector<Router> routers, std::ostream& out) {
+  Server server(options, std::move(routers));
   const unsigned short port = TRY(server.listen());
   out << "NTM Monitor: http://" << options.host << ":" << port << "/ (CSDL " << options.db << ")"
       << std::endl;

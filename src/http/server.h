@@ -1,11 +1,13 @@
 // The HTTP server (Boost.Beast, C++20 coroutines).
 //
-// Thread safety / invariants: two threads. The network thread accepts,
-// reads and writes every connection, enforces the limits below, answers
-// /healthz and the visitors' kept answers. Every handler of the Router runs
-// on one worker thread, one at a time: the handlers share AppState and one
-// database connection, which are not thread-safe. So a report that takes
-// seconds delays other handlers, never the health check or a kept answer.
+// Thread safety / invariants: the network thread accepts, reads and writes
+// every connection, enforces the limits below, answers /healthz and the
+// visitors' kept answers. Handlers run on the worker threads, one per
+// router given: each router's handlers share one AppState and one database
+// connection, which are not thread-safe, so a worker runs one request at a
+// time; a request goes to the worker with the fewest waiting. A report
+// that takes seconds delays its worker, never the health check or a kept
+// answer.
 #pragma once
 
 #include <chrono>
@@ -14,6 +16,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "base/status.h"
 #include "http/http.h"
@@ -28,9 +31,9 @@ struct ServerOptions {
   // "Cache-Control: private", no Set-Cookie) are kept per target and language
   // and served again while this value is unchanged, for at most 60 s and
   // within the same local day: visitors see what any visitor sees, computed
-  // once. Called on the worker thread only: after each handler, and before a
-  // kept answer is served when the worker is free (while it is busy, kept
-  // answers are served as they are).
+  // once. Called on the first worker's thread only: after each handler, and
+  // before a kept answer is served when that worker is free (while it is
+  // busy, kept answers are served as they are).
   std::function<int64_t()> data_version;
 
   // Limits: a request over them is answered 414 (request line), 431
@@ -56,6 +59,9 @@ struct ServerOptions {
 class Server {
  public:
   Server(ServerOptions options, Router router);
+  // One worker thread per router (each with its own AppState and database
+  // connection: the connection pool).
+  Server(ServerOptions options, std::vector<Router> routers);
   ~Server();
   // Binds and listens; returns the bound port.
   Result<unsigned short> listen();
@@ -71,6 +77,6 @@ class Server {
 
 // Listens on options.host:port and serves `router` until the process ends;
 // an error ends it (the CLI then exits non-zero, so a supervisor restarts it).
-Status serve(const ServerOptions& options, Router router, std::ostream& out);
+Status serve(const ServerOptions& options, std::vector<Router> routers, std::ostream& out);
 
 }  // namespace ntm

@@ -31,8 +31,10 @@ def main():
     period = psql(db, "SELECT MAX(date) FROM observation")  # the demo's latest period end
     evidence = os.path.join(work, "evidence")
     ports = [free_port(), free_port()]
-    servers = [subprocess.Popen([NTM, "serve", "--db", db, "--port", str(p), "--evidence-dir", evidence],
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) for p in ports]
+    # A answers with two workers (two database connections), B with one.
+    servers = [subprocess.Popen([NTM, "serve", "--db", db, "--port", str(p), "--evidence-dir", evidence,
+                                 "--workers", str(w)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+               for p, w in zip(ports, (2, 1))]
     front = free_port()
     for d in ("body", "proxy", "logs"):
         os.makedirs(os.path.join(work, d), mode=0o777, exist_ok=True)
