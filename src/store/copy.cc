@@ -125,6 +125,14 @@ Result<Store::TableSum> Store::table_sum(const std::string& table,
   return sum;
 }
 
+Result<int64_t> Store::database_bytes() {
+  auto s = TRY(sql(backend() == "postgres"
+                       ? "SELECT pg_database_size(current_database())"
+                       : "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size"));
+  TRY(s->step());
+  return s->get_int(0);
+}
+
 Result<std::vector<std::string>> Store::referenced_tables(const std::string& table) {
   auto s = TRY(sql(backend() == "postgres"
                        ? "SELECT DISTINCT r.relname FROM pg_constraint c"

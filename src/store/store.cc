@@ -141,9 +141,8 @@ Status Store::run_in_transaction(const std::function<Status()>& fn, bool write) 
   ++tx_depth_;
   Status s = fn();
   // The kept values of the units written to, once each, in the same transaction.
-  for (auto it = stale_units_.begin(); s.is_ok() && it != stale_units_.end(); ++it) {
-    s = refresh_latest(*it);
-  }
+  if (s.is_ok() && !stale_units_.empty())
+    s = refresh_latest(std::vector<int64_t>(stale_units_.begin(), stale_units_.end()));
   stale_units_.clear();
   --tx_depth_;
   if (!s.is_ok()) {

@@ -99,6 +99,8 @@ class Store {
   std::string backend() const { return conn_->backend(); }
   Result<int> schema_version();
   Result<size_t> count_schema_versions();  // rows recorded: one per migration applied
+  // The database's size on disk, in bytes.
+  Result<int64_t> database_bytes();
   // Tables of the database (of its schema on PostgreSQL), oldest first.
   Result<std::vector<std::string>> table_names();
   // --- a whole database copied (copy.cc) --------------------------------------
@@ -352,7 +354,7 @@ class Store {
   // Recomputes the kept values of these units now, or marks them for the
   // commit of the enclosing transaction.
   Status units_changed(const std::set<int64_t>& units);
-  Status refresh_latest(int64_t unit_id);
+  Status refresh_latest(const std::vector<int64_t>& units);
   Status refresh_all_latest();  // every unit with observations (migration 0011)
   Result<std::vector<Plan>> read_plans(std::optional<int64_t> unit_id);  // every one: nullopt
   Status index_article(const Article& a);
