@@ -115,15 +115,18 @@ class VariantResolver {
 // Thresholds resolved once per variant for the units of one evaluation.
 using ThresholdsByVariant = std::unordered_map<std::string, Thresholds>;
 
+// `preloaded`: the unit's latest values, read with its siblings'.
 Result<Assessment> assess(Store& store, const CriteriaSet& set, const UnitVersion& unit,
                           VariantResolver& variants, const EvaluateOptions& opts,
-                          HistoryCache* cache, ThresholdsByVariant& thresholds) {
+                          HistoryCache* cache, ThresholdsByVariant& thresholds,
+                          std::vector<MeasureValue>* preloaded = nullptr) {
   ValueMap values;
   std::vector<MeasureValue> latest;  // owns the keys of `values` when there is no cache
   if (cache) {
     values = TRY(cache->values_at(unit.unit_id, opts.at));
   } else {
-    latest = TRY(store.latest_values(unit.unit_id, opts.at, opts.verified_only));
+    latest = preloaded ? std::move(*preloaded)
+                       : TRY(store.latest_values(unit.unit_id, opts.at, opts.verified_only));
     values.reserve(latest.size());
     for (const MeasureValue& v : latest) values[v.measure_id] = {v.value, v.date};
   }
@@ -188,9 +191,20 @@ Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalo
   std::vector<Assessment> out;
   ThresholdsByVariant thresholds;
   TRY(store.read([&]() -> Status {
-    for (const UnitVersion& u : TRY(store.descendants_at(parent->unit_id, level, opts.at))) {
-      if (!set->applies_to(u)) continue;
-      out.push_back(TRY(assess(store, *set, u, variants, opts, cache, thresholds)));
+    std::vector<UnitVersion> units;
+    for (UnitVersion& u : TRY(store.descendants_at(parent->unit_id, level, opts.at)))
+      if (set->applies_to(u)) units.push_back(std::move(u));
+    // On PostgreSQL every unit's values in a few statements, not one each.
+    std::unordered_map<int64_t, std::vector<MeasureValue>> latest;
+    if (!cache && store.backend() == "postgres") {
+      std::vector<int64_t> ids;
+      for (const UnitVersion& u : units) ids.push_back(u.unit_id);
+      latest = TRY(store.latest_values_many(ids, opts.at, opts.verified_only));
+    }
+    for (const UnitVersion& u : units) {
+      auto it = latest.find(u.unit_id);
+      out.push_back(TRY(assess(store, *set, u, variants, opts, cache, thresholds,
+                               it == latest.end() ? nullptr : &it->second)));
     }
     return Status::ok();
   }));

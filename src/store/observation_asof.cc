@@ -2,8 +2,8 @@
 // latest value (table observation_asof; the format is in migration 0011).
 #include <algorithm>
 #include <charconv>
-#include <optional>
 #include <map>
+#include <optional>
 
 #include "store/store.h"
 
@@ -93,9 +93,10 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
     };
     std::vector<Row> rows;
     {
-      auto s = TRY(sql("SELECT unit_id, measure_id, date, value, status, shown FROM observation"
-                       " WHERE " +
-                       in_ids + " AND shown != 0 ORDER BY unit_id, date"));
+      auto s =
+          TRY(sql("SELECT unit_id, measure_id, date, value, status, shown FROM observation"
+                  " WHERE " +
+                  in_ids + " AND shown != 0 ORDER BY unit_id, date"));
       s->bind(1, ids);
       while (TRY(s->step())) {
         rows.push_back({s->get_int(0),
@@ -104,8 +105,8 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
                         s->get_int(5)});
       }
     }
-    auto bulk = TRY(
-        conn_->bulk_load("observation_asof", "unit_id, verified_only, through, final, vals"));
+    auto bulk =
+        TRY(conn_->bulk_load("observation_asof", "unit_id, verified_only, through, final, vals"));
     std::optional<StatementRef> ins;
     if (!bulk)
       ins.emplace(
@@ -209,6 +210,72 @@ Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
   std::vector<MeasureValue> out;
   out.reserve(state.size());
   for (auto& [unused, v] : state) out.push_back(std::move(v));
+  return out;
+}
+
+Result<std::unordered_map<int64_t, std::vector<MeasureValue>>> Store::latest_values_many(
+    const std::vector<int64_t>& units, Date at, bool verified_only) {
+  std::unordered_map<int64_t, std::vector<MeasureValue>> out;
+  if (backend() != "postgres") {  // in process: one unit at a time is as fast
+    for (const int64_t u : units) out[u] = TRY(latest_values(u, at, verified_only));
+    return out;
+  }
+  const std::string at_iso = at.iso();
+  constexpr size_t kBatch = 1000;
+  for (size_t first = 0; first < units.size(); first += kBatch) {
+    const size_t n = std::min(kBatch, units.size() - first);
+    std::string ids = "{";
+    for (size_t i = 0; i < n; ++i) ids += (i ? "," : "") + std::to_string(units[first + i]);
+    ids += "}";
+    // The kept values of each unit's latest kept date on or before `at`.
+    std::unordered_map<int64_t, State> states;
+    std::string tail_units = "{", tail_from = "{";  // units that need the rows after it
+    {
+      auto s =
+          TRY(sql("SELECT u.id, a.through, a.final, a.vals FROM unnest($1::BIGINT[]) AS u(id)"
+                  " LEFT JOIN LATERAL (SELECT through, final, vals FROM observation_asof"
+                  " WHERE unit_id = u.id AND verified_only = $2 AND through <= $3"
+                  " ORDER BY through DESC LIMIT 1) a ON TRUE"));
+      s->bind(1, ids);
+      s->bind(2, static_cast<int64_t>(verified_only ? 1 : 0));
+      s->bind(3, at_iso);
+      while (TRY(s->step())) {
+        const int64_t unit = s->get_int(0);
+        State& state = states[unit];
+        const std::string through = s->is_null(1) ? "" : s->get_text(1);
+        if (!s->is_null(3))
+          for (MeasureValue& v : TRY(decode(s->get_view(3))))
+            state.emplace(v.measure_id, std::move(v));
+        if ((!s->is_null(2) && s->get_int(2) != 0) || through == at_iso) continue;
+        tail_units += (tail_units.size() > 1 ? "," : "") + std::to_string(unit);
+        tail_from += std::string(tail_from.size() > 1 ? "," : "") + "\"" + through + "\"";
+      }
+    }
+    if (tail_units.size() > 1) {
+      auto s =
+          TRY(sql("SELECT o.unit_id, o.measure_id, o.date, o.value, o.status"
+                  " FROM unnest($1::BIGINT[], $2::TEXT[]) AS t(unit_id, since)"
+                  " JOIN observation o ON o.unit_id = t.unit_id AND o.date > t.since"
+                  " AND o.date <= $3 AND (o.shown & $4) != 0 ORDER BY o.unit_id, o.date"));
+      s->bind(1, tail_units + "}");
+      s->bind(2, tail_from + "}");
+      s->bind(3, at_iso);
+      s->bind(4, view_bit(verified_only));
+      while (TRY(s->step())) {
+        State& state = states[s->get_int(0)];
+        const std::string_view measure = s->get_view(1);
+        auto it = state.find(measure);
+        if (it == state.end()) it = state.emplace(std::string(measure), MeasureValue{}).first;
+        it->second = {it->first, TRY(Date::parse(s->get_view(2))), s->get_double(3),
+                      status_of(s->get_view(4))};
+      }
+    }
+    for (auto& [unit, state] : states) {
+      auto& list = out[unit];
+      list.reserve(state.size());
+      for (auto& [unused, v] : state) list.push_back(std::move(v));
+    }
+  }
   return out;
 }
 

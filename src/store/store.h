@@ -16,6 +16,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -209,6 +210,10 @@ class Store {
   // Latest current value per measure on or before `at` whose status counts:
   // verified, plus submitted unless verified_only.
   Result<std::vector<MeasureValue>> latest_values(int64_t unit_id, Date at, bool verified_only);
+  // latest_values of many units at once (PostgreSQL: two statements per
+  // 1,000 units instead of one or two per unit), by unit.
+  Result<std::unordered_map<int64_t, std::vector<MeasureValue>>> latest_values_many(
+      const std::vector<int64_t>& units, Date at, bool verified_only);
   // Every current value of the unit whose status counts (as latest_values),
   // at any date, ordered by date then measure.
   Result<std::vector<MeasureValue>> value_history(int64_t unit_id, bool verified_only);
