@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the benchmark tables. Usage: bench/run.sh [BUILD_DIR]
 # NTM_BENCH_SCALE (default 1) sets the national dataset's share of communes;
-# NTM_BENCH_QUICK=1 skips the national part.
+# NTM_BENCH_QUICK=1 skips the national part; NTM_BENCH_PG=0 the PostgreSQL
+# part, NTM_BENCH_PG_SCALE its scale (bench/postgres.sh).
 set -euo pipefail
 build=${1:-build}
 ntm="$build/src/cli/ntm"
@@ -60,6 +61,10 @@ echo "| what | value |"
 echo "|---|---|"
 "$ntm" demo --db "$tmp/demo.db" >/dev/null
 serve "province" "$tmp/demo.db" 18181 42 18568
+
+if [ "${NTM_BENCH_PG:-1}" = 1 ] && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  . "$(dirname "$0")/postgres.sh"
+fi
 
 [ "${NTM_BENCH_QUICK:-0}" = 1 ] && exit 0
 echo
