@@ -60,6 +60,25 @@ Result<std::vector<MeasureValue>> decode(std::string_view text) {
   return out;
 }
 
+// A later value read from columns col.. (measure, date, value, status)
+// replaces the state's value of its measure.
+Status apply_row(State& state, Statement& s, int col) {
+  const std::string_view measure = s.get_view(col);
+  auto it = state.find(measure);
+  if (it == state.end()) it = state.emplace(std::string(measure), MeasureValue{}).first;
+  it->second = {it->first, TRY(Date::parse(s.get_view(col + 1))), s.get_double(col + 2),
+                status_of(s.get_view(col + 3))};
+  return Status::ok();
+}
+
+// The state's values in measure order.
+std::vector<MeasureValue> values_of(State& state) {
+  std::vector<MeasureValue> out;
+  out.reserve(state.size());
+  for (auto& [unused, v] : state) out.push_back(std::move(v));
+  return out;
+}
+
 }  // namespace
 
 Status Store::units_changed(const std::set<int64_t>& units) {
@@ -200,17 +219,8 @@ Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
   s->bind(4, view_bit(verified_only));
   State state;
   for (MeasureValue& v : base) state.emplace(v.measure_id, std::move(v));
-  while (TRY(s->step())) {
-    const std::string_view measure = s->get_view(0);
-    auto it = state.find(measure);
-    if (it == state.end()) it = state.emplace(std::string(measure), MeasureValue{}).first;
-    it->second = {it->first, TRY(Date::parse(s->get_view(1))), s->get_double(2),
-                  status_of(s->get_view(3))};
-  }
-  std::vector<MeasureValue> out;
-  out.reserve(state.size());
-  for (auto& [unused, v] : state) out.push_back(std::move(v));
-  return out;
+  while (TRY(s->step())) TRY(apply_row(state, *s, 0));
+  return values_of(state);
 }
 
 Result<std::unordered_map<int64_t, std::vector<MeasureValue>>> Store::latest_values_many(
@@ -261,20 +271,9 @@ Result<std::unordered_map<int64_t, std::vector<MeasureValue>>> Store::latest_val
       s->bind(2, tail_from + "}");
       s->bind(3, at_iso);
       s->bind(4, view_bit(verified_only));
-      while (TRY(s->step())) {
-        State& state = states[s->get_int(0)];
-        const std::string_view measure = s->get_view(1);
-        auto it = state.find(measure);
-        if (it == state.end()) it = state.emplace(std::string(measure), MeasureValue{}).first;
-        it->second = {it->first, TRY(Date::parse(s->get_view(2))), s->get_double(3),
-                      status_of(s->get_view(4))};
-      }
+      while (TRY(s->step())) TRY(apply_row(states[s->get_int(0)], *s, 1));
     }
-    for (auto& [unit, state] : states) {
-      auto& list = out[unit];
-      list.reserve(state.size());
-      for (auto& [unused, v] : state) list.push_back(std::move(v));
-    }
+    for (auto& [unit, state] : states) out[unit] = values_of(state);
   }
   return out;
 }

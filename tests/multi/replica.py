@@ -14,9 +14,9 @@ A primary and a hot standby of their own (pg_basebackup -R) on loopback:
 - with the standby stopped, pages are answered from the primary.
 
 Usage: replica.py NTM_BINARY  (prints 'N passed, N failed')."""
-import os, re, shutil, subprocess, sys, tempfile, time
+import os, shutil, subprocess, sys, tempfile, time
 
-from common import Browser, check, free_port, psql, summary, wait_up
+from common import Browser, check, entry_fields, free_port, psql, summary, wait_up
 
 NTM = os.path.realpath(sys.argv[1])
 CLUSTER = os.path.join(os.path.dirname(os.path.realpath(__file__)), "..", "..", "scripts", "pg-test-cluster")
@@ -67,10 +67,8 @@ def main():
         check(status == 200 and headers.get("X-Ntm-Read") == "primary",
               "their next page comes from the primary, which has their session (%d %s)"
               % (status, headers.get("X-Ntm-Read")))
-        fields = dict(re.findall(rb'name="(v\.[a-z0-9_]+)"[^>]*value="([^"]*)"', body))
-        fields = {k.decode(): v.decode() for k, v in fields.items()}
-        fields["v." + MEASURE] = "96,4"
-        fields.update({"csrf": xa.csrf(base, "/entry?period=" + period), "period": period, "action": "review"})
+        fields = entry_fields(xa, base, period)
+        fields.update({"v." + MEASURE: "96,4", "action": "review"})
         status, _, _ = xa.post(base, "/entry", fields)
         check(status == 303, "the value is checked (%d)" % status)
         status, _, _ = xa.post(base, "/entry/confirm", {"csrf": xa.csrf(base, "/entry?period=" + period),
