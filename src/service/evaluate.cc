@@ -1,5 +1,6 @@
 #include "service/evaluate.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "rules/criteria_loader.h"
@@ -77,6 +78,26 @@ class VariantResolver {
     return r;
   }
 
+  // On PostgreSQL: the ancestors of these units read a level at a time
+  // (a few statements) rather than one by one as they are met.
+  Status preload_ancestors(Store& store, const std::vector<UnitVersion>& units) {
+    if (none() || store.backend() != "postgres") return Status::ok();
+    std::vector<int64_t> wanted;
+    for (const UnitVersion& u : units)
+      if (u.parent_id && !parent_of_.count(u.parent_id)) wanted.push_back(u.parent_id);
+    for (int depth = 0; depth < 8 && !wanted.empty(); ++depth) {
+      std::sort(wanted.begin(), wanted.end());
+      wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+      std::vector<int64_t> next;
+      for (const UnitVersion& v : TRY(store.unit_versions_at(wanted, at_))) {
+        parent_of_[v.unit_id] = v.parent_id;
+        if (v.parent_id && !parent_of_.count(v.parent_id)) next.push_back(v.parent_id);
+      }
+      wanted = std::move(next);
+    }
+    return Status::ok();
+  }
+
   // The value for a unit whose version on the date is `u`.
   Result<std::string> of(const UnitVersion& u) {
     if (none()) return std::string();
@@ -98,6 +119,8 @@ class VariantResolver {
     std::string value;
     if (auto own = TRY(own_value(unit_id))) {
       value = *own;
+    } else if (auto p = parent_of_.find(unit_id); p != parent_of_.end()) {
+      if (p->second) value = TRY(ancestor(p->second));
     } else if (auto v = TRY(store_.unit_version_at(unit_id, at_)); v && v->parent_id) {
       value = TRY(ancestor(v->parent_id));
     }
@@ -109,6 +132,7 @@ class VariantResolver {
   std::string key_;
   Date at_;
   std::unordered_map<int64_t, std::string> cache_;
+  std::unordered_map<int64_t, int64_t> parent_of_;               // preloaded: 0 when none
   std::optional<std::unordered_map<int64_t, std::string>> own_;  // all_at_once
 };
 
@@ -195,6 +219,7 @@ Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalo
     for (UnitVersion& u : TRY(store.descendants_at(parent->unit_id, level, opts.at)))
       if (set->applies_to(u)) units.push_back(std::move(u));
     // On PostgreSQL every unit's values in a few statements, not one each.
+    TRY(variants.preload_ancestors(store, units));
     std::unordered_map<int64_t, std::vector<MeasureValue>> latest;
     if (!cache && store.backend() == "postgres") {
       std::vector<int64_t> ids;

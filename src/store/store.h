@@ -157,6 +157,9 @@ class Store {
   // The unit that carried `code` on `date`.
   Result<std::optional<UnitVersion>> unit_at(const std::string& code, Date date);
   Result<std::optional<UnitVersion>> unit_version_at(int64_t unit_id, Date date);
+  // The versions on `date` of many units, in one statement per 1,000
+  // (PostgreSQL; one each on SQLite).
+  Result<std::vector<UnitVersion>> unit_versions_at(const std::vector<int64_t>& ids, Date date);
   // Units of `level` below `ancestor_id` (at any depth) on `date`, by code.
   Result<std::vector<UnitVersion>> descendants_at(int64_t ancestor_id, Level level, Date date);
   // Units without a parent (provinces) on `date`, by code.

@@ -118,6 +118,29 @@ Result<std::optional<UnitVersion>> Store::unit_version_at(int64_t unit_id, Date 
   return first_version(*s);
 }
 
+Result<std::vector<UnitVersion>> Store::unit_versions_at(const std::vector<int64_t>& ids,
+                                                         Date date) {
+  std::vector<UnitVersion> out;
+  if (backend() != "postgres") {
+    for (const int64_t id : ids)
+      if (auto v = TRY(unit_version_at(id, date))) out.push_back(std::move(*v));
+    return out;
+  }
+  auto s = TRY(sql(std::string("SELECT ") + kVersionColumns +
+                   " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
+                   " WHERE u.id = ANY($1::BIGINT[]) AND v.valid_from <= $2 AND v.valid_to >= $2"));
+  for (size_t first = 0; first < ids.size(); first += 1000) {
+    std::string list = "{";
+    for (size_t i = first; i < ids.size() && i < first + 1000; ++i)
+      list += (i > first ? "," : "") + std::to_string(ids[i]);
+    s->reset();
+    s->bind(1, list + "}");
+    s->bind(2, date.iso());
+    for (UnitVersion& v : TRY(read_versions(*s))) out.push_back(std::move(v));
+  }
+  return out;
+}
+
 Result<std::vector<UnitVersion>> Store::descendants_at(int64_t ancestor_id, Level level,
                                                        Date date) {
   if (backend() == "postgres") {
