@@ -37,14 +37,8 @@ EOF
   nginx -p "$w" -c "$w/nginx.conf" -g "daemon off;" &
   local nginx_pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/dashboard/01"; do sleep 0.05; done
-  : >"$tmp/runs"
-  for run in 1 2 3; do
-    wrk -t2 -c64 -d5s --latency "http://127.0.0.1:$port/dashboard/01" >"$tmp/wrk" 2>&1 || true
-    awk '/Requests\/sec/{r=int($2)} $1=="50%"{p50=$2} $1=="99%"{p99=$2}
-         END{print r, p50, p99}' "$tmp/wrk" >>"$tmp/runs"
-  done
-  printf "| %s: /dashboard/01 through nginx (64 connections), median of 3 | %s req/s, p50 %s, p99 %s (runs: %s req/s) |\n" \
-    "$name" $(sort -n "$tmp/runs" | sed -n 2p) "$(cut -d' ' -f1 "$tmp/runs" | paste -sd/)"
+  printf "| %s: /dashboard/01 through nginx (64 connections), median of 3 | %s |\n" \
+    "$name" "$(wrk_median "http://127.0.0.1:$port/dashboard/01")"
   kill $nginx_pid
   wait $nginx_pid 2>/dev/null || true
 }

@@ -17,6 +17,19 @@ echo
 echo "## Page and API render time (in process)"
 "$build/bench/web_bench"
 
+# wrk_median URL: three runs of wrk (2 threads, 64 connections, 5 s) on
+# URL; prints the run with the median req/s: "R req/s, p50 A, p99 B (runs: …)".
+wrk_median() {
+  : >"$tmp/runs"
+  for run in 1 2 3; do
+    wrk -t2 -c64 -d5s --latency "$1" >"$tmp/wrk" 2>&1 || true
+    awk '/Requests\/sec/{r=int($2)} $1=="50%"{p50=$2} $1=="99%"{p99=$2}
+         END{print r, p50, p99}' "$tmp/wrk" >>"$tmp/runs"
+  done
+  printf "%s req/s, p50 %s, p99 %s (runs: %s req/s)" $(sort -n "$tmp/runs" | sed -n 2p) \
+    "$(cut -d' ' -f1 "$tmp/runs" | paste -sd/)"
+}
+
 # serve NAME DB PORT PROVINCE COMMUNE: time to the first answer, RSS, and
 # wrk (2 threads, 64 connections) on three routes: three runs of 5 s each,
 # the run with the median req/s reported.
@@ -37,16 +50,8 @@ serve() {
   printf "| %s: start to first dashboard answer | %.2f s |\n" "$name" "$first"
   printf "| %s: RSS after the first answer | %s MB |\n" "$name" "$rss"
   for route in "/dashboard/$province" "/commune/$commune" "/api/v1/units/$province/overview"; do
-    : >"$tmp/runs"
-    for run in 1 2 3; do
-      wrk -t2 -c64 -d5s --latency "http://127.0.0.1:$port$route" >"$tmp/wrk" 2>&1 || true
-      awk '/Requests\/sec/{r=int($2)} $1=="50%"{p50=$2} $1=="99%"{p99=$2}
-           END{print r, p50, p99}' "$tmp/wrk" >>"$tmp/runs"
-    done
-    local median
-    median=$(sort -n "$tmp/runs" | sed -n 2p)
-    printf "| %s: %s under wrk (64 connections), median of 3 | %s req/s, p50 %s, p99 %s (runs: %s req/s) |\n" \
-      "$name" "$route" $median "$(cut -d' ' -f1 "$tmp/runs" | paste -sd/)"
+    printf "| %s: %s under wrk (64 connections), median of 3 | %s |\n" \
+      "$name" "$route" "$(wrk_median "http://127.0.0.1:$port$route")"
   done
   printf "| %s: peak RSS after the load | %s MB |\n" "$name" \
     "$(awk '/VmHWM/{print int($2/1024)}' /proc/$pid/status)"
