@@ -25,7 +25,7 @@ Response api_health(AppState& app, const Request&) {
 // binary's; 503 otherwise (a load balancer sends no traffic here then).
 Response readyz(AppState& app, const Request&) {
   auto version = app.store().schema_version();
-  const auto expected = static_cast<int>(migrations(app.store().backend()).size());
+  const int expected = latest_schema_version(app.store().backend());
   if (!version.is_ok())
     return Response::json_error(503, "database", "Cơ sở dữ liệu không sẵn sàng");
   if (*version != expected)

@@ -77,7 +77,7 @@ Result<CopyReport> copy_database(Store& from, Store& to, Date today,
   if (version != TRY(to.schema_version()))
     return Status::conflict("Hai cơ sở dữ liệu khác phiên bản lược đồ");
   for (const char* t : {"unit", "app_user", "observation"}) {
-    if (TRY(to.table_sum(t, TRY(to.columns(t)))).rows > 0)
+    if (TRY(to.has_rows(t)))
       return Status::conflict(std::string("Cơ sở dữ liệu đích đã có dữ liệu (bảng ") + t +
                               "): chỉ chép vào một cơ sở dữ liệu mới");
   }
@@ -90,21 +90,21 @@ Result<CopyReport> copy_database(Store& from, Store& to, Date today,
     tables.push_back(t);
   }
   tables = TRY(in_reference_order(to, tables));
+  std::map<std::string, std::vector<Store::Column>> columns;
+  for (const std::string& t : tables) columns[t] = TRY(to.columns(t));
   CopyReport report;
   TRY(to.transaction([&]() -> Status {
     TRY(to.defer_foreign_keys());
     // Rows the migrations put in (settings) give way to the source's.
     for (auto t = tables.rbegin(); t != tables.rend(); ++t) TRY(to.delete_all(*t));
     for (const std::string& t : tables) {
-      const auto cols = TRY(to.columns(t));
-      const int64_t n = TRY(to.copy_table_from(from, t, cols));
+      const int64_t n = TRY(to.copy_table_from(from, t, columns[t]));
       progress("chép " + t + ": " + std::to_string(n) + " dòng");
     }
     TRY(to.after_copy(tables));
     for (const std::string& t : tables) {
-      const auto cols = TRY(to.columns(t));
-      const auto a = TRY(from.table_sum(t, cols));
-      const auto b = TRY(to.table_sum(t, cols));
+      const auto a = TRY(from.table_sum(t, columns[t]));
+      const auto b = TRY(to.table_sum(t, columns[t]));
       if (a.rows != b.rows || a.checksum != b.checksum)
         return Status::internal("Bảng " + t + " khác nhau sau khi chép: " + std::to_string(a.rows) +
                                 " dòng (" + a.checksum + ") và " + std::to_string(b.rows) +

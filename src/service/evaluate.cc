@@ -78,10 +78,10 @@ class VariantResolver {
     return r;
   }
 
-  // On PostgreSQL: the ancestors of these units read a level at a time
-  // (a few statements) rather than one by one as they are met.
+  // The ancestors of these units read a level at a time (on PostgreSQL a
+  // few statements) rather than one by one as they are met.
   Status preload_ancestors(Store& store, const std::vector<UnitVersion>& units) {
-    if (none() || store.backend() != "postgres") return Status::ok();
+    if (none()) return Status::ok();
     std::vector<int64_t> wanted;
     for (const UnitVersion& u : units)
       if (u.parent_id && !parent_of_.count(u.parent_id)) wanted.push_back(u.parent_id);
@@ -218,10 +218,11 @@ Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalo
     std::vector<UnitVersion> units;
     for (UnitVersion& u : TRY(store.descendants_at(parent->unit_id, level, opts.at)))
       if (set->applies_to(u)) units.push_back(std::move(u));
-    // On PostgreSQL every unit's values in a few statements, not one each.
+    // Every unit's values and ancestors at once (on PostgreSQL a few
+    // statements, not one or two per unit).
     TRY(variants.preload_ancestors(store, units));
     std::unordered_map<int64_t, std::vector<MeasureValue>> latest;
-    if (!cache && store.backend() == "postgres") {
+    if (!cache) {
       std::vector<int64_t> ids;
       for (const UnitVersion& u : units) ids.push_back(u.unit_id);
       latest = TRY(store.latest_values_many(ids, opts.at, opts.verified_only));

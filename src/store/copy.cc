@@ -148,6 +148,11 @@ Result<std::vector<std::string>> Store::referenced_tables(const std::string& tab
   return out;
 }
 
+Result<bool> Store::has_rows(const std::string& table) {
+  auto s = TRY(sql("SELECT 1 FROM \"" + table + "\" LIMIT 1"));
+  return s->step();
+}
+
 Status Store::delete_all(const std::string& table) {
   return conn_->exec_script("DELETE FROM \"" + table + "\"");
 }

@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <string>
 
 namespace ntm {
 
@@ -58,6 +59,13 @@ Status BulkLoad::end_row() {
   Status s = send(buffer_);
   buffer_.clear();
   return s;
+}
+
+std::string id_array(const std::vector<int64_t>& ids, size_t first, size_t n) {
+  std::string out = "{";
+  for (size_t i = first; i < ids.size() && i - first < n; ++i)
+    out += (i > first ? "," : "") + std::to_string(ids[i]);
+  return out + "}";
 }
 
 }  // namespace ntm

@@ -9,11 +9,13 @@
 // time (SQLite is opened without its own mutexes, which costs ~20% per row).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 
@@ -96,6 +98,10 @@ inline constexpr const char* kBusyMessage =
 // Opens (creating if needed) an SQLite database file in WAL mode with foreign
 // keys on. ":memory:" gives a private in-memory database.
 Result<std::unique_ptr<Connection>> open_sqlite_connection(const std::string& path);
+
+// A PostgreSQL array literal of ids, "{1,2,3}", for a $N::BIGINT[]
+// parameter: ids[first] and at most n after it.
+std::string id_array(const std::vector<int64_t>& ids, size_t first = 0, size_t n = SIZE_MAX);
 
 // A database named by a URL (postgresql://user@host:port/name?...) is
 // PostgreSQL; anything else is an SQLite file.

@@ -233,10 +233,7 @@ Result<std::unordered_map<int64_t, std::vector<MeasureValue>>> Store::latest_val
   const std::string at_iso = at.iso();
   constexpr size_t kBatch = 1000;
   for (size_t first = 0; first < units.size(); first += kBatch) {
-    const size_t n = std::min(kBatch, units.size() - first);
-    std::string ids = "{";
-    for (size_t i = 0; i < n; ++i) ids += (i ? "," : "") + std::to_string(units[first + i]);
-    ids += "}";
+    const std::string ids = id_array(units, first, kBatch);
     // The kept values of each unit's latest kept date on or before `at`.
     std::unordered_map<int64_t, State> states;
     std::string tail_units = "{", tail_from = "{";  // units that need the rows after it

@@ -3,9 +3,7 @@
 namespace ntm {
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& db, int statement_timeout_ms) {
-  if (!is_postgres_url(db)) return open_sqlite(db);
-  auto conn = TRY(open_postgres_connection(db, statement_timeout_ms));
-  auto store = std::make_unique<Store>(std::move(conn));
+  auto store = TRY(open_unmigrated(db, statement_timeout_ms));
   TRY(store->migrate());
   return store;
 }
@@ -13,18 +11,18 @@ Result<std::unique_ptr<Store>> Store::open(const std::string& db, int statement_
 Result<std::unique_ptr<Store>> Store::open_replica(const std::string& url,
                                                    int statement_timeout_ms) {
   if (!is_postgres_url(url)) return Status::invalid("--read-db: cần địa chỉ postgresql://");
-  auto conn = TRY(open_postgres_connection(url, statement_timeout_ms));
-  auto store = std::make_unique<Store>(std::move(conn));
-  const int version = TRY(store->schema_version_readonly());
-  if (version < migrations("postgres").back().version)
+  auto store = TRY(open_unmigrated(url, statement_timeout_ms));
+  const int version = TRY(store->schema_version());
+  if (version < latest_schema_version("postgres"))
     return Status::database("--read-db: máy chủ đọc chưa có lược đồ mới nhất (phiên bản " +
                             std::to_string(version) + "); chờ nó nhận đủ dữ liệu từ máy chính");
   return store;
 }
 
-Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& db) {
-  auto conn =
-      is_postgres_url(db) ? TRY(open_postgres_connection(db)) : TRY(open_sqlite_connection(db));
+Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& db,
+                                                      int statement_timeout_ms) {
+  auto conn = is_postgres_url(db) ? TRY(open_postgres_connection(db, statement_timeout_ms))
+                                  : TRY(open_sqlite_connection(db));
   return std::make_unique<Store>(std::move(conn));
 }
 
@@ -66,11 +64,6 @@ Result<StatementRef> Store::sql(const std::string& text) {
 }
 
 Result<int> Store::schema_version() {
-  TRY(conn_->exec_script("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
-  return schema_version_readonly();
-}
-
-Result<int> Store::schema_version_readonly() {
   auto s = TRY(sql("SELECT MAX(version) FROM schema_version"));
   const bool row = TRY(s->step());
   return row && !s->is_null(0) ? static_cast<int>(s->get_int(0)) : 0;
@@ -107,6 +100,7 @@ Status Store::migrate() {
 }
 
 Status Store::migrate_locked() {
+  TRY(conn_->exec_script("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
   const int current = TRY(schema_version());
   for (const Migration& m : migrations(conn_->backend())) {
     if (m.version <= current) continue;

@@ -89,7 +89,8 @@ class Store {
                                                      int statement_timeout_ms = 60000);
 
   // Opens without migrating (a restore's target, a copy's source).
-  static Result<std::unique_ptr<Store>> open_unmigrated(const std::string& db);
+  static Result<std::unique_ptr<Store>> open_unmigrated(const std::string& db,
+                                                        int statement_timeout_ms = 60000);
 
   explicit Store(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
@@ -98,6 +99,7 @@ class Store {
   // advisory lock: instances starting together migrate once).
   Status migrate();
   std::string backend() const { return conn_->backend(); }
+  // The version the migrations reached (a read: also on a standby).
   Result<int> schema_version();
   Result<size_t> count_schema_versions();  // rows recorded: one per migration applied
   // The database's size on disk, in bytes.
@@ -122,6 +124,8 @@ class Store {
   Result<TableSum> table_sum(const std::string& table, const std::vector<Column>& cols);
   // The tables the table's foreign keys refer to.
   Result<std::vector<std::string>> referenced_tables(const std::string& table);
+  // Whether the table has any row.
+  Result<bool> has_rows(const std::string& table);
   // Deletes every row of the table (inside a copy's transaction).
   Status delete_all(const std::string& table);
   // Inside a transaction: foreign keys are checked at its commit (SQLite;
@@ -358,7 +362,6 @@ class Store {
  private:
   Status run_in_transaction(const std::function<Status()>& fn, bool write);
   Status migrate_locked();
-  Result<int> schema_version_readonly();  // the table exists
   // Recomputes the kept values of these units now, or marks them for the
   // commit of the enclosing transaction.
   Status units_changed(const std::set<int64_t>& units);
@@ -385,5 +388,9 @@ struct Migration {
   const char* sql;
 };
 const std::vector<Migration>& migrations(const std::string& backend);
+// The version this binary's migrations bring a database to.
+inline int latest_schema_version(const std::string& backend) {
+  return migrations(backend).back().version;
+}
 
 }  // namespace ntm

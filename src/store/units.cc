@@ -130,11 +130,8 @@ Result<std::vector<UnitVersion>> Store::unit_versions_at(const std::vector<int64
                    " FROM unit u JOIN unit_version v ON v.unit_id = u.id"
                    " WHERE u.id = ANY($1::BIGINT[]) AND v.valid_from <= $2 AND v.valid_to >= $2"));
   for (size_t first = 0; first < ids.size(); first += 1000) {
-    std::string list = "{";
-    for (size_t i = first; i < ids.size() && i < first + 1000; ++i)
-      list += (i > first ? "," : "") + std::to_string(ids[i]);
     s->reset();
-    s->bind(1, list + "}");
+    s->bind(1, id_array(ids, first, 1000));
     s->bind(2, date.iso());
     for (UnitVersion& v : TRY(read_versions(*s))) out.push_back(std::move(v));
   }
@@ -151,17 +148,16 @@ Result<std::vector<UnitVersion>> Store::descendants_at(int64_t ancestor_id, Leve
                      " WHERE v.parent_id = ANY($1::BIGINT[]) AND v.valid_from <= $2"
                      " AND v.valid_to >= $2"));
     std::vector<UnitVersion> out;
-    std::string parents = "{" + std::to_string(ancestor_id) + "}";
-    for (int depth = 0; depth < 8 && parents.size() > 2; ++depth) {
+    std::vector<int64_t> parents{ancestor_id};
+    for (int depth = 0; depth < 8 && !parents.empty(); ++depth) {
       s->reset();
-      s->bind(1, parents);
+      s->bind(1, id_array(parents));
       s->bind(2, date.iso());
-      std::string next = "{";
+      parents.clear();
       for (UnitVersion& v : TRY(read_versions(*s))) {
-        next += (next.size() > 1 ? "," : "") + std::to_string(v.unit_id);
+        parents.push_back(v.unit_id);
         if (v.level == level) out.push_back(std::move(v));
       }
-      parents = next + "}";
     }
     std::sort(out.begin(), out.end(),
               [](const UnitVersion& a, const UnitVersion& b) { return a.code < b.code; });
