@@ -173,6 +173,9 @@ class WebTest : public ::testing::Test {
   // role -> (session token, CSRF token)
   static inline std::map<std::string, std::pair<std::string, std::string>> sessions_;
 
+  static int64_t province_id(const std::string& code) {
+    return (*app_->store().unit_at(code, today_local()))->unit_id;
+  }
   static std::string cookie(const std::string& role) {
     return "Cookie: ntm_session=" + sessions_.at(role).first + "\r\n";
   }
@@ -621,7 +624,7 @@ TEST_F(WebTest, CoordinationOwnersAndScopes) {
                  csrf("department") + "&text=%C4%91%C3%A3+r%C3%A0+so%C3%A1t&progress=60", so)
                 .status,
             303);
-  ASSERT_TRUE(app_->store().upsert_department("SYT", "Sở Y tế").is_ok());
+  ASSERT_TRUE(app_->store().upsert_department(province_id("42"), "SYT", "Sở Y tế").is_ok());
   const Reply page = get(port_, meeting, so);
   EXPECT_NE(page.body.find("Rà soát BHYT"), std::string::npos);
   EXPECT_NE(page.body.find("Sở Y tế"), std::string::npos);  // SYT's name, not its code

@@ -40,6 +40,7 @@ struct Options {
   std::string valid_from, valid_to, date = "2025-07-01";
   std::string author = "import", status = "submitted";
   std::string unit, parent, level = "commune", at, set_id, format = "table";
+  std::string province;  // import departments: whose departments
   bool all = false, verified_only = false, force = false;
   std::string data_dir;
   std::string host = "127.0.0.1";
@@ -82,6 +83,7 @@ Status run_import_template(const Options& o, std::ostream& out) {
   const std::string bytes = TRY(read_file(o.file));
   auto store = TRY(Store::open(o.db));
   const Catalog catalog = TRY(Catalog::load(*store));
+  // The command line acts as the office of the province the file is about.
   User office;
   office.username = o.author == "import" ? "cli" : o.author;
   office.role = Role::kAdmin;
@@ -91,6 +93,7 @@ Status run_import_template(const Options& o, std::ostream& out) {
     auto bulk = read_bulk_template(bytes, o.file);
     if (!bulk.is_ok()) return one.status();
     const BulkForm form = TRY(bulk_form(*store, catalog, bulk->parent_code, bulk->period));
+    office.province_id = TRY(store->province_of(form.parent.unit_id));
     const int64_t before = TRY(store->count_observations());
     const auto errors = TRY(save_bulk(*store, form, *bulk, office, ObservationStatus::kSubmitted));
     if (!errors.empty()) {
@@ -106,6 +109,7 @@ Status run_import_template(const Options& o, std::ostream& out) {
   }
   FilledTemplate& t = *one;
   const EntryForm form = TRY(entry_form(*store, catalog, t.unit_code, t.period));
+  office.province_id = TRY(store->province_of(form.unit.unit_id));
   if (const auto wrong = match_template_ids(form, t, o.file); !wrong.empty()) {
     std::string msg = std::to_string(wrong.size()) + " lỗi, không có giá trị nào được nhập:";
     for (const std::string& e : wrong) msg += "\n  " + e;
@@ -140,7 +144,7 @@ Status run_import(const std::string& kind, const Options& o, std::ostream& out) 
   } else if (kind == "attributes") {
     c = TRY(import_attributes(*store, o.file, text));
   } else if (kind == "departments") {
-    c = TRY(import_departments(*store, o.file, text, "cli"));
+    c = TRY(import_departments(*store, o.file, text, "cli", o.province));
   } else if (kind == "criteria") {
     c = TRY(import_criteria(*store, o.file, text));
   } else if (kind == "plans") {
@@ -426,15 +430,17 @@ Status run_user(const std::string& action, const Options& o, std::ostream& out) 
         actor));
     out << "Đã tạo tài khoản " << u.username << " (" << role_name(u.role) << ")\n";
   } else if (action == "list") {
-    out << "username,role,unit,department,disabled,full_name\n";
+    out << "username,role,province,unit,department,disabled,full_name\n";
+    auto code_of = [&](int64_t id) -> Result<std::string> {
+      if (!id) return std::string();
+      auto v = TRY(store->unit_versions(id));
+      return v.empty() ? std::string() : v.back().code;
+    };
     for (const User& u : TRY(store->users())) {
-      std::string unit;
       const int64_t id = u.unit_id ? u.unit_id : (u.units.empty() ? 0 : u.units.front());
-      if (id) {
-        if (auto v = TRY(store->unit_version_at(id, today_local()))) unit = v->code;
-      }
-      out << u.username << "," << role_name(u.role) << "," << unit << "," << u.department << ","
-          << (u.disabled ? "yes" : "no") << "," << csv_field(u.full_name) << "\n";
+      out << u.username << "," << role_name(u.role) << "," << TRY(code_of(u.province_id)) << ","
+          << TRY(code_of(id)) << "," << u.department << "," << (u.disabled ? "yes" : "no") << ","
+          << csv_field(u.full_name) << "\n";
     }
   } else if (action == "disable") {
     TRY(disable_user(*store, o.username, actor));
@@ -516,6 +522,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   ic->add_option("FILE", o.file)->required();
   auto* idp = imp->add_subcommand("departments", "set_id,criterion,department[,department_name]");
   idp->add_option("FILE", o.file)->required();
+  idp->add_option("--province", o.province,
+                  "The province whose departments these are (may be left out with one province)");
   auto* io = imp->add_subcommand("observations", "unit_code,measure,date,value[,status,note]");
   io->add_option("FILE", o.file)->required();
   io->add_option("--author", o.author, "Recorded as the author (default: import)");
@@ -633,9 +641,11 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   us->require_subcommand(1);
   auto* ua = us->add_subcommand("add", "Add an account (password on standard input)");
   ua->add_option("--username", o.username)->required();
-  ua->add_option("--role", o.role, "admin|department|commune|sponsor|steering")->required();
+  ua->add_option("--role", o.role, "office|central|department|commune|sponsor|steering")
+      ->required();
   ua->add_option("--unit", o.unit,
-                 "Commune (commune officer) or assigned unit (sponsor, steering)");
+                 "Province (office, department), commune (commune officer) or assigned unit "
+                 "(sponsor, steering); an account's province follows it");
   ua->add_option("--department", o.department, "Department code (department officer)");
   ua->add_option("--sponsor", o.sponsor, "Sponsor unit code (a sponsor's account)");
   ua->add_option("--name", o.full_name, "The person's full name, e.g. \"Nguyễn Văn An\"");

@@ -29,6 +29,7 @@ struct Article {
   std::string unit_codes;     // comma-separated codes of the units it is about
   int64_t meeting_id = 0;     // the steering-committee meeting (directive) it reports; 0 = none
   int64_t cover_file_id = 0;  // read from its files (the latest cover); not written
+  int64_t province_id = 0;    // the province office's article; 0: the central office's
 
   // Readable by the public at `now` (a UTC timestamp of the same form).
   bool visible(const std::string& now) const {

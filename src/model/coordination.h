@@ -65,6 +65,7 @@ struct WorkItem {
   std::string done_date;  // ISO date when marked done
   std::string updated_by;
   std::string updated_at;
+  int64_t province_id = 0;  // its unit's province (read, not written)
 
   // Not finished (or cancelled) and its due date is before `at`.
   bool overdue(Date at) const {
@@ -88,6 +89,7 @@ struct WorkItemFile {
 struct Sponsor {
   std::string code;
   std::string name;
+  int64_t province_id = 0;  // the office that recorded it; 0: not assigned
 };
 
 // A sponsor's commitment to a unit.
@@ -101,6 +103,7 @@ struct Sponsorship {
   std::string tasks;
   int64_t money_pledged = 0;
   std::string in_kind_pledged;
+  int64_t province_id = 0;  // its unit's province (read, not written)
 };
 
 struct Delivery {
@@ -128,6 +131,7 @@ struct Meeting {
   std::string title;
   std::string minutes;
   std::string created_by;
+  int64_t province_id = 0;  // the province whose steering committee met
 };
 
 // What a conclusion is for: an owner (department, sponsor, commune, every
@@ -162,6 +166,7 @@ struct Conclusion {
   std::string created_at;
   std::vector<ConclusionLink> links;
   std::vector<ConclusionReport> reports;  // oldest first
+  int64_t province_id = 0;                // its meeting's province (read, not written)
 };
 
 }  // namespace ntm

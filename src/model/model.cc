@@ -95,13 +95,16 @@ const char* role_name(Role r) {
       return "sponsor";
     case Role::kSteering:
       return "steering";
+    case Role::kCentral:
+      return "central";
   }
   return "?";
 }
 
 std::optional<Role> parse_role(std::string_view s) {
-  for (Role r :
-       {Role::kAdmin, Role::kDepartment, Role::kCommune, Role::kSponsor, Role::kSteering}) {
+  if (s == "office") return Role::kAdmin;
+  for (Role r : {Role::kAdmin, Role::kDepartment, Role::kCommune, Role::kSponsor, Role::kSteering,
+                 Role::kCentral}) {
     if (s == role_name(r)) return r;
   }
   return std::nullopt;

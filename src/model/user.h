@@ -8,13 +8,17 @@
 
 namespace ntm {
 
-// admin: the provincial office; department: a Sở/phòng verifying its
-// criteria; commune: a commune officer entering data; sponsor and steering:
-// read their assigned units.
-enum class Role { kAdmin, kDepartment, kCommune, kSponsor, kSteering };
+// admin: a provincial coordination office (also accepted as "office");
+// central: the central office, reading every province and writing only what is
+// national (criteria-set versions, national news); department: a Sở/phòng
+// verifying its criteria; commune: a commune officer entering data; sponsor
+// and steering: read their assigned units. Every account but the central
+// office's belongs to one province (User::province_id).
+enum class Role { kAdmin, kDepartment, kCommune, kSponsor, kSteering, kCentral };
 
-const char* role_name(Role r);  // "admin", "department", "commune", "sponsor", "steering"
-std::optional<Role> parse_role(std::string_view s);
+// "admin", "department", "commune", "sponsor", "steering", "central"
+const char* role_name(Role r);
+std::optional<Role> parse_role(std::string_view s);  // also "office" for kAdmin
 
 struct User {
   int64_t id = 0;
@@ -27,7 +31,8 @@ struct User {
   std::vector<int64_t> units;  // sponsor / steering member: assigned units
   bool disabled = false;
   std::string created_at;
-  std::string full_name;  // "Nguyễn Văn An"; may be empty
+  std::string full_name;    // "Nguyễn Văn An"; may be empty
+  int64_t province_id = 0;  // the province the account works in; 0: the central office
 };
 
 struct Session {
@@ -48,6 +53,7 @@ struct AuditEntry {
   std::string old_value;
   std::string new_value;
   std::string reason;
+  int64_t province_id = 0;  // whose log it is: the unit's province, else the actor's office
 };
 
 // A file attached as evidence to the value of a measure for a unit and date.

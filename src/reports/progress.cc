@@ -97,9 +97,10 @@ Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalo
     r.criteria.push_back(cc);
     r.departments[c.code] = c.department;
   }
-  for (const auto& [crit, dep] : TRY(store.criterion_departments(r.set->id)))
+  const int64_t province = TRY(store.province_of(r.parent.unit_id));
+  for (const auto& [crit, dep] : TRY(store.criterion_departments(province, r.set->id)))
     r.departments[crit] = dep;
-  for (const auto& [code, name] : TRY(store.departments())) r.department_names[code] = name;
+  for (const auto& [code, name] : TRY(store.departments(province))) r.department_names[code] = name;
   for (const Sponsor& s : TRY(store.sponsors())) r.sponsor_names[s.code] = s.name;
   for (const PlanRow& row : r.rows) {
     r.unit_names[row.assessment.unit.unit_id] = row.assessment.unit.name;

@@ -61,7 +61,10 @@ set:
                                     "18586,quy_hoach,2021-12-31,0,verified\n",
                                     "t")
                     .is_ok());
-    ASSERT_TRUE(store->upsert_department("SYT", "Sở Y tế").is_ok());
+    ASSERT_TRUE(
+        store
+            ->upsert_department((*store->unit_at("42", d("2020-01-01")))->unit_id, "SYT", "Sở Y tế")
+            .is_ok());
     const int64_t chau = (*store->unit_at("18583", d("2021-01-01")))->unit_id;
     ASSERT_TRUE(
         store->upsert_plan({chau, "NTM", 2021, "", {{"thu", "2", 2021}}, {}, "t", "x"}).is_ok());

@@ -46,6 +46,9 @@ struct TableReportOptions {
   bool verified_only = false;
   Date issued_on;
   std::string set_id;  // transition: the current set (default: the series' version in force)
+  // Whose departments, sponsorships and directives: a province; 0 for every
+  // province (the central office, or a sponsor's own account).
+  int64_t province_id = 0;
 };
 Result<TableReport> commune_report(Store& store, const Catalog& catalog,
                                    const TableReportOptions& o);

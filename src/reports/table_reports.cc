@@ -5,6 +5,7 @@
 #include "base/strings.h"
 #include "reports/table_report.h"
 #include "rules/engine.h"
+#include "service/scope.h"
 #include "service/workflow.h"
 
 namespace ntm {
@@ -57,7 +58,8 @@ Result<TableReport> commune_report(Store& store, const Catalog& catalog,
                (a.set->illustrative ? " (minh họa)" : "") + " — đạt " +
                std::to_string(a.criteria_met) + "/" + std::to_string(a.criteria.size()) +
                " tiêu chí" + (o.verified_only ? "; số liệu đã thẩm định" : "; số liệu tự đánh giá");
-  const auto overrides = TRY(store.criterion_departments(a.set->id));
+  const auto overrides =
+      TRY(store.criterion_departments(TRY(store.province_of(a.unit.unit_id)), a.set->id));
   ReportSection ind{"I. Kết quả từng chỉ tiêu",
                     "Chỉ tiêu",
                     {{"Tiêu chí", 26},
@@ -107,12 +109,14 @@ Result<TableReport> commune_report(Store& store, const Catalog& catalog,
 
 Result<TableReport> department_report(Store& store, const Catalog& catalog,
                                       const TableReportOptions& o) {
-  const auto top = TRY(store.top_level_units(o.at));
-  if (top.empty()) return Status::not_found("chưa có đơn vị hành chính");
-  const UnitVersion province = top.front();
+  // The department's province: the reader's, or the only one.
+  const int64_t province_id = o.province_id ? o.province_id : TRY(province_named(store, ""));
+  const auto found = TRY(store.unit_version_at(province_id, o.at));
+  if (!found) return Status::not_found("tỉnh của cơ quan không có vào ngày " + o.at.vi());
+  const UnitVersion province = *found;
   std::string name = o.code;
   bool known = false;
-  for (const auto& [code, n] : TRY(store.departments())) {
+  for (const auto& [code, n] : TRY(store.departments(province_id))) {
     if (code == o.code) name = n, known = true;
   }
   if (!known) return Status::not_found("không có cơ quan mã \"" + o.code + "\"");
@@ -124,7 +128,7 @@ Result<TableReport> department_report(Store& store, const Catalog& catalog,
   if (list.empty()) return Status::not_found("không có xã nào để đánh giá vào ngày " + o.at.vi());
   const CriteriaSet& set = *list.front().set;
   r.subtitle = province.name + " — đến ngày " + o.at.vi() + " — " + set.name_vi;
-  const auto overrides = TRY(store.criterion_departments(set.id));
+  const auto overrides = TRY(store.criterion_departments(province_id, set.id));
   ReportSection counts{"I. Tiêu chí phụ trách",
                        "Tiêu chí",
                        {{"Tiêu chí", 44}, {"Đạt", 8}, {"Chưa đạt", 10}, {"Chưa xác định", 13}},
@@ -213,6 +217,7 @@ Result<TableReport> sponsor_report(Store& store, const TableReportOptions& o) {
       {},
       ""};
   for (const SponsorshipView& s : TRY(sponsorship_views(store, nullptr, o.code, 0, o.at))) {
+    if (o.province_id && s.sponsorship.province_id != o.province_id) continue;
     const std::string unit = s.unit ? s.unit->name : "";
     commit.rows.push_back({unit, s.sponsorship.program, double(s.sponsorship.money_pledged),
                            double(s.money_delivered), s.sponsorship.in_kind_pledged});
@@ -237,7 +242,9 @@ Result<TableReport> directives_report(Store& store, const TableReportOptions& o)
   r.title = "BÁO CÁO THEO DÕI THỰC HIỆN KẾT LUẬN CỦA BAN CHỈ ĐẠO";
   r.subtitle = "Đến ngày " + o.at.vi();
   std::map<std::string, std::string> names;
-  for (const auto& [code, n] : TRY(store.departments())) names["department:" + code] = n;
+  if (o.province_id)
+    for (const auto& [code, n] : TRY(store.departments(o.province_id)))
+      names["department:" + code] = n;
   for (const Sponsor& s : TRY(store.sponsors())) names["sponsor:" + s.code] = s.name;
   std::map<int64_t, Meeting> meetings;
   for (const Meeting& m : TRY(store.meetings())) meetings[m.id] = m;
@@ -254,6 +261,7 @@ Result<TableReport> directives_report(Store& store, const TableReportOptions& o)
       {},
       ""};
   for (const Conclusion& c : TRY(store.conclusions(0))) {
+    if (o.province_id && c.province_id != o.province_id) continue;
     const Meeting& m = meetings[c.meeting_id];
     if (m.date > o.at) continue;
     std::string owners;

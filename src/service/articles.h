@@ -20,9 +20,12 @@ inline constexpr const char* kArticleCategories[] = {"tin-tuc", "thong-bao", "va
 // One of kArticleCategories (their names are in the UI catalogue).
 bool is_article_category(const std::string& category);
 
-// Its author and the office see it in the editor at any stage.
+// Whether the user publishes it: the office of its province, or the central
+// office for its own (national) articles.
+bool publishes(const User& user, const Article& a);
+// Its author and its publishing office see it in the editor at any stage.
 bool may_manage_article(const User& user, const Article& a);
-// The author while it is a draft; the office always.
+// The author while it is a draft; its publishing office always.
 bool may_edit_article(const User& user, const Article& a);
 // Visible to the public at `now`, or `user` may edit it (drafts stay hidden
 // from everyone else: a guessed URL answers "not found").

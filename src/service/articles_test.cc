@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "service/importer.h"
 #include "store/test_store.h"
 
 namespace ntm {
@@ -11,10 +12,21 @@ class ArticlesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     store = std::move(open_test_store()).value();
+    ASSERT_TRUE(import_units(*store, "u",
+                             "code,name,type,level,parent_code\n42,Tỉnh Hà Tĩnh,Tỉnh,1,\n"
+                             "40,Tỉnh Nghệ An,Tỉnh,1,\n",
+                             *Date::parse("2016-01-01"), Date::max())
+                    .is_ok());
+    const int64_t ha_tinh = (*store->unit_at("42", *Date::parse("2020-01-01")))->unit_id;
     office.username = "vanphong";
     office.role = Role::kAdmin;
+    office.province_id = ha_tinh;
     writer.username = "so.yte";
     writer.role = Role::kDepartment;
+    writer.province_id = ha_tinh;
+    other_office = {.username = "vanphong.na", .role = Role::kAdmin};
+    other_office.province_id = (*store->unit_at("40", *Date::parse("2020-01-01")))->unit_id;
+    central = {.username = "trunguong", .role = Role::kCentral};
   }
   // A published article at `at` in `category`.
   Article published(const std::string& title, const std::string& category, const std::string& at) {
@@ -23,7 +35,7 @@ class ArticlesTest : public ::testing::Test {
     return **store->article(a.id);
   }
   std::unique_ptr<Store> store;
-  User office, writer;
+  User office, writer, other_office, central;
 };
 
 TEST_F(ArticlesTest, EditorialWorkflowAndWhoMayDoIt) {
@@ -37,6 +49,18 @@ TEST_F(ArticlesTest, EditorialWorkflowAndWhoMayDoIt) {
   EXPECT_EQ(publish_article(*store, writer, a.id, "").code(), ErrorCode::kPermissionDenied);
   ASSERT_TRUE(send_for_review(*store, writer, a.id).is_ok());
   EXPECT_EQ((**store->article(a.id)).status, ArticleStatus::kReview);
+  // Hà Tĩnh's article: neither another province's office nor the central
+  // office publishes, edits or even sees it in the editor.
+  EXPECT_EQ(publish_article(*store, other_office, a.id, "").code(), ErrorCode::kPermissionDenied);
+  EXPECT_EQ(publish_article(*store, central, a.id, "").code(), ErrorCode::kPermissionDenied);
+  EXPECT_FALSE(may_manage_article(other_office, **store->article(a.id)));
+  EXPECT_FALSE(may_edit_article(central, **store->article(a.id)));
+  // The central office's own news is national, and its own to publish.
+  Article national =
+      *create_article(*store, central, {.title = "Tin toàn quốc", .category = "tin-tuc"});
+  EXPECT_EQ(national.province_id, 0);
+  EXPECT_EQ(publish_article(*store, office, national.id, "").code(), ErrorCode::kPermissionDenied);
+  EXPECT_TRUE(publish_article(*store, central, national.id, "").is_ok());
   // Scheduled: not visible before its time, visible after.
   ASSERT_TRUE(publish_article(*store, office, a.id, "2026-12-01T07:00:00Z").is_ok());
   const Article scheduled = **store->article(a.id);

@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "base/strings.h"
+#include "service/scope.h"
 
 namespace ntm {
 namespace {
@@ -117,7 +118,7 @@ Result<bool> assigned_to(Store& store, const User& user, int64_t unit_id, Date a
   return false;
 }
 
-Result<User> add_user(Store& store, const NewUser& n, const std::string& actor) {
+Result<User> add_user(Store& store, const NewUser& n, const std::string& actor, const User* by) {
   if (!valid_username(n.username)) {
     return Status::invalid("tên đăng nhập \"" + n.username +
                            "\" cần 3-32 ký tự chữ thường không dấu, số, '.', '_' hoặc '-'");
@@ -125,7 +126,8 @@ Result<User> add_user(Store& store, const NewUser& n, const std::string& actor) 
   const auto role = parse_role(n.role);
   if (!role) {
     return Status::invalid("vai trò \"" + n.role +
-                           "\" không hợp lệ (admin, department, commune, sponsor, steering)");
+                           "\" không hợp lệ (office, central, department, commune, sponsor, "
+                           "steering)");
   }
   TRY(check_password_rules(n.password));
   if (TRY(store.find_user(n.username))) {
@@ -141,8 +143,9 @@ Result<User> add_user(Store& store, const NewUser& n, const std::string& actor) 
   u.full_name = std::string(trim(n.full_name));
   u.role = *role;
   int64_t unit = 0;
+  std::optional<UnitVersion> v;
   if (!n.unit_code.empty()) {
-    const auto v = TRY(store.unit_at(n.unit_code, today_local()));
+    v = TRY(store.unit_at(n.unit_code, today_local()));
     if (!v) return Status::not_found("không có đơn vị mã \"" + n.unit_code + "\" đang hiệu lực");
     if (u.role == Role::kCommune && v->level != Level::kCommune) {
       return Status::invalid(v->name + " không phải là xã");
@@ -156,28 +159,45 @@ Result<User> add_user(Store& store, const NewUser& n, const std::string& actor) 
   if (u.role == Role::kSponsor && !unit && n.sponsor.empty()) {
     return Status::invalid("tài khoản đơn vị đỡ đầu cần --sponsor (mã đơn vị đỡ đầu) hoặc --unit");
   }
+  std::optional<Sponsor> sponsor;
   if (!n.sponsor.empty()) {
     if (u.role != Role::kSponsor) return Status::invalid("--sponsor chỉ dùng cho vai trò sponsor");
-    if (!TRY(store.sponsor(n.sponsor))) {
-      return Status::not_found("chưa có đơn vị đỡ đầu mã \"" + n.sponsor + "\"");
-    }
+    sponsor = TRY(store.sponsor(n.sponsor));
+    if (!sponsor) return Status::not_found("chưa có đơn vị đỡ đầu mã \"" + n.sponsor + "\"");
     u.sponsor = n.sponsor;
   }
   if (u.role == Role::kDepartment && n.department.empty()) {
     return Status::invalid("cán bộ sở, ngành cần --department (mã cơ quan)");
   }
+  // The province the account works in.
+  if (u.role == Role::kCentral) {
+    if (unit) return Status::invalid("văn phòng Trung ương không gắn với đơn vị (bỏ --unit)");
+  } else if ((u.role == Role::kAdmin || u.role == Role::kDepartment) && v) {
+    if (v->level != Level::kProvince)
+      return Status::invalid(v->name + " không phải là tỉnh, thành phố (--unit là mã tỉnh)");
+    u.province_id = unit;
+  } else if (unit) {
+    u.province_id = TRY(store.province_of(unit));
+  } else if (sponsor && sponsor->province_id) {
+    u.province_id = sponsor->province_id;
+  } else {
+    u.province_id = TRY(province_named(store, ""));
+  }
+  if (by && u.role == Role::kCentral)
+    return Status::forbidden("tài khoản văn phòng Trung ương chỉ tạo bằng dòng lệnh");
+  if (by) TRY(require_office_of(*by, u.province_id, "tạo tài khoản"));
   if (u.role == Role::kCommune) u.unit_id = unit;
   u.department = u.role == Role::kDepartment ? n.department : "";
   u.password_hash = TRY(hash_password(n.password));
   TRY(store.transaction([&]() -> Status {
     if (!u.department.empty()) {
       bool known = false;
-      for (const auto& [code, name] : TRY(store.departments()))
+      for (const auto& [code, name] : TRY(store.departments(u.province_id)))
         known = known || code == u.department;
-      if (!known) TRY(store.upsert_department(u.department, u.department));
+      if (!known) TRY(store.upsert_department(u.province_id, u.department, u.department));
     }
     u.id = TRY(store.insert_user(u));
-    if (unit && u.role != Role::kCommune) {
+    if (unit && u.role != Role::kCommune && u.role != Role::kAdmin && u.role != Role::kDepartment) {
       TRY(store.add_user_unit(u.id, unit));
       u.units.push_back(unit);
     }
@@ -187,9 +207,12 @@ Result<User> add_user(Store& store, const NewUser& n, const std::string& actor) 
   return u;
 }
 
-Status disable_user(Store& store, const std::string& username, const std::string& actor) {
+Status disable_user(Store& store, const std::string& username, const std::string& actor,
+                    const User* by) {
   const auto u = TRY(store.find_user(username));
-  if (!u) return Status::not_found("không có tài khoản \"" + username + "\"");
+  if (!u || (by && !reads_province(*by, u->province_id)))
+    return Status::not_found("không có tài khoản \"" + username + "\"");
+  if (by) TRY(require_office_of(*by, u->province_id, "khóa tài khoản"));
   return store.transaction([&]() -> Status {
     TRY(store.set_user_disabled(u->id, true));
     TRY(store.delete_user_sessions(u->id));
@@ -308,9 +331,11 @@ Status change_password(Store& store, const User& user, const std::string& old_pa
 }
 
 Status reset_password(Store& store, const std::string& admin, const std::string& username,
-                      const std::string& new_password) {
+                      const std::string& new_password, const User* by) {
   const auto u = TRY(store.find_user(username));
-  if (!u) return Status::not_found("không có tài khoản \"" + username + "\"");
+  if (!u || (by && !reads_province(*by, u->province_id)))
+    return Status::not_found("không có tài khoản \"" + username + "\"");
+  if (by) TRY(require_office_of(*by, u->province_id, "đặt lại mật khẩu"));
   TRY(check_password_rules(new_password));
   const std::string hash = TRY(hash_password(new_password));
   return store.transaction([&]() -> Status {

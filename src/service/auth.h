@@ -28,7 +28,8 @@ Status check_password_rules(const std::string& password);
 struct NewUser {
   std::string username;
   std::string role;
-  std::string unit_code;   // commune officer: the commune; sponsor/steering: a unit
+  std::string unit_code;   // commune officer: the commune; sponsor/steering: a unit;
+                           // office/department: the province
   std::string department;  // department officer
   std::string password;
   std::string sponsor;    // sponsor's account: the sponsor unit's code
@@ -39,9 +40,16 @@ struct NewUser {
 // sponsors' and steering members' scopes.
 Result<bool> assigned_to(Store& store, const User& user, int64_t unit_id, Date at);
 
-// Checks everything, stores the user and an audit entry by `actor`.
-Result<User> add_user(Store& store, const NewUser& u, const std::string& actor);
-Status disable_user(Store& store, const std::string& username, const std::string& actor);
+// Checks everything, stores the user and an audit entry by `actor`. The
+// account's province: for an office or department account `unit_code` names
+// the province; for the others it follows their unit or sponsor; in a
+// database of one province it may be left out. `by`: the signed-in user
+// doing it (an office manages its own province's accounts only; the central
+// office's accounts are made on the command line), nullptr for the command line.
+Result<User> add_user(Store& store, const NewUser& u, const std::string& actor,
+                      const User* by = nullptr);
+Status disable_user(Store& store, const std::string& username, const std::string& actor,
+                    const User* by = nullptr);
 
 struct LoginResult {
   User user;
@@ -72,7 +80,7 @@ Status logout(Store& store, const std::string& token);
 Status change_password(Store& store, const User& user, const std::string& old_password,
                        const std::string& new_password);
 Status reset_password(Store& store, const std::string& admin, const std::string& username,
-                      const std::string& new_password);
+                      const std::string& new_password, const User* by = nullptr);
 
 // `bytes` random bytes from the system's secure generator, as hex.
 std::string random_hex(size_t bytes);

@@ -2,12 +2,13 @@
 
 #include <map>
 
+#include "service/scope.h"
+
 namespace ntm {
 namespace {
 
 Status office_only(const User& user) {
-  if (user.role != Role::kAdmin) return Status::forbidden("Chỉ văn phòng điều phối phân nhóm xã");
-  return Status::ok();
+  return require_office_of(user, user.province_id, "phân nhóm xã");
 }
 
 }  // namespace
@@ -43,6 +44,7 @@ Status assign_commune_group(Store& store, const User& user, const std::string& c
   if (!unit || unit->level != Level::kCommune) {
     return Status::invalid("Xã: không có xã mã " + code + " vào ngày " + from.vi());
   }
+  TRY(require_office_for_unit(store, user, unit->unit_id, "phân nhóm xã"));
   const auto before = TRY(store.attribute_at(unit->unit_id, "commune_group", from));
   return store.transaction([&]() -> Status {
     TRY(store.upsert_attribute({unit->unit_id, "commune_group", group, from}));
@@ -54,7 +56,8 @@ Status assign_commune_group(Store& store, const User& user, const std::string& c
 Result<ImportCounts> import_commune_groups(Store& store, const User& user, const std::string& file,
                                            const std::string& text) {
   TRY(office_only(user));
-  const ImportCounts counts = TRY(import_attributes(store, file, text, "commune_group"));
+  const ImportCounts counts =
+      TRY(import_attributes(store, file, text, "commune_group", user.province_id));
   TRY(store.insert_audit({0, "", user.username, "commune_group.import", 0, file, "",
                           std::to_string(counts.written) + " dòng", ""}));
   return counts;

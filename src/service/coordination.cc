@@ -7,6 +7,7 @@
 #include "base/strings.h"
 #include "service/auth.h"
 #include "service/evidence.h"
+#include "service/scope.h"
 
 namespace ntm {
 namespace {
@@ -24,6 +25,7 @@ std::string work_state(const WorkItem& w) {
 
 bool link_is_owner(const User& u, const ConclusionLink& l) {
   if (l.kind == "department") return u.role == Role::kDepartment && u.department == l.code;
+  // (the caller checked the province)
   if (l.kind == "sponsor") return u.role == Role::kSponsor && u.sponsor == l.code;
   if (l.kind == "all_sponsors") return u.role == Role::kSponsor;
   if (l.kind == "commune") return u.role == Role::kCommune && std::to_string(u.unit_id) == l.code;
@@ -38,9 +40,11 @@ std::string owner_key(OwnerKind kind, const std::string& code) {
 
 Result<bool> may_see_unit(Store& store, const User& user, int64_t unit_id, Date at) {
   switch (user.role) {
+    case Role::kCentral:
+      return true;
     case Role::kAdmin:
     case Role::kDepartment:
-      return true;
+      return reads_unit(store, user, unit_id);
     case Role::kCommune:
       return user.unit_id == unit_id;
     case Role::kSponsor:
@@ -53,9 +57,12 @@ Result<bool> may_see_unit(Store& store, const User& user, int64_t unit_id, Date 
 bool owns(const User& user, const WorkItem& w) {
   switch (user.role) {
     case Role::kAdmin:
-      return true;
+      return office_of(user, w.province_id);
+    case Role::kCentral:
+      return false;
     case Role::kDepartment:
-      return w.owner_kind == OwnerKind::kDepartment && w.owner_code == user.department;
+      return w.owner_kind == OwnerKind::kDepartment && w.owner_code == user.department &&
+             user.province_id == w.province_id;
     case Role::kSponsor:
       return w.owner_kind == OwnerKind::kSponsor && w.owner_code == user.sponsor &&
              !user.sponsor.empty();
@@ -68,7 +75,8 @@ bool owns(const User& user, const WorkItem& w) {
 }
 
 bool owns(const User& user, const Conclusion& c) {
-  if (user.role == Role::kAdmin) return true;
+  if (user.role == Role::kAdmin) return office_of(user, c.province_id);
+  if (user.province_id != c.province_id) return false;
   return std::any_of(c.links.begin(), c.links.end(),
                      [&](const ConclusionLink& l) { return link_is_owner(user, l); });
 }
@@ -96,7 +104,7 @@ Result<std::vector<WorkItem>> work_items_for(Store& store, const User& user, con
 }
 
 Result<int64_t> create_work_item(Store& store, const User& user, WorkItem w) {
-  if (user.role != Role::kAdmin) return Status::forbidden("chỉ văn phòng điều phối tạo phần việc");
+  TRY(require_office_for_unit(store, user, w.unit_id, "tạo phần việc"));
   if (trim(w.title).empty()) return Status::invalid("cần tên phần việc");
   if (w.due < w.start) return Status::invalid("hạn hoàn thành trước ngày bắt đầu");
   if (w.budget < 0) return Status::invalid("kinh phí không được âm");
@@ -105,7 +113,8 @@ Result<int64_t> create_work_item(Store& store, const User& user, WorkItem w) {
     return Status::invalid("đơn vị không tồn tại trong thời gian của phần việc");
   if (w.owner_kind == OwnerKind::kDepartment) {
     bool known = false;
-    for (const auto& [code, name] : TRY(store.departments())) known = known || code == w.owner_code;
+    for (const auto& [code, name] : TRY(store.departments(user.province_id)))
+      known = known || code == w.owner_code;
     if (!known) return Status::invalid("không có cơ quan mã \"" + w.owner_code + "\"");
   } else if (w.owner_kind == OwnerKind::kSponsor) {
     if (!TRY(store.sponsor(w.owner_code)))
@@ -222,16 +231,18 @@ Result<std::vector<SponsorshipView>> sponsorship_views(Store& store, const User*
 }
 
 bool may_act_for_sponsorship(const User& user, const Sponsorship& s) {
-  return user.role == Role::kAdmin ||
+  return office_of(user, s.province_id) ||
          (user.role == Role::kSponsor && !user.sponsor.empty() && user.sponsor == s.sponsor);
 }
 
 Result<int64_t> commit_sponsorship(Store& store, const User& user, const Sponsor& sponsor,
                                    const Sponsorship& commitment, const std::string& unit_name) {
-  if (user.role != Role::kAdmin) return Status::forbidden("chỉ văn phòng ghi cam kết đỡ đầu");
+  TRY(require_office_for_unit(store, user, commitment.unit_id, "ghi cam kết đỡ đầu"));
   int64_t id = 0;
   TRY(store.transaction([&]() -> Status {
-    TRY(store.upsert_sponsor(sponsor));
+    Sponsor recorded = sponsor;
+    recorded.province_id = user.province_id;  // a new sponsor: this office's (kept if known)
+    TRY(store.upsert_sponsor(recorded));
     id = TRY(store.upsert_sponsorship(commitment));
     return audit(store, user, "sponsor.commit", commitment.unit_id,
                  "sponsorship:" + std::to_string(id), "", sponsor.code + " → " + unit_name);
@@ -287,10 +298,11 @@ Status record_review(Store& store, const User& user, Review r) {
 // --- directives ---------------------------------------------------------------------------------
 
 Result<int64_t> create_meeting(Store& store, const User& user, Meeting m) {
-  if (user.role != Role::kAdmin) return Status::forbidden("chỉ văn phòng điều phối ghi cuộc họp");
+  TRY(require_office_of(user, user.province_id, "ghi cuộc họp"));
   if (trim(m.title).empty()) return Status::invalid("cần tên cuộc họp");
   if (trim(m.chair).empty()) return Status::invalid("cần người chủ trì");
   m.created_by = user.username;
+  m.province_id = user.province_id;
   int64_t id = 0;
   TRY(store.transaction([&]() -> Status {
     id = TRY(store.insert_meeting(m));
@@ -301,8 +313,10 @@ Result<int64_t> create_meeting(Store& store, const User& user, Meeting m) {
 }
 
 Result<int64_t> add_conclusion(Store& store, const User& user, Conclusion c) {
-  if (user.role != Role::kAdmin) return Status::forbidden("chỉ văn phòng điều phối ghi kết luận");
-  if (!TRY(store.meeting(c.meeting_id))) return Status::not_found("không có cuộc họp này");
+  const auto meeting = TRY(store.meeting(c.meeting_id));
+  if (!meeting || !reads_province(user, meeting->province_id))
+    return Status::not_found("không có cuộc họp này");
+  TRY(require_office_of(user, meeting->province_id, "ghi kết luận"));
   if (trim(c.text).empty()) return Status::invalid("cần nội dung kết luận");
   if (!c.deadline.empty() && !Date::parse(c.deadline).is_ok())
     return Status::invalid("hạn không hợp lệ: " + c.deadline);
@@ -324,7 +338,7 @@ Status report_on_conclusion(Store& store, const User& user, int64_t conclusion_i
   const auto c = TRY(store.conclusion(conclusion_id));
   if (!c) return Status::not_found("không có kết luận này");
   if (!owns(user, *c)) return Status::forbidden("kết luận này không giao cho đơn vị của bạn");
-  if (status && user.role != Role::kAdmin)
+  if (status && !office_of(user, c->province_id))
     return Status::forbidden("chỉ văn phòng điều phối đóng hoặc mở lại kết luận");
   if (progress < 0 || progress > 100) return Status::invalid("tiến độ cần từ 0 đến 100%");
   if (trim(text).empty() && !status) return Status::invalid("cần nội dung báo cáo");
@@ -415,6 +429,7 @@ Result<Briefing> build_briefing(Store& store, const Catalog& catalog, const User
     return Status::forbidden("địa bàn này không thuộc phạm vi được phân công");
   }
   b.scope = *scope;
+  const int64_t province = TRY(store.province_of(scope->unit_id));
   std::vector<PlanRow> rows;
   if (scope->level == Level::kCommune) {
     rows.push_back(TRY(unit_plan_status(store, catalog, scope_code, opts)));
@@ -434,7 +449,8 @@ Result<Briefing> build_briefing(Store& store, const Catalog& catalog, const User
     }
     BriefingUnit u;
     const CriteriaSet& set = *r.assessment.set;
-    if (!deps_by_set.count(set.id)) deps_by_set[set.id] = TRY(store.criterion_departments(set.id));
+    if (!deps_by_set.count(set.id))
+      deps_by_set[set.id] = TRY(store.criterion_departments(province, set.id));
     for (const CriterionResult& c : r.assessment.criteria) {
       if (c.status == Outcome::kMet) continue;
       const auto o = deps_by_set[set.id].find(c.criterion->code);
@@ -462,7 +478,7 @@ Result<Briefing> build_briefing(Store& store, const Catalog& catalog, const User
   std::map<int64_t, Meeting> meetings;
   for (const Meeting& m : TRY(store.meetings())) meetings[m.id] = m;
   for (Conclusion& c : TRY(store.conclusions(0))) {
-    if (c.status != ConclusionStatus::kDone)
+    if (c.status != ConclusionStatus::kDone && c.province_id == province)
       b.open_conclusions.push_back({meetings[c.meeting_id], c});
   }
   return b;

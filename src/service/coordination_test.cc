@@ -21,7 +21,10 @@ class CoordinationTest : public ::testing::Test {
                              "18580,Xã B,Xã,2,42\n18583,Xã C,Xã,2,42\n",
                              d("2016-01-01"), Date::max())
                     .is_ok());
-    ASSERT_TRUE(store->upsert_department("SYT", "Sở Y tế").is_ok());
+    ASSERT_TRUE(
+        store
+            ->upsert_department((*store->unit_at("42", d("2020-01-01")))->unit_id, "SYT", "Sở Y tế")
+            .is_ok());
     ASSERT_TRUE(store->upsert_sponsor({"VCB", "Ngân hàng A"}).is_ok());
     xa_b = (*store->unit_at("18580", d("2020-01-01")))->unit_id;
     xa_c = (*store->unit_at("18583", d("2020-01-01")))->unit_id;

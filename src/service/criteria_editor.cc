@@ -6,12 +6,13 @@
 #include "rules/criteria_loader.h"
 #include "rules/criteria_text.h"
 #include "rules/criteria_writer.h"
+#include "service/scope.h"
 
 namespace ntm {
 namespace {
 
 Status may_edit(const User& user) {
-  if (user.role != Role::kAdmin) {
+  if (user.role != Role::kAdmin && !is_central(user)) {
     return Status::forbidden("Chỉ văn phòng điều phối được soạn bộ tiêu chí");
   }
   return Status::ok();
@@ -89,6 +90,12 @@ Status save(Store& store, Draft& d, const User& user, const std::string& action,
 
 }  // namespace
 
+Status may_edit_draft(const User& user, const CriteriaDraft& row) {
+  const bool mine = row.province_id ? office_of(user, row.province_id) : is_central(user);
+  if (!mine) return Status::not_found("Không có phiên bản đang soạn \"" + row.id + "\"");
+  return Status::ok();
+}
+
 std::vector<std::string> editable_variants(const CriteriaSet& set) {
   std::vector<std::string> out;
   if (set.variant_key == "commune_group") out = {"1", "2", "3"};
@@ -117,7 +124,7 @@ Status start_criteria_draft(Store& store, const Catalog& catalog, const std::str
     return Status::conflict("Mã phiên bản mới: \"" + id + "\" đã có");
   }
   Draft d;
-  d.row = {id, base_id, "", user.username, "", ""};
+  d.row = {id, base_id, "", user.username, "", "", user.province_id};
   d.set = *base;
   d.set.id = id;
   d.set.effective_to = Date::max();
@@ -140,6 +147,7 @@ Status save_indicator(Store& store, const Catalog& catalog, const std::string& d
                       const IndicatorInput& in, const User& user) {
   TRY(may_edit(user));
   Draft d = TRY(load_criteria_draft(store, catalog, draft_id));
+  TRY(may_edit_draft(user, d.row));
   Criterion* crit = find_criterion(d.set, in.criterion);
   if (!crit) return Status::not_found("Không có tiêu chí \"" + in.criterion + "\"");
   Indicator* existing = nullptr;
@@ -210,6 +218,7 @@ Status remove_indicator(Store& store, const Catalog& catalog, const std::string&
                         const std::string& criterion, const std::string& code, const User& user) {
   TRY(may_edit(user));
   Draft d = TRY(load_criteria_draft(store, catalog, draft_id));
+  TRY(may_edit_draft(user, d.row));
   Criterion* crit = find_criterion(d.set, criterion);
   if (!crit) return Status::not_found("Không có tiêu chí \"" + criterion + "\"");
   auto& inds = crit->indicators;
@@ -225,6 +234,7 @@ Status save_criterion(Store& store, const Catalog& catalog, const std::string& d
                       const CriterionInput& in, const User& user) {
   TRY(may_edit(user));
   Draft d = TRY(load_criteria_draft(store, catalog, draft_id));
+  TRY(may_edit_draft(user, d.row));
   Criterion* existing =
       in.original_code.empty() ? nullptr : find_criterion(d.set, in.original_code);
   if (!in.original_code.empty() && !existing) {
@@ -256,6 +266,7 @@ Status save_draft_details(Store& store, const Catalog& catalog, const std::strin
                           const DraftDetails& in, const User& user) {
   TRY(may_edit(user));
   Draft d = TRY(load_criteria_draft(store, catalog, draft_id));
+  TRY(may_edit_draft(user, d.row));
   Errors errors;
   if (trim(in.name_vi).empty()) errors.add("Tên bộ tiêu chí", "bắt buộc");
   if (trim(in.legal_basis).empty()) errors.add("Căn cứ pháp lý", "bắt buộc");
@@ -273,6 +284,7 @@ Status add_draft_measure(Store& store, const Catalog& catalog, const std::string
                          const MeasureInput& in, const User& user) {
   TRY(may_edit(user));
   Draft d = TRY(load_criteria_draft(store, catalog, draft_id));
+  TRY(may_edit_draft(user, d.row));
   Measure m;
   m.id = std::string(trim(in.id));
   m.name_vi = std::string(trim(in.name_vi));
@@ -317,6 +329,13 @@ Result<Published> publish_criteria_draft(Store& store, const Catalog& catalog,
                                          const std::string& draft_id, Date from, const User& user) {
   TRY(may_edit(user));
   Draft d = TRY(load_criteria_draft(store, catalog, draft_id));
+  TRY(may_edit_draft(user, d.row));
+  // A province's own version would apply to every province until sets carry
+  // their province into the evaluation: with several provinces only the
+  // central office publishes (docs/decisions.md "Provinces").
+  if (!is_central(user) && TRY(store.provinces_in_force(from)).size() > 1)
+    return Status::forbidden(
+        "Cơ sở dữ liệu có nhiều tỉnh: chỉ văn phòng Trung ương công bố phiên bản bộ tiêu chí");
   Published p{d.set.id, "", Date()};
   const StoredCriteriaSet* previous = nullptr;
   const auto stored = TRY(store.criteria_sets());
@@ -356,9 +375,11 @@ Result<Published> publish_criteria_draft(Store& store, const Catalog& catalog,
 
 Status discard_criteria_draft(Store& store, const std::string& draft_id, const User& user) {
   TRY(may_edit(user));
-  if (!TRY(store.criteria_draft(draft_id))) {
+  const auto row = TRY(store.criteria_draft(draft_id));
+  if (!row || !reads_province(user, row->province_id)) {
     return Status::not_found("Không có phiên bản đang soạn \"" + draft_id + "\"");
   }
+  TRY(may_edit_draft(user, *row));
   return store.transaction([&]() -> Status {
     TRY(store.delete_criteria_draft(draft_id));
     return store.insert_audit({0, "", user.username, "criteria.discard", 0,

@@ -31,6 +31,8 @@ struct Draft {
 // or draft `base_id`.
 Status start_criteria_draft(Store& store, const Catalog& catalog, const std::string& base_id,
                             const std::string& new_id, const User& user);
+// The draft's own office (the central office for its drafts); not_found otherwise.
+Status may_edit_draft(const User& user, const CriteriaDraft& row);
 Result<Draft> load_criteria_draft(Store& store, const Catalog& catalog, const std::string& id);
 
 // Threshold variants an editor offers for the set: commune groups 1/2/3,

@@ -51,6 +51,7 @@ set:
             .is_ok());
     admin.username = "vanphong";
     admin.role = Role::kAdmin;
+    admin.province_id = (*store->unit_at("42", d("2020-01-01")))->unit_id;
     commune.username = "xa.mot";
     commune.role = Role::kCommune;
   }

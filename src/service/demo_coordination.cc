@@ -8,6 +8,7 @@
 #include "service/auth.h"
 #include "service/coordination.h"
 #include "service/demo.h"
+#include "service/scope.h"
 
 namespace ntm {
 namespace {
@@ -281,7 +282,9 @@ Status add_meeting(Store& store) {
 }  // namespace
 
 Status build_demo_coordination(Store& store, const Catalog& catalog) {
-  for (const DemoDepartment& dep : kDepartments) TRY(store.upsert_department(dep.code, dep.name));
+  const int64_t province = TRY(province_named(store, ""));
+  for (const DemoDepartment& dep : kDepartments)
+    TRY(store.upsert_department(province, dep.code, dep.name));
   Pick pick{2017};
   TRY(add_plans(store, catalog, pick));
   TRY(add_sponsors_and_work(store, catalog, pick));

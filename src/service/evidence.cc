@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "service/auth.h"
+#include "service/scope.h"
 #include "service/workflow.h"
 
 namespace ntm {
@@ -59,7 +60,7 @@ Result<StoredFile> store_upload(const std::string& dir, const std::string& origi
 Result<Evidence> add_evidence(Store& store, const std::string& dir, const User& user,
                               const UnitVersion& unit, const std::string& measure, Date date,
                               const std::string& original_name, std::string_view data) {
-  if (!may_enter(user, unit.unit_id))
+  if (!TRY(may_enter(store, user, unit.unit_id)))
     return Status::forbidden("không có quyền gửi minh chứng cho " + unit.name);
   const StoredFile f = TRY(store_upload(dir, original_name, data));
   Evidence e{
@@ -84,7 +85,8 @@ Result<bool> may_read_evidence(Store& store, const Catalog& catalog, const User&
                                const Evidence& e) {
   switch (user.role) {
     case Role::kAdmin:
-      return true;
+    case Role::kCentral:
+      return reads_unit(store, user, e.unit_id);
     case Role::kCommune:
       return user.unit_id == e.unit_id;
     case Role::kSponsor:
@@ -97,9 +99,10 @@ Result<bool> may_read_evidence(Store& store, const Catalog& catalog, const User&
       const std::string series = TRY(default_series(store));
       const CriteriaSet* set = catalog.in_force(series, at, unit->level);
       if (!set) return false;
-      const auto deps = TRY(measure_departments(store, *set));
+      const int64_t province = TRY(store.province_of(e.unit_id));
+      const auto deps = TRY(measure_departments(store, *set, province));
       const auto d = deps.find(e.measure_id);
-      return d != deps.end() && may_verify(user, d->second);
+      return d != deps.end() && may_verify(user, province, d->second);
     }
   }
   return false;

@@ -12,6 +12,7 @@
 #include "rules/criteria_loader.h"
 #include "service/import_errors.h"
 #include "service/importer.h"
+#include "service/scope.h"
 
 namespace ntm {
 
@@ -45,7 +46,9 @@ Result<ImportCounts> import_criteria(Store& store, const std::string& file,
 }
 
 Result<ImportCounts> import_departments(Store& store, const std::string& file,
-                                        const std::string& text, const std::string& actor) {
+                                        const std::string& text, const std::string& actor,
+                                        const std::string& province_code) {
+  const int64_t province = TRY(province_named(store, province_code));
   const CsvTable t =
       TRY(CsvTable::parse(text, file, {"set_id", "criterion", "department"}, {"department_name"}));
   std::map<std::string, std::set<std::string>> criteria;  // set -> criterion codes
@@ -75,8 +78,8 @@ Result<ImportCounts> import_departments(Store& store, const std::string& file,
       const std::string dep(t.get(r, "department"));
       const std::string name =
           t.get(r, "department_name").empty() ? dep : std::string(t.get(r, "department_name"));
-      TRY(store.upsert_department(dep, name));
-      TRY(store.set_criterion_department(std::string(t.get(r, "set_id")),
+      TRY(store.upsert_department(province, dep, name));
+      TRY(store.set_criterion_department(province, std::string(t.get(r, "set_id")),
                                          std::string(t.get(r, "criterion")), dep));
       TRY(store.insert_audit(
           {0, "", actor, "department.assign", 0,

@@ -138,7 +138,7 @@ Result<ImportCounts> import_units(Store& store, const std::string& file, const s
         return Status(s.code(), file + ": dòng " + std::to_string(u.line) + ": " + s.message());
       ++counts.written;
     }
-    return Status::ok();
+    return store.refresh_unit_provinces();
   }));
   return counts;
 }
@@ -203,13 +203,14 @@ Result<ImportCounts> import_lineage(Store& store, const std::string& file, const
   if (!errors.empty()) return errors.status();
   TRY(store.transaction([&]() -> Status {
     for (const Lineage& l : links) TRY(store.upsert_lineage(l, !t.has("share")));
-    return Status::ok();
+    return store.refresh_unit_provinces();
   }));
   return ImportCounts{static_cast<int>(links.size()), static_cast<int>(links.size())};
 }
 
 Result<ImportCounts> import_attributes(Store& store, const std::string& file,
-                                       const std::string& text, const std::string& only) {
+                                       const std::string& text, const std::string& only,
+                                       int64_t province) {
   static const std::map<std::string, std::set<std::string>> kAllowed = {
       {"region", {"TDMNPB", "DBSH", "BTB", "DHNTB", "TN", "DNB", "DBSCL"}},
       {"commune_group", {"1", "2", "3"}},
@@ -241,6 +242,10 @@ Result<ImportCounts> import_attributes(Store& store, const std::string& file,
     const auto unit = TRY(store.unit_at(code, *from));
     if (!unit) {
       errors.add(r.line, "unit_code", "không có đơn vị mã " + code + " vào ngày " + from->iso());
+      continue;
+    }
+    if (province && TRY(store.province_of(unit->unit_id)) != province) {
+      errors.add(r.line, "unit_code", unit->name + " không thuộc tỉnh của văn phòng");
       continue;
     }
     attrs.push_back({unit->unit_id, attr, value, *from});

@@ -33,19 +33,24 @@ Result<ImportCounts> import_lineage(Store& store, const std::string& file, const
 // (TDMNPB, DBSH, BTB, DHNTB, TN, DNB, DBSCL), commune_group (1, 2, 3). A row
 // with an empty value is skipped (a template row left blank); name is for
 // the reader only.
-// `only`: refuse rows of any other attribute (the commune-groups page).
+// `only`: refuse rows of any other attribute (the commune-groups page);
+// `province`: refuse units of any other province (an office's upload).
 Result<ImportCounts> import_attributes(Store& store, const std::string& file,
-                                       const std::string& text, const std::string& only = "");
+                                       const std::string& text, const std::string& only = "",
+                                       int64_t province = 0);
 
 // A criteria YAML document (measures and/or a set). A set may not overlap
 // another version of its series.
 Result<ImportCounts> import_criteria(Store& store, const std::string& file,
                                      const std::string& text);
 
-// CSV set_id,criterion,department[,department_name]: which department is
-// responsible for a criterion of a set (overrides the set file's).
+// CSV set_id,criterion,department[,department_name]: which of a province's
+// departments is responsible for a criterion of a set there (overrides the
+// set file's). `province_code`: the province; may be left out in a database
+// of one province.
 Result<ImportCounts> import_departments(Store& store, const std::string& file,
-                                        const std::string& text, const std::string& actor);
+                                        const std::string& text, const std::string& actor,
+                                        const std::string& province_code = "");
 
 // CSV unit_code,measure,date,value[,status,note]. status defaults to
 // `default_status`. A row equal to the current value is skipped; a different

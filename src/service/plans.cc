@@ -6,6 +6,7 @@
 #include "base/csv.h"
 #include "base/strings.h"
 #include "service/import_errors.h"
+#include "service/scope.h"
 
 namespace ntm {
 namespace {
@@ -123,7 +124,8 @@ Result<PlanRow> unit_plan_status(Store& store, const Catalog& catalog, const std
 }
 
 Result<ImportCounts> import_plans(Store& store, const Catalog& catalog, const std::string& file,
-                                  const std::string& text, const std::string& actor) {
+                                  const std::string& text, const std::string& actor,
+                                  const User* by) {
   const CsvTable t =
       TRY(CsvTable::parse(text, file, {"unit_code", "kind"},
                           {"code", "set", "target_year", "date", "criteria_met", "note"}));
@@ -136,6 +138,13 @@ Result<ImportCounts> import_plans(Store& store, const Catalog& catalog, const st
     if (!unit) {
       errors.add(r.line, "unit_code", "không có đơn vị mã \"" + code + "\"");
       continue;
+    }
+    if (by) {
+      if (Status s = require_office_for_unit(store, *by, unit->unit_id, "lập kế hoạch");
+          !s.is_ok()) {
+        errors.add(r.line, "unit_code", unit->name + ": " + s.message());
+        continue;
+      }
     }
     Plan& p = plans[unit->unit_id];
     p.unit_id = unit->unit_id;
@@ -198,7 +207,9 @@ Result<ImportCounts> import_plans(Store& store, const Catalog& catalog, const st
   return ImportCounts{static_cast<int>(t.rows().size()), static_cast<int>(plans.size())};
 }
 
-Status save_plan(Store& store, const Catalog& catalog, Plan plan, const std::string& actor) {
+Status save_plan(Store& store, const Catalog& catalog, Plan plan, const std::string& actor,
+                 const User* by) {
+  if (by) TRY(require_office_for_unit(store, *by, plan.unit_id, "lập kế hoạch"));
   if (plan.target_year < 2010 || plan.target_year > 2100) {
     return Status::invalid("năm mục tiêu cần trong khoảng 2010-2100");
   }

@@ -46,11 +46,14 @@ Result<PlanRow> unit_plan_status(Store& store, const Catalog& catalog, const std
 //               force for the unit at 31/12 of target_year
 //   milestone — date, criteria_met
 // Each unit in the file gets exactly the plan the file gives (its title row
-// is required); all-or-nothing; audited.
+// is required); all-or-nothing; audited. `by`: the signed-in office (its
+// province's units only), nullptr for the command line.
 Result<ImportCounts> import_plans(Store& store, const Catalog& catalog, const std::string& file,
-                                  const std::string& text, const std::string& actor);
+                                  const std::string& text, const std::string& actor,
+                                  const User* by = nullptr);
 
 // Stores one unit's plan (from the UI), checking it, with an audit entry.
-Status save_plan(Store& store, const Catalog& catalog, Plan plan, const std::string& actor);
+Status save_plan(Store& store, const Catalog& catalog, Plan plan, const std::string& actor,
+                 const User* by = nullptr);
 
 }  // namespace ntm

@@ -4,14 +4,13 @@
 #include <nlohmann/json.hpp>
 
 #include "base/strings.h"
+#include "service/scope.h"
 
 namespace ntm {
 namespace {
 
 Status require_office(const User& user) {
-  return user.role == Role::kAdmin
-             ? Status::ok()
-             : Status::forbidden("chỉ văn phòng điều phối công bố số liệu tiến độ");
+  return require_office_of(user, user.province_id, "công bố số liệu tiến độ");
 }
 
 }  // namespace
@@ -87,7 +86,7 @@ Result<std::optional<PublicSnapshot>> published_snapshot(Store& store) {
 }
 
 Result<int64_t> publish_snapshot(Store& store, const User& user, const Overview& ov) {
-  TRY(require_office(user));
+  TRY(require_office_for_unit(store, user, ov.unit.unit_id, "công bố số liệu tiến độ"));
   if (!ov.opts.verified_only) return Status::invalid("chỉ công bố số liệu đã thẩm định");
   const PublicProgress p = public_progress(ov);
   int64_t id = 0;

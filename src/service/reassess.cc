@@ -3,6 +3,7 @@
 #include <set>
 
 #include "base/strings.h"
+#include "service/scope.h"
 
 namespace ntm {
 
@@ -89,15 +90,14 @@ Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::s
 
 Status set_split_share(Store& store, const User& user, const std::string& new_code,
                        const std::string& old_code, std::optional<double> share) {
-  if (user.role != Role::kAdmin) {
-    return Status::forbidden("Chỉ văn phòng điều phối ghi tỷ lệ xã tách");
-  }
+  TRY(require_office_of(user, user.province_id, "ghi tỷ lệ xã tách"));
   if (share && (*share <= 0 || *share > 1)) {
     return Status::invalid("Tỷ lệ: nhập phần trăm lớn hơn 0 và không quá 100");
   }
   // The merged commune whatever the date its page was opened at.
   const auto versions = TRY(store.versions_with_code(new_code));
   if (versions.empty()) return Status::not_found("không có đơn vị mã " + new_code);
+  TRY(require_office_for_unit(store, user, versions.front().unit_id, "ghi tỷ lệ xã tách"));
   const UnitVersion* unit = &versions.back();
   for (Lineage l : TRY(store.lineage_of(unit->unit_id))) {
     if (l.new_unit_id != unit->unit_id || l.relation != "partial") continue;

@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "rules/criteria_text.h"
+#include "service/scope.h"
 
 namespace ntm {
 namespace {
@@ -38,9 +39,10 @@ const CriteriaSet* set_for(Store& store, const Catalog& catalog, const UnitVersi
 
 }  // namespace
 
-Result<std::map<std::string, std::vector<std::string>>> measure_departments(
-    Store& store, const CriteriaSet& set) {
-  const auto overrides = TRY(store.criterion_departments(set.id));
+Result<std::map<std::string, std::vector<std::string>>> measure_departments(Store& store,
+                                                                            const CriteriaSet& set,
+                                                                            int64_t province) {
+  const auto overrides = TRY(store.criterion_departments(province, set.id));
   std::map<std::string, std::vector<std::string>> out;
   for (const Criterion& c : set.criteria) {
     const auto o = overrides.find(c.code);
@@ -54,13 +56,14 @@ Result<std::map<std::string, std::vector<std::string>>> measure_departments(
   return out;
 }
 
-bool may_enter(const User& user, int64_t unit_id) {
-  return user.role == Role::kAdmin || (user.role == Role::kCommune && user.unit_id == unit_id);
+Result<bool> may_enter(Store& store, const User& user, int64_t unit_id) {
+  if (user.role == Role::kCommune) return user.unit_id == unit_id;
+  return user.role == Role::kAdmin && office_of(user, TRY(store.province_of(unit_id)));
 }
 
-bool may_verify(const User& user, const std::vector<std::string>& departments) {
-  if (user.role == Role::kAdmin) return true;
-  return user.role == Role::kDepartment &&
+bool may_verify(const User& user, int64_t province, const std::vector<std::string>& departments) {
+  if (user.role == Role::kAdmin) return office_of(user, province);
+  return user.role == Role::kDepartment && user.province_id == province &&
          std::find(departments.begin(), departments.end(), user.department) != departments.end();
 }
 
@@ -153,15 +156,17 @@ std::vector<FieldError> check_entry(const EntryForm& form,
 Status assign_department(Store& store, const User& user, const std::string& set_id,
                          const Criterion& criterion, const std::string& department,
                          const std::string& department_name) {
-  if (user.role != Role::kAdmin) return Status::forbidden("chỉ văn phòng phân công cơ quan");
+  TRY(require_office_of(user, user.province_id, "phân công cơ quan"));
+  const int64_t province = user.province_id;
   return store.transaction([&]() -> Status {
     bool known = false;
-    for (const auto& [code, name] : TRY(store.departments())) known = known || code == department;
+    for (const auto& [code, name] : TRY(store.departments(province)))
+      known = known || code == department;
     if (!known || !department_name.empty()) {
-      TRY(store.upsert_department(department,
+      TRY(store.upsert_department(province, department,
                                   department_name.empty() ? department : department_name));
     }
-    TRY(store.set_criterion_department(set_id, criterion.code, department));
+    TRY(store.set_criterion_department(province, set_id, criterion.code, department));
     return store.insert_audit({0, "", user.username, "department.assign", 0,
                                set_id + " / " + criterion.code, criterion.department, department,
                                ""});
@@ -172,7 +177,7 @@ Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, 
                                            const std::map<std::string, std::string>& values,
                                            bool complete, ObservationStatus status,
                                            const std::map<std::string, std::string>& notes) {
-  if (!may_enter(user, form.unit.unit_id)) {
+  if (!TRY(may_enter(store, user, form.unit.unit_id))) {
     return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
   }
   std::vector<EntryChange> changes;
@@ -200,7 +205,7 @@ Result<std::vector<FieldError>> save_entry(Store& store, const EntryForm& form, 
 
 Result<std::vector<FieldError>> submit_entry(Store& store, const EntryForm& form,
                                              const User& user) {
-  if (!may_enter(user, form.unit.unit_id)) {
+  if (!TRY(may_enter(store, user, form.unit.unit_id))) {
     return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
   }
   std::vector<FieldError> errors;
@@ -227,17 +232,23 @@ Result<std::vector<FieldError>> submit_entry(Store& store, const EntryForm& form
 Result<std::vector<QueueItem>> verification_queue(Store& store, const Catalog& catalog,
                                                   const User& user) {
   std::vector<QueueItem> out;
-  std::map<std::string, std::map<std::string, std::vector<std::string>>> by_set;
+  // (province, set) -> measure -> departments
+  std::map<std::pair<int64_t, std::string>, std::map<std::string, std::vector<std::string>>> by_set;
+  std::map<int64_t, int64_t> provinces;  // unit -> province
   for (Observation& o : TRY(store.observations_with_status(ObservationStatus::kSubmitted, 2000))) {
+    if (!provinces.count(o.unit_id)) provinces[o.unit_id] = TRY(store.province_of(o.unit_id));
+    const int64_t province = provinces[o.unit_id];
+    if (!reads_province(user, province) || is_central(user)) continue;
     const auto unit = TRY(store.unit_version_at(o.unit_id, o.date));
     if (!unit) continue;
     const CriteriaSet* set = set_for(store, catalog, *unit, o.date);
     if (!set) continue;
-    if (!by_set.count(set->id)) by_set[set->id] = TRY(measure_departments(store, *set));
-    const auto deps = by_set[set->id].find(o.measure_id);
+    auto& measures = by_set[{province, set->id}];
+    if (measures.empty()) measures = TRY(measure_departments(store, *set, province));
+    const auto deps = measures.find(o.measure_id);
     const std::vector<std::string> departments =
-        deps == by_set[set->id].end() ? std::vector<std::string>{} : deps->second;
-    if (!may_verify(user, departments)) continue;
+        deps == measures.end() ? std::vector<std::string>{} : deps->second;
+    if (!may_verify(user, province, departments)) continue;
     QueueItem item{o, *unit, nullptr, nullptr, departments};
     for (const Criterion& c : set->criteria)
       for (const Indicator& i : c.indicators)
@@ -282,9 +293,10 @@ Status review(Store& store, const Catalog& catalog, const User& user, int64_t ob
   const auto unit = TRY(store.unit_version_at(o->unit_id, o->date));
   const CriteriaSet* set = unit ? set_for(store, catalog, *unit, o->date) : nullptr;
   if (!set) return Status::not_found("không có bộ tiêu chí áp dụng cho số liệu này");
-  const auto deps = TRY(measure_departments(store, *set));
+  const int64_t province = TRY(store.province_of(o->unit_id));
+  const auto deps = TRY(measure_departments(store, *set, province));
   const auto d = deps.find(o->measure_id);
-  if (!may_verify(user, d == deps.end() ? std::vector<std::string>{} : d->second)) {
+  if (!may_verify(user, province, d == deps.end() ? std::vector<std::string>{} : d->second)) {
     return Status::forbidden("số liệu này không thuộc tiêu chí do đơn vị của bạn phụ trách");
   }
   if (!accept && trim(comment).empty())

@@ -12,12 +12,14 @@
 
 namespace ntm {
 
-// The department responsible for each measure under a set: the departments
-// of the criteria testing it (criterion_department overrides the set file).
+// The department responsible for each measure under a set in a province: the
+// departments of the criteria testing it (the province's criterion_department
+// overrides the set file).
 Result<std::map<std::string, std::vector<std::string>>> measure_departments(Store& store,
-                                                                            const CriteriaSet& set);
+                                                                            const CriteriaSet& set,
+                                                                            int64_t province);
 
-// The office makes `department` responsible for a criterion of a set (adding
+// The office makes its province's `department` responsible for a criterion of a set (adding
 // the department, or renaming it when `department_name` is given), audited
 // "department.assign" with the one it replaces.
 Status assign_department(Store& store, const User& user, const std::string& set_id,
@@ -43,10 +45,11 @@ struct EntryForm {
 };
 
 // May this user enter data for this unit? Commune officers: their commune;
-// admins: any.
-bool may_enter(const User& user, int64_t unit_id);
-// May this user verify values of this measure (its criteria's department)?
-bool may_verify(const User& user, const std::vector<std::string>& departments);
+// an office: the communes of its province.
+Result<bool> may_enter(Store& store, const User& user, int64_t unit_id);
+// May this user verify values of a unit of `province` for a measure these
+// departments answer for? The province's department, or its office.
+bool may_verify(const User& user, int64_t province, const std::vector<std::string>& departments);
 
 // The unit that carried `code` on `at`, else not_found "không có đơn vị mã
 // "X" vào ngày yyyy-mm-dd".

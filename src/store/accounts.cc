@@ -6,7 +6,7 @@ namespace {
 
 constexpr const char* kUserColumns =
     "id, username, password_hash, role, unit_id, department, disabled, created_at, sponsor, "
-    "full_name";
+    "full_name, province_id";
 
 Result<User> read_user(Statement& s) {
   User u;
@@ -22,6 +22,7 @@ Result<User> read_user(Statement& s) {
   u.created_at = s.get_text(7);
   u.sponsor = s.is_null(8) ? "" : s.get_text(8);
   u.full_name = s.get_text(9);
+  u.province_id = s.is_null(10) ? 0 : s.get_int(10);
   return u;
 }
 
@@ -30,8 +31,8 @@ Result<User> read_user(Statement& s) {
 Result<int64_t> Store::insert_user(const User& u) {
   auto s =
       TRY(sql("INSERT INTO app_user (username, password_hash, role, unit_id, department, disabled,"
-              " created_at, sponsor, full_name) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
-              " RETURNING id"));
+              " created_at, sponsor, full_name, province_id)"
+              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id"));
   s->bind(1, u.username);
   s->bind(2, u.password_hash);
   s->bind(3, role_name(u.role));
@@ -53,6 +54,11 @@ Result<int64_t> Store::insert_user(const User& u) {
     s->bind_null(8);
   }
   s->bind(9, u.full_name);
+  if (u.province_id) {
+    s->bind(10, u.province_id);
+  } else {
+    s->bind_null(10);
+  }
   if (!TRY(s->step())) return Status::database("INSERT app_user returned no id");
   return s->get_int(0);
 }
@@ -181,45 +187,58 @@ Result<std::pair<int, int>> Store::failed_logins_since(const std::string& userna
   return std::pair<int, int>(static_cast<int>(s->get_int(0)), static_cast<int>(s->get_int(1)));
 }
 
-Status Store::upsert_department(const std::string& code, const std::string& name) {
+Status Store::upsert_department(int64_t province_id, const std::string& code,
+                                const std::string& name) {
   auto s =
-      TRY(sql("INSERT INTO department (code, name) VALUES ($1, $2)"
-              " ON CONFLICT (code) DO UPDATE SET name = excluded.name"));
-  s->bind(1, code);
-  s->bind(2, name);
+      TRY(sql("INSERT INTO department (province_id, code, name) VALUES ($1, $2, $3)"
+              " ON CONFLICT (province_id, code) DO UPDATE SET name = excluded.name"));
+  s->bind(1, province_id);
+  s->bind(2, code);
+  s->bind(3, name);
   return s->run();
 }
 
-Result<std::vector<std::pair<std::string, std::string>>> Store::departments() {
-  auto s = TRY(sql("SELECT code, name FROM department ORDER BY code"));
+Result<std::vector<std::pair<std::string, std::string>>> Store::departments(int64_t province_id) {
+  auto s = TRY(sql("SELECT code, name FROM department WHERE province_id = $1 ORDER BY code"));
+  s->bind(1, province_id);
   std::vector<std::pair<std::string, std::string>> out;
   while (TRY(s->step())) out.push_back({s->get_text(0), s->get_text(1)});
   return out;
 }
 
-Status Store::set_criterion_department(const std::string& set_id, const std::string& criterion,
+Status Store::set_criterion_department(int64_t province_id, const std::string& set_id,
+                                       const std::string& criterion,
                                        const std::string& department) {
   auto s =
-      TRY(sql("INSERT INTO criterion_department (set_id, criterion, department) VALUES ($1, $2, $3)"
-              " ON CONFLICT (set_id, criterion) DO UPDATE SET department = excluded.department"));
-  s->bind(1, set_id);
-  s->bind(2, criterion);
-  s->bind(3, department);
+      TRY(sql("INSERT INTO criterion_department (province_id, set_id, criterion, department)"
+              " VALUES ($1, $2, $3, $4) ON CONFLICT (province_id, set_id, criterion)"
+              " DO UPDATE SET department = excluded.department"));
+  s->bind(1, province_id);
+  s->bind(2, set_id);
+  s->bind(3, criterion);
+  s->bind(4, department);
   return s->run();
 }
 
-Result<std::map<std::string, std::string>> Store::criterion_departments(const std::string& set_id) {
-  auto s = TRY(sql("SELECT criterion, department FROM criterion_department WHERE set_id = $1"));
-  s->bind(1, set_id);
+Result<std::map<std::string, std::string>> Store::criterion_departments(int64_t province_id,
+                                                                        const std::string& set_id) {
+  auto s =
+      TRY(sql("SELECT criterion, department FROM criterion_department"
+              " WHERE province_id = $1 AND set_id = $2"));
+  s->bind(1, province_id);
+  s->bind(2, set_id);
   std::map<std::string, std::string> out;
   while (TRY(s->step())) out[s->get_text(0)] = s->get_text(1);
   return out;
 }
 
 Status Store::insert_audit(const AuditEntry& e) {
-  auto s = TRY(sql(
-      "INSERT INTO audit_log (at, actor, action, unit_id, subject, old_value, new_value, reason)"
-      " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"));
+  // The province: the entry's own, else the unit's, else the actor's office.
+  auto s =
+      TRY(sql("INSERT INTO audit_log (at, actor, action, unit_id, subject, old_value, new_value,"
+              " reason, province_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, COALESCE($9,"
+              " (SELECT province_id FROM unit_province WHERE unit_id = $4),"
+              " (SELECT province_id FROM app_user WHERE username = $2)))"));
   s->bind(1, e.at.empty() ? utc_timestamp_now() : e.at);
   s->bind(2, e.actor);
   s->bind(3, e.action);
@@ -232,6 +251,11 @@ Status Store::insert_audit(const AuditEntry& e) {
   s->bind(6, e.old_value);
   s->bind(7, e.new_value);
   s->bind(8, e.reason);
+  if (e.province_id) {
+    s->bind(9, e.province_id);
+  } else {
+    s->bind_null(9);
+  }
   TRY(s->run());
   ++write_count_;
   return Status::ok();
@@ -249,10 +273,12 @@ Result<std::vector<AuditEntry>> Store::audit(const AuditFilter& f, int limit) {
   // (an _ in an id matches itself among others; the prefix keeps it exact).
   std::string measures;
   for (size_t i = 0; i < f.measures.size(); ++i)
-    measures += (i ? " OR subject LIKE $" : "subject LIKE $") + std::to_string(8 + i);
+    measures += (i ? " OR subject LIKE $" : "subject LIKE $") + std::to_string(10 + i);
   auto s = TRY(sql(
-      "SELECT id, at, actor, action, unit_id, subject, old_value, new_value, reason FROM audit_log"
+      "SELECT id, at, actor, action, unit_id, subject, old_value, new_value, reason, province_id"
+      " FROM audit_log"
       " WHERE ($1 = 0 OR unit_id = $1) AND ($2 = '' OR actor = $2) AND ($3 = '' OR action = $3)"
+      " AND ($9 = 0 OR province_id = $9)"
       " AND ($5 = '' OR subject LIKE $6) AND ($7 = '' OR subject LIKE '% @ ' || $7)" +
       (measures.empty() ? std::string() : " AND (" + measures + ")") +
       " ORDER BY id DESC LIMIT $4"));
@@ -263,13 +289,14 @@ Result<std::vector<AuditEntry>> Store::audit(const AuditFilter& f, int limit) {
   s->bind(5, f.subject_prefix);
   s->bind(6, f.subject_prefix + "%");
   s->bind(7, f.date);
+  s->bind(9, f.province_id);
   for (size_t i = 0; i < f.measures.size(); ++i)
-    s->bind(static_cast<int>(8 + i), f.measures[i] + " @ %");
+    s->bind(static_cast<int>(10 + i), f.measures[i] + " @ %");
   std::vector<AuditEntry> out;
   while (TRY(s->step())) {
     out.push_back({s->get_int(0), s->get_text(1), s->get_text(2), s->get_text(3),
                    s->is_null(4) ? 0 : s->get_int(4), s->get_text(5), s->get_text(6),
-                   s->get_text(7), s->get_text(8)});
+                   s->get_text(7), s->get_text(8), s->is_null(9) ? 0 : s->get_int(9)});
   }
   return out;
 }

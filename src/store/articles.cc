@@ -11,7 +11,8 @@ namespace {
 constexpr const char* kColumns =
     "SELECT a.id, a.slug, a.title, a.summary, a.body, a.category, a.status, a.author,"
     " a.publish_at, a.created_at, a.updated_at, a.tags, a.unit_codes, a.meeting_id,"
-    " (SELECT MAX(f.id) FROM article_file f WHERE f.article_id = a.id AND f.kind = 'cover')";
+    " (SELECT MAX(f.id) FROM article_file f WHERE f.article_id = a.id AND f.kind = 'cover'),"
+    " a.province_id";
 
 Result<Article> read_article(Statement& s) {
   const auto status = parse_article_status(s.get_text(6));
@@ -30,7 +31,8 @@ Result<Article> read_article(Statement& s) {
                  s.get_text(11),
                  s.get_text(12),
                  s.is_null(13) ? 0 : s.get_int(13),
-                 s.is_null(14) ? 0 : s.get_int(14)};
+                 s.is_null(14) ? 0 : s.get_int(14),
+                 s.is_null(15) ? 0 : s.get_int(15)};
 }
 
 Result<std::vector<Article>> read_articles(Statement& s) {
@@ -128,9 +130,13 @@ Status Store::index_article(const Article& a) {
 Result<int64_t> Store::insert_article(const Article& a) {
   auto s = TRY(
       sql("INSERT INTO article (slug, title, summary, body, category, status, author, publish_at,"
-          " created_at, updated_at, tags, unit_codes, meeting_id)"
-          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $13, $14) RETURNING id"));
+          " created_at, updated_at, tags, unit_codes, meeting_id, province_id)"
+          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $12, $13, $14, $15) RETURNING id"));
   bind_article(*s, a);
+  if (a.province_id)
+    s->bind(15, a.province_id);
+  else
+    s->bind_null(15);
   if (!TRY(s->step())) return Status::database("INSERT article returned no id");
   Article stored = a;
   stored.id = s->get_int(0);

@@ -88,23 +88,34 @@ Status Store::close_criteria_set(const std::string& id, Date to) {
 Status Store::upsert_criteria_draft(const CriteriaDraft& d) {
   auto s =
       TRY(sql("INSERT INTO criteria_set_draft (id, base_id, document, created_by, created_at,"
-              " updated_at) VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (id) DO UPDATE SET"
-              " document = excluded.document, updated_at = excluded.updated_at"));
+              " updated_at, province_id) VALUES ($1, $2, $3, $4, $5, $5, $6) ON CONFLICT (id)"
+              " DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at"));
   s->bind(1, d.id);
   s->bind(2, d.base_id);
   s->bind(3, d.document);
   s->bind(4, d.created_by);
   s->bind(5, utc_timestamp_now());
+  if (d.province_id)
+    s->bind(6, d.province_id);
+  else
+    s->bind_null(6);
   return s->run();
 }
 
 namespace {
 
 constexpr const char* kDraftColumns =
-    "SELECT id, base_id, document, created_by, created_at, updated_at FROM criteria_set_draft";
+    "SELECT id, base_id, document, created_by, created_at, updated_at, province_id"
+    " FROM criteria_set_draft";
 
 CriteriaDraft read_draft(Statement& s) {
-  return {s.get_text(0), s.get_text(1), s.get_text(2), s.get_text(3), s.get_text(4), s.get_text(5)};
+  return {s.get_text(0),
+          s.get_text(1),
+          s.get_text(2),
+          s.get_text(3),
+          s.get_text(4),
+          s.get_text(5),
+          s.is_null(6) ? 0 : s.get_int(6)};
 }
 
 }  // namespace

@@ -9,18 +9,24 @@ void bind_date(Statement& s, int n, Date d) { s.bind(n, d.iso()); }
 
 Result<Date> date_col(Statement& s, int col) { return Date::parse(s.get_text(col)); }
 
+// The province of a row's unit (unit_province, migration 0014), 0 if none.
+#define NTM_UNIT_PROVINCE(table) \
+  "COALESCE((SELECT p.province_id FROM unit_province p WHERE p.unit_id = " table ".unit_id), 0)"
+
 constexpr const char* kSponsorshipColumns =
-    "id, sponsor, unit_id, since, until, program, tasks, money_pledged, in_kind_pledged";
+    "id, sponsor, unit_id, since, until, program, tasks, money_pledged, "
+    "in_kind_pledged, " NTM_UNIT_PROVINCE("sponsorship");
 
 Result<Sponsorship> read_sponsorship(Statement& s) {
-  return Sponsorship{s.get_int(0),        s.get_text(1),       s.get_int(2),
-                     TRY(date_col(s, 3)), TRY(date_col(s, 4)), s.get_text(5),
-                     s.get_text(6),       s.get_int(7),        s.get_text(8)};
+  return Sponsorship{s.get_int(0),        s.get_text(1), s.get_int(2),  TRY(date_col(s, 3)),
+                     TRY(date_col(s, 4)), s.get_text(5), s.get_text(6), s.get_int(7),
+                     s.get_text(8),       s.get_int(9)};
 }
 
 constexpr const char* kWorkColumns =
     "id, title, unit_id, set_id, criterion, owner_kind, owner_code, start_date, due_date, status,"
-    " progress, budget, spent, note, done_date, updated_by, updated_at";
+    " progress, budget, spent, note, done_date, updated_by, updated_at, " NTM_UNIT_PROVINCE(
+        "work_item");
 
 Result<WorkItem> read_work_item(Statement& s) {
   WorkItem w;
@@ -44,6 +50,7 @@ Result<WorkItem> read_work_item(Statement& s) {
   w.done_date = s.get_text(14);
   w.updated_by = s.get_text(15);
   w.updated_at = s.get_text(16);
+  w.province_id = s.get_int(17);
   return w;
 }
 
@@ -164,27 +171,40 @@ Result<std::vector<Plan>> Store::read_plans(std::optional<int64_t> unit_id) {
 
 // --- sponsors ------------------------------------------------------------------
 
+namespace {
+void bind_id(Statement& s, int i, int64_t id) {  // 0 -> NULL
+  if (id) {
+    s.bind(i, id);
+  } else {
+    s.bind_null(i);
+  }
+}
+}  // namespace
+
 Status Store::upsert_sponsor(const Sponsor& sp) {
   auto s =
-      TRY(sql("INSERT INTO sponsor (code, name) VALUES ($1, $2)"
+      TRY(sql("INSERT INTO sponsor (code, name, province_id) VALUES ($1, $2, $3)"
               " ON CONFLICT (code) DO UPDATE SET name = excluded.name"));
   s->bind(1, sp.code);
   s->bind(2, sp.name);
+  bind_id(*s, 3, sp.province_id);
   return s->run();
 }
 
 Result<std::vector<Sponsor>> Store::sponsors() {
-  auto s = TRY(sql("SELECT code, name FROM sponsor ORDER BY code"));
+  auto s = TRY(sql("SELECT code, name, province_id FROM sponsor ORDER BY code"));
   std::vector<Sponsor> out;
-  while (TRY(s->step())) out.push_back({s->get_text(0), s->get_text(1)});
+  while (TRY(s->step()))
+    out.push_back({s->get_text(0), s->get_text(1), s->is_null(2) ? 0 : s->get_int(2)});
   return out;
 }
 
 Result<std::optional<Sponsor>> Store::sponsor(const std::string& code) {
-  auto s = TRY(sql("SELECT code, name FROM sponsor WHERE code = $1"));
+  auto s = TRY(sql("SELECT code, name, province_id FROM sponsor WHERE code = $1"));
   s->bind(1, code);
   if (!TRY(s->step())) return std::optional<Sponsor>();
-  return std::optional<Sponsor>(Sponsor{s->get_text(0), s->get_text(1)});
+  return std::optional<Sponsor>(
+      Sponsor{s->get_text(0), s->get_text(1), s->is_null(2) ? 0 : s->get_int(2)});
 }
 
 Result<int64_t> Store::upsert_sponsorship(const Sponsorship& sp) {
@@ -362,26 +382,27 @@ Result<std::optional<WorkItemFile>> Store::work_item_file(int64_t id) {
 
 Result<int64_t> Store::insert_meeting(const Meeting& m) {
   auto s =
-      TRY(sql("INSERT INTO meeting (date, chair, title, minutes, created_by, created_at)"
-              " VALUES ($1, $2, $3, $4, $5, $6) RETURNING id"));
+      TRY(sql("INSERT INTO meeting (date, chair, title, minutes, created_by, created_at,"
+              " province_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id"));
   bind_date(*s, 1, m.date);
   s->bind(2, m.chair);
   s->bind(3, m.title);
   s->bind(4, m.minutes);
   s->bind(5, m.created_by);
   s->bind(6, utc_timestamp_now());
+  bind_id(*s, 7, m.province_id);
   if (!TRY(s->step())) return Status::database("INSERT meeting returned no id");
   return s->get_int(0);
 }
 
 Result<std::vector<Meeting>> Store::meetings() {
   auto s =
-      TRY(sql("SELECT id, date, chair, title, minutes, created_by FROM meeting ORDER BY date DESC, "
-              "id DESC"));
+      TRY(sql("SELECT id, date, chair, title, minutes, created_by, province_id FROM meeting"
+              " ORDER BY date DESC, id DESC"));
   std::vector<Meeting> out;
   while (TRY(s->step())) {
     out.push_back({s->get_int(0), TRY(date_col(*s, 1)), s->get_text(2), s->get_text(3),
-                   s->get_text(4), s->get_text(5)});
+                   s->get_text(4), s->get_text(5), s->is_null(6) ? 0 : s->get_int(6)});
   }
   return out;
 }
@@ -427,9 +448,10 @@ Result<std::vector<Conclusion>> Store::conclusions(int64_t meeting_id) {
   std::vector<Conclusion> out;
   std::map<int64_t, size_t> at;
   {
-    auto s = TRY(
-        sql("SELECT id, meeting_id, position, text, deadline, status, created_at FROM conclusion"
-            " WHERE ($1 = 0 OR meeting_id = $1) ORDER BY meeting_id, position, id"));
+    auto s = TRY(sql(
+        "SELECT id, meeting_id, position, text, deadline, status, created_at,"
+        " COALESCE((SELECT m.province_id FROM meeting m WHERE m.id = conclusion.meeting_id), 0)"
+        " FROM conclusion WHERE ($1 = 0 OR meeting_id = $1) ORDER BY meeting_id, position, id"));
     s->bind(1, meeting_id);
     while (TRY(s->step())) {
       const auto status = parse_conclusion_status(s->get_text(5));
@@ -443,7 +465,8 @@ Result<std::vector<Conclusion>> Store::conclusions(int64_t meeting_id) {
                      *status,
                      s->get_text(6),
                      {},
-                     {}});
+                     {},
+                     s->get_int(7)});
     }
   }
   {

@@ -88,33 +88,51 @@ Status Store::migrate() {
     (void)conn_->exec_script("SELECT pg_advisory_unlock(4242001)");
     return s;
   }
+  // Foreign keys are off while tables are rebuilt (SQLite's own procedure for
+  // changing a table), then checked before the commit.
+  TRY(conn_->exec_script("PRAGMA foreign_keys=OFF"));
   TRY(conn_->exec_script("BEGIN IMMEDIATE"));
   ++tx_depth_;
   Status s = migrate_locked();
   --tx_depth_;
   if (!s.is_ok()) {
     (void)conn_->exec_script("ROLLBACK");
+    (void)conn_->exec_script("PRAGMA foreign_keys=ON");
     return s;
   }
-  return conn_->exec_script("COMMIT");
+  s = conn_->exec_script("COMMIT");
+  (void)conn_->exec_script("PRAGMA foreign_keys=ON");
+  return s;
+}
+
+Status Store::foreign_key_check() {
+  if (conn_->backend() != "sqlite") return Status::ok();
+  auto s = TRY(sql("PRAGMA foreign_key_check"));
+  if (TRY(s->step()))
+    return Status::internal("migration broke a foreign key: table " + s->get_text(0) + ", row " +
+                            std::to_string(s->get_int(1)));
+  return Status::ok();
 }
 
 Status Store::migrate_locked() {
   TRY(conn_->exec_script("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
   const int current = TRY(schema_version());
+  bool applied = false;
   for (const Migration& m : migrations(conn_->backend())) {
     if (m.version <= current) continue;
+    applied = true;
     TRY(transaction([&]() -> Status {
       TRY(conn_->exec_script(m.sql));
       // 0011 keeps values as of each year end, computed here, not in SQL
       // (0012 changes which rows the views count: computed again.)
       if (m.version == 11 || m.version == 12) TRY(refresh_all_latest());
+      if (m.version == 14) TRY(assign_single_province());
       auto s = TRY(sql("INSERT INTO schema_version (version) VALUES ($1)"));
       s->bind(1, static_cast<int64_t>(m.version));
       return s->run();
     }));
   }
-  return Status::ok();
+  return applied ? foreign_key_check() : Status::ok();
 }
 
 Status Store::transaction(const std::function<Status()>& fn) {

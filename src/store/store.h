@@ -48,6 +48,7 @@ struct CriteriaDraft {
   std::string created_by;
   std::string created_at;
   std::string updated_at;
+  int64_t province_id = 0;  // the office preparing it; 0: the central office
 };
 
 // A cached statement in use; resets it when dropped so that no read stays
@@ -176,6 +177,12 @@ class Store {
   Result<std::vector<Lineage>> lineage_of(int64_t unit_id);
   // Every unit once, with its latest version (for search), by level and code.
   Result<std::vector<UnitVersion>> latest_versions();
+  // Provinces (provinces.cc): which province answers for each unit today,
+  // computed again after each import of units or lineage.
+  Status refresh_unit_provinces();
+  Result<int64_t> province_of(int64_t unit_id);  // 0: none
+  Result<std::vector<int64_t>> provinces_in_force(Date date);
+  Status assign_single_province();  // migration 0014
 
   Status upsert_attribute(const UnitAttribute& a);
   // Every value of `attribute` ever set, by unit then valid_from.
@@ -260,12 +267,14 @@ class Store {
                                                   const std::string& address,
                                                   const std::string& since);
 
-  Status upsert_department(const std::string& code, const std::string& name);
-  Result<std::vector<std::pair<std::string, std::string>>> departments();
-  Status set_criterion_department(const std::string& set_id, const std::string& criterion,
-                                  const std::string& department);
-  // criterion code -> department, for one set (overrides of the set file).
-  Result<std::map<std::string, std::string>> criterion_departments(const std::string& set_id);
+  // Departments belong to a province (0: not assigned to one).
+  Status upsert_department(int64_t province_id, const std::string& code, const std::string& name);
+  Result<std::vector<std::pair<std::string, std::string>>> departments(int64_t province_id);
+  Status set_criterion_department(int64_t province_id, const std::string& set_id,
+                                  const std::string& criterion, const std::string& department);
+  // criterion code -> department, for one set in one province (overrides of the set file).
+  Result<std::map<std::string, std::string>> criterion_departments(int64_t province_id,
+                                                                   const std::string& set_id);
 
   Result<int64_t> insert_evidence(const Evidence& e);
   Result<std::optional<Evidence>> evidence_by_id(int64_t id);
@@ -283,7 +292,8 @@ class Store {
     int64_t unit_id = 0;
     std::string actor, action, subject_prefix;
     std::vector<std::string> measures;
-    std::string date;  // ISO
+    std::string date;         // ISO
+    int64_t province_id = 0;  // 0: every province
   };
   Result<std::vector<AuditEntry>> audit(const AuditFilter& f, int limit);
 
@@ -362,6 +372,7 @@ class Store {
  private:
   Status run_in_transaction(const std::function<Status()>& fn, bool write);
   Status migrate_locked();
+  Status foreign_key_check();  // SQLite
   // Recomputes the kept values of these units now, or marks them for the
   // commit of the enclosing transaction.
   Status units_changed(const std::set<int64_t>& units);

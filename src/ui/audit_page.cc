@@ -170,7 +170,14 @@ std::string value_words(Lang lang, const OwnerNames& owners, const std::string& 
 Response audit_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const Date today = today_local();
+  const User& me = r.principal->first;
+  auto home = working_province(app, r, today);
+  if (!home.is_ok()) return error_page(app, c, home.status());
   Store::AuditFilter filter;
+  // An office reads its province's log; the central office every one (or ?province=).
+  filter.province_id = me.province_id              ? me.province_id
+                       : r.arg("province").empty() ? 0
+                                                   : home->unit_id;
   filter.actor = r.arg("actor");
   filter.action = r.arg("action");
   filter.subject_prefix = r.arg("measure");
@@ -206,7 +213,7 @@ Response audit_page(AppState& app, const Request& r) {
   auto entries = app.store().audit(filter, 500);
   if (!entries.is_ok()) return error_page(app, c, entries.status());
   // People by name.
-  const std::map<std::string, std::string> names = people_names(app.store());
+  const std::map<std::string, std::string> names = people_names(app.store(), me);
   nlohmann::json people = nlohmann::json::array();
   for (const auto& [username, shown] : names)
     people.push_back(
@@ -219,7 +226,7 @@ Response audit_page(AppState& app, const Request& r) {
                                         : actor;
   };
   Subjects subject_words(app.store(), cat, c.lang);
-  const OwnerNames owners(app.store());
+  const OwnerNames owners(app.store(), home->unit_id);
   const bool csv = r.arg("format") == "csv";
   std::string text = "\xEF\xBB\xBF" + tr(c.lang, "audit.at") + "," + tr(c.lang, "audit.actor") +
                      "," + tr(c.lang, "audit.action") + "," + tr(c.lang, "col.unit") + "," +
@@ -265,8 +272,8 @@ Response audit_page(AppState& app, const Request& r) {
   // Communes (and the province) as they are today; an older unit chosen by
   // its code is kept in the list.
   nlohmann::json units = nlohmann::json::array();
-  if (auto tops = app.store().top_level_units(today); tops.is_ok()) {
-    for (const UnitVersion& top : *tops) {
+  {
+    for (const UnitVersion& top : {*home}) {
       units.push_back(
           {{"code", top.code}, {"label", top.name}, {"selected", top.unit_id == filter.unit_id}});
       if (auto communes = app.store().descendants_at(top.unit_id, Level::kCommune, today);

@@ -5,6 +5,7 @@
 // conclusions. One printable page.
 #include "base/strings.h"
 #include "service/coordination.h"
+#include "service/scope.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
 
@@ -12,14 +13,15 @@ namespace ntm {
 namespace {
 
 // The area a briefing covers when none is asked: the user's assigned unit,
-// their commune, else the first province.
-std::string default_scope(AppState& app, const User& u, Date at) {
+// their commune, else their province (the central office: the first one).
+std::string default_scope(AppState& app, const Request& r, Date at) {
+  const User& u = r.principal->first;
   const int64_t id = u.unit_id ? u.unit_id : (u.units.empty() ? 0 : u.units.front());
   if (id) {
     if (auto v = app.store().unit_version_at(id, at); v.is_ok() && *v) return (**v).code;
   }
-  auto top = app.store().top_level_units(at);
-  return top.is_ok() && !top->empty() ? top->front().code : "";
+  auto home = working_province(app, r, at);
+  return home.is_ok() ? home->code : "";
 }
 
 nlohmann::json work_view(AppState& app, const PageContext& c, const OwnerNames& owners,
@@ -41,13 +43,13 @@ Response briefing_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const User& me = r.principal->first;
   const std::string scope =
-      r.arg("unit").empty() ? default_scope(app, me, c.opts.at) : r.arg("unit");
+      r.arg("unit").empty() ? default_scope(app, r, c.opts.at) : r.arg("unit");
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
   auto got = build_briefing(app.store(), **catalog, me, scope, c.opts);
   if (!got.is_ok()) return error_page(app, c, got.status());
   const Briefing& b = *got;
-  const OwnerNames owners(app.store());
+  const OwnerNames owners(app.store(), province_or_zero(app.store(), b.scope.unit_id));
   nlohmann::json units = nlohmann::json::array();
   for (const BriefingUnit& u : b.units) {
     nlohmann::json uv = plan_state_view(c.lang, u.row.status.state);
@@ -100,6 +102,7 @@ Response briefing_page(AppState& app, const Request& r) {
   nlohmann::json scopes = nlohmann::json::array();
   if (auto top = app.store().top_level_units(c.opts.at); top.is_ok()) {
     for (const UnitVersion& p : *top) {
+      if (!reads_province(me, p.unit_id)) continue;
       scopes.push_back({{"code", p.code}, {"name", p.name}, {"selected", p.code == b.scope.code}});
       for (const Level level : {Level::kDistrict, Level::kCommune}) {
         auto under = app.store().descendants_at(p.unit_id, level, c.opts.at);

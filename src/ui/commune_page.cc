@@ -6,6 +6,7 @@
 #include "rules/engine.h"
 #include "service/coordination.h"
 #include "service/reassess.h"
+#include "service/scope.h"
 #include "ui/charts.h"
 #include "ui/pages.h"
 #include "ui/portal_view.h"
@@ -122,12 +123,13 @@ Result<nlohmann::json> coordination_view(AppState& app, const PageContext& c, co
   for (const Criterion* cr : row.status.late)
     late.push_back({{"code", cr->code}, {"name", name_of(c.lang, *cr)}});
   v["late"] = late;
-  if (c.principal && c.principal->first.role == Role::kAdmin)
-    v["plan_edit_href"] = "/plan/" + url_encode(a.unit.code);
   if (!c.principal || !TRY(may_see_unit(store, c.principal->first, a.unit.unit_id, c.opts.at)))
     return v;
+  const int64_t province = TRY(store.province_of(a.unit.unit_id));
+  if (office_of(c.principal->first, province))
+    v["plan_edit_href"] = "/plan/" + url_encode(a.unit.code);
   v["show_coordination"] = true;
-  const OwnerNames names(store);
+  const OwnerNames names(store, province);
   nlohmann::json items = nlohmann::json::array();
   for (const WorkItem& w :
        TRY(work_items_for(store, c.principal->first, {.unit_id = a.unit.unit_id}, c.opts.at))) {

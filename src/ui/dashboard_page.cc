@@ -5,6 +5,7 @@
 #include "base/strings.h"
 #include "service/periods.h"
 #include "service/plans.h"
+#include "service/scope.h"
 #include "ui/charts.h"
 #include "ui/geo_map.h"
 #include "ui/pages.h"
@@ -218,7 +219,8 @@ Response dashboard_page(AppState& app, const Request& r) {
     units.push_back(row);
   }
   v["units"] = units;
-  if (c.principal && c.principal->first.role == Role::kAdmin) {
+  if (c.principal && c.principal->first.role == Role::kAdmin &&
+      office_of(c.principal->first, province_or_zero(app.store(), ov.unit.unit_id))) {
     // The bulk template is for a reporting period, not the date viewed.
     nlohmann::json periods = nlohmann::json::array();
     if (auto ends = recent_periods(app.store(), today_local(), 4); ends.is_ok()) {

@@ -2,6 +2,7 @@
 // set (the set in force, or ?set=); POST /departments — the office changes one.
 #include <algorithm>
 
+#include "service/scope.h"
 #include "service/workflow.h"
 #include "ui/page.h"
 #include "ui/pages.h"
@@ -28,8 +29,10 @@ Response departments_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   auto set = chosen_set(app, c, r.arg("set"));
   if (!set.is_ok()) return error_page(app, c, set.status());
-  auto overrides = app.store().criterion_departments((*set)->id);
-  auto names = app.store().departments();
+  auto home = working_province(app, r, c.opts.at);
+  if (!home.is_ok()) return error_page(app, c, home.status());
+  auto overrides = app.store().criterion_departments(home->unit_id, (*set)->id);
+  auto names = app.store().departments(home->unit_id);
   if (!overrides.is_ok() || !names.is_ok())
     return error_page(app, c, Status::database("departments"));
   nlohmann::json rows = nlohmann::json::array();
@@ -51,7 +54,8 @@ Response departments_page(AppState& app, const Request& r) {
                       {"rows", rows},
                       {"set_name", name_of(c.lang, **set)},
                       {"illustrative", (*set)->illustrative},
-                      {"admin", r.principal->first.role == Role::kAdmin},
+                      {"province", home->name},
+                      {"admin", office_of(r.principal->first, home->unit_id)},
                       {"done", r.arg("done") == "1"}};
   return render_page(app, c, "departments", v);
 }

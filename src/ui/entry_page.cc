@@ -168,7 +168,7 @@ Result<EntryForm> load_form(AppState& app, const Request& r, const std::string& 
   }
   const std::string code = TRY(unit_code(app, r, period, file_unit));
   EntryForm form = TRY(entry_form(app.store(), *catalog, code, period));
-  if (!may_enter(r.principal->first, form.unit.unit_id)) {
+  if (!TRY(may_enter(app.store(), r.principal->first, form.unit.unit_id))) {
     return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
   }
   return form;

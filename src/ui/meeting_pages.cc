@@ -5,6 +5,7 @@
 // reports progress (the office may also close or reopen it).
 #include "base/strings.h"
 #include "service/coordination.h"
+#include "service/scope.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
 
@@ -27,7 +28,7 @@ std::string link_label(AppState& app, const OwnerNames& owners, Lang lang, const
 
 nlohmann::json conclusion_view(AppState& app, const PageContext& c, const Conclusion& k,
                                Date meeting_date) {
-  const OwnerNames names(app.store());
+  const OwnerNames names(app.store(), k.province_id);
   nlohmann::json owners = nlohmann::json::array(), about = nlohmann::json::array();
   for (const ConclusionLink& l : k.links) {
     const std::string label = link_label(app, names, c.lang, l, meeting_date);
@@ -53,7 +54,7 @@ nlohmann::json conclusion_view(AppState& app, const PageContext& c, const Conclu
           {"overdue", conclusion_overdue(k, today_local())},
           {"reports", reports},
           {"may_report", mine},
-          {"is_admin", c.principal && c.principal->first.role == Role::kAdmin}};
+          {"is_admin", c.principal && office_of(c.principal->first, k.province_id)}};
 }
 
 }  // namespace
@@ -66,6 +67,7 @@ Response meetings_page(AppState& app, const Request& r) {
   if (!conclusions.is_ok()) return error_page(app, c, conclusions.status());
   nlohmann::json list = nlohmann::json::array();
   for (const Meeting& m : *meetings) {
+    if (!reads_province(r.principal->first, m.province_id)) continue;
     int open = 0, total = 0, late = 0;
     for (const Conclusion& k : *conclusions) {
       if (k.meeting_id != m.id) continue;
@@ -83,7 +85,7 @@ Response meetings_page(AppState& app, const Request& r) {
   }
   nlohmann::json v = {{"page_title", tr(c.lang, "meeting.title")},
                       {"meetings", list},
-                      {"is_admin", r.principal->first.role == Role::kAdmin},
+                      {"is_admin", office_of(r.principal->first, r.principal->first.province_id)},
                       {"error", shown_error(r)},
                       {"today_iso", today_local().iso()}};
   return render_page(app, c, "meetings", v);
@@ -107,18 +109,20 @@ Response meeting_page(AppState& app, const Request& r) {
   const auto id = parse_id(r.arg("id"));
   auto m = id ? app.store().meeting(*id) : Result<std::optional<Meeting>>(std::nullopt);
   if (!m.is_ok()) return error_page(app, c, m.status());
-  if (!*m) return error_page(app, c, Status::not_found("không có cuộc họp " + r.arg("id")));
+  if (!*m || !reads_province(r.principal->first, (**m).province_id))
+    return error_page(app, c, Status::not_found("không có cuộc họp " + r.arg("id")));
   auto conclusions = app.store().conclusions((**m).id);
   if (!conclusions.is_ok()) return error_page(app, c, conclusions.status());
   nlohmann::json list = nlohmann::json::array();
   for (const Conclusion& k : *conclusions) list.push_back(conclusion_view(app, c, k, (**m).date));
   nlohmann::json owners = nlohmann::json::array();
-  if (auto deps = app.store().departments(); deps.is_ok())
+  if (auto deps = app.store().departments((**m).province_id); deps.is_ok())
     for (const auto& [code, name] : *deps)
       owners.push_back({{"value", "department:" + code}, {"label", name + " (" + code + ")"}});
   if (auto sps = app.store().sponsors(); sps.is_ok())
     for (const Sponsor& s : *sps)
-      owners.push_back({{"value", "sponsor:" + s.code}, {"label", s.name + " (" + s.code + ")"}});
+      if (s.province_id == (**m).province_id)
+        owners.push_back({{"value", "sponsor:" + s.code}, {"label", s.name + " (" + s.code + ")"}});
   nlohmann::json v = {{"page_title", (**m).title},
                       {"title", (**m).title},
                       {"id", (**m).id},
@@ -127,7 +131,7 @@ Response meeting_page(AppState& app, const Request& r) {
                       {"minutes", (**m).minutes},
                       {"conclusions", list},
                       {"owner_options", owners},
-                      {"is_admin", r.principal->first.role == Role::kAdmin},
+                      {"is_admin", office_of(r.principal->first, (**m).province_id)},
                       {"error", shown_error(r)},
                       {"saved", !r.arg("saved").empty()}};
   return render_page(app, c, "meeting", v);

@@ -119,7 +119,8 @@ Response plan_submit(AppState& app, const Request& r) {
   }
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
-  const Status s = save_plan(app.store(), **catalog, p, r.principal->first.username);
+  const Status s =
+      save_plan(app.store(), **catalog, p, r.principal->first.username, &r.principal->first);
   if (s.code() == ErrorCode::kInvalidArgument) return fail(s);
   if (!s.is_ok()) return error_page(app, c, s);
   return Response::redirect(back + "&saved=1");

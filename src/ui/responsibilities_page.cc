@@ -4,6 +4,7 @@
 #include "base/xlsx.h"
 #include "service/auth.h"
 #include "service/coordination.h"
+#include "service/scope.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
 
@@ -12,22 +13,23 @@ namespace ntm {
 Response responsibilities_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   Store& store = app.store();
-  auto top = store.top_level_units(c.opts.at);
-  const std::string scope = !r.arg("unit").empty()         ? r.arg("unit")
-                            : top.is_ok() && !top->empty() ? top->front().code
-                                                           : "";
+  auto home = working_province(app, r, c.opts.at);
+  const std::string scope = !r.arg("unit").empty() ? r.arg("unit") : home.is_ok() ? home->code : "";
   auto got = app.overview(scope, c.opts);
   if (!got.is_ok()) return error_page(app, c, got.status());
   const Overview& ov = **got;
+  const int64_t province = province_or_zero(store, ov.unit.unit_id);
+  if (!reads_province(r.principal->first, province))
+    return error_page(app, c, Status::forbidden("địa bàn này không thuộc phạm vi của bạn"));
   nlohmann::json v =
       page_header(c, tr(c.lang, "resp.title") + ": " + ov.unit.name, ov.path, "/responsibilities");
   v["scope_code"] = ov.unit.code;
   nlohmann::json criteria = nlohmann::json::array();
   if (ov.set) {
     v["set_name"] = name_of(c.lang, *ov.set);
-    auto overrides = store.criterion_departments(ov.set->id);
+    auto overrides = store.criterion_departments(province, ov.set->id);
     if (!overrides.is_ok()) return error_page(app, c, overrides.status());
-    const OwnerNames names(store);
+    const OwnerNames names(store, province);
     for (const Criterion& cr : ov.set->criteria) {
       const auto o = overrides->find(cr.code);
       const std::string dep = o != overrides->end() ? o->second : cr.department;
@@ -67,7 +69,7 @@ Response responsibilities_page(AppState& app, const Request& r) {
     units.push_back(row);
   }
   v["units"] = units;
-  v["is_admin"] = c.principal->first.role == Role::kAdmin;
+  v["is_admin"] = office_of(c.principal->first, province);
   v["imported"] = shown_message(r, "imported");
   v["error"] = shown_error(r);
   return render_page(app, c, "responsibilities", v);
@@ -84,7 +86,8 @@ Response plans_import(AppState& app, const Request& r) {
   if (!text.is_ok()) return back("error", text.status().message());
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, page_context(r), catalog.status());
-  auto counts = import_plans(app.store(), **catalog, name, *text, r.principal->first.username);
+  auto counts = import_plans(app.store(), **catalog, name, *text, r.principal->first.username,
+                             &r.principal->first);
   if (!counts.is_ok()) return back("error", counts.status().message());
   return back("imported", name + ": " + std::to_string(counts->rows) + " dòng, " +
                               std::to_string(counts->written) + " kế hoạch");

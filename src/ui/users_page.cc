@@ -1,5 +1,6 @@
 // GET /users, POST /users, /users/disable, /users/reset — the office manages accounts.
 #include "service/auth.h"
+#include "service/scope.h"
 #include "ui/page.h"
 #include "ui/pages.h"
 
@@ -11,6 +12,7 @@ Response users_page(AppState& app, const Request& r) {
   if (!users.is_ok()) return error_page(app, c, users.status());
   nlohmann::json rows = nlohmann::json::array();
   for (const User& u : *users) {
+    if (!reads_province(r.principal->first, u.province_id)) continue;
     std::string scope = u.department;
     const int64_t unit = u.unit_id ? u.unit_id : (u.units.empty() ? 0 : u.units.front());
     if (unit) {
@@ -35,13 +37,14 @@ Response users_add(AppState& app, const Request& r) {
   auto u = add_user(app.store(),
                     {r.field("username"), r.field("role"), r.field("unit"), r.field("department"),
                      r.field("password"), "", r.field("full_name")},
-                    r.principal->first.username);
+                    r.principal->first.username, &r.principal->first);
   if (!u.is_ok()) return Response::redirect("/users?" + error_query(r, u.status().message()));
   return Response::redirect("/users?done=" + url_encode("Đã tạo tài khoản " + u->username));
 }
 
 Response users_disable(AppState& app, const Request& r) {
-  const Status s = disable_user(app.store(), r.field("username"), r.principal->first.username);
+  const Status s = disable_user(app.store(), r.field("username"), r.principal->first.username,
+                                &r.principal->first);
   if (!s.is_ok()) return Response::redirect("/users?" + error_query(r, s.message()));
   return Response::redirect("/users?done=" +
                             url_encode("Đã khóa tài khoản " + r.field("username")));
@@ -49,7 +52,7 @@ Response users_disable(AppState& app, const Request& r) {
 
 Response users_reset(AppState& app, const Request& r) {
   const Status s = reset_password(app.store(), r.principal->first.username, r.field("username"),
-                                  r.field("password"));
+                                  r.field("password"), &r.principal->first);
   if (!s.is_ok()) return Response::redirect("/users?" + error_query(r, s.message()));
   return Response::redirect("/users?done=" +
                             url_encode("Đã đặt lại mật khẩu cho " + r.field("username")));

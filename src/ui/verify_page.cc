@@ -52,7 +52,7 @@ Response verify_page(AppState& app, const Request& r) {
   const QueueFilter filter = filter_of(r, false);
   std::map<std::string, std::string> units, periods, criteria;
   nlohmann::json items = nlohmann::json::array();
-  const auto people = people_names(app.store());
+  const auto people = people_names(app.store(), r.principal->first);
   for (const QueueItem& q : *queue) {
     units[q.unit.code] = q.unit.name;
     periods[q.observation.date.iso()] = format_date(c.lang, q.observation.date);

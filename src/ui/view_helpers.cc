@@ -4,6 +4,7 @@
 #include <regex>
 
 #include "rules/engine.h"
+#include "service/scope.h"
 
 namespace ntm {
 
@@ -64,11 +65,24 @@ Result<int64_t> parse_vnd(const std::string& text, const std::string& field) {
   return digits.empty() ? 0 : std::stoll(digits);
 }
 
-OwnerNames::OwnerNames(Store& store) {
-  if (auto deps = store.departments(); deps.is_ok())
+OwnerNames::OwnerNames(Store& store, int64_t province) {
+  if (auto deps = store.departments(province); deps.is_ok())
     for (const auto& [code, name] : *deps) names_["department:" + code] = name;
   if (auto sponsors = store.sponsors(); sponsors.is_ok())
     for (const Sponsor& s : *sponsors) names_["sponsor:" + s.code] = s.name;
+}
+
+Result<UnitVersion> working_province(AppState& app, const Request& r, Date at) {
+  const User* u = r.principal ? &r.principal->first : nullptr;
+  if (u && u->province_id) {
+    if (auto v = TRY(app.store().unit_version_at(u->province_id, at))) return *v;
+    if (auto v = TRY(app.store().unit_version_at(u->province_id, today_local()))) return *v;
+  }
+  const std::string asked = r.arg("province");
+  for (const UnitVersion& p : TRY(app.store().top_level_units(at)))
+    if (asked.empty() || p.code == asked) return p;
+  return Status::not_found(asked.empty() ? "chưa có đơn vị hành chính"
+                                         : "không có tỉnh mã \"" + asked + "\"");
 }
 
 std::string OwnerNames::operator()(Lang lang, const std::string& key) const {
@@ -122,11 +136,12 @@ nlohmann::json band_legend(Lang lang, const CriteriaSet& set) {
   return out;
 }
 
-std::map<std::string, std::string> people_names(Store& store) {
+std::map<std::string, std::string> people_names(Store& store, const User& reader) {
   std::map<std::string, std::string> out;
   if (auto users = store.users(); users.is_ok())
     for (const User& u : *users)
-      out[u.username] = u.full_name.empty() ? u.username : u.full_name + " (" + u.username + ")";
+      if (reads_province(reader, u.province_id) || u.province_id == 0)
+        out[u.username] = u.full_name.empty() ? u.username : u.full_name + " (" + u.username + ")";
   return out;
 }
 

@@ -38,16 +38,23 @@ Result<int64_t> parse_vnd(const std::string& text, const std::string& field);
 // "sponsor:STC" -> the sponsor's name, "commune" -> "UBND xã".
 class OwnerNames {
  public:
-  explicit OwnerNames(Store& store);
+  // Departments of `province` (0: none; their codes are shown).
+  OwnerNames(Store& store, int64_t province);
   // An owner key as written by owner_key(), or a conclusion link "kind:code".
   std::string operator()(Lang lang, const std::string& key) const;
 
  private:
   std::map<std::string, std::string> names_;  // key -> name
 };
+// The province a page works in for the reader on `at`: the reader's own; for
+// the central office (and anyone without a province) ?province=CODE, else
+// the first province in force.
+Result<UnitVersion> working_province(AppState& app, const Request& r, Date at);
+
 // Accounts as people read them: username -> "Lê Văn Hùng (so.yte)", or the
 // username alone when no full name is recorded.
-std::map<std::string, std::string> people_names(Store& store);
+// Only the accounts of provinces `reader` reads (and the central office's).
+std::map<std::string, std::string> people_names(Store& store, const User& reader);
 // The file sent in form field `field`, when one was chosen (not empty), and
 // in `name` its name without any directory the browser sent; else nullptr.
 const UploadedFile* uploaded_file(const Request& r, std::string* name,

@@ -41,17 +41,19 @@ nlohmann::json item_view(const PageContext& c, Store& store, const OwnerNames& o
           {"mine", mine}};
 }
 
-// Owners to choose from: every department, every sponsor, the commune itself.
-nlohmann::json owner_options(AppState& app, const PageContext& c, const std::string& selected) {
+// Owners to choose from: the province's departments and sponsors, the commune itself.
+nlohmann::json owner_options(AppState& app, const PageContext& c, const std::string& selected,
+                             int64_t province) {
   nlohmann::json out = nlohmann::json::array();
   auto add = [&](const std::string& key, const std::string& label) {
     out.push_back({{"value", key}, {"label", label}, {"selected", key == selected}});
   };
   add("commune", tr(c.lang, "work.owner_commune"));
-  if (auto deps = app.store().departments(); deps.is_ok())
+  if (auto deps = app.store().departments(province); deps.is_ok())
     for (const auto& [code, name] : *deps) add("department:" + code, name + " (" + code + ")");
   if (auto sps = app.store().sponsors(); sps.is_ok())
-    for (const Sponsor& s : *sps) add("sponsor:" + s.code, s.name + " (" + s.code + ")");
+    for (const Sponsor& s : *sps)
+      if (s.province_id == province) add("sponsor:" + s.code, s.name + " (" + s.code + ")");
   return out;
 }
 
@@ -73,7 +75,7 @@ Response work_list_page(AppState& app, const Request& r) {
   nlohmann::json list = nlohmann::json::array();
   std::map<std::string, nlohmann::json> columns;
   int overdue = 0;
-  const OwnerNames owners(app.store());
+  const OwnerNames owners(app.store(), me.province_id);
   for (const WorkItem& w : *items) {
     nlohmann::json iv = item_view(c, app.store(), owners, w);
     overdue += w.overdue(c.opts.at);
@@ -99,13 +101,13 @@ Response work_list_page(AppState& app, const Request& r) {
                       {"board_view", r.arg("view") == "board"},
                       {"count", list.size()},
                       {"overdue_count", overdue},
-                      {"owners", owner_options(app, c, r.arg("owner"))},
+                      {"owners", owner_options(app, c, r.arg("owner"), me.province_id)},
                       {"statuses", statuses},
                       {"unit_value", r.arg("unit")},
                       {"criterion_value", r.arg("criterion")},
                       {"at", c.opts.at.iso()},
-                      {"is_admin", me.role == Role::kAdmin},
-                      {"new_owners", owner_options(app, c, "")},
+                      {"is_admin", me.role == Role::kAdmin && me.province_id != 0},
+                      {"new_owners", owner_options(app, c, "", me.province_id)},
                       {"error", shown_error(r)},
                       {"today_iso", today_local().iso()}};
   std::string board_href = "/work?view=board";
@@ -172,7 +174,7 @@ Response work_item_page(AppState& app, const Request& r) {
   if (!visible.is_ok() || !*visible) {
     return error_page(app, c, Status::forbidden("phần việc này không thuộc phạm vi của bạn"));
   }
-  nlohmann::json v = item_view(c, app.store(), OwnerNames(app.store()), **w);
+  nlohmann::json v = item_view(c, app.store(), OwnerNames(app.store(), (**w).province_id), **w);
   v["page_title"] = (**w).title;
   v["may_update"] = owns(me, **w);
   nlohmann::json statuses = nlohmann::json::array();
