@@ -60,6 +60,8 @@ const char* access_name(Access a) {
       return "signed-in";
     case Access::kAdmin:
       return "admin";
+    case Access::kOffice:
+      return "office";
     case Access::kDepartment:
       return "department";
     case Access::kCommune:
@@ -75,6 +77,8 @@ bool role_allows(Access access, Role role) {
       return true;
     case Access::kAdmin:
       return role == Role::kAdmin;
+    case Access::kOffice:
+      return role == Role::kAdmin || role == Role::kCentral;
     case Access::kDepartment:
       return role == Role::kAdmin || role == Role::kDepartment;
     case Access::kCommune:

@@ -60,7 +60,8 @@ using Handler = std::function<Response(const Request&)>;
 enum class Access {
   kPublic,      // anyone, no login
   kSignedIn,    // any signed-in user
-  kAdmin,       // office admin
+  kAdmin,       // a province's coordination office (what it may touch: service/scope.h)
+  kOffice,      // a province's office or the central office
   kDepartment,  // department officer (and admin)
   kCommune,     // commune officer (and admin)
 };

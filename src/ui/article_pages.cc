@@ -67,12 +67,13 @@ Result<Article> readable(AppState& app, const Request& r) {
 Response list_page(AppState& app, const PageContext& c, const Article& draft,
                    const std::string& error) {
   const User& user = c.principal->first;
-  const bool office = user.role == Role::kAdmin;
+  const bool office = user.role == Role::kAdmin || user.role == Role::kCentral;
   auto list = app.store().articles(office ? "" : user.username, 200);
   if (!list.is_ok()) return error_page(app, c, list.status());
   const std::string now = utc_timestamp_now();
   nlohmann::json rows = nlohmann::json::array();
   for (const Article& a : *list) {
+    if (!may_manage_article(user, a)) continue;  // another province's, or the central office's
     rows.push_back({{"title", a.title},
                     {"edit_href", "/articles/" + std::to_string(a.id)},
                     {"category", category_label(c.lang, a.category)},

@@ -52,6 +52,12 @@ std::string landing_page(AppState& app, const User& u) {
     if (auto v = app.store().unit_version_at(u.units.front(), today); v.is_ok() && *v)
       return "/dashboard/" + url_encode((**v).code);
   }
+  // An office: its province; the central office: the whole country.
+  if (u.province_id) {
+    if (auto v = app.store().unit_version_at(u.province_id, today); v.is_ok() && *v)
+      return "/dashboard/" + url_encode((**v).code);
+  }
+  if (u.role == Role::kCentral) return "/";
   if (auto top = app.store().top_level_units(today); top.is_ok() && !top->empty())
     return "/dashboard/" + url_encode(top->front().code);
   return "/";

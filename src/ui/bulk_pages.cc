@@ -7,6 +7,7 @@
 
 #include "base/strings.h"
 #include "reports/bulk_template.h"
+#include "service/scope.h"
 #include "ui/page.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
@@ -14,9 +15,15 @@
 namespace ntm {
 namespace {
 
-Result<BulkForm> load(AppState& app, const std::string& parent, const std::string& period) {
+// The form of a unit of the office's own province (another's: refused before
+// anything of it is read out).
+Result<BulkForm> load(AppState& app, const Request& r, const std::string& parent,
+                      const std::string& period) {
   const Date at = TRY(Date::parse_typed(period));
   const Catalog* catalog = TRY(app.catalog());
+  const auto unit = TRY(app.store().unit_at(parent, at));
+  if (!unit) return Status::not_found("không có đơn vị mã \"" + parent + "\" vào ngày " + at.vi());
+  TRY(require_office_for_unit(app.store(), r.principal->first, unit->unit_id, "nhập số liệu"));
   return bulk_form(app.store(), *catalog, parent, at);
 }
 
@@ -24,7 +31,7 @@ Result<BulkForm> load(AppState& app, const std::string& parent, const std::strin
 
 Response bulk_template_download(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
-  auto form = load(app, r.arg("parent"), r.arg("period", c.opts.at.iso()));
+  auto form = load(app, r, r.arg("parent"), r.arg("period", c.opts.at.iso()));
   if (!form.is_ok()) return error_page(app, c, form.status());
   const bool csv = r.arg("format") == "csv";
   auto bytes = csv ? Result<std::string>(bulk_template_csv(*form))
@@ -41,7 +48,7 @@ Response bulk_upload(AppState& app, const Request& r) {
   if (!file) return error_page(app, c, Status::invalid("Chọn tệp biểu tổng hợp (.xlsx hoặc .csv)"));
   auto filled = read_bulk_template(file->data, name);
   if (!filled.is_ok()) return error_page(app, c, filled.status());
-  auto form = load(app, filled->parent_code, filled->period.iso());
+  auto form = load(app, r, filled->parent_code, filled->period.iso());
   if (!form.is_ok()) return error_page(app, c, form.status());
   std::vector<std::string> errors;
   nlohmann::json changes = nlohmann::json::array(), hidden = nlohmann::json::array();
@@ -77,7 +84,7 @@ Response bulk_upload(AppState& app, const Request& r) {
 
 Response bulk_apply(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
-  auto form = load(app, r.field("parent"), r.field("period"));
+  auto form = load(app, r, r.field("parent"), r.field("period"));
   if (!form.is_ok()) return error_page(app, c, form.status());
   FilledBulk filled{form->parent.code, form->period, {}, {}, {}};
   for (const auto& [key, value] : r.form) {

@@ -6,17 +6,17 @@
 #include "base/csv.h"
 #include "base/xlsx.h"
 #include "service/commune_groups.h"
+#include "service/scope.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
 
 namespace ntm {
 namespace {
 
-Result<std::vector<CommuneGroupRow>> rows_for(AppState& app, const PageContext& c,
-                                              UnitVersion* province) {
-  const auto top = TRY(app.store().top_level_units(c.opts.at));
-  if (top.empty()) return Status::not_found("chưa có đơn vị hành chính");
-  *province = top.front();
+// The reader's province (the central office: ?province=, else the first).
+Result<std::vector<CommuneGroupRow>> rows_for(AppState& app, const Request& r,
+                                              const PageContext& c, UnitVersion* province) {
+  *province = TRY(working_province(app, r, c.opts.at));
   return commune_groups(app.store(), *province, c.opts.at);
 }
 
@@ -29,7 +29,7 @@ Response back(const Request& r, const std::string& key, const std::string& text)
 Response commune_groups_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   UnitVersion province;
-  auto rows = rows_for(app, c, &province);
+  auto rows = rows_for(app, r, c, &province);
   if (!rows.is_ok()) return error_page(app, c, rows.status());
   std::map<std::string, int> counts;
   nlohmann::json list = nlohmann::json::array();
@@ -63,7 +63,7 @@ Response commune_groups_page(AppState& app, const Request& r) {
                       {"at_iso", c.opts.at.iso()},
                       {"rows", list},
                       {"summary", summary},
-                      {"admin", r.principal->first.role == Role::kAdmin},
+                      {"admin", office_of(r.principal->first, province.unit_id)},
                       {"saved", shown_message(r, "saved")},
                       {"error", shown_error(r)}};
   return render_page(app, c, "commune_groups", v);
@@ -72,7 +72,7 @@ Response commune_groups_page(AppState& app, const Request& r) {
 Response commune_groups_csv(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   UnitVersion province;
-  auto rows = rows_for(app, c, &province);
+  auto rows = rows_for(app, r, c, &province);
   if (!rows.is_ok()) return error_page(app, c, rows.status());
   std::string out = "unit_code,attribute,value,valid_from,name\n";
   for (const CommuneGroupRow& g : *rows) {

@@ -10,6 +10,7 @@
 #include "base/strings.h"
 #include "rules/criteria_text.h"
 #include "service/criteria_editor.h"
+#include "service/scope.h"
 #include "ui/pages.h"
 #include "ui/portal_view.h"
 #include "ui/view_helpers.h"
@@ -132,6 +133,8 @@ Response draft_view(AppState& app, const PageContext& c, const std::string& id, 
   const Catalog* catalog = *cat;
   auto d = load_criteria_draft(app.store(), *catalog, id);
   if (!d.is_ok()) return error_page(app, c, d.status());
+  if (Status mine = may_edit_draft(c.principal->first, d->row); !mine.is_ok())
+    return error_page(app, c, mine);
   const Lang lang = c.lang;
   nlohmann::json criteria = nlohmann::json::array();
   for (const Criterion& cr : d->set.criteria) {
@@ -219,7 +222,7 @@ Response criteria_sets_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
-  const bool admin = r.principal->first.role == Role::kAdmin;
+  const bool admin = r.principal->first.role == Role::kAdmin || is_central(r.principal->first);
   const Date today = today_local();
   std::map<std::string, nlohmann::json> by_series;
   std::map<std::string, std::string> previous;  // series -> last id seen (by start date)
@@ -249,6 +252,7 @@ Response criteria_sets_page(AppState& app, const Request& r) {
     auto rows = app.store().criteria_drafts();
     if (!rows.is_ok()) return error_page(app, c, rows.status());
     for (const CriteriaDraft& d : *rows) {
+      if (!may_edit_draft(r.principal->first, d).is_ok()) continue;  // another office's
       drafts.push_back({{"id", d.id},
                         {"href", draft_path(d.id)},
                         {"base_id", d.base_id},

@@ -3,6 +3,7 @@
 // in force, milestones ("by this date, this many criteria").
 #include "base/strings.h"
 #include "service/plans.h"
+#include "service/scope.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
 
@@ -41,6 +42,7 @@ struct Target {
 Result<Target> target(AppState& app, const PageContext& c, const std::string& code) {
   const auto unit = TRY(app.store().unit_at(code, c.opts.at));
   if (!unit) return Status::not_found("không có đơn vị mã \"" + code + "\"");
+  TRY(require_office_for_unit(app.store(), c.principal->first, unit->unit_id, "lập kế hoạch"));
   const Catalog* catalog = TRY(app.catalog());
   const CriteriaSet* set =
       catalog->in_force(TRY(default_series(app.store())), c.opts.at, unit->level);

@@ -63,11 +63,11 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/entry/bulk/apply", Access::kAdmin, bind(bulk_apply));
   router.add("GET", "/verify", Access::kDepartment, bind(verify_page));
   router.add("POST", "/verify", Access::kDepartment, bind(verify_submit));
-  router.add("GET", "/audit", Access::kAdmin, bind(audit_page));
+  router.add("GET", "/audit", Access::kOffice, bind(audit_page));
   router.add("GET", "/evidence/:id", Access::kSignedIn, bind(evidence_file));
   router.add("GET", "/departments", Access::kSignedIn, bind(departments_page));
   router.add("POST", "/departments", Access::kAdmin, bind(departments_submit));
-  router.add("GET", "/users", Access::kAdmin, bind(users_page));
+  router.add("GET", "/users", Access::kOffice, bind(users_page));
   router.add("POST", "/users", Access::kAdmin, bind(users_add));
   router.add("POST", "/users/disable", Access::kAdmin, bind(users_disable));
   router.add("POST", "/users/reset", Access::kAdmin, bind(users_reset));
@@ -100,21 +100,21 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/commune-groups/import", Access::kAdmin, bind(commune_groups_import));
   router.add("GET", "/criteria-sets", Access::kSignedIn, bind(criteria_sets_page));
   router.add("GET", "/criteria-sets/diff", Access::kSignedIn, bind(criteria_diff_page));
-  router.add("POST", "/criteria-sets/drafts", Access::kAdmin, bind(criteria_draft_create));
-  router.add("GET", "/criteria-sets/drafts/:id", Access::kAdmin, bind(criteria_draft_page));
-  router.add("POST", "/criteria-sets/drafts/:id/details", Access::kAdmin,
+  router.add("POST", "/criteria-sets/drafts", Access::kOffice, bind(criteria_draft_create));
+  router.add("GET", "/criteria-sets/drafts/:id", Access::kOffice, bind(criteria_draft_page));
+  router.add("POST", "/criteria-sets/drafts/:id/details", Access::kOffice,
              bind(criteria_draft_details));
-  router.add("POST", "/criteria-sets/drafts/:id/indicator", Access::kAdmin,
+  router.add("POST", "/criteria-sets/drafts/:id/indicator", Access::kOffice,
              bind(criteria_draft_indicator));
-  router.add("POST", "/criteria-sets/drafts/:id/remove", Access::kAdmin,
+  router.add("POST", "/criteria-sets/drafts/:id/remove", Access::kOffice,
              bind(criteria_draft_remove));
-  router.add("POST", "/criteria-sets/drafts/:id/criterion", Access::kAdmin,
+  router.add("POST", "/criteria-sets/drafts/:id/criterion", Access::kOffice,
              bind(criteria_draft_criterion));
-  router.add("POST", "/criteria-sets/drafts/:id/measure", Access::kAdmin,
+  router.add("POST", "/criteria-sets/drafts/:id/measure", Access::kOffice,
              bind(criteria_draft_measure));
-  router.add("POST", "/criteria-sets/drafts/:id/publish", Access::kAdmin,
+  router.add("POST", "/criteria-sets/drafts/:id/publish", Access::kOffice,
              bind(criteria_draft_publish));
-  router.add("POST", "/criteria-sets/drafts/:id/discard", Access::kAdmin,
+  router.add("POST", "/criteria-sets/drafts/:id/discard", Access::kOffice,
              bind(criteria_draft_discard));
   router.add("GET", "/bai-viet/:slug", bind(article_page));
   router.add("GET", "/chuyen-muc/:category", bind(category_page));
@@ -129,8 +129,8 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/articles/:id", Access::kSignedIn, bind(article_save));
   router.add("POST", "/articles/:id/files", Access::kSignedIn, bind(article_files_upload));
   router.add("POST", "/articles/:id/review", Access::kSignedIn, bind(article_review));
-  router.add("POST", "/articles/:id/publish", Access::kAdmin, bind(article_publish));
-  router.add("POST", "/articles/:id/unpublish", Access::kAdmin, bind(article_unpublish));
+  router.add("POST", "/articles/:id/publish", Access::kOffice, bind(article_publish));
+  router.add("POST", "/articles/:id/unpublish", Access::kOffice, bind(article_unpublish));
   router.add("POST", "/progress/publish", Access::kAdmin, bind(progress_publish));
   router.add("POST", "/progress/live", Access::kAdmin, bind(progress_live));
   bind_app(router, app);

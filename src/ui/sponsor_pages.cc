@@ -5,6 +5,7 @@
 // POST /sponsors/review — the sponsor (or the office) records them.
 #include "base/strings.h"
 #include "service/coordination.h"
+#include "service/scope.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
 
@@ -71,7 +72,7 @@ Response render_sponsors(AppState& app, const Request& r, const std::string& spo
                       {"total_pledged", format_vnd(c.lang, pledged)},
                       {"total_delivered", format_vnd(c.lang, delivered)},
                       {"reviews_overdue", overdue ? std::to_string(overdue) : ""},
-                      {"is_admin", me.role == Role::kAdmin},
+                      {"is_admin", office_of(me, me.province_id)},
                       {"error", shown_error(r)},
                       {"saved", !r.arg("saved").empty()},
                       {"today_iso", today_local().iso()}};
