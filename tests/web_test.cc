@@ -17,6 +17,7 @@
 
 #include "api/routes.h"
 #include "http/server.h"
+#include "http_client.h"
 #include "reports/entry_template.h"
 #include "service/articles.h"
 #include "service/auth.h"
@@ -26,50 +27,6 @@
 
 namespace ntm {
 namespace {
-
-struct Reply {
-  int status = 0;
-  std::string head, body;
-};
-
-Reply request(unsigned short port, const std::string& method, const std::string& target,
-              const std::string& extra, const std::string& body);
-
-Reply get(unsigned short port, const std::string& target, const std::string& extra = "") {
-  return request(port, "GET", target, extra, "");
-}
-
-Reply post(unsigned short port, const std::string& target, const std::string& body,
-           const std::string& extra = "") {
-  return request(port, "POST", target,
-                 extra + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " +
-                     std::to_string(body.size()) + "\r\n",
-                 body);
-}
-
-Reply request(unsigned short port, const std::string& method, const std::string& target,
-              const std::string& extra, const std::string& body) {
-  const int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_port = htons(port);
-  inet_pton(AF_INET, "127.0.0.1", &addr.sin_addr);
-  Reply r;
-  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return r;
-  const std::string req = method + " " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" +
-                          extra + "\r\n" + body;
-  (void)!write(fd, req.data(), req.size());
-  std::string all;
-  char buf[8192];
-  for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) all.append(buf, static_cast<size_t>(n));
-  close(fd);
-  const size_t split = all.find("\r\n\r\n");
-  if (split == std::string::npos) return r;
-  r.head = all.substr(0, split);
-  r.body = all.substr(split + 4);
-  r.status = std::stoi(all.substr(9, 3));
-  return r;
-}
 
 constexpr const char* kUnits =
     "code,name,type,level,parent_code\n"

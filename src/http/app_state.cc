@@ -72,7 +72,7 @@ Status AppState::refresh() {
   src.overviews.clear();
   const auto demo = TRY(src.store->setting("demo_data"));
   src.demo = demo && *demo == "synthetic";
-  src.snapshot = TRY(ntm::published_snapshot(*src.store));
+  src.snapshots.clear();
   src.version = v;
   return Status::ok();
 }
@@ -96,9 +96,13 @@ Result<std::shared_ptr<const Overview>> AppState::overview(const std::string& co
   return std::shared_ptr<const Overview>(ov);
 }
 
-const std::optional<PublicSnapshot>& AppState::published_snapshot() {
-  (void)refresh();
-  return current_->snapshot;
+std::optional<PublicSnapshot> AppState::published_snapshot(int64_t province) {
+  if (!refresh().is_ok()) return std::nullopt;
+  auto& snaps = current_->snapshots;
+  if (auto it = snaps.find(province); it != snaps.end()) return it->second;
+  auto snap = ntm::published_snapshot(*current_->store, province);
+  if (!snap.is_ok()) return std::nullopt;
+  return snaps[province] = *snap;
 }
 
 bool AppState::demo() {

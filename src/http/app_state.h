@@ -54,8 +54,9 @@ class AppState {
                                                    const EvaluateOptions& opts);
   // Setting "demo_data" is "synthetic".
   bool demo();
-  // The progress snapshot the office published, if any (read once per data version).
-  const std::optional<PublicSnapshot>& published_snapshot();
+  // The progress snapshot a province's office published, if any (read once
+  // per data version).
+  std::optional<PublicSnapshot> published_snapshot(int64_t province);
 
   // Cookies get "Secure" (served over TLS, e.g. behind nginx).
   bool secure_cookies = false;
@@ -78,7 +79,7 @@ class AppState {
     std::unique_ptr<Catalog> catalog;
     std::map<std::string, std::shared_ptr<const Overview>> overviews;
     bool demo = false;
-    std::optional<PublicSnapshot> snapshot;
+    std::map<int64_t, std::optional<PublicSnapshot>> snapshots;  // by province
   };
   Status refresh();
   bool replica_has(int64_t position);

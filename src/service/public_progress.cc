@@ -13,6 +13,10 @@ Status require_office(const User& user) {
   return require_office_of(user, user.province_id, "công bố số liệu tiến độ");
 }
 
+std::string progress_setting(int64_t province) {
+  return "public_progress:" + std::to_string(province);
+}
+
 }  // namespace
 
 PublicProgress public_progress(const Overview& ov) {
@@ -77,8 +81,8 @@ Result<PublicProgress> parse_progress_payload(const PublicSnapshot& s) {
   return p;
 }
 
-Result<std::optional<PublicSnapshot>> published_snapshot(Store& store) {
-  const auto mode = TRY(store.setting("public_progress"));
+Result<std::optional<PublicSnapshot>> published_snapshot(Store& store, int64_t province) {
+  const auto mode = TRY(store.setting(progress_setting(province)));
   if (!mode || *mode == "live") return std::optional<PublicSnapshot>();
   const auto id = parse_id(*mode);
   if (!id) return std::optional<PublicSnapshot>();
@@ -93,7 +97,8 @@ Result<int64_t> publish_snapshot(Store& store, const User& user, const Overview&
   TRY(store.transaction([&]() -> Status {
     id = TRY(store.insert_snapshot(
         {0, p.unit_code, p.as_of.iso(), p.set_id, progress_payload(p), user.username, ""}));
-    TRY(store.set_setting("public_progress", std::to_string(id)));
+    TRY(store.set_setting(progress_setting(TRY(store.province_of(ov.unit.unit_id))),
+                          std::to_string(id)));
     return store.insert_audit({0, "", user.username, "progress.publish", 0,
                                "snapshot:" + std::to_string(id), "",
                                p.unit_code + " " + p.as_of.iso(), ""});
@@ -104,7 +109,7 @@ Result<int64_t> publish_snapshot(Store& store, const User& user, const Overview&
 Status publish_live(Store& store, const User& user) {
   TRY(require_office(user));
   return store.transaction([&]() -> Status {
-    TRY(store.set_setting("public_progress", "live"));
+    TRY(store.set_setting(progress_setting(user.province_id), "live"));
     return store.insert_audit(
         {0, "", user.username, "progress.live", 0, "public_progress", "", "live", ""});
   });

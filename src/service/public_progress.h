@@ -1,7 +1,7 @@
 // What the public progress page shows for a province: headline figures and
 // one row per commune, either live (verified figures today) or a snapshot
-// the office froze and published. Setting "public_progress" holds "live" or
-// the id of the published snapshot.
+// the office froze and published. Setting "public_progress:<province id>"
+// holds "live" or the id of the province's published snapshot.
 #pragma once
 
 #include <optional>
@@ -37,11 +37,12 @@ PublicProgress public_progress(const Overview& ov);
 std::string progress_payload(const PublicProgress& p);
 Result<PublicProgress> parse_progress_payload(const PublicSnapshot& s);
 
-// The published snapshot, if the office chose one over live figures.
-Result<std::optional<PublicSnapshot>> published_snapshot(Store& store);
-// Office only: freezes `ov` (verified figures) and publishes it; audited.
+// The province's published snapshot, if its office chose one over live figures.
+Result<std::optional<PublicSnapshot>> published_snapshot(Store& store, int64_t province);
+// The office of `ov`'s province only: freezes `ov` (verified figures) and
+// publishes it; audited.
 Result<int64_t> publish_snapshot(Store& store, const User& user, const Overview& ov);
-// Office only: back to live figures; audited.
+// An office only: its province back to live figures; audited.
 Status publish_live(Store& store, const User& user);
 
 }  // namespace ntm

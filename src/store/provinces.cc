@@ -102,7 +102,9 @@ Status Store::assign_single_province() {
        {"app_user", "sponsor", "meeting", "article", "audit_log", "criteria_set_draft"})
     TRY(conn_->exec_script(std::string("UPDATE ") + table + " SET province_id = " + p +
                            " WHERE province_id IS NULL"));
-  return Status::ok();
+  // The public progress choice becomes the province's own.
+  return conn_->exec_script("UPDATE setting SET key = 'public_progress:" + p +
+                            "' WHERE key = 'public_progress'");
 }
 
 }  // namespace ntm

@@ -5,6 +5,7 @@
 #include "base/markdown.h"
 #include "base/strings.h"
 #include "service/articles.h"
+#include "service/scope.h"
 #include "ui/pages.h"
 #include "ui/portal_view.h"
 #include "ui/view_helpers.h"
@@ -27,9 +28,10 @@ nlohmann::json fields_view(AppState& app, const PageContext& c, const Article& a
   nlohmann::json meetings = nlohmann::json::array();
   if (auto ms = app.store().meetings(); ms.is_ok()) {
     for (const Meeting& m : *ms)
-      meetings.push_back({{"value", std::to_string(m.id)},
-                          {"label", format_date(c.lang, m.date) + " — " + m.title},
-                          {"selected", m.id == a.meeting_id}});
+      if (c.principal && reads_province(c.principal->first, m.province_id))
+        meetings.push_back({{"value", std::to_string(m.id)},
+                            {"label", format_date(c.lang, m.date) + " — " + m.title},
+                            {"selected", m.id == a.meeting_id}});
   }
   v["f_meetings"] = meetings;
   return v;

@@ -99,16 +99,19 @@ Result<nlohmann::json> reassess_view(AppState& app, const PageContext& c, const 
 Result<nlohmann::json> coordination_view(AppState& app, const PageContext& c, const Assessment& a) {
   Store& store = app.store();
   const PlanRow row = TRY(plan_rows(store, {a})).front();
+  // The plan's targets are public; the office's notes only for its province.
+  const bool inside =
+      c.principal && TRY(may_see_unit(store, c.principal->first, a.unit.unit_id, c.opts.at));
   nlohmann::json v = plan_state_view(c.lang, row.status.state);
   v["plan_reason"] = c.lang == Lang::kEn ? row.status.reason_en : row.status.reason;
   if (const auto& p = row.plan.plan) {
     v["plan_target"] = p->title + " · " + std::to_string(p->target_year);
-    v["plan_note"] = p->note;
+    if (inside) v["plan_note"] = p->note;
     nlohmann::json ms = nlohmann::json::array(), targets = nlohmann::json::array();
     for (const Milestone& m : p->milestones) {
       ms.push_back({{"date", format_date(c.lang, m.date)},
                     {"n", m.criteria_met},
-                    {"note", m.note},
+                    {"note", inside ? m.note : ""},
                     {"past", m.date <= c.opts.at}});
     }
     // In the set's order (1, 2, … 10), not the stored text order (1, 10, 2).
@@ -123,8 +126,7 @@ Result<nlohmann::json> coordination_view(AppState& app, const PageContext& c, co
   for (const Criterion* cr : row.status.late)
     late.push_back({{"code", cr->code}, {"name", name_of(c.lang, *cr)}});
   v["late"] = late;
-  if (!c.principal || !TRY(may_see_unit(store, c.principal->first, a.unit.unit_id, c.opts.at)))
-    return v;
+  if (!inside) return v;
   const int64_t province = TRY(store.province_of(a.unit.unit_id));
   if (office_of(c.principal->first, province))
     v["plan_edit_href"] = "/plan/" + url_encode(a.unit.code);
@@ -160,7 +162,7 @@ Result<nlohmann::json> coordination_view(AppState& app, const PageContext& c, co
 
 Response commune_page(AppState& app, const Request& r) {
   PageContext c = page_context(r);
-  cap_to_published(app, c);
+  cap_to_published(app, c, r.arg("code"));
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
   auto got = build_scorecard(app.store(), **catalog, r.arg("code"), c.opts);

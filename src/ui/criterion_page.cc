@@ -9,7 +9,7 @@ namespace ntm {
 
 Response criterion_page(AppState& app, const Request& r) {
   PageContext c = page_context(r);
-  cap_to_published(app, c);
+  cap_to_published(app, c, r.arg("unit"));
   EvaluateOptions opts = c.opts;
   opts.set_id = r.arg("set");
   const std::string parent = r.arg("parent");

@@ -103,7 +103,7 @@ nlohmann::json lagging_view(const PageContext& c, const Overview& ov) {
 
 Response dashboard_page(AppState& app, const Request& r) {
   PageContext c = page_context(r);
-  cap_to_published(app, c);
+  cap_to_published(app, c, r.arg("code"));
   auto got = app.overview(r.arg("code"), c.opts);
   if (!got.is_ok()) return error_page(app, c, got.status());
   const Overview& ov = **got;
@@ -236,7 +236,7 @@ Response dashboard_page(AppState& app, const Request& r) {
 
 Response dashboard_csv(AppState& app, const Request& r) {
   PageContext c = page_context(r);
-  cap_to_published(app, c);
+  cap_to_published(app, c, r.arg("code"));
   auto got = app.overview(r.arg("code"), c.opts);
   if (!got.is_ok()) return error_page(app, c, got.status());
   std::string csv = "\xEF\xBB\xBFunit_code,unit_name,criteria_met,criteria_total,title_status\r\n";

@@ -48,7 +48,7 @@ Response home_page(AppState& app, const Request& r) {
   // Every province with its figures: a national deployment starts from here.
   PageContext pub = c;
   pub.opts = {today_local(), "", true};
-  cap_to_published(app, pub);
+  cap_to_published(app, pub, "");
   nlohmann::json rows = nlohmann::json::array();
   if (auto provinces = app.store().top_level_units(pub.opts.at); provinces.is_ok()) {
     for (const UnitVersion& p : *provinces) {

@@ -1,6 +1,7 @@
 #include "ui/portal_view.h"
 
 #include "base/strings.h"
+#include "service/scope.h"
 #include "ui/view_helpers.h"
 
 namespace ntm {
@@ -33,8 +34,19 @@ void set_page_meta(AppState& app, nlohmann::json& view, const std::string& path,
   if (!image.empty()) view["og_image"] = absolute_url(app, image);
 }
 
+int64_t province_of_code(AppState& app, const std::string& code) {
+  const Date today = today_local();
+  if (code.empty()) {
+    auto top = app.store().top_level_units(today);
+    return top.is_ok() && !top->empty() ? top->front().unit_id : 0;
+  }
+  auto unit = app.store().unit_at(code, today);
+  if (!unit.is_ok() || !*unit) return 0;
+  return province_or_zero(app.store(), (**unit).unit_id);
+}
+
 Result<PublicProgress> current_public_progress(AppState& app, const std::string& code) {
-  const auto& snap = app.published_snapshot();
+  const auto snap = app.published_snapshot(province_of_code(app, code));
   if (snap && (code.empty() || code == snap->unit_code)) return parse_progress_payload(*snap);
   std::string unit = code;
   EvaluateOptions opts{today_local(), "", true};
@@ -68,8 +80,8 @@ nlohmann::json progress_headline(const PageContext& c, const PublicProgress& p) 
            tr(c.lang, p.snapshot_id ? "portal.progress_snapshot" : "portal.progress_live")}};
 }
 
-void cap_to_published(AppState& app, PageContext& c) {
-  const auto& snap = app.published_snapshot();
+void cap_to_published(AppState& app, PageContext& c, const std::string& code) {
+  const auto snap = app.published_snapshot(province_of_code(app, code));
   if (c.principal || !snap) return;
   const auto as_of = Date::parse(snap->as_of);
   if (!as_of.is_ok()) return;

@@ -29,6 +29,9 @@ Result<PublicProgress> current_public_progress(AppState& app, const std::string&
 nlohmann::json progress_headline(const PageContext& c, const PublicProgress& p);
 // For a visitor without an account while a snapshot is published: pages
 // show figures on or before the snapshot's date, with a note (c.published_note).
-void cap_to_published(AppState& app, PageContext& c);
+// `code`: the unit shown (its province's snapshot); "" for the first province.
+void cap_to_published(AppState& app, PageContext& c, const std::string& code);
+// The province answering for the unit of `code` today; "" the first province.
+int64_t province_of_code(AppState& app, const std::string& code);
 
 }  // namespace ntm

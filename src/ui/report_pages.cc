@@ -8,6 +8,7 @@
 #include "reports/progress.h"
 #include "reports/table_report.h"
 #include "service/coordination.h"
+#include "service/scope.h"
 #include "ui/page.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
@@ -15,17 +16,36 @@
 namespace ntm {
 namespace {
 
-// Who may have which report: the office all; a department its own; a sponsor
-// its own; units within the user's scope.
+// Who may have which report, always within the reader's province (the
+// central office: every province): the directives and the department and
+// sponsor reports to the office, the steering committee, the department or
+// sponsor itself (departments also see sponsors'); units within the user's scope.
 Result<bool> may_have(AppState& app, const User& u, const std::string& kind,
                       const std::string& code, Date at) {
-  if (u.role == Role::kAdmin || kind == "directives") return true;
-  if (kind == "department") return u.role == Role::kSteering || u.department == code;
-  if (kind == "sponsor")
-    return u.role == Role::kSteering || u.role == Role::kDepartment || u.sponsor == code;
+  const bool office = u.role == Role::kAdmin || is_central(u);
+  if (kind == "directives") return true;  // (of the reader's province)
+  if (kind == "department") return office || u.role == Role::kSteering || u.department == code;
+  if (kind == "sponsor") {
+    if (u.sponsor == code) return true;
+    const auto sponsor = TRY(app.store().sponsor(code));
+    return (office || u.role == Role::kSteering || u.role == Role::kDepartment) &&
+           (!sponsor || reads_province(u, sponsor->province_id));
+  }
   const auto unit = TRY(app.store().unit_at(code, at));
   return !unit ||
          TRY(may_see_unit(app.store(), u, unit->unit_id, at));  // unknown: the report says so
+}
+
+// Whose departments, sponsorships and directives: the reader's province; the
+// central office's ?province= (else every province); a sponsor's own account
+// every one of its commitments.
+int64_t report_province(AppState& app, const Request& r) {
+  const User& u = r.principal->first;
+  if (u.role == Role::kSponsor && r.arg("kind") == "sponsor" && u.sponsor == r.arg("code"))
+    return 0;
+  if (u.province_id || r.arg("province").empty()) return u.province_id;
+  auto p = working_province(app, r, today_local());
+  return p.is_ok() ? p->unit_id : 0;
 }
 
 }  // namespace
@@ -43,9 +63,9 @@ Response report_page(AppState& app, const Request& r) {
   if (kind == "progress") return progress_report(app, r);
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
-  auto report = build_table_report(
-      app.store(), **catalog, kind,
-      {r.arg("code"), c.opts.at, c.opts.verified_only, today_local(), c.opts.set_id});
+  auto report = build_table_report(app.store(), **catalog, kind,
+                                   {r.arg("code"), c.opts.at, c.opts.verified_only, today_local(),
+                                    c.opts.set_id, report_province(app, r)});
   if (!report.is_ok()) return error_page(app, c, report.status());
   if (format == "html") {
     Response res = Response::html(200, table_report_html(*report, "/static/report.css"));

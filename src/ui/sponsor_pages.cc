@@ -82,7 +82,10 @@ Response render_sponsors(AppState& app, const Request& r, const std::string& spo
   } else {
     auto found = app.store().sponsor(sponsor);
     if (!found.is_ok()) return error_page(app, c, found.status());
-    if (!*found) return error_page(app, c, Status::not_found("không có đơn vị đỡ đầu " + sponsor));
+    // Another province's sponsor with nothing here the reader may see: unknown.
+    if (!*found ||
+        (views->empty() && !reads_province(me, (**found).province_id) && me.sponsor != sponsor))
+      return error_page(app, c, Status::not_found("không có đơn vị đỡ đầu " + sponsor));
     v["page_title"] = (**found).name;
     v["heading"] = (**found).name;
     v["one"] = true;
