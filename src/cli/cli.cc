@@ -41,7 +41,7 @@ struct Options {
   std::string author = "import", status = "submitted";
   std::string unit, parent, level = "commune", at, set_id, format = "table";
   std::string province;  // import departments: whose departments
-  bool all = false, verified_only = false, force = false;
+  bool all = false, verified_only = false, force = false, national = false;
   std::string data_dir;
   std::string host = "127.0.0.1";
   std::string username, role, department, sponsor, full_name;
@@ -158,7 +158,6 @@ Status run_import(const std::string& kind, const Options& o, std::ostream& out) 
 
 Status run_evaluate(const Options& o, std::ostream& out) {
   if (o.all == !o.unit.empty()) return Status::invalid("cần đúng một trong --unit CODE hoặc --all");
-  if (o.all && o.parent.empty()) return Status::invalid("--all cần --parent CODE");
   if (o.format != "table" && o.format != "json" && o.format != "csv") {
     return Status::invalid("--format phải là table, json hoặc csv");
   }
@@ -174,14 +173,30 @@ Status run_evaluate(const Options& o, std::ostream& out) {
   }
   const auto level = parse_level(o.level);
   if (!level) return Status::invalid("--level phải là province, district, commune hoặc village");
-  const auto list = TRY(evaluate_all(*store, catalog, o.parent, *level, opts));
+  // Without --parent: every province in force on the date, in code order.
+  std::vector<Assessment> list;
+  UnitVersion parent{.code = "VN", .name = "Toàn quốc"};
+  if (o.parent.empty()) {
+    TRY(store->read([&]() -> Status {
+      HistoryCache cache(*store, opts.verified_only);
+      for (const UnitVersion& p : TRY(store->top_level_units(opts.at))) {
+        auto part = TRY(evaluate_all(*store, catalog, p.code, *level, opts, &cache));
+        list.insert(list.end(), std::make_move_iterator(part.begin()),
+                    std::make_move_iterator(part.end()));
+      }
+      return Status::ok();
+    }));
+  } else {
+    list = TRY(evaluate_all(*store, catalog, o.parent, *level, opts));
+    parent = *TRY(store->unit_at(o.parent, opts.at));
+  }
   if (o.format == "json") {
     nlohmann::json arr = nlohmann::json::array();
     for (const Assessment& a : list) arr.push_back(to_json(a));
     out << arr.dump(2) << "\n";
   }
   if (o.format == "csv") print_all_csv(list, out);
-  if (o.format == "table") print_all_table(*TRY(store->unit_at(o.parent, opts.at)), list, out);
+  if (o.format == "table") print_all_table(parent, list, out);
   return Status::ok();
 }
 
@@ -271,9 +286,34 @@ Status check_report_format(const Options& o) {
   return Status::ok();
 }
 
+// The other reports (commune, department, sponsor, directives).
+Status run_table_report(const std::string& kind, const Options& o, std::ostream& out) {
+  TRY(check_report_format(o));
+  TableReportOptions to;
+  to.code = kind == "commune" || kind == "transition" ? o.unit
+            : kind == "department"                    ? o.department
+                                                      : o.sponsor_code;
+  to.at = o.at.empty() ? today_local() : TRY(date_option(o.at, "--at"));
+  to.verified_only = o.verified_only;
+  to.set_id = o.set_id;
+  to.issued_on = o.issued.empty() ? today_local() : TRY(date_option(o.issued, "--issued"));
+  if (!o.compare.empty()) to.compare = TRY(date_option(o.compare, "--compare"));
+  auto store = TRY(Store::open(o.db));
+  const Catalog catalog = TRY(Catalog::load(*store));
+  const TableReport r = TRY(build_table_report(*store, catalog, kind, to));
+  const std::string bytes = o.format == "html"   ? table_report_html(r, "")
+                            : o.format == "csv"  ? table_report_csv(r)
+                            : o.format == "json" ? table_report_json(r)
+                                                 : TRY(table_report_xlsx(r));
+  return write_output(o, bytes, out);
+}
+
 // The progress report in one of its formats, to a file (or standard output).
 Status run_report(const Options& o, std::ostream& out) {
   TRY(check_report_format(o));
+  if (o.national == !o.parent.empty())
+    return Status::invalid("cần đúng một trong --parent CODE hoặc --national");
+  if (o.national) return run_table_report("national", o, out);
   ReportOptions ro;
   ro.parent_code = o.parent;
   ro.at = o.at.empty() ? today_local() : TRY(date_option(o.at, "--at"));
@@ -288,27 +328,6 @@ Status run_report(const Options& o, std::ostream& out) {
                             : o.format == "csv"  ? progress_csv(r)
                             : o.format == "json" ? progress_json(r)
                                                  : TRY(progress_xlsx(r));
-  return write_output(o, bytes, out);
-}
-
-// The other reports (commune, department, sponsor, directives).
-Status run_table_report(const std::string& kind, const Options& o, std::ostream& out) {
-  TRY(check_report_format(o));
-  TableReportOptions to;
-  to.code = kind == "commune" || kind == "transition" ? o.unit
-            : kind == "department"                    ? o.department
-                                                      : o.sponsor_code;
-  to.at = o.at.empty() ? today_local() : TRY(date_option(o.at, "--at"));
-  to.verified_only = o.verified_only;
-  to.set_id = o.set_id;
-  to.issued_on = o.issued.empty() ? today_local() : TRY(date_option(o.issued, "--issued"));
-  auto store = TRY(Store::open(o.db));
-  const Catalog catalog = TRY(Catalog::load(*store));
-  const TableReport r = TRY(build_table_report(*store, catalog, kind, to));
-  const std::string bytes = o.format == "html"   ? table_report_html(r, "")
-                            : o.format == "csv"  ? table_report_csv(r)
-                            : o.format == "json" ? table_report_json(r)
-                                                 : TRY(table_report_xlsx(r));
   return write_output(o, bytes, out);
 }
 
@@ -542,7 +561,7 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   auto* ev = app.add_subcommand("evaluate", "Where units stand against the criteria set");
   ev->add_option("--unit", o.unit, "Unit code");
   ev->add_flag("--all", o.all, "Every unit of --level under --parent");
-  ev->add_option("--parent", o.parent, "Parent unit code (with --all)");
+  ev->add_option("--parent", o.parent, "Parent unit code (with --all; default the whole country)");
   ev->add_option("--level", o.level, "province|district|commune|village (default commune)");
   ev->add_option("--at", o.at, "Date yyyy-mm-dd (default today)");
   ev->add_option("--set", o.set_id, "Criteria set id (default: the one in force)");
@@ -570,7 +589,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   auto* rp = app.add_subcommand("report", "Reports: progress");
   rp->require_subcommand(1);
   auto* rpp = rp->add_subcommand("progress", "Progress-assessment report for a parent unit");
-  rpp->add_option("--parent", o.parent, "Parent unit code (province or district)")->required();
+  rpp->add_option("--parent", o.parent, "Parent unit code (province or district)");
+  rpp->add_flag("--national", o.national, "The whole country, provinces as rows");
   rpp->add_option("--at", o.at, "Date yyyy-mm-dd (default today)");
   rpp->add_option("--compare", o.compare, "Comparison date (default one year earlier)");
   rpp->add_option("--set", o.set_id, "Criteria set id (default: the one in force)");

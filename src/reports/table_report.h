@@ -49,6 +49,7 @@ struct TableReportOptions {
   // Whose departments, sponsorships and directives: a province; 0 for every
   // province (the central office, or a sponsor's own account).
   int64_t province_id = 0;
+  std::optional<Date> compare;  // national: the comparison date (default a year earlier)
 };
 Result<TableReport> commune_report(Store& store, const Catalog& catalog,
                                    const TableReportOptions& o);
@@ -59,6 +60,11 @@ Result<TableReport> directives_report(Store& store, const TableReportOptions& o)
 // Communes under `o.code` on `o.at`: their standing under the current set
 // beside the one under the version that ended the day before it began
 // (transition_report.cc).
+// The national progress report (national_report.cc): the whole country at a
+// date with provinces as rows, compared with another date; its figures are
+// the sums of the provinces' progress reports.
+Result<TableReport> national_report(Store& store, const Catalog& catalog,
+                                    const TableReportOptions& o);
 Result<TableReport> transition_report(Store& store, const Catalog& catalog,
                                       const TableReportOptions& o);
 

@@ -297,8 +297,9 @@ Result<TableReport> build_table_report(Store& store, const Catalog& catalog,
   if (kind == "sponsor") return sponsor_report(store, o);
   if (kind == "directives") return directives_report(store, o);
   if (kind == "transition") return transition_report(store, catalog, o);
+  if (kind == "national") return national_report(store, catalog, o);
   return Status::invalid("không có loại báo cáo \"" + kind +
-                         "\" (commune, department, sponsor, directives, transition)");
+                         "\" (commune, department, sponsor, directives, transition, national)");
 }
 
 }  // namespace ntm

@@ -7,7 +7,6 @@
 #include "rules/engine.h"
 
 namespace ntm {
-namespace {
 
 std::vector<CriterionCount> count_criteria(const CriteriaSet& set,
                                            const std::vector<Assessment>& units) {
@@ -27,6 +26,8 @@ std::vector<CriterionCount> count_criteria(const CriteriaSet& set,
   }
   return out;
 }
+
+namespace {
 
 std::vector<TrendPoint> trend(Store& store, const Catalog& catalog, const std::string& code,
                               const EvaluateOptions& opts, HistoryCache& cache) {

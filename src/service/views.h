@@ -21,6 +21,10 @@ struct CriterionCount {
   std::map<std::string, int> failing;
 };
 
+// Met / not met / unknown per criterion of `set` over units assessed under it.
+std::vector<CriterionCount> count_criteria(const CriteriaSet& set,
+                                           const std::vector<Assessment>& units);
+
 struct TrendPoint {
   Date at;
   std::string set_id;
