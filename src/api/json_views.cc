@@ -39,6 +39,32 @@ nlohmann::json path_json(const std::vector<UnitVersion>& path) {
 
 }  // namespace
 
+nlohmann::json national_json(const NationalOverview& n) {
+  nlohmann::json provinces = nlohmann::json::array();
+  for (const ProvinceFigures& p : n.provinces) {
+    provinces.push_back({{"unit", unit_json(p.province)},
+                         {"criteria_set", p.set ? p.set->id : ""},
+                         {"summary", to_json(p.summary)},
+                         {"year_before", p.compare ? to_json(*p.compare) : nlohmann::json()}});
+  }
+  nlohmann::json criteria = nlohmann::json::array();
+  for (const CriterionCount& c : n.criteria) {
+    criteria.push_back({{"code", c.criterion->code},
+                        {"name", c.criterion->name_vi},
+                        {"met", c.met},
+                        {"not_met", c.not_met},
+                        {"unknown", c.unknown}});
+  }
+  return {{"at", n.opts.at.iso()},
+          {"verified_only", n.opts.verified_only},
+          {"compare_at", n.compare_at ? n.compare_at->iso() : ""},
+          {"criteria_set", n.set ? n.set->id : ""},
+          {"total", to_json(n.total)},
+          {"total_year_before", n.total_compare ? to_json(*n.total_compare) : nlohmann::json()},
+          {"provinces", provinces},
+          {"criteria", criteria}};
+}
+
 nlohmann::json overview_json(const Overview& ov) {
   nlohmann::json units = nlohmann::json::array();
   for (const Assessment& a : ov.units) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/criteria_set.h"
+#include "service/national.h"
 #include "service/views.h"
 
 namespace ntm {
@@ -11,6 +12,7 @@ namespace ntm {
 nlohmann::json unit_json(const UnitVersion& u);
 nlohmann::json set_json(const CriteriaSet& s);
 nlohmann::json overview_json(const Overview& ov);
+nlohmann::json national_json(const NationalOverview& n);
 nlohmann::json scorecard_json(const Scorecard& sc);
 
 }  // namespace ntm

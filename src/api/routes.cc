@@ -15,6 +15,7 @@ void register_api(Router& router, AppState& app) {
   router.add("GET", "/api/v1/sets", bind(api_sets));
   router.add("GET", "/api/v1/units/:code", bind(api_unit));
   router.add("GET", "/api/v1/units/:code/overview", bind(api_overview));
+  router.add("GET", "/api/v1/national", bind(api_national));
   router.add("GET", "/api/v1/units/:code/assessment", bind(api_assessment));
   router.add("GET", "/api/v1/sets/:set/criteria/:criterion", bind(api_criterion));
   router.add("GET", "/api/v1/search", bind(api_search));

@@ -15,6 +15,7 @@ Response readyz(AppState& app, const Request& r);
 Response api_sets(AppState& app, const Request& r);
 Response api_unit(AppState& app, const Request& r);
 Response api_overview(AppState& app, const Request& r);
+Response api_national(AppState& app, const Request& r);  // GET /api/v1/national
 Response api_assessment(AppState& app, const Request& r);
 Response api_criterion(AppState& app, const Request& r);
 Response api_search(AppState& app, const Request& r);

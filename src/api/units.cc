@@ -32,6 +32,14 @@ Response api_overview(AppState& app, const Request& r) {
   return Response::json(200, overview_json(**ov).dump());
 }
 
+Response api_national(AppState& app, const Request& r) {
+  auto opts = evaluate_options(r);
+  if (!opts.is_ok()) return api_error(opts.status());
+  auto n = app.national(*opts);
+  if (!n.is_ok()) return api_error(n.status());
+  return Response::json(200, national_json(**n).dump());
+}
+
 Response api_assessment(AppState& app, const Request& r) {
   auto opts = evaluate_options(r);
   if (!opts.is_ok()) return api_error(opts.status());

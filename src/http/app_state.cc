@@ -70,6 +70,7 @@ Status AppState::refresh() {
   if (v == src.version && src.catalog) return Status::ok();
   src.catalog = std::make_unique<Catalog>(TRY(Catalog::load(*src.store)));
   src.overviews.clear();
+  src.nationals.clear();
   const auto demo = TRY(src.store->setting("demo_data"));
   src.demo = demo && *demo == "synthetic";
   src.snapshots.clear();
@@ -94,6 +95,19 @@ Result<std::shared_ptr<const Overview>> AppState::overview(const std::string& co
       std::make_shared<const Overview>(TRY(build_overview(*src.store, *src.catalog, code, opts)));
   src.overviews[key] = ov;
   return std::shared_ptr<const Overview>(ov);
+}
+
+Result<std::shared_ptr<const NationalOverview>> AppState::national(const EvaluateOptions& opts) {
+  TRY(refresh());
+  Source& src = *current_;
+  const std::string key =
+      opts.at.iso() + "|" + opts.set_id + "|" + (opts.verified_only ? "v" : "a");
+  if (auto it = src.nationals.find(key); it != src.nationals.end()) return it->second;
+  if (src.nationals.size() > 32) src.nationals.clear();  // bound the memory
+  auto n = std::make_shared<const NationalOverview>(
+      TRY(build_national(*src.store, *src.catalog, opts, opts.at.add_years(-1))));
+  src.nationals[key] = n;
+  return std::shared_ptr<const NationalOverview>(n);
 }
 
 std::optional<PublicSnapshot> AppState::published_snapshot(int64_t province) {

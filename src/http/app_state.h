@@ -11,6 +11,7 @@
 #include "http/http.h"
 #include "service/auth.h"
 #include "service/evaluate.h"
+#include "service/national.h"
 #include "service/public_progress.h"
 #include "service/views.h"
 #include "store/store.h"
@@ -52,6 +53,9 @@ class AppState {
   // A province or district overview, computed once per data version and key.
   Result<std::shared_ptr<const Overview>> overview(const std::string& code,
                                                    const EvaluateOptions& opts);
+  // The whole country on opts.at compared with a year earlier, computed
+  // once per data version and key.
+  Result<std::shared_ptr<const NationalOverview>> national(const EvaluateOptions& opts);
   // Setting "demo_data" is "synthetic".
   bool demo();
   // The progress snapshot a province's office published, if any (read once
@@ -78,6 +82,7 @@ class AppState {
     int64_t version = -1;
     std::unique_ptr<Catalog> catalog;
     std::map<std::string, std::shared_ptr<const Overview>> overviews;
+    std::map<std::string, std::shared_ptr<const NationalOverview>> nationals;
     bool demo = false;
     std::map<int64_t, std::optional<PublicSnapshot>> snapshots;  // by province
   };

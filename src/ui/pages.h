@@ -1,6 +1,9 @@
 // The HTML pages: one handler per route, each in its own file.
 #pragma once
 
+#include <nlohmann/json.hpp>
+#include <optional>
+
 #include "http/app_state.h"
 #include "http/http.h"
 
@@ -18,8 +21,12 @@ Response private_file(AppState& app, const PageContext& c, const std::string& pa
 
 Response home_page(AppState& app, const Request& r);       // GET /
 Response dashboard_page(AppState& app, const Request& r);  // GET /dashboard/:code
-Response dashboard_csv(AppState& app, const Request& r);   // GET /dashboard/:code/communes.csv
-Response commune_page(AppState& app, const Request& r);    // GET /commune/:code
+Response dashboard_csv(AppState& app, const Request& r);
+Response national_csv(AppState& app, const Request& r);  // GET /toan-quoc.csv
+// The country on the home page: figures, map, table, charts (nullopt with one province).
+Result<std::optional<nlohmann::json>> national_block(
+    AppState& app, const PageContext& c);                // GET /dashboard/:code/communes.csv
+Response commune_page(AppState& app, const Request& r);  // GET /commune/:code
 Response commune_shares_submit(AppState& app, const Request& r);  // POST /commune/:code/shares
 Response criterion_page(AppState& app, const Request& r);         // GET /criterion/:set/:criterion
 Response search_page(AppState& app, const Request& r);            // GET /search

@@ -45,26 +45,16 @@ Response home_page(AppState& app, const Request& r) {
   v["sections"] = sections;
   if (auto p = current_public_progress(app, ""); p.is_ok())
     v["progress"] = progress_headline(c, *p);
-  // Every province with its figures: a national deployment starts from here.
-  PageContext pub = c;
-  pub.opts = {today_local(), "", true};
-  cap_to_published(app, pub, "");
-  nlohmann::json rows = nlohmann::json::array();
-  if (auto provinces = app.store().top_level_units(pub.opts.at); provinces.is_ok()) {
-    for (const UnitVersion& p : *provinces) {
-      auto ov = app.overview(p.code, pub.opts);
-      if (!ov.is_ok() || (**ov).units.empty()) continue;
-      const Summary& s = (**ov).summary;
-      const double share = s.units ? static_cast<double>(s.title_met) / s.units : 0;
-      rows.push_back({{"name", p.name},
-                      {"href", unit_link(c, p)},
-                      {"units", std::to_string(s.units)},
-                      {"title_met", std::to_string(s.title_met)},
-                      {"share", format_num(c.lang, 100 * share) + "%"},
-                      {"average", format_num(c.lang, s.average_criteria_met)}});
-    }
+  // The whole country at the date asked, when there is more than one province.
+  auto national = national_block(app, c);
+  if (!national.is_ok()) return error_page(app, c, national.status());
+  if (*national) {
+    v.update(**national);
+    v.erase("progress");  // the first province's headline: the country's replaces it
+    v["national"] = true;
+    v["show_controls"] = true;
+    v["controls_action"] = "/";
   }
-  if (rows.size() > 1) v["provinces"] = rows;  // one province: the headline says it all
   set_page_meta(app, v, "/", tr(c.lang, "portal.home_title"), tr(c.lang, "app.tagline"));
   return render_page(app, c, "home", v);
 }

@@ -63,9 +63,14 @@ Response report_page(AppState& app, const Request& r) {
   if (kind == "progress") return progress_report(app, r);
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
-  auto report = build_table_report(app.store(), **catalog, kind,
-                                   {r.arg("code"), c.opts.at, c.opts.verified_only, today_local(),
-                                    c.opts.set_id, report_province(app, r)});
+  TableReportOptions to{r.arg("code"), c.opts.at,     c.opts.verified_only,
+                        today_local(), c.opts.set_id, report_province(app, r)};
+  if (!r.arg("compare").empty()) {
+    auto compare = Date::parse(r.arg("compare"));
+    if (!compare.is_ok()) return error_page(app, c, compare.status());
+    to.compare = *compare;
+  }
+  auto report = build_table_report(app.store(), **catalog, kind, to);
   if (!report.is_ok()) return error_page(app, c, report.status());
   if (format == "html") {
     Response res = Response::html(200, table_report_html(*report, "/static/report.css"));

@@ -41,6 +41,7 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/", bind(home_page));
   router.add("GET", "/dashboard/:code", bind(dashboard_page));
   router.add("GET", "/dashboard/:code/communes.csv", bind(dashboard_csv));
+  router.add("GET", "/toan-quoc.csv", bind(national_csv));
   router.add("GET", "/commune/:code", bind(commune_page));
   router.add("POST", "/commune/:code/shares", Access::kAdmin, bind(commune_shares_submit));
   router.add("GET", "/criterion/:set/:criterion", bind(criterion_page));
