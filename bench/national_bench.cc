@@ -34,6 +34,7 @@
 
 #include "base/csv.h"
 #include "bench_util.h"
+#include "service/demo_data.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
 #include "service/plans.h"
@@ -51,19 +52,6 @@ void check(const Status& s) {
 }
 
 constexpr int kMeasures = 60, kQuarterly = 10, kCriteria = 19;
-
-// Regions by GSO province code (2024 codes), as QĐ 318/2022 groups them.
-const char* region_of(int province) {
-  if (province <= 1 || (province >= 22 && province <= 37 && province != 24 && province != 25 &&
-                        province != 26 && province != 27))
-    return "DBSH";
-  if (province < 22 || (province >= 24 && province <= 27)) return "TDMNPB";
-  if (province <= 45) return "BTB";
-  if (province <= 60) return "DHNTB";
-  if (province <= 68) return "TN";
-  if (province <= 79) return "DNB";
-  return "DBSCL";
-}
 
 // Deterministic pseudo-random numbers (the same data every run).
 struct Rng {
@@ -172,8 +160,8 @@ int main(int argc, char** argv) {
             .value();
     for (const CsvRow& r : units_2024.rows()) {
       if (r.fields[3] == "1") {
-        attrs +=
-            r.fields[0] + ",region," + region_of(std::atoi(r.fields[0].c_str())) + ",2016-01-01\n";
+        attrs += r.fields[0] + ",region," +
+                 demo::region_of_province(std::atoi(r.fields[0].c_str())) + ",2016-01-01\n";
       }
     }
     check(import_attributes(*store, "regions", attrs).status());
@@ -210,7 +198,8 @@ int main(int argc, char** argv) {
         std::string plans = "unit_code,kind,code,set,target_year,date,criteria_met,note\n";
         long n = 0, plan_n = 0;
         const double lag =
-            std::strcmp(region_of(std::atoi(province.c_str())), "TDMNPB") == 0 ? 15 : 0;
+            std::strcmp(demo::region_of_province(std::atoi(province.c_str())), "TDMNPB") == 0 ? 15
+                                                                                              : 0;
         for (size_t i = 0; i < list.size(); ++i) {
           // Keep a `scale` fraction, spread over the province.
           if (static_cast<long>((i + 1) * scale) == static_cast<long>(i * scale)) continue;

@@ -41,6 +41,7 @@ struct Options {
   std::string author = "import", status = "submitted";
   std::string unit, parent, level = "commune", at, set_id, format = "table";
   std::string province;  // import departments: whose departments
+  double scale = 1.0;    // demo --national
   bool all = false, verified_only = false, force = false, national = false;
   std::string data_dir;
   std::string host = "127.0.0.1";
@@ -502,8 +503,9 @@ Status run_demo(const Options& o, std::ostream& out) {
     for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(o.db + suffix);
   }
   auto store = TRY(Store::open(o.db));
+  const std::string data = o.data_dir.empty() ? default_data_dir() : o.data_dir;
   const DemoReport r =
-      TRY(build_demo(*store, o.data_dir.empty() ? default_data_dir() : o.data_dir));
+      o.national ? TRY(build_national_demo(*store, data, o.scale)) : TRY(build_demo(*store, data));
   out << "Đã tạo CSDL minh họa " << o.db << ": " << r.units << " đơn vị, " << r.lineage
       << " quan hệ sáp nhập, " << r.observations
       << " số liệu (TỔNG HỢP, không phải số liệu thật)\n";
@@ -699,9 +701,13 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   cp->add_option("--to", o.output, "The target: a new SQLite file or an empty PostgreSQL database")
       ->required();
 
-  auto* dm = app.add_subcommand("demo", "Build the demo database (Hà Tĩnh, synthetic data)");
+  auto* dm = app.add_subcommand("demo",
+                                "Build the demo database (Hà Tĩnh or the country, synthetic data)");
   dm->add_option("--data", o.data_dir, "Data directory (default: the shipped data/)");
   dm->add_flag("--force", o.force, "Replace an existing database (file, or PostgreSQL tables)");
+  dm->add_flag("--national", o.national,
+               "The whole country (63 then 34 provinces) instead of Hà Tĩnh alone");
+  dm->add_option("--scale", o.scale, "With --national: the share of communes kept (0-1]");
 
   try {
     std::vector<std::string> reversed(args.rbegin(), args.rend());

@@ -1,4 +1,6 @@
 // The national progress report: the country at a date, provinces as rows.
+#include <cmath>
+
 #include "base/strings.h"
 #include "reports/table_report.h"
 #include "service/national.h"
@@ -6,7 +8,9 @@
 namespace ntm {
 namespace {
 
-double share(int part, int whole) { return whole ? 100.0 * part / whole : 0; }
+// Shares to one decimal, averages to two: as printed.
+double share(int part, int whole) { return whole ? std::round(1000.0 * part / whole) / 10 : 0; }
+double average(double v) { return std::round(v * 100) / 100; }
 
 }  // namespace
 
@@ -28,19 +32,21 @@ Result<TableReport> national_report(Store& store, const Catalog& catalog,
                (n.set ? " — " + n.set->name_vi : "") +
                (o.verified_only ? "; số liệu đã thẩm định" : "; số liệu tự đánh giá") +
                "; so sánh với ngày " + compare.vi();
-  const std::string title =
-      n.set && !n.set->titles.empty() ? n.set->titles[0].name_vi : "Đạt chuẩn";
+  const std::string title = "đạt chuẩn";  // the set's first title, named in the note
+  const std::string title_note =
+      n.set && !n.set->titles.empty() ? "Đạt chuẩn: " + n.set->titles[0].name_vi + ". " : "";
 
   ReportSection whole{
       "I. Toàn quốc",
       "Toàn quốc",
       {{"Chỉ tiêu", 40}, {"Ngày " + o.at.vi(), 16}, {"Ngày " + compare.vi(), 16}, {"Thay đổi", 12}},
       {},
-      "Số liệu toàn quốc là tổng của các tỉnh, thành phố trong bảng II."};
+      title_note + "Số liệu toàn quốc là tổng của các tỉnh, thành phố trong bảng II."};
   const Summary& t = n.total;
   auto row = [&](const std::string& what, double now, std::optional<double> then) {
-    whole.rows.push_back({what, now, then ? ReportCell(*then) : ReportCell(std::string("–")),
-                          then ? ReportCell(now - *then) : ReportCell(std::string("–"))});
+    whole.rows.push_back(
+        {what, now, then ? ReportCell(*then) : ReportCell(std::string("–")),
+         then ? ReportCell(std::round((now - *then) * 100) / 100) : ReportCell(std::string("–"))});
   };
   const auto& c = n.total_compare;
   row("Số tỉnh, thành phố", double(n.provinces.size()), std::nullopt);
@@ -48,8 +54,8 @@ Result<TableReport> national_report(Store& store, const Catalog& catalog,
   row("Số xã " + title, t.title_met, c ? std::optional<double>(c->title_met) : std::nullopt);
   row("Tỷ lệ xã " + title + " (%)", share(t.title_met, t.units),
       c ? std::optional<double>(share(c->title_met, c->units)) : std::nullopt);
-  row("Số tiêu chí đạt bình quân mỗi xã", t.average_criteria_met,
-      c ? std::optional<double>(c->average_criteria_met) : std::nullopt);
+  row("Số tiêu chí đạt bình quân mỗi xã", average(t.average_criteria_met),
+      c ? std::optional<double>(average(c->average_criteria_met)) : std::nullopt);
 
   ReportSection provinces{"II. Theo tỉnh, thành phố",
                           "Theo tỉnh",
@@ -67,7 +73,7 @@ Result<TableReport> national_report(Store& store, const Catalog& catalog,
     const Summary& s = p.summary;
     provinces.rows.push_back(
         {p.province.code, p.province.name, double(s.units), double(s.title_met),
-         share(s.title_met, s.units), s.average_criteria_met,
+         share(s.title_met, s.units), average(s.average_criteria_met),
          p.compare ? ReportCell(double(p.compare->title_met)) : ReportCell(std::string("–")),
          p.compare ? ReportCell(double(s.title_met - p.compare->title_met))
                    : ReportCell(std::string("–"))});

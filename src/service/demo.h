@@ -25,6 +25,19 @@ struct DemoReport {
 // `data_dir` holds units/, criteria/ and demo/ as shipped in the repository.
 Result<DemoReport> build_demo(Store& store, const std::string& data_dir);
 
+// The whole country (`ntm demo --national`): every province of the 2024
+// structure (63, until 30/06/2025) and of 2025 (34) with the 2025 lineage,
+// the regions, the shipped and illustrative sets, synthetic observations for
+// every commune (year ends 2020, 2022, 2024 before the merger; end of 2025
+// and mid-2026 after), and the accounts of the national demo: the central
+// office, the offices and health departments of Hà Tĩnh and Nghệ An.
+// `scale` in (0, 1] keeps that share of each province's communes (tests).
+Result<DemoReport> build_national_demo(Store& store, const std::string& data_dir,
+                                       double scale = 1.0);
+// The shipped and illustrative criteria sets and the demo settings
+// (default series: the illustrative one; "demo_data" = "synthetic").
+Status import_demo_sets(Store& store, const std::string& data_dir);
+
 // Plans, sponsors, work items and meetings of the demo (synthetic, labelled).
 // Needs the units, sets, observations and the office account of build_demo.
 Status build_demo_coordination(Store& store, const Catalog& catalog);

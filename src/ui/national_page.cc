@@ -5,6 +5,7 @@
 // the 63-province structure has no shipped boundaries: the table alone, and
 // the page says so.
 #include "base/csv.h"
+#include "base/strings.h"
 #include "ui/charts.h"
 #include "ui/geo_map.h"
 #include "ui/page.h"
@@ -38,6 +39,12 @@ nlohmann::json share_legend(Lang lang) {
   return out;
 }
 
+// The same province under two spellings: "Thanh Hoá" / "Thanh Hóa", or a
+// province become a city ("Tỉnh Đồng Nai" / "Thành phố Đồng Nai").
+bool same_name(const std::string& a, const std::string& b) {
+  return fold_diacritics(strip_unit_type_prefix(a)) == fold_diacritics(strip_unit_type_prefix(b));
+}
+
 // The map, when every province shown is a feature of the shipped boundaries
 // (the 34 provinces from 1 July 2025) under the same name.
 std::string province_map(const PageContext& c, const NationalOverview& n) {
@@ -45,7 +52,7 @@ std::string province_map(const PageContext& c, const NationalOverview& n) {
   std::map<std::string, MapArea> areas;
   for (const ProvinceFigures& p : n.provinces) {
     const auto f = names.find(p.province.code);
-    if (f == names.end() || f->second != p.province.name) return "";
+    if (f == names.end() || !same_name(f->second, p.province.name)) return "";
     areas[p.province.code] = {share_class(p.summary),
                               p.province.name + ": " + std::to_string(p.summary.title_met) + "/" +
                                   std::to_string(p.summary.units) + " (" +
