@@ -69,8 +69,9 @@ Result<DemoReport> build_national_demo(Store& store, const std::string& dir, dou
         demo::write_unit(csv, communes[i].code, *before, region, st, year, year, catalog.measures(),
                          rng);
     }
-    report.observations +=
-        TRY(import_observations(store, "demo " + p.code, csv.str(), "demo", "verified")).written;
+    if (csv.str().find('\n') + 1 < csv.str().size())  // a small scale may keep none
+      report.observations +=
+          TRY(import_observations(store, "demo " + p.code, csv.str(), "demo", "verified")).written;
   }
   // After: the merged communes' end of 2025 (19 criteria) and mid-2026 (by commune group).
   for (const UnitVersion& p : TRY(store.top_level_units(merger))) {
@@ -93,6 +94,7 @@ Result<DemoReport> build_national_demo(Store& store, const std::string& dir, dou
       demo::write_unit(csv, communes[i].code, *after, group, st, 2026, 2026, catalog.measures(),
                        rng);
     }
+    if (csv.str().find('\n') + 1 >= csv.str().size()) continue;  // a small scale may keep none
     TRY(import_attributes(store, "demo groups " + p.code, groups.str()));
     report.observations +=
         TRY(import_observations(store, "demo " + p.code, csv.str(), "demo", "verified")).written;

@@ -328,6 +328,7 @@ const std::map<std::string, Entry>& entries() {
       {"role.commune", {"Cán bộ xã", "Commune officer"}},
       {"role.sponsor", {"Đơn vị đỡ đầu", "Sponsor"}},
       {"role.steering", {"Thành viên BCĐ", "Steering member"}},
+      {"role.central", {"Văn phòng Điều phối Trung ương", "Central coordination office"}},
       {"nav.tasks", {"Việc của tôi", "My tasks"}},
       {"auth.login", {"Đăng nhập", "Sign in"}},
       {"auth.logout", {"Đăng xuất", "Sign out"}},

@@ -19,6 +19,11 @@ Response users_page(AppState& app, const Request& r) {
       if (auto v = app.store().unit_version_at(unit, today_local()); v.is_ok() && *v)
         scope = (**v).name;
     }
+    // An office's account (and any, for the central office) names its province.
+    if (u.province_id && (scope.empty() || is_central(r.principal->first))) {
+      if (auto p = app.store().unit_version_at(u.province_id, today_local()); p.is_ok() && *p)
+        scope = scope.empty() ? (**p).name : scope + " · " + (**p).name;
+    }
     rows.push_back({{"username", u.username},
                     {"full_name", u.full_name},
                     {"role", tr(c.lang, std::string("role.") + role_name(u.role))},

@@ -29,8 +29,8 @@ export async function page(width = 1366, options = {}) {
   return p;
 }
 
-export async function signIn(p, username) {
-  await p.goto(`${base}/login`);
+export async function signIn(p, username, server = base) {
+  await p.goto(`${server}/login`);
   await p.fill("#username", username);
   await p.fill("#password", password);
   await Promise.all([p.waitForURL((u) => !u.pathname.startsWith("/login")), p.click("form[action='/login'] button")]);
