@@ -71,6 +71,34 @@ if [ "${NTM_BENCH_PG:-1}" = 1 ] && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/nul
   . "$(dirname "$0")/postgres.sh"
 fi
 
+# national_views DB PORT: the country on the home page and in the API, the
+# first answer cold (a new server) and warm (median of 21), then under wrk;
+# the national report from the command line.
+national_views() {
+  local db=$1 port=$2 pid t
+  "$ntm" serve --db "$db" --port "$port" >"$tmp/serve-$port.log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/healthz"; do sleep 0.05; done
+  for route in "/" "/?at=2024-12-31" "/api/v1/national?at=2026-06-30"; do
+    t=$(curl -s -o /dev/null -w "%{time_total}" "http://127.0.0.1:$port$route")
+    printf "| national: %s, first answer (cold: every commune at two dates) | %.0f ms |\n" \
+      "$route" "$(awk "BEGIN{print $t * 1000}")"
+    for i in $(seq 21); do curl -s -o /dev/null -w "%{time_total}\n" "http://127.0.0.1:$port$route"; done |
+      sort -n | sed -n 11p | awk -v r="$route" '{printf "| national: %s, warm (median of 21) | %.1f ms |\n", r, $1 * 1000}'
+  done
+  printf "| national: / under wrk (64 connections), median of 3 | %s |\n" \
+    "$(wrk_median "http://127.0.0.1:$port/")"
+  printf "| national: peak RSS of the server | %s MB |\n" "$(awk '/VmHWM/{print int($2/1024)}' /proc/$pid/status)"
+  kill $pid
+  wait $pid 2>/dev/null || true
+  for format in csv xlsx; do
+    t=$(date +%s.%N)
+    "$ntm" report progress --db "$db" --national --at 2026-06-30 --format "$format" -o "$tmp/n.$format" >/dev/null
+    printf "| ntm report progress --national --format %s (one process) | %.2f s |\n" "$format" \
+      "$(awk "BEGIN{print $(date +%s.%N) - $t}")"
+  done
+}
+
 [ "${NTM_BENCH_QUICK:-0}" = 1 ] && exit 0
 echo
 echo "## National scale (scale ${NTM_BENCH_SCALE:-1})"
@@ -83,6 +111,7 @@ start=$(date +%s.%N)
 "$ntm" report progress --db "$tmp/national.db" --parent 38 --at 2024-12-31 --format xlsx -o "$tmp/r.xlsx" >/dev/null
 printf "| progress report XLSX, Thanh Hóa (the largest province in 2024) | %.2f s |\n" "$(awk "BEGIN{print $(date +%s.%N) - $start}")"
 serve "national" "$tmp/national.db" 18182 01 00376
+national_views "$tmp/national.db" 18183
 echo
 echo "## The storage engine's own ceiling for the import"
 echo

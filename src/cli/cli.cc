@@ -179,9 +179,8 @@ Status run_evaluate(const Options& o, std::ostream& out) {
   UnitVersion parent{.code = "VN", .name = "Toàn quốc"};
   if (o.parent.empty()) {
     TRY(store->read([&]() -> Status {
-      HistoryCache cache(*store, opts.verified_only);
       for (const UnitVersion& p : TRY(store->top_level_units(opts.at))) {
-        auto part = TRY(evaluate_all(*store, catalog, p.code, *level, opts, &cache));
+        auto part = TRY(evaluate_all(*store, catalog, p.code, *level, opts));
         list.insert(list.end(), std::make_move_iterator(part.begin()),
                     std::make_move_iterator(part.end()));
       }

@@ -24,15 +24,15 @@ Summary add_summaries(const std::vector<const Summary*>& parts) {
 
 namespace {
 
-// Every province in force on `at` with its communes evaluated.
+// Every province in force on `at` with its communes evaluated (from the kept
+// values, one batch per province: no history is read).
 Result<std::vector<ProvinceFigures>> provinces_at(Store& store, const Catalog& catalog,
-                                                  const EvaluateOptions& opts,
-                                                  HistoryCache& cache) {
+                                                  const EvaluateOptions& opts) {
   std::vector<ProvinceFigures> out;
   for (const UnitVersion& p : TRY(store.top_level_units(opts.at))) {
     if (p.level != Level::kProvince) continue;
     ProvinceFigures f{p, nullptr, {}, {}, std::nullopt};
-    const auto units = TRY(evaluate_all(store, catalog, p.code, Level::kCommune, opts, &cache));
+    const auto units = TRY(evaluate_all(store, catalog, p.code, Level::kCommune, opts));
     f.summary = summarize(units);
     if (!units.empty()) {
       f.set = units.front().set;
@@ -58,13 +58,12 @@ Result<NationalOverview> build_national(Store& store, const Catalog& catalog,
   n.opts = opts;
   n.compare_at = compare_at;
   TRY(store.read([&]() -> Status {
-    HistoryCache cache(store, opts.verified_only);
-    n.provinces = TRY(provinces_at(store, catalog, opts, cache));
+    n.provinces = TRY(provinces_at(store, catalog, opts));
     n.total = total_of(n.provinces);
     if (compare_at) {
       EvaluateOptions before = opts;
       before.at = *compare_at;
-      const auto then = TRY(provinces_at(store, catalog, before, cache));
+      const auto then = TRY(provinces_at(store, catalog, before));
       if (!then.empty()) n.total_compare = total_of(then);
       std::map<int64_t, const ProvinceFigures*> by_id;
       for (const ProvinceFigures& p : then) by_id[p.province.unit_id] = &p;

@@ -88,8 +88,9 @@ Result<std::vector<int64_t>> Store::provinces_in_force(Date date) {
 }
 
 // Migration 0014 on a database of one province: what its office owned is
-// that province's. With several provinces nothing is guessed: rows stay
-// unassigned (the central office's) until `ntm province assign`.
+// that province's. With several provinces nothing is guessed: the rows stay
+// unassigned (province 0 or NULL), seen by the central office only
+// (docs/operations.md "Provinces").
 Status Store::assign_single_province() {
   TRY(refresh_unit_provinces());
   const auto provinces = TRY(provinces_in_force(today_local()));

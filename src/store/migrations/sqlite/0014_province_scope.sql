@@ -4,8 +4,9 @@
 -- province merged in 2025 answers to the new province). Things not tied to a
 -- unit carry the province of the office that owns them; NULL (or 0 for a
 -- department) is the central office's or, in a database made before this
--- version with more than one province, not yet assigned (see
--- docs/operations.md "Provinces"). The central office's role is 'central'.
+-- version with more than one province, not yet assigned (seen by the central
+-- office only; docs/operations.md "Provinces"). The central office's role is
+-- 'central'.
 CREATE TABLE unit_province (
   unit_id INTEGER PRIMARY KEY REFERENCES unit(id),
   province_id INTEGER NOT NULL REFERENCES unit(id)
