@@ -217,6 +217,7 @@ const std::map<std::string, Entry>& entries() {
         "bảng dưới.",
         "No boundaries for the provinces of this date (only the 34 provinces from 1 July 2025 are "
         "shipped): see the table below."}},
+      {"nat.map_na", {"chưa có số liệu", "no data"}},
       {"nat.provinces_count", {"tỉnh, thành phố", "provinces"}},
       {"nat.report", {"Báo cáo tiến độ toàn quốc", "National progress report"}},
       {"nat.col_change", {"Thay đổi so với năm trước", "Change on a year"}},

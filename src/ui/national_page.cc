@@ -35,7 +35,7 @@ nlohmann::json share_legend(Lang lang) {
                    {"label", format_num(lang, kShareSteps[i]) + "–" +
                                  format_num(lang, kShareSteps[i - 1]) + "%"}});
   out.push_back({{"css", "band4"}, {"label", "< 20%"}});
-  out.push_back({{"css", "na"}, {"label", tr(lang, "dash.map_na")}});
+  out.push_back({{"css", "na"}, {"label", tr(lang, "nat.map_na")}});
   return out;
 }
 
