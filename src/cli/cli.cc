@@ -147,7 +147,7 @@ Status run_import(const std::string& kind, const Options& o, std::ostream& out) 
   } else if (kind == "departments") {
     c = TRY(import_departments(*store, o.file, text, "cli", o.province));
   } else if (kind == "criteria") {
-    c = TRY(import_criteria(*store, o.file, text));
+    c = TRY(import_criteria(*store, o.file, text, o.province));
   } else if (kind == "plans") {
     c = TRY(import_plans(*store, TRY(Catalog::load(*store)), o.file, text, "cli"));
   } else {
@@ -540,6 +540,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   ia->add_option("FILE", o.file)->required();
   auto* ic = imp->add_subcommand("criteria", "Criteria-set / measures YAML");
   ic->add_option("FILE", o.file)->required();
+  ic->add_option("--province", o.province,
+                 "A province's own version (applies in that province only, over the national)");
   auto* idp = imp->add_subcommand("departments", "set_id,criterion,department[,department_name]");
   idp->add_option("FILE", o.file)->required();
   idp->add_option("--province", o.province,

@@ -75,6 +75,7 @@ struct CriteriaSet {
   std::vector<std::string> unit_types;  // e.g. {"Xã"}; empty = every unit of the level
   std::string variant_key;              // "region", "commune_group" or "none"
   bool illustrative = false;            // demo set: thresholds are not official
+  int64_t province_id = 0;              // a province's own version: applies there only
   // How many indicators the legal text has (0: not stated) and where that
   // number is read. When the set ships fewer, a criterion not marked
   // indicators_complete is never "met": it reads "chưa đủ chỉ tiêu".

@@ -4,6 +4,7 @@
 
 #include "base/strings.h"
 #include "service/auth.h"
+#include "service/scope.h"
 
 namespace ntm {
 
@@ -69,7 +70,9 @@ Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalo
   if (!r.set) {
     auto series = default_series(store);
     r.set = opts.set_id.empty()
-                ? (series.is_ok() ? catalog.in_force(*series, opts.at, Level::kCommune) : nullptr)
+                ? (series.is_ok() ? catalog.in_force(*series, opts.at, Level::kCommune,
+                                                     province_or_zero(store, r.parent.unit_id))
+                                  : nullptr)
                 : catalog.find(opts.set_id);
   }
   if (!r.set) return Status::not_found("không có bộ tiêu chí áp dụng vào ngày " + opts.at.iso());

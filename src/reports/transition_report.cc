@@ -65,7 +65,8 @@ Result<TableReport> transition_report(Store& store, const Catalog& catalog,
   if (now.empty()) return Status::not_found("không có xã nào để đánh giá vào ngày " + o.at.vi());
   const CriteriaSet& current = *now.front().set;
   const Date old_day = current.effective_from.add_days(-1);
-  const CriteriaSet* old = catalog.in_force(current.series, old_day, current.level);
+  const CriteriaSet* old =
+      catalog.in_force(current.series, old_day, current.level, current.province_id);
   if (!old) {
     return Status::not_found("bộ \"" + current.id + "\" không có phiên bản trước ngày " +
                              current.effective_from.vi() + " để so sánh");

@@ -330,18 +330,17 @@ Result<Published> publish_criteria_draft(Store& store, const Catalog& catalog,
   TRY(may_edit(user));
   Draft d = TRY(load_criteria_draft(store, catalog, draft_id));
   TRY(may_edit_draft(user, d.row));
-  // A province's own version would apply to every province until sets carry
-  // their province into the evaluation: with several provinces only the
-  // central office publishes (docs/decisions.md "Provinces").
-  if (!is_central(user) && TRY(store.provinces_in_force(from)).size() > 1)
-    return Status::forbidden(
-        "Cơ sở dữ liệu có nhiều tỉnh: chỉ văn phòng Trung ương công bố phiên bản bộ tiêu chí");
+  // With several provinces an office's version is its province's own (it
+  // applies there only); the central office's, or the only province's, is
+  // the series' national version (docs/decisions.md "Provinces").
+  const int64_t scope =
+      !is_central(user) && TRY(store.provinces_in_force(from)).size() > 1 ? user.province_id : 0;
   Published p{d.set.id, "", Date()};
   const StoredCriteriaSet* previous = nullptr;
   const auto stored = TRY(store.criteria_sets());
   for (const StoredCriteriaSet& r : stored) {
     if (r.id == d.set.id) return Status::conflict("Đã có bộ tiêu chí mã \"" + r.id + "\"");
-    if (r.series != d.set.series) continue;
+    if (r.series != d.set.series || r.province_id != scope) continue;
     if (r.effective_from >= from) {
       return Status::conflict("Ngày hiệu lực: dãy \"" + r.series + "\" đã có phiên bản \"" + r.id +
                               "\" từ " + r.effective_from.vi() +
@@ -365,7 +364,7 @@ Result<Published> publish_criteria_draft(Store& store, const Catalog& catalog,
     for (const Measure& m : d.new_measures) TRY(store.upsert_measure(m));
     if (!p.closed_id.empty()) TRY(store.close_criteria_set(p.closed_id, p.closed_to));
     TRY(store.upsert_criteria_set(
-        {d.set.id, d.set.series, d.set.effective_from, d.set.effective_to, text}));
+        {d.set.id, d.set.series, d.set.effective_from, d.set.effective_to, text, scope}));
     TRY(store.delete_criteria_draft(d.row.id));
     return store.insert_audit({0, "", user.username, "criteria.publish", 0,
                                "criteria_set:" + d.set.id, p.closed_id, from.iso(), ""});

@@ -215,5 +215,34 @@ TEST_F(CriteriaEditorTest, AProvinceAddsItsOwnCriterionAndMeasure) {
   EXPECT_EQ(s->criteria[2].indicators[0].confirmed, "false");
 }
 
+// With a second province in the database, an office's version is its
+// province's own: its communes switch to it, the other province's keep the
+// national version (which stays open), and nobody else may edit the draft.
+TEST_F(CriteriaEditorTest, WithSeveralProvincesAnOfficesVersionIsItsProvincesOwn) {
+  ASSERT_TRUE(import_units(*store, "u2",
+                           "code,name,type,level,parent_code\n40,Tỉnh B,Tỉnh,1,\n3,Xã Ba,Xã,2,40\n",
+                           d("2016-01-01"), Date::max())
+                  .is_ok());
+  ASSERT_TRUE(
+      import_observations(
+          *store, "o2", "unit_code,measure,date,value,status\n3,bhyt,2026-06-30,96,verified\n", "t")
+          .is_ok());
+  const Catalog c = catalog();
+  ASSERT_TRUE(start_criteria_draft(*store, c, "q51", "q51-tinh-a", admin).is_ok());
+  User other{.username = "vanphong.b", .role = Role::kAdmin};
+  other.province_id = (*store->unit_at("40", d("2020-01-01")))->unit_id;
+  EXPECT_EQ(discard_criteria_draft(*store, "q51-tinh-a", other).code(), ErrorCode::kNotFound);
+  ASSERT_TRUE(save_indicator(*store, c, "q51-tinh-a", bhyt(), admin).is_ok());
+  const auto p = publish_criteria_draft(*store, c, "q51-tinh-a", d("2026-09-01"), admin);
+  ASSERT_TRUE(p.is_ok()) << p.status().message();
+  EXPECT_EQ(p->closed_id, "");  // the national version stays in force elsewhere
+  EXPECT_EQ(criterion5("1", "2026-10-01"), "q51-tinh-a:met");
+  EXPECT_EQ(criterion5("3", "2026-10-01"), "q51:unknown");
+  const Catalog after = catalog();
+  EXPECT_EQ(after.in_force("ntm-xa", d("2026-10-01"), Level::kCommune)->id, "q51");
+  EXPECT_EQ(after.in_force("ntm-xa", d("2026-10-01"), Level::kCommune, admin.province_id)->id,
+            "q51-tinh-a");
+}
+
 }  // namespace
 }  // namespace ntm

@@ -18,6 +18,7 @@ Result<Catalog> Catalog::load(Store& store) {
     // The row's dates rule: publishing a later version closes this one there.
     doc->set->effective_from = s.effective_from;
     doc->set->effective_to = s.effective_to;
+    doc->set->province_id = s.province_id;
     c.sets_.push_back(std::make_unique<CriteriaSet>(std::move(*doc->set)));
   }
   return c;
@@ -29,10 +30,15 @@ const CriteriaSet* Catalog::find(const std::string& id) const {
   return nullptr;
 }
 
-const CriteriaSet* Catalog::in_force(const std::string& series, Date date, Level level) const {
-  for (const auto& s : sets_)
-    if (s->series == series && s->level == level && s->in_force(date)) return s.get();
-  return nullptr;
+const CriteriaSet* Catalog::in_force(const std::string& series, Date date, Level level,
+                                     int64_t province) const {
+  const CriteriaSet* national = nullptr;
+  for (const auto& s : sets_) {
+    if (s->series != series || s->level != level || !s->in_force(date)) continue;
+    if (province && s->province_id == province) return s.get();  // the province's own first
+    if (!s->province_id && !national) national = s.get();
+  }
+  return national;
 }
 
 Result<std::string> default_series(Store& store) {
@@ -43,14 +49,17 @@ Result<std::string> default_series(Store& store) {
 namespace {
 
 Result<const CriteriaSet*> choose_set(Store& store, const Catalog& catalog, Level level,
-                                      const EvaluateOptions& opts) {
+                                      const EvaluateOptions& opts, int64_t province) {
   if (!opts.set_id.empty()) {
     const CriteriaSet* s = catalog.find(opts.set_id);
     if (!s) return Status::not_found("không có bộ tiêu chí \"" + opts.set_id + "\"");
+    if (s->province_id && s->province_id != province)
+      return Status::invalid("bộ tiêu chí \"" + s->id +
+                             "\" là của một tỉnh khác, chỉ áp dụng ở tỉnh đó");
     return s;
   }
   const std::string series = TRY(default_series(store));
-  const CriteriaSet* s = catalog.in_force(series, opts.at, level);
+  const CriteriaSet* s = catalog.in_force(series, opts.at, level, province);
   if (!s) {
     return Status::not_found("không có bộ tiêu chí nào của dãy \"" + series +
                              "\" có hiệu lực ngày " + opts.at.iso() + " cho cấp " +
@@ -189,7 +198,8 @@ Result<Assessment> evaluate_unit(Store& store, const Catalog& catalog, const std
   if (!unit) {
     return Status::not_found("không có đơn vị mã \"" + code + "\" vào ngày " + opts.at.iso());
   }
-  const CriteriaSet* set = TRY(choose_set(store, catalog, unit->level, opts));
+  const CriteriaSet* set =
+      TRY(choose_set(store, catalog, unit->level, opts, TRY(store.province_of(unit->unit_id))));
   if (unit->level != set->level) {
     return Status::invalid("bộ tiêu chí \"" + set->id + "\" dành cho cấp " +
                            level_name(set->level) + ", không áp dụng cho " + unit->name);
@@ -210,7 +220,8 @@ Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalo
     return Status::not_found("không có đơn vị mã \"" + parent_code + "\" vào ngày " +
                              opts.at.iso());
   }
-  const CriteriaSet* set = TRY(choose_set(store, catalog, level, opts));
+  const CriteriaSet* set =
+      TRY(choose_set(store, catalog, level, opts, TRY(store.province_of(parent->unit_id))));
   VariantResolver variants = TRY(VariantResolver::all_at_once(store, set->variant_key, opts.at));
   std::vector<Assessment> out;
   ThresholdsByVariant thresholds;

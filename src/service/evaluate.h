@@ -26,7 +26,10 @@ class Catalog {
   const std::vector<std::unique_ptr<CriteriaSet>>& sets() const { return sets_; }
   const CriteriaSet* find(const std::string& id) const;
   // The version of `series` in force on `date` for units of `level`.
-  const CriteriaSet* in_force(const std::string& series, Date date, Level level) const;
+  // The version of `series` in force on `date` for `level`: the province's
+  // own version when it has one, else the national one.
+  const CriteriaSet* in_force(const std::string& series, Date date, Level level,
+                              int64_t province = 0) const;
 
  private:
   std::map<std::string, Measure> measures_;

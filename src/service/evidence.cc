@@ -97,7 +97,8 @@ Result<bool> may_read_evidence(Store& store, const Catalog& catalog, const User&
       const auto unit = TRY(store.unit_version_at(e.unit_id, at));
       if (!unit) return false;
       const std::string series = TRY(default_series(store));
-      const CriteriaSet* set = catalog.in_force(series, at, unit->level);
+      const CriteriaSet* set =
+          catalog.in_force(series, at, unit->level, TRY(store.province_of(e.unit_id)));
       if (!set) return false;
       const int64_t province = TRY(store.province_of(e.unit_id));
       const auto deps = TRY(measure_departments(store, *set, province));

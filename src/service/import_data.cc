@@ -16,14 +16,16 @@
 
 namespace ntm {
 
-Result<ImportCounts> import_criteria(Store& store, const std::string& file,
-                                     const std::string& text) {
+Result<ImportCounts> import_criteria(Store& store, const std::string& file, const std::string& text,
+                                     const std::string& province_code) {
+  const int64_t province = province_code.empty() ? 0 : TRY(province_named(store, province_code));
   const auto known = TRY(store.measures());
   const CriteriaDocument doc = TRY(load_criteria_document(text, file, known));
   if (doc.set) {
     const CriteriaSet& s = *doc.set;
     for (const StoredCriteriaSet& other : TRY(store.criteria_sets())) {
-      if (other.id == s.id || other.series != s.series) continue;
+      // A province's own version may overlap the national one (it wins there).
+      if (other.id == s.id || other.series != s.series || other.province_id != province) continue;
       if (other.effective_to >= s.effective_from && other.effective_from <= s.effective_to) {
         return Status::conflict(file + ": bộ tiêu chí \"" + s.id + "\" (" + s.effective_from.iso() +
                                 " .. " + s.effective_to.iso() +
@@ -37,7 +39,8 @@ Result<ImportCounts> import_criteria(Store& store, const std::string& file,
     for (const Measure& m : doc.measures) TRY(store.upsert_measure(m));
     if (doc.set) {
       const CriteriaSet& s = *doc.set;
-      TRY(store.upsert_criteria_set({s.id, s.series, s.effective_from, s.effective_to, text}));
+      TRY(store.upsert_criteria_set(
+          {s.id, s.series, s.effective_from, s.effective_to, text, province}));
     }
     return Status::ok();
   }));

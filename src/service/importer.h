@@ -40,9 +40,10 @@ Result<ImportCounts> import_attributes(Store& store, const std::string& file,
                                        int64_t province = 0);
 
 // A criteria YAML document (measures and/or a set). A set may not overlap
-// another version of its series.
-Result<ImportCounts> import_criteria(Store& store, const std::string& file,
-                                     const std::string& text);
+// another version of its series. With `province_code` the set is that
+// province's own version: it applies there only, over the national one.
+Result<ImportCounts> import_criteria(Store& store, const std::string& file, const std::string& text,
+                                     const std::string& province_code = "");
 
 // CSV set_id,criterion,department[,department_name]: which of a province's
 // departments is responsible for a criterion of a set there (overrides the

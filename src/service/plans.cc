@@ -28,7 +28,8 @@ const CriteriaSet* set_for_year(Store& store, const Catalog& catalog, const Unit
                                 const std::string& named, int year) {
   if (!named.empty()) return catalog.find(named);
   auto series = default_series(store);
-  return series.is_ok() ? catalog.in_force(*series, Date::from_ymd(year, 12, 31), unit.level)
+  return series.is_ok() ? catalog.in_force(*series, Date::from_ymd(year, 12, 31), unit.level,
+                                           province_or_zero(store, unit.unit_id))
                         : nullptr;
 }
 

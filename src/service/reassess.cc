@@ -23,7 +23,8 @@ Result<Reassessment> reassess(Store& store, const Catalog& catalog, const std::s
   }
   r.merged_on = links.front().date;
   const Date before = r.merged_on.add_days(-1);
-  r.set = opts.set_id.empty() ? catalog.in_force(TRY(default_series(store)), before, unit->level)
+  r.set = opts.set_id.empty() ? catalog.in_force(TRY(default_series(store)), before, unit->level,
+                                                 TRY(store.province_of(unit->unit_id)))
                               : catalog.find(opts.set_id);
   if (!r.set) return Status::not_found("không có bộ tiêu chí cho ngày " + before.iso());
 

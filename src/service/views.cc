@@ -76,7 +76,8 @@ Result<Overview> build_overview(Store& store, const Catalog& catalog, const std:
   } else if (!opts.set_id.empty()) {
     ov.set = catalog.find(opts.set_id);
   } else {
-    ov.set = catalog.in_force(TRY(default_series(store)), opts.at, Level::kCommune);
+    ov.set = catalog.in_force(TRY(default_series(store)), opts.at, Level::kCommune,
+                              TRY(store.province_of(ov.unit.unit_id)));
   }
   ov.summary = summarize(ov.units);
   if (ov.set) ov.criteria = count_criteria(*ov.set, ov.units);

@@ -33,7 +33,8 @@ Status audit_change(Store& store, const User& user, const char* action, const En
 const CriteriaSet* set_for(Store& store, const Catalog& catalog, const UnitVersion& unit, Date at) {
   auto series = default_series(store);
   if (!series.is_ok()) return nullptr;
-  const CriteriaSet* s = catalog.in_force(*series, at, unit.level);
+  const CriteriaSet* s =
+      catalog.in_force(*series, at, unit.level, province_or_zero(store, unit.unit_id));
   return s && s->applies_to(unit) ? s : nullptr;
 }
 

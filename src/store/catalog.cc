@@ -48,23 +48,27 @@ Result<std::map<std::string, Measure>> Store::measures() {
 Status Store::upsert_criteria_set(const StoredCriteriaSet& cs) {
   auto s =
       TRY(sql("INSERT INTO criteria_set (id, series, effective_from, effective_to, document,"
-              " imported_at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (id) DO UPDATE SET"
-              " series = excluded.series, effective_from = excluded.effective_from,"
+              " imported_at, province_id) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id)"
+              " DO UPDATE SET series = excluded.series, effective_from = excluded.effective_from,"
               " effective_to = excluded.effective_to, document = excluded.document,"
-              " imported_at = excluded.imported_at"));
+              " imported_at = excluded.imported_at, province_id = excluded.province_id"));
   s->bind(1, cs.id);
   s->bind(2, cs.series);
   s->bind(3, cs.effective_from.iso());
   s->bind(4, cs.effective_to.iso());
   s->bind(5, cs.document);
   s->bind(6, utc_timestamp_now());
+  if (cs.province_id)
+    s->bind(7, cs.province_id);
+  else
+    s->bind_null(7);
   return s->run();
 }
 
 Result<std::vector<StoredCriteriaSet>> Store::criteria_sets() {
   auto s =
-      TRY(sql("SELECT id, series, effective_from, effective_to, document FROM criteria_set"
-              " ORDER BY series, effective_from"));
+      TRY(sql("SELECT id, series, effective_from, effective_to, document, province_id"
+              " FROM criteria_set ORDER BY series, effective_from"));
   std::vector<StoredCriteriaSet> out;
   while (TRY(s->step())) {
     StoredCriteriaSet cs;
@@ -73,6 +77,7 @@ Result<std::vector<StoredCriteriaSet>> Store::criteria_sets() {
     cs.effective_from = TRY(Date::parse(s->get_text(2)));
     cs.effective_to = TRY(Date::parse(s->get_text(3)));
     cs.document = s->get_text(4);
+    cs.province_id = s->is_null(5) ? 0 : s->get_int(5);
     out.push_back(std::move(cs));
   }
   return out;

@@ -38,6 +38,7 @@ struct StoredCriteriaSet {
   Date effective_from;
   Date effective_to;
   std::string document;
+  int64_t province_id = 0;  // a province's own version (applies there only); 0: national
 };
 
 // A version of a criteria set being prepared in the editor.

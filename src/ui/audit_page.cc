@@ -196,7 +196,7 @@ Response audit_page(AppState& app, const Request& r) {
   // The criterion filter: the criteria of the default series' set in force.
   const CriteriaSet* set = nullptr;
   if (auto series = default_series(app.store()); cat && series.is_ok())
-    set = cat->in_force(*series, today, Level::kCommune);
+    set = cat->in_force(*series, today, Level::kCommune, home->unit_id);
   nlohmann::json criteria = nlohmann::json::array();
   if (set) {
     for (const Criterion& cr : set->criteria) {

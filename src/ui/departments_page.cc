@@ -11,14 +11,16 @@
 namespace ntm {
 namespace {
 
-Result<const CriteriaSet*> chosen_set(AppState& app, const PageContext& c, const std::string& id) {
+Result<const CriteriaSet*> chosen_set(AppState& app, const Request& r, const PageContext& c,
+                                      const std::string& id) {
   const Catalog* catalog = TRY(app.catalog());
   if (!id.empty()) {
     if (const CriteriaSet* s = catalog->find(id)) return s;
     return Status::not_found("không có bộ tiêu chí \"" + id + "\"");
   }
   const CriteriaSet* s =
-      catalog->in_force(TRY(default_series(app.store())), c.opts.at, Level::kCommune);
+      catalog->in_force(TRY(default_series(app.store())), c.opts.at, Level::kCommune,
+                        TRY(working_province(app, r, c.opts.at)).unit_id);
   if (!s) return Status::not_found("không có bộ tiêu chí có hiệu lực");
   return s;
 }
@@ -27,7 +29,7 @@ Result<const CriteriaSet*> chosen_set(AppState& app, const PageContext& c, const
 
 Response departments_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
-  auto set = chosen_set(app, c, r.arg("set"));
+  auto set = chosen_set(app, r, c, r.arg("set"));
   if (!set.is_ok()) return error_page(app, c, set.status());
   auto home = working_province(app, r, c.opts.at);
   if (!home.is_ok()) return error_page(app, c, home.status());
@@ -68,7 +70,7 @@ Response departments_submit(AppState& app, const Request& r) {
       })) {
     return error_page(app, c, Status::invalid("mã cơ quan gồm chữ và số, tối đa 16 ký tự"));
   }
-  auto set = chosen_set(app, c, r.field("set"));
+  auto set = chosen_set(app, r, c, r.field("set"));
   if (!set.is_ok()) return error_page(app, c, set.status());
   const auto crit =
       std::find_if((*set)->criteria.begin(), (*set)->criteria.end(),

@@ -45,7 +45,8 @@ Result<Target> target(AppState& app, const PageContext& c, const std::string& co
   TRY(require_office_for_unit(app.store(), c.principal->first, unit->unit_id, "lập kế hoạch"));
   const Catalog* catalog = TRY(app.catalog());
   const CriteriaSet* set =
-      catalog->in_force(TRY(default_series(app.store())), c.opts.at, unit->level);
+      catalog->in_force(TRY(default_series(app.store())), c.opts.at, unit->level,
+                        TRY(app.store().province_of(unit->unit_id)));
   return Target{*unit, set};
 }
 

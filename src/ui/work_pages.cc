@@ -5,6 +5,7 @@
 #include "base/strings.h"
 #include "service/coordination.h"
 #include "service/evidence.h"
+#include "service/scope.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
 
@@ -141,7 +142,8 @@ Response work_create(AppState& app, const Request& r) {
     auto catalog = app.catalog();
     auto series = default_series(app.store());
     const CriteriaSet* set = catalog.is_ok() && series.is_ok()
-                                 ? (*catalog)->in_force(*series, w.due, (**unit).level)
+                                 ? (*catalog)->in_force(*series, w.due, (**unit).level,
+                                                        province_or_zero(app.store(), w.unit_id))
                                  : nullptr;
     if (set) w.set_id = set->id;
   }
