@@ -23,6 +23,7 @@
 #include "service/importer.h"
 #include "service/plans.h"
 #include "store/test_store.h"
+#include "test_server.h"
 #include "ui/pages.h"
 
 namespace ntm {
@@ -136,19 +137,12 @@ class ProvinceTest : public ::testing::Test {
     ht_ = (*store->unit_at("42", today_local()))->unit_id;
     app_ = new AppState(store);
     app_->evidence_dir = db_ + ".evidence";
-    router_ = new Router();
-    register_api(*router_, *app_);
-    register_ui(*router_, *app_);
-    server_ = new Server(ServerOptions{"127.0.0.1", 0, db_}, *router_);
-    port_ = *server_->listen();
-    thread_ = new std::thread([] { (void)server_->run(); });
+    server_ = new TestServer(*app_, db_);
+    router_ = &server_->router();
+    port_ = server_->port();
   }
   static void TearDownTestSuite() {
-    server_->stop();
-    thread_->join();
-    delete thread_;
     delete server_;
-    delete router_;
     delete app_;
     for (const char* s : {"", "-wal", "-shm"}) std::remove((db_ + s).c_str());
     std::filesystem::remove_all(db_ + ".evidence");
@@ -265,8 +259,7 @@ class ProvinceTest : public ::testing::Test {
   static inline std::string db_, url_, observation_;
   static inline AppState* app_ = nullptr;
   static inline Router* router_ = nullptr;
-  static inline Server* server_ = nullptr;
-  static inline std::thread* thread_ = nullptr;
+  static inline TestServer* server_ = nullptr;
   static inline unsigned short port_ = 0;
   static inline int64_t work_ = 0, meeting_ = 0, conclusion_ = 0, article_ = 0, ht_ = 0;
   static inline std::map<std::string, std::pair<std::string, std::string>> sessions_;

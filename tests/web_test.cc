@@ -23,6 +23,7 @@
 #include "service/auth.h"
 #include "service/importer.h"
 #include "store/test_store.h"
+#include "test_server.h"
 #include "ui/pages.h"
 
 namespace ntm {
@@ -101,19 +102,12 @@ class WebTest : public ::testing::Test {
                                 "%PDF-1.4\n%%EOF\n");
     ASSERT_TRUE(pdf.is_ok()) << pdf.status().message();
     article_file_id_ = std::to_string(pdf->id);
-    router_ = new Router();
-    register_api(*router_, *app_);
-    register_ui(*router_, *app_);
-    server_ = new Server(ServerOptions{"127.0.0.1", 0, db_}, *router_);
-    port_ = *server_->listen();
-    thread_ = new std::thread([] { (void)server_->run(); });
+    server_ = new TestServer(*app_, db_);
+    router_ = &server_->router();
+    port_ = server_->port();
   }
   static void TearDownTestSuite() {
-    server_->stop();
-    thread_->join();
-    delete thread_;
     delete server_;
-    delete router_;
     delete app_;
     for (const char* s : {"", "-wal", "-shm"}) std::remove((db_ + s).c_str());
     std::filesystem::remove_all(db_ + ".evidence");
@@ -123,8 +117,7 @@ class WebTest : public ::testing::Test {
   static inline std::string url_;  // db_, or a PostgreSQL database under NTM_TEST_PG
   static inline AppState* app_ = nullptr;
   static inline Router* router_ = nullptr;
-  static inline Server* server_ = nullptr;
-  static inline std::thread* thread_ = nullptr;
+  static inline TestServer* server_ = nullptr;
   static inline unsigned short port_ = 0;
   static inline std::string article_file_id_;
   // role -> (session token, CSRF token)

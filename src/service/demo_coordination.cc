@@ -98,9 +98,10 @@ Result<std::vector<PlanRow>> lagging(Store& store, const Catalog& catalog) {
 }
 
 Status add_sponsors_and_work(Store& store, const Catalog& catalog, Pick& pick) {
-  for (const DemoDepartment& s : kSponsors) TRY(store.upsert_sponsor({s.code, s.name}));
-  const auto rows = TRY(lagging(store, catalog));
   const User office = *TRY(store.find_user("vanphong"));
+  for (const DemoDepartment& s : kSponsors)
+    TRY(store.upsert_sponsor({s.code, s.name, office.province_id}));
+  const auto rows = TRY(lagging(store, catalog));
   const char* works[] = {"Bê tông hóa đường trục thôn",     "Nâng cấp trạm y tế xã",
                          "Xây dựng khu dân cư kiểu mẫu",    "Cải tạo nhà văn hóa thôn",
                          "Mô hình sản xuất rau an toàn",    "Thu gom, xử lý rác thải sinh hoạt",
