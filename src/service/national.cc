@@ -43,6 +43,15 @@ Result<std::vector<ProvinceFigures>> provinces_at(Store& store, const Catalog& c
   return out;
 }
 
+// The set most communes were assessed under.
+const CriteriaSet* main_set(const std::vector<ProvinceFigures>& provinces) {
+  std::map<const CriteriaSet*, int> units;
+  const CriteriaSet* best = nullptr;
+  for (const ProvinceFigures& p : provinces)
+    if (p.set && (units[p.set] += p.summary.units) > (best ? units[best] : 0)) best = p.set;
+  return best;
+}
+
 Summary total_of(const std::vector<ProvinceFigures>& provinces) {
   std::vector<const Summary*> parts;
   for (const ProvinceFigures& p : provinces) parts.push_back(&p.summary);
@@ -65,6 +74,7 @@ Result<NationalOverview> build_national(Store& store, const Catalog& catalog,
       before.at = *compare_at;
       const auto then = TRY(provinces_at(store, catalog, before));
       if (!then.empty()) n.total_compare = total_of(then);
+      n.compare_set = main_set(then);
       std::map<int64_t, const ProvinceFigures*> by_id;
       for (const ProvinceFigures& p : then) by_id[p.province.unit_id] = &p;
       for (ProvinceFigures& p : n.provinces)
@@ -74,11 +84,7 @@ Result<NationalOverview> build_national(Store& store, const Catalog& catalog,
     return Status::ok();
   }));
   // The criteria, by code, over the provinces assessed under a set with them.
-  std::map<const CriteriaSet*, int> units_by_set;
-  for (const ProvinceFigures& p : n.provinces)
-    if (p.set) units_by_set[p.set] += p.summary.units;
-  for (const auto& [set, units] : units_by_set)
-    if (!n.set || units > units_by_set[n.set]) n.set = set;
+  n.set = main_set(n.provinces);
   if (n.set) {
     for (const Criterion& c : n.set->criteria) n.criteria.push_back({&c, 0, 0, 0, {}});
     for (const ProvinceFigures& p : n.provinces) {

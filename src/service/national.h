@@ -28,7 +28,8 @@ struct NationalOverview {
   // Per criterion code, summed over the provinces whose set has it, in the
   // order of the first province's set.
   std::vector<CriterionCount> criteria;
-  const CriteriaSet* set = nullptr;  // the set most communes were assessed under
+  const CriteriaSet* set = nullptr;          // the set most communes were assessed under
+  const CriteriaSet* compare_set = nullptr;  // the same at the comparison date
 };
 
 // Sums of provinces' summaries: units, title_met, the communes' average

@@ -87,6 +87,9 @@ Result<std::optional<nlohmann::json>> national_block(AppState& app, const PageCo
                             format_num(c.lang, n->total_compare->units) + " → " +
                             format_num(c.lang, t.title_met) + "/" + format_num(c.lang, t.units) +
                             ")";
+    if (n->compare_set != n->set)
+      v["nat_change_label"] =
+          v["nat_change_label"].get<std::string>() + " · " + tr(c.lang, "dash.other_set");
   } else {
     v["nat_change"] = "–";
     v["nat_change_label"] = tr(c.lang, "dash.no_change_data");
