@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <thread>
+#include <tuple>
 
 #include "api/routes.h"
 #include "http/server.h"
@@ -173,7 +174,8 @@ class ProvinceTest : public ::testing::Test {
                                                 {":file", "style.css"},
                                                 {":lang", "vi"},
                                                 {":slug", "khong-co"},
-                                                {":category", "tin-tuc"}}) {
+                                                {":category", "tin-tuc"},
+                                                {":province", "42"}}) {
           if (size_t at = t.find(name); at != std::string::npos) t.replace(at, name.size(), value);
         }
         t += "?unit=18580&parent=42&code=18580&period=2020-12-31&at=2021-06-30&q=thach";
@@ -310,6 +312,36 @@ TEST_F(ProvinceTest, TheOtherProvinceSeesAndTouchesNothing) {
     const int status = get(port_, page, na).status;
     EXPECT_TRUE(status == 403 || status == 404) << page << " -> " << status;
   }
+}
+
+// Each province's portal shows its own office's published articles; the
+// national portal (two provinces) the central office's.
+TEST_F(ProvinceTest, EachPortalShowsItsOwnOfficesArticles) {
+  Store& s = app_->store();
+  const User ht = **s.find_user("vp.ht"), na = **s.find_user("vp.na"),
+             tw = **s.find_user("trunguong");
+  for (const auto& [who, title] :
+       {std::pair{&ht, "Tin Hà Tĩnh công bố"}, std::pair{&na, "Tin Nghệ An công bố"},
+        std::pair{&tw, "Tin Trung ương công bố"}}) {
+    const Article a = *create_article(s, *who, {.title = title, .category = "tin-tuc"});
+    ASSERT_TRUE(publish_article(s, *who, a.id, "2021-01-01T00:00:00Z").is_ok()) << title;
+  }
+  using Case = std::tuple<std::string, std::string, std::vector<std::string>>;
+  for (const auto& [page, own, others] : std::vector<Case>{
+           {"/tinh/42", "Tin Hà Tĩnh", {"Tin Nghệ An", "Tin Trung ương"}},
+           {"/tinh/42/chuyen-muc/tin-tuc", "Tin Hà Tĩnh", {"Tin Nghệ An", "Tin Trung ương"}},
+           {"/tinh/42/chuyen-muc/tin-tuc/atom.xml", "Tin Hà Tĩnh", {"Tin Nghệ An"}},
+           {"/tinh/40", "Tin Nghệ An", {"Tin Hà Tĩnh", "Tin Trung ương"}},
+           {"/", "Tin Trung ương", {"Tin Hà Tĩnh", "Tin Nghệ An"}},
+           {"/chuyen-muc/tin-tuc", "Tin Trung ương", {"Tin Hà Tĩnh", "Tin Nghệ An"}}}) {
+    const Reply r = get(port_, page);
+    EXPECT_EQ(r.status, 200) << page;
+    EXPECT_NE(r.body.find(own), std::string::npos) << page;
+    for (const std::string& other : others)
+      EXPECT_EQ(r.body.find(other), std::string::npos) << page << " shows " << other;
+  }
+  EXPECT_EQ(get(port_, "/tinh/18580").status, 404);  // a commune is not a province
+  EXPECT_NE(get(port_, "/tinh/42").body.find("href=\"/tinh/42/tien-do\""), std::string::npos);
 }
 
 // The central office reads both provinces and writes nothing of either.

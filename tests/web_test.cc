@@ -135,9 +135,9 @@ class WebTest : public ::testing::Test {
 // an entry here fails this test.
 TEST_F(WebTest, EveryRouteAnswers) {
   const std::map<std::string, std::string> params = {
-      {":code", "42"},         {":set", "web-a"},    {":criterion", "15"},
-      {":file", "style.css"},  {":lang", "en"},      {":id", "999999"},
-      {":kind", "directives"}, {":slug", "tin-thu"}, {":category", "tin-tuc"}};
+      {":code", "42"},          {":set", "web-a"},  {":criterion", "15"},    {":file", "style.css"},
+      {":lang", "en"},          {":id", "999999"},  {":kind", "directives"}, {":slug", "tin-thu"},
+      {":category", "tin-tuc"}, {":province", "42"}};
   for (const auto& route : router_->routes()) {
     if (route.access != Access::kPublic || route.method != "GET")
       continue;  // see the permission matrix
@@ -176,7 +176,8 @@ TEST_F(WebTest, PermissionMatrixFromTheRouteTable) {
                                                                         {":id", "999999"},
                                                                         {":kind", "directives"},
                                                                         {":slug", "tin-thu"},
-                                                                        {":category", "tin-tuc"}}) {
+                                                                        {":category", "tin-tuc"},
+                                                                        {":province", "42"}}) {
       if (size_t at = target.find(name); at != std::string::npos)
         target.replace(at, name.size(), value);
     }

@@ -170,15 +170,17 @@ Result<std::optional<Article>> Store::article_by_slug(const std::string& slug) {
 
 Result<std::vector<Article>> Store::published_articles(const std::string& category,
                                                        const std::string& now, int offset,
-                                                       int limit) {
+                                                       int limit, int64_t province) {
   auto s = TRY(sql(std::string(kColumns) +
                    " FROM article a WHERE status = 'published' AND publish_at <> ''"
                    " AND publish_at <= $1 AND ($2 = '' OR category = $2)"
+                   " AND ($5 = -1 OR COALESCE(province_id, 0) = $5)"
                    " ORDER BY publish_at DESC, id DESC LIMIT $3 OFFSET $4"));
   s->bind(1, now);
   s->bind(2, category);
   s->bind(3, static_cast<int64_t>(limit));
   s->bind(4, static_cast<int64_t>(offset));
+  s->bind(5, province);
   return read_articles(*s);
 }
 
@@ -189,7 +191,8 @@ Result<std::vector<Article>> Store::neighbour_articles(const Article& a, const s
   const std::string cmp = newer ? ">" : "<", order = newer ? "ASC" : "DESC";
   auto s = TRY(sql(std::string(kColumns) +
                    " FROM article a WHERE status = 'published' AND publish_at <> ''"
-                   " AND publish_at <= $1 AND category = $2 AND (publish_at " +
+                   " AND publish_at <= $1 AND category = $2 AND COALESCE(province_id, 0) = $6"
+                   " AND (publish_at " +
                    cmp + " $3 OR (publish_at = $3 AND id " + cmp + " $4)) ORDER BY publish_at " +
                    order + ", id " + order + " LIMIT $5"));
   s->bind(1, now);
@@ -197,6 +200,7 @@ Result<std::vector<Article>> Store::neighbour_articles(const Article& a, const s
   s->bind(3, a.publish_at);
   s->bind(4, a.id);
   s->bind(5, static_cast<int64_t>(limit));
+  s->bind(6, a.province_id);
   return read_articles(*s);
 }
 

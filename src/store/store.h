@@ -346,10 +346,12 @@ class Store {
   Result<std::optional<Article>> article(int64_t id);
   Result<std::optional<Article>> article_by_slug(const std::string& slug);
   // Published and visible at `now` in `category` ("" any), newest first
-  // (publish_at, then id: ties have a stable order), `offset`/`limit` paging.
+  // (publish_at, then id: ties have a stable order), `offset`/`limit` paging;
+  // `province`: -1 every office's, 0 the central office's, else that province's.
   Result<std::vector<Article>> published_articles(const std::string& category,
-                                                  const std::string& now, int offset, int limit);
-  // The visible articles of a's category just newer / just older than a.
+                                                  const std::string& now, int offset, int limit,
+                                                  int64_t province = -1);
+  // The visible articles of a's category and office just newer / just older than a.
   Result<std::vector<Article>> newer_articles(const Article& a, const std::string& now, int limit);
   Result<std::vector<Article>> older_articles(const Article& a, const std::string& now, int limit);
   // Every article (newest change first), or those of one author.

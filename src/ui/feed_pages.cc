@@ -24,9 +24,11 @@ Response atom_feed(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const std::string cat = r.arg("category");
   if (!is_article_category(cat)) return error_page(app, c, Status::not_found(r.path));
-  auto items = app.store().published_articles(cat, utc_timestamp_now(), 0, 20);
+  auto portal = portal_of(app, r);
+  if (!portal.is_ok()) return error_page(app, c, portal.status());
+  auto items = app.store().published_articles(cat, utc_timestamp_now(), 0, 20, portal->province);
   if (!items.is_ok()) return error_page(app, c, items.status());
-  const std::string self = absolute_url(app, "/chuyen-muc/" + cat + "/atom.xml");
+  const std::string self = absolute_url(app, portal->prefix + "/chuyen-muc/" + cat + "/atom.xml");
   std::string updated = "2016-01-01T00:00:00Z";  // the latest change of any entry
   for (const Article& a : *items) updated = std::max({updated, a.publish_at, a.updated_at});
   std::string out =
@@ -42,7 +44,7 @@ Response atom_feed(AppState& app, const Request& r) {
       esc(self) +
       "\"/>\n"
       "<link rel=\"alternate\" type=\"text/html\" href=\"" +
-      esc(absolute_url(app, "/chuyen-muc/" + cat)) +
+      esc(absolute_url(app, portal->prefix + "/chuyen-muc/" + cat)) +
       "\"/>\n"
       "<updated>" +
       esc(updated) + "</updated>\n";

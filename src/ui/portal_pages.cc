@@ -15,9 +15,13 @@ namespace {
 
 constexpr int kPerPage = 10;
 
-nlohmann::json cards(const PageContext& c, const std::vector<Article>& list) {
+nlohmann::json cards(const PageContext& c, const std::vector<Article>& list,
+                     const std::string& prefix = "") {
   nlohmann::json out = nlohmann::json::array();
-  for (const Article& a : list) out.push_back(article_card(c, a));
+  for (const Article& a : list) {
+    out.push_back(article_card(c, a));
+    out.back()["category_href"] = prefix + "/chuyen-muc/" + a.category;
+  }
   return out;
 }
 
@@ -31,22 +35,28 @@ std::string size_label(Lang lang, int64_t bytes) {
 Response home_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const std::string now = utc_timestamp_now();
+  auto portal = portal_of(app, r);
+  if (!portal.is_ok()) return error_page(app, c, portal.status());
   nlohmann::json v;
   v["page_title"] = tr(c.lang, "portal.home_title");
   nlohmann::json sections = nlohmann::json::array();
   for (const char* cat : kArticleCategories) {
-    auto items = app.store().published_articles(cat, now, 0, 4);
+    auto items = app.store().published_articles(cat, now, 0, 4, portal->province);
     if (!items.is_ok()) return error_page(app, c, items.status());
     sections.push_back({{"code", cat},
                         {"label", category_label(c.lang, cat)},
-                        {"href", std::string("/chuyen-muc/") + cat},
-                        {"items", cards(c, *items)}});
+                        {"href", portal->prefix + "/chuyen-muc/" + cat},
+                        {"items", cards(c, *items, portal->prefix)}});
   }
   v["sections"] = sections;
-  if (auto p = current_public_progress(app, ""); p.is_ok())
+  if (auto p = current_public_progress(app, portal->code); p.is_ok()) {
     v["progress"] = progress_headline(c, *p);
-  // The whole country at the date asked, when there is more than one province.
-  auto national = national_block(app, c);
+    v["progress"]["progress_href"] = portal->prefix + "/tien-do";
+  }
+  // The whole country at the date asked, when there is more than one province
+  // (on the national portal, not a province's).
+  auto national = portal->code.empty() ? national_block(app, c)
+                                       : Result<std::optional<nlohmann::json>>(std::nullopt);
   if (!national.is_ok()) return error_page(app, c, national.status());
   if (*national) {
     v.update(**national);
@@ -55,7 +65,8 @@ Response home_page(AppState& app, const Request& r) {
     v["show_controls"] = true;
     v["controls_action"] = "/";
   }
-  set_page_meta(app, v, "/", tr(c.lang, "portal.home_title"), tr(c.lang, "app.tagline"));
+  set_page_meta(app, v, portal->prefix.empty() ? "/" : portal->prefix,
+                tr(c.lang, "portal.home_title"), tr(c.lang, "app.tagline"));
   return render_page(app, c, "home", v);
 }
 
@@ -136,19 +147,21 @@ Response category_page(AppState& app, const Request& r) {
   const auto page_arg = parse_int(r.arg("trang", "1"), 1, 100000);
   const int page = page_arg ? static_cast<int>(*page_arg) : 0;
   if (page == 0) return error_page(app, c, Status::invalid("trang: cần một số từ 1"));
+  auto portal = portal_of(app, r);
+  if (!portal.is_ok()) return error_page(app, c, portal.status());
   // One more than a page tells whether there is a next page.
-  auto items =
-      app.store().published_articles(cat, utc_timestamp_now(), (page - 1) * kPerPage, kPerPage + 1);
+  auto items = app.store().published_articles(cat, utc_timestamp_now(), (page - 1) * kPerPage,
+                                              kPerPage + 1, portal->province);
   if (!items.is_ok()) return error_page(app, c, items.status());
   const bool more = static_cast<int>(items->size()) > kPerPage;
   if (more) items->pop_back();
   if (items->empty() && page > 1)
     return error_page(app, c, Status::not_found("trang " + r.arg("trang")));
-  const std::string base = "/chuyen-muc/" + cat;
+  const std::string base = portal->prefix + "/chuyen-muc/" + cat;
   nlohmann::json v;
   v["label"] = category_label(c.lang, cat);
   v["page_title"] = v["label"];
-  v["items"] = cards(c, *items);
+  v["items"] = cards(c, *items, portal->prefix);
   v["page"] = std::to_string(page);
   if (page > 1) v["prev_href"] = page == 2 ? base : base + "?trang=" + std::to_string(page - 1);
   if (more) v["next_href"] = base + "?trang=" + std::to_string(page + 1);

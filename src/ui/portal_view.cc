@@ -34,6 +34,19 @@ void set_page_meta(AppState& app, nlohmann::json& view, const std::string& path,
   if (!image.empty()) view["og_image"] = absolute_url(app, image);
 }
 
+Result<Portal> portal_of(AppState& app, const Request& r) {
+  const std::string code = r.arg("province");
+  const Date today = today_local();
+  if (!code.empty()) {
+    const auto v = TRY(app.store().unit_at(code, today));
+    if (!v || v->level != Level::kProvince)
+      return Status::not_found("không có tỉnh, thành phố mã \"" + code + "\"");
+    return Portal{v->unit_id, "/tinh/" + code, code};
+  }
+  if (TRY(app.store().provinces_in_force(today)).size() > 1) return Portal{0, "", ""};
+  return Portal{};
+}
+
 int64_t province_of_code(AppState& app, const std::string& code) {
   const Date today = today_local();
   if (code.empty()) {

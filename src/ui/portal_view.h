@@ -21,6 +21,17 @@ void set_page_meta(AppState& app, nlohmann::json& view, const std::string& path,
                    const std::string& title, const std::string& description,
                    const std::string& type = "website", const std::string& image = "");
 
+// Which portal a page belongs to: a province's (under /tinh/{code}, its
+// office's articles and figures), the national one (/ with several provinces:
+// the central office's news and the country), or, in a database of one
+// province, the only one (/, every article).
+struct Portal {
+  int64_t province = -1;  // as published_articles takes it
+  std::string prefix;     // "" or "/tinh/42"
+  std::string code;       // the province's code ("" for the national portal)
+};
+Result<Portal> portal_of(AppState& app, const Request& r);
+
 // The figures the public sees: the published snapshot when the office chose
 // one, else live verified figures for today under the set in force. The
 // province is `code`, or the snapshot's, or the first province with data.

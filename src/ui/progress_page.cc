@@ -18,7 +18,9 @@ std::string band_class(int band) { return "band" + std::to_string(std::clamp(ban
 
 Response public_progress_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
-  auto p = current_public_progress(app, r.arg("code"));
+  // /tinh/{province}/tien-do, or /tien-do?code= (the first province by default).
+  auto p =
+      current_public_progress(app, r.arg("province").empty() ? r.arg("code") : r.arg("province"));
   if (!p.is_ok()) return error_page(app, c, p.status());
   nlohmann::json v = progress_headline(c, *p);
   v["page_title"] = tr(c.lang, "portal.progress_title") + " — " + p->unit_name;

@@ -122,6 +122,11 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/chuyen-muc/:category/atom.xml", bind(atom_feed));
   router.add("GET", "/tep-bai-viet/:id", bind(article_file));
   router.add("GET", "/tien-do", bind(public_progress_page));
+  // A province's portal: its office's articles and its figures.
+  router.add("GET", "/tinh/:province", bind(home_page));
+  router.add("GET", "/tinh/:province/chuyen-muc/:category", bind(category_page));
+  router.add("GET", "/tinh/:province/chuyen-muc/:category/atom.xml", bind(atom_feed));
+  router.add("GET", "/tinh/:province/tien-do", bind(public_progress_page));
   router.add("GET", "/sitemap.xml", bind(sitemap));
   router.add("GET", "/robots.txt", bind(robots));
   router.add("GET", "/articles", Access::kSignedIn, bind(articles_page));
