@@ -14,8 +14,8 @@ namespace ntm {
 namespace {
 
 // The reader's province (the central office: ?province=, else the first).
-Result<std::vector<CommuneGroupRow>> rows_for(AppState& app, const Request& r,
-                                              const PageContext& c, UnitVersion* province) {
+Result<std::vector<CommuneGroupRow>> rows_for(AppState& app, const Request& r, const PageContext& c,
+                                              UnitVersion* province) {
   *province = TRY(working_province(app, r, c.opts.at));
   return commune_groups(app.store(), *province, c.opts.at);
 }
