@@ -341,7 +341,44 @@ TEST_F(ProvinceTest, EachPortalShowsItsOwnOfficesArticles) {
       EXPECT_EQ(r.body.find(other), std::string::npos) << page << " shows " << other;
   }
   EXPECT_EQ(get(port_, "/tinh/18580").status, 404);  // a commune is not a province
-  EXPECT_NE(get(port_, "/tinh/42").body.find("href=\"/tinh/42/tien-do\""), std::string::npos);
+  auto has = [](const Reply& r, const std::string& text) {
+    return r.body.find(text) != std::string::npos;
+  };
+  // A province portal's menu, search box and progress link stay in it.
+  const Reply home = get(port_, "/tinh/42");
+  EXPECT_TRUE(has(home, "href=\"/tinh/42/tien-do\""));
+  EXPECT_TRUE(has(home, "href=\"/tinh/42/chuyen-muc/thong-bao\""));
+  EXPECT_TRUE(has(home, "action=\"/tinh/42/search\""));
+  // Search: a province portal finds its office's articles and its units.
+  const Reply found = get(port_, "/tinh/42/search?q=cong+bo");
+  EXPECT_TRUE(has(found, "Tin Hà Tĩnh"));
+  EXPECT_FALSE(has(found, "Tin Nghệ An") || has(found, "Tin Trung ương"));
+  EXPECT_TRUE(has(get(port_, "/tinh/42/search?q=18580"), "/commune/18580"));
+  EXPECT_FALSE(has(get(port_, "/tinh/40/search?q=18580"), "/commune/18580"));
+  // The national search finds every office's, each naming its office.
+  const Reply all = get(port_, "/search?q=cong+bo");
+  EXPECT_TRUE(has(all, "Tin Hà Tĩnh") && has(all, "Tin Nghệ An") && has(all, "Tin Trung ương"));
+  EXPECT_TRUE(has(all, "Văn phòng Điều phối Trung ương ·"));
+  // An article is shown in its office's portal: category, feed and menu.
+  const std::string slug = (*s.published_articles("tin-tuc", "2030-01-01", 0, 1, ht_)).at(0).slug;
+  const Reply article = get(port_, "/bai-viet/" + slug);
+  EXPECT_TRUE(has(article, "href=\"/tinh/42/chuyen-muc/tin-tuc\""));
+  EXPECT_TRUE(has(article, "href=\"/tinh/42/chuyen-muc/tin-tuc/atom.xml\""));
+  // The sitemap lists each province portal.
+  const Reply map = get(port_, "/sitemap.xml");
+  for (const char* path :
+       {"/tinh/42</loc>", "/tinh/40/tien-do</loc>", "/tinh/42/chuyen-muc/tin-tuc<"})
+    EXPECT_TRUE(has(map, path)) << path;
+  // /tien-do is the country's, each province linked to its portal; a
+  // province's is its own.
+  const Reply nation = get(port_, "/tien-do");
+  EXPECT_EQ(nation.status, 200);
+  EXPECT_TRUE(has(nation, "Tiến độ nông thôn mới cả nước"));
+  EXPECT_TRUE(has(nation, "href=\"/tinh/42\"") && has(nation, "href=\"/tinh/40/tien-do\""));
+  const Reply province = get(port_, "/tinh/40/tien-do");
+  EXPECT_FALSE(has(province, "Tiến độ nông thôn mới cả nước"));
+  EXPECT_TRUE(has(province, "/tinh/40/tien-do\""));        // canonical
+  EXPECT_TRUE(has(get(port_, "/"), "href=\"/tinh/40\""));  // the national table
 }
 
 // The central office reads both provinces and writes nothing of either.

@@ -176,16 +176,16 @@ Status unpublish_article(Store& store, const User& user, int64_t id) {
 }
 
 Result<std::vector<SearchHit>> search_site(Store& store, const std::string& query,
-                                           const std::string& now, int limit) {
+                                           const std::string& now, int limit, int64_t province) {
   const auto phrases = parse_search_query(query);
   std::vector<SearchHit> out;
   if (phrases.empty()) return out;
   // Units first when the query names one; they are few and short.
-  for (UnitVersion& u : TRY(search_units(store, query, 10))) {
+  for (UnitVersion& u : TRY(search_units(store, query, 10, std::max<int64_t>(province, 0)))) {
     SearchHit h{"unit", highlight(u.name, phrases), "", {}, std::move(u)};
     out.push_back(std::move(h));
   }
-  for (Article& a : TRY(store.search_articles(phrases, now, limit))) {
+  for (Article& a : TRY(store.search_articles(phrases, now, limit, province))) {
     const std::string text =
         a.summary + (a.summary.empty() ? "" : " — ") + markdown_to_text(a.body);
     SearchHit h{

@@ -57,7 +57,10 @@ struct SearchHit {
   Article article;      // for kind "article"
   UnitVersion unit;     // for kind "unit"
 };
+// `province`: a province portal's search (its office's articles, its
+// units); -1 every article and unit.
 Result<std::vector<SearchHit>> search_site(Store& store, const std::string& query,
-                                           const std::string& now, int limit);
+                                           const std::string& now, int limit,
+                                           int64_t province = -1);
 
 }  // namespace ntm

@@ -124,7 +124,8 @@ Result<Scorecard> build_scorecard(Store& store, const Catalog& catalog, const st
   return sc;
 }
 
-Result<std::vector<UnitVersion>> search_units(Store& store, const std::string& query, int limit) {
+Result<std::vector<UnitVersion>> search_units(Store& store, const std::string& query, int limit,
+                                              int64_t province) {
   const std::string q = fold_diacritics(trim(query));
   const auto phrases = parse_search_query(query);
   std::string words;  // the query's words, one space apart
@@ -142,6 +143,7 @@ Result<std::vector<UnitVersion>> search_units(Store& store, const std::string& q
       return (" " + name).find(" " + phrase) != std::string::npos;
     });
     if (v.code != q && !all) continue;
+    if (province != 0 && TRY(store.province_of(v.unit_id)) != province) continue;
     // The exact name (with or without "Xã") first, then names that start with it.
     const std::string base = fold_diacritics(strip_unit_type_prefix(v.name));
     const int rank = v.code == q || base == words || name == words ? 0

@@ -74,6 +74,8 @@ Result<std::vector<UnitVersion>> ancestors(Store& store, const UnitVersion& unit
 
 // Units whose name or code matches `query` ignoring case and diacritics
 // ("loc ha" finds "Lộc Hà"); provinces first, at most `limit`.
-Result<std::vector<UnitVersion>> search_units(Store& store, const std::string& query, int limit);
+// `province` (not 0): only the units that province answers for today.
+Result<std::vector<UnitVersion>> search_units(Store& store, const std::string& query, int limit,
+                                              int64_t province = 0);
 
 }  // namespace ntm

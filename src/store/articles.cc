@@ -223,7 +223,8 @@ Result<std::vector<Article>> Store::articles(const std::string& author, int limi
 }
 
 Result<std::vector<Article>> Store::search_articles(
-    const std::vector<std::vector<std::string>>& phrases, const std::string& now, int limit) {
+    const std::vector<std::vector<std::string>>& phrases, const std::string& now, int limit,
+    int64_t province) {
   const bool pg = backend() == "postgres";
   const std::string q = pg ? ts_query(phrases) : fts_query(phrases);
   if (q.empty()) return std::vector<Article>();
@@ -234,6 +235,7 @@ Result<std::vector<Article>> Store::search_articles(
                kPgDocument +
                " @@ to_tsquery('simple', $1) AND a.status = 'published'"
                " AND a.publish_at <> '' AND a.publish_at <= $2"
+               " AND ($4 = -1 OR COALESCE(a.province_id, 0) = $4)"
                " ORDER BY ts_rank('{0.1, 0.4, 0.6, 1.0}', setweight(to_tsvector('simple', "
                "s.title), 'A')"
                " || setweight(to_tsvector('simple', s.tags), 'B')"
@@ -244,11 +246,13 @@ Result<std::vector<Article>> Store::search_articles(
                " FROM article_search JOIN article a ON a.id = article_search.rowid"
                " WHERE article_search MATCH $1 AND a.status = 'published'"
                " AND a.publish_at <> '' AND a.publish_at <= $2"
+               " AND ($4 = -1 OR COALESCE(a.province_id, 0) = $4)"
                " ORDER BY bm25(article_search, 10.0, 4.0, 1.0, 6.0), a.publish_at DESC"
                " LIMIT $3"));
   s->bind(1, q);
   s->bind(2, now);
   s->bind(3, static_cast<int64_t>(limit));
+  s->bind(4, province);
   return read_articles(*s);
 }
 

@@ -358,8 +358,10 @@ class Store {
   Result<std::vector<Article>> articles(const std::string& author, int limit);
   // Visible articles matching every phrase (folded words), best first (bm25
   // over title, summary, body, tags weighted 10:4:1:6).
+  // `province`: that office's articles (0 the central office's); -1 every one.
   Result<std::vector<Article>> search_articles(const std::vector<std::vector<std::string>>& phrases,
-                                               const std::string& now, int limit);
+                                               const std::string& now, int limit,
+                                               int64_t province = -1);
   Result<int64_t> insert_article_file(const ArticleFile& f);
   Result<std::vector<ArticleFile>> article_files(int64_t article_id);
   Result<std::optional<ArticleFile>> article_file(int64_t id);

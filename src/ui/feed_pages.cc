@@ -1,5 +1,6 @@
 // GET /chuyen-muc/:category/atom.xml — the category's Atom feed (RFC 4287);
-// GET /sitemap.xml — every public page worth indexing; GET /robots.txt.
+// GET /sitemap.xml — every public page worth indexing (with several
+// provinces, each province portal's pages too); GET /robots.txt.
 #include <algorithm>
 
 #include "base/markdown.h"
@@ -77,6 +78,17 @@ Response sitemap(AppState& app, const Request& r) {
   url("/", "");
   url("/tien-do", "");
   for (const char* cat : kArticleCategories) url(std::string("/chuyen-muc/") + cat, "");
+  auto in_force = app.store().provinces_in_force(today_local());
+  if (!in_force.is_ok()) return error_page(app, c, in_force.status());
+  if (in_force->size() > 1) {
+    for (const int64_t province : *in_force) {
+      auto portal = portal_of_province(app, province);
+      if (!portal.is_ok()) return error_page(app, c, portal.status());
+      url(portal->prefix, "");
+      url(portal->prefix + "/tien-do", "");
+      for (const char* cat : kArticleCategories) url(portal->prefix + "/chuyen-muc/" + cat, "");
+    }
+  }
   for (const Article& a : *items) url("/bai-viet/" + a.slug, std::max(a.publish_at, a.updated_at));
   // The communes of today's structure: their public pages.
   if (auto provinces = app.store().top_level_units(today_local()); provinces.is_ok()) {

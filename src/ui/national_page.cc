@@ -114,6 +114,11 @@ Result<std::optional<nlohmann::json>> national_block(AppState& app, const PageCo
                     {"share_sort", share_of(s)},
                     {"average", format_num(c.lang, s.average_criteria_met)},
                     {"change", change}});
+    // Today's provinces have a portal; the 63 before 1/7/2025 do not.
+    if (p.province.valid_to == Date::max()) {
+      rows.back()["portal_href"] = "/tinh/" + url_encode(p.province.code);
+      rows.back()["progress_href"] = "/tinh/" + url_encode(p.province.code) + "/tien-do";
+    }
   }
   v["nat_rows"] = rows;
   v["nat_csv_href"] = link(c, "/toan-quoc.csv");

@@ -168,11 +168,16 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
   view["lang_switch_href"] =
       "/lang/" + std::string(c.lang == Lang::kVi ? "en" : "vi") + "?next=" + url_encode(c.target);
   view["home_href"] = link(c, "/");
-  view["search_href"] = "/search";
+  // The portal menu and search box stay within a province's portal
+  // (/tinh/{code}) on its pages; elsewhere they are the site's own.
+  const std::string prefix = view.value("portal_prefix", "");
+  view["search_href"] = prefix + "/search";
+  view["portal_home_href"] = prefix.empty() ? "/" : prefix;
+  view["portal_progress_href"] = prefix + "/tien-do";
   view["og_locale"] = c.lang == Lang::kVi ? "vi_VN" : "en_GB";
   nlohmann::json categories = nlohmann::json::array();
   for (const char* cat : kArticleCategories)
-    categories.push_back({{"href", std::string("/chuyen-muc/") + cat},
+    categories.push_back({{"href", prefix + "/chuyen-muc/" + cat},
                           {"label", tr(c.lang, std::string("portal.cat.") + cat)}});
   view["portal_categories"] = categories;
   view["at_value"] = c.opts.at.iso();

@@ -49,6 +49,7 @@ Response home_page(AppState& app, const Request& r) {
                         {"items", cards(c, *items, portal->prefix)}});
   }
   v["sections"] = sections;
+  set_portal(v, *portal);
   if (auto p = current_public_progress(app, portal->code); p.is_ok()) {
     v["progress"] = progress_headline(c, *p);
     v["progress"]["progress_href"] = portal->prefix + "/tien-do";
@@ -120,17 +121,22 @@ Response article_page(AppState& app, const Request& r) {
   for (const std::string& t : split(a.tags, ','))
     if (!t.empty()) tags.push_back({{"name", t}, {"q", url_encode("\"" + t + "\"")}});
   v["tags"] = tags;
+  // Shown in its office's portal: the menu, category and feed links there.
+  auto portal = portal_of_province(app, a.province_id);
+  if (!portal.is_ok()) return error_page(app, c, portal.status());
+  set_portal(v, *portal);
+  v["category_href"] = portal->prefix + "/chuyen-muc/" + a.category;
   if (a.visible(now)) {
     const auto newer = app.store().newer_articles(a, now, 5);
     const auto older = app.store().older_articles(a, now, 5);
     if (!newer.is_ok() || !older.is_ok())
       return error_page(app, c, newer.is_ok() ? older.status() : newer.status());
-    v["newer"] = cards(c, *newer);
-    v["older"] = cards(c, *older);
+    v["newer"] = cards(c, *newer, portal->prefix);
+    v["older"] = cards(c, *older, portal->prefix);
   }
   v["can_edit"] = user && may_edit_article(*user, a);
   v["edit_href"] = "/articles/" + std::to_string(a.id);
-  v["feed_href"] = "/chuyen-muc/" + a.category + "/atom.xml";
+  v["feed_href"] = portal->prefix + "/chuyen-muc/" + a.category + "/atom.xml";
   v["feed_title"] = category_label(c.lang, a.category);
   set_page_meta(app, v, "/bai-viet/" + a.slug, a.title,
                 a.summary.empty() ? markdown_to_text(a.body) : a.summary, "article",
@@ -166,6 +172,7 @@ Response category_page(AppState& app, const Request& r) {
   if (page > 1) v["prev_href"] = page == 2 ? base : base + "?trang=" + std::to_string(page - 1);
   if (more) v["next_href"] = base + "?trang=" + std::to_string(page + 1);
   v["feed_href"] = base + "/atom.xml";
+  set_portal(v, *portal);
   v["feed_title"] = v["label"];
   set_page_meta(app, v, page == 1 ? base : base + "?trang=" + std::to_string(page),
                 v["label"].get<std::string>(), tr(c.lang, "app.tagline"));

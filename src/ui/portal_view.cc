@@ -41,10 +41,24 @@ Result<Portal> portal_of(AppState& app, const Request& r) {
     const auto v = TRY(app.store().unit_at(code, today));
     if (!v || v->level != Level::kProvince)
       return Status::not_found("không có tỉnh, thành phố mã \"" + code + "\"");
-    return Portal{v->unit_id, "/tinh/" + code, code};
+    return Portal{v->unit_id, "/tinh/" + code, code, v->name};
   }
-  if (TRY(app.store().provinces_in_force(today)).size() > 1) return Portal{0, "", ""};
+  if (TRY(app.store().provinces_in_force(today)).size() > 1) return Portal{0, "", "", ""};
   return Portal{};
+}
+
+Result<Portal> portal_of_province(AppState& app, int64_t province) {
+  const Date today = today_local();
+  if (TRY(app.store().provinces_in_force(today)).size() <= 1) return Portal{};
+  if (province == 0) return Portal{0, "", "", ""};
+  const auto v = TRY(app.store().unit_version_at(province, today));
+  if (!v) return Portal{0, "", "", ""};  // a province no longer in force
+  return Portal{province, "/tinh/" + url_encode(v->code), v->code, v->name};
+}
+
+void set_portal(nlohmann::json& view, const Portal& p) {
+  view["portal_prefix"] = p.prefix;
+  view["portal_name"] = p.name;
 }
 
 int64_t province_of_code(AppState& app, const std::string& code) {

@@ -29,8 +29,13 @@ struct Portal {
   int64_t province = -1;  // as published_articles takes it
   std::string prefix;     // "" or "/tinh/42"
   std::string code;       // the province's code ("" for the national portal)
+  std::string name;       // the province's name ("" for the national portal)
 };
 Result<Portal> portal_of(AppState& app, const Request& r);
+// The portal an article of `province` (0: the central office) is shown in.
+Result<Portal> portal_of_province(AppState& app, int64_t province);
+// The layout's portal menu, search box and heading follow the portal.
+void set_portal(nlohmann::json& view, const Portal& p);
 
 // The figures the public sees: the published snapshot when the office chose
 // one, else live verified figures for today under the set in force. The

@@ -1,6 +1,9 @@
-// GET /tien-do — the public progress page: headline figures, the commune
-// map and table, live (verified figures today) or the snapshot the office
-// published. POST /progress/publish and /progress/live — the office chooses.
+// GET /tinh/:province/tien-do (and /tien-do in a database of one province) —
+// the public progress page: headline figures, the commune map and table, live
+// (verified figures today) or the snapshot the office published.
+// GET /tien-do with several provinces — the country: headline, province map
+// and table, each province linked to its portal. POST /progress/publish and
+// /progress/live — the office chooses.
 #include "base/strings.h"
 #include "ui/charts.h"
 #include "ui/geo_map.h"
@@ -14,13 +17,39 @@ namespace {
 // The map and chart classes band0 (best) .. band4.
 std::string band_class(int band) { return "band" + std::to_string(std::clamp(band, 0, 4)); }
 
+// The national progress page, when the date has several provinces.
+std::optional<Response> national_progress(AppState& app, const PageContext& c) {
+  auto block = national_block(app, c);
+  if (!block.is_ok()) return error_page(app, c, block.status());
+  if (!*block) return std::nullopt;
+  nlohmann::json v = std::move(**block);
+  v["page_title"] = tr(c.lang, "nat.progress_title");
+  v["show_controls"] = true;
+  v["controls_action"] = "/tien-do";
+  set_page_meta(app, v, "/tien-do", v["page_title"].get<std::string>(),
+                v["nat_title_met"].get<std::string>() + "/" + v["nat_units"].get<std::string>() +
+                    " " + tr(c.lang, "dash.communes_met") + " (" + format_date(c.lang, c.opts.at) +
+                    ")");
+  return render_page(app, c, "progress_national", v);
+}
+
+// Where the office sees its public progress page.
+std::string progress_path(AppState& app, const User& office) {
+  auto portal = portal_of_province(app, office.province_id);
+  return (portal.is_ok() ? portal->prefix : "") + "/tien-do";
+}
+
 }  // namespace
 
 Response public_progress_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
+  auto portal = portal_of(app, r);
+  if (!portal.is_ok()) return error_page(app, c, portal.status());
+  if (portal->province == 0 && r.arg("code").empty()) {
+    if (auto national = national_progress(app, c)) return std::move(*national);
+  }
   // /tinh/{province}/tien-do, or /tien-do?code= (the first province by default).
-  auto p =
-      current_public_progress(app, r.arg("province").empty() ? r.arg("code") : r.arg("province"));
+  auto p = current_public_progress(app, portal->code.empty() ? r.arg("code") : portal->code);
   if (!p.is_ok()) return error_page(app, c, p.status());
   nlohmann::json v = progress_headline(c, *p);
   v["page_title"] = tr(c.lang, "portal.progress_title") + " — " + p->unit_name;
@@ -65,7 +94,8 @@ Response public_progress_page(AppState& app, const Request& r) {
   if (!bars.empty()) v["bands_chart"] = svg_bars(bars, most, tr(c.lang, "dash.bands"));
   v["dashboard_href"] = link(at, "/dashboard/" + url_encode(p->unit_code));
   v["today_iso"] = today_local().iso();
-  set_page_meta(app, v, "/tien-do", v["page_title"].get<std::string>(),
+  set_portal(v, *portal);
+  set_page_meta(app, v, portal->prefix + "/tien-do", v["page_title"].get<std::string>(),
                 p->unit_name + ": " + std::to_string(p->title_met) + "/" +
                     std::to_string(p->units) + " " + tr(c.lang, "dash.communes_met") + " (" +
                     format_date(c.lang, p->as_of) + ")");
@@ -80,14 +110,14 @@ Response progress_publish(AppState& app, const Request& r) {
   if (!ov.is_ok()) return error_page(app, c, ov.status());
   auto id = publish_snapshot(app.store(), r.principal->first, **ov);
   if (!id.is_ok()) return error_page(app, c, id.status());
-  return Response::redirect("/tien-do");
+  return Response::redirect(progress_path(app, r.principal->first));
 }
 
 Response progress_live(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   if (Status s = publish_live(app.store(), r.principal->first); !s.is_ok())
     return error_page(app, c, s);
-  return Response::redirect("/tien-do");
+  return Response::redirect(progress_path(app, r.principal->first));
 }
 
 }  // namespace ntm

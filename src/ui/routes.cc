@@ -127,6 +127,7 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/tinh/:province/chuyen-muc/:category", bind(category_page));
   router.add("GET", "/tinh/:province/chuyen-muc/:category/atom.xml", bind(atom_feed));
   router.add("GET", "/tinh/:province/tien-do", bind(public_progress_page));
+  router.add("GET", "/tinh/:province/search", bind(search_page));
   router.add("GET", "/sitemap.xml", bind(sitemap));
   router.add("GET", "/robots.txt", bind(robots));
   router.add("GET", "/articles", Access::kSignedIn, bind(articles_page));

@@ -64,3 +64,21 @@ test("national: Hà Tĩnh's office cannot see Nghệ An's draft article, account
   assert.ok((await ht.content()).includes("so.yte.hatinh"));
   await ht.context().close();
 });
+
+test("national: a visitor goes from the country's progress to a province's portal and stays in it", async () => {
+  const p = await page();
+  await p.goto(`${nat}/tien-do`);
+  assert.match(await p.locator("h1").textContent(), /cả nước/);
+  assert.equal(await p.locator("#provinces tbody tr").count(), 34);
+  await Promise.all([p.waitForURL(/\/tinh\/42$/), p.locator('#provinces tr[data-code="42"] a[href="/tinh/42"]').click()]);
+  // The menu, the search box and the progress link belong to Hà Tĩnh's portal.
+  assert.match(await p.locator("nav.portal").textContent(), /Hà Tĩnh/);
+  await Promise.all([p.waitForURL(/\/tinh\/42\/chuyen-muc\/thong-bao$/), p.locator('nav.portal a[href$="/thong-bao"]').first().click()]);
+  await p.fill("header form.search input[name=q]", "Hà Tĩnh");
+  await Promise.all([p.waitForURL(/\/tinh\/42\/search\?q=/), p.press("header form.search input[name=q]", "Enter")]);
+  assert.match(await p.locator("main").textContent(), /Tìm trong cổng thông tin của .*Hà Tĩnh/);
+  await Promise.all([p.waitForURL(/\/tinh\/42\/tien-do$/), p.locator('nav.portal a[href="/tinh/42/tien-do"]').click()]);
+  assert.match(await p.locator("h1").textContent(), /Hà Tĩnh/);
+  await p.screenshot({ path: `${shots}/national-province-portal.png` });
+  await p.context().close();
+});
