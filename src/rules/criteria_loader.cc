@@ -5,48 +5,10 @@
 #include <set>
 
 #include "base/strings.h"
+#include "rules/yaml_reader.h"
 
 namespace ntm {
 namespace {
-
-// Walks a YAML tree and turns every problem into a Status naming file, line
-// and path.
-class Reader {
- public:
-  explicit Reader(std::string file) : file_(std::move(file)) {}
-
-  Status error(const YAML::Node& at, const std::string& path, const std::string& why) const {
-    const int line = at.IsDefined() ? at.Mark().line + 1 : 0;
-    std::string where = file_;
-    if (line > 0) where += ", dòng " + std::to_string(line);
-    return Status::invalid(where + ": " + path + ": " + why);
-  }
-
-  Result<std::string> text(const YAML::Node& parent, const std::string& key,
-                           const std::string& path, bool required) const {
-    const YAML::Node n = parent[key];
-    if (!n || n.IsNull()) {
-      if (required) return error(parent, path + "." + key, "thiếu trường bắt buộc");
-      return std::string();
-    }
-    if (!n.IsScalar()) return error(n, path + "." + key, "cần một giá trị đơn");
-    return n.Scalar();
-  }
-
-  Result<Date> date(const YAML::Node& parent, const std::string& key, const std::string& path,
-                    bool required, Date fallback) const {
-    const std::string t = TRY(text(parent, key, path, required));
-    if (t.empty()) return fallback;
-    auto d = Date::parse(t);
-    if (!d.is_ok()) return error(parent[key], path + "." + key, d.status().message());
-    return *d;
-  }
-
-  const std::string& file() const { return file_; }
-
- private:
-  std::string file_;
-};
 
 Result<Measure> read_measure(const Reader& r, const YAML::Node& n, const std::string& path) {
   if (!n.IsMap()) return r.error(n, path, "cần một bảng (map)");
