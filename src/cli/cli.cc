@@ -27,6 +27,8 @@
 #include "service/periods.h"
 #include "service/plans.h"
 #include "service/reassess.h"
+#include "service/recognition.h"
+#include "service/scope.h"
 #include "service/workflow.h"
 #include "ui/pages.h"
 
@@ -148,6 +150,11 @@ Status run_import(const std::string& kind, const Options& o, std::ostream& out) 
     c = TRY(import_departments(*store, o.file, text, "cli", o.province));
   } else if (kind == "criteria") {
     c = TRY(import_criteria(*store, o.file, text, o.province));
+  } else if (kind == "recognition-rules") {
+    c = TRY(import_recognition_rules(*store, o.file, text, o.province));
+  } else if (kind == "recognitions") {
+    const int64_t province = o.province.empty() ? 0 : TRY(province_named(*store, o.province));
+    c = TRY(import_recognitions(*store, o.file, text, "cli", province));
   } else if (kind == "plans") {
     c = TRY(import_plans(*store, TRY(Catalog::load(*store)), o.file, text, "cli"));
   } else {
@@ -246,6 +253,36 @@ Status run_reassess(const Options& o, std::ostream& out) {
 }
 
 // Plan status of one unit or every commune under a parent.
+// ntm recognition list | check: CSV on standard output.
+Status run_recognition(const std::string& what, const Options& o, std::ostream& out) {
+  const Date at = o.at.empty() ? today_local() : TRY(date_option(o.at, "--at"));
+  auto store = TRY(Store::open(o.db));
+  const int64_t province = o.province.empty() ? 0 : TRY(province_named(*store, o.province));
+  if (what == "list") {
+    out << "unit_code,unit_name,title,year,decision,status_at\n";
+    for (const Recognition& r : TRY(store->recognitions(0, province))) {
+      const std::string status = r.in_force(at)                            ? "in_force"
+                                 : r.revoked_date && *r.revoked_date <= at ? "revoked"
+                                                                           : "later";
+      out << r.unit_code << "," << csv_field(r.unit_name) << "," << r.title << "," << r.year << ","
+          << csv_field(decision_label(r.decision_no, r.decision_date)) << "," << status << "\n";
+    }
+    return Status::ok();
+  }
+  const Catalog catalog = TRY(Catalog::load(*store));
+  const RecognitionBook book = TRY(RecognitionBook::load(*store));
+  out << "unit_code,unit_name,title,year,upkeep,failing,criteria,failing_key,reason\n";
+  for (const UpkeepRow& row : TRY(upkeep_check(*store, catalog, book, province, at))) {
+    std::string key;
+    for (const std::string& k : row.failing_key) key += (key.empty() ? "" : " ") + k;
+    out << row.recognition.unit_code << "," << csv_field(row.unit_name) << ","
+        << row.recognition.title << "," << row.recognition.year << "," << upkeep_name(row.status)
+        << "," << row.failing << "," << row.criteria_total << "," << key << ","
+        << csv_field(row.reason) << "\n";
+  }
+  return Status::ok();
+}
+
 Status run_plan_status(const Options& o, std::ostream& out) {
   if (o.parent.empty() == o.unit.empty()) {
     return Status::invalid("cần đúng một trong --unit CODE hoặc --parent CODE");
@@ -561,6 +598,24 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       "plans", "Plan framework: unit_code,kind,code,set,target_year,date,criteria_met,note");
   ip->add_option("FILE", o.file)->required();
 
+  auto* irr = imp->add_subcommand("recognition-rules", "Recognition rules YAML (docs/recognition.md)");
+  irr->add_option("FILE", o.file)->required();
+  irr->add_option("--province", o.province, "A province's own version (applies there only)");
+  auto* irc = imp->add_subcommand(
+      "recognitions", "Recognitions made before: unit_code,title,year,decision_no,decision_date");
+  irc->add_option("FILE", o.file)->required();
+  irc->add_option("--province", o.province, "Refuse communes of any other province");
+
+  auto* rc = app.add_subcommand("recognition", "Recognitions recorded; the upkeep check");
+  rc->require_subcommand(1);
+  auto* rcl = rc->add_subcommand("list", "Every recognition and its status on --at (CSV)");
+  auto* rcc = rc->add_subcommand(
+      "check", "Recognised communes on --at: keeps, at risk, liable to revocation (CSV)");
+  for (auto* sub : {rcl, rcc}) {
+    sub->add_option("--at", o.at, "Date yyyy-mm-dd (default today)");
+    sub->add_option("--province", o.province, "Only this province's communes");
+  }
+
   auto* ev = app.add_subcommand("evaluate", "Where units stand against the criteria set");
   ev->add_option("--unit", o.unit, "Unit code");
   ev->add_flag("--all", o.all, "Every unit of --level under --parent");
@@ -723,8 +778,10 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     s = store.status();
     if (s.is_ok()) out << "Cơ sở dữ liệu " << o.db << " sẵn sàng\n";
   } else if (imp->parsed()) {
-    for (auto* sub : {iu, il, ia, ic, idp, io, ip, ix, it})
+    for (auto* sub : {iu, il, ia, ic, idp, io, ip, ix, it, irr, irc})
       if (sub->parsed()) s = run_import(sub->get_name(), o, out);
+  } else if (rc->parsed()) {
+    s = run_recognition(rcl->parsed() ? "list" : "check", o, out);
   } else if (ev->parsed()) {
     s = run_evaluate(o, out);
   } else if (ra->parsed()) {

@@ -25,6 +25,7 @@
 #include "model/coordination.h"
 #include "model/measure.h"
 #include "model/observation.h"
+#include "model/recognition.h"
 #include "model/unit.h"
 #include "model/user.h"
 #include "store/db.h"
@@ -39,6 +40,15 @@ struct StoredCriteriaSet {
   Date effective_to;
   std::string document;
   int64_t province_id = 0;  // a province's own version (applies there only); 0: national
+};
+
+// Recognition rules of a period as stored: the YAML document and its keys.
+struct StoredRecognitionRules {
+  std::string id;
+  Date effective_from;
+  Date effective_to;
+  int64_t province_id = 0;  // a province's own version; 0 national
+  std::string document;
 };
 
 // A version of a criteria set being prepared in the editor.
@@ -197,6 +207,17 @@ class Store {
   Result<std::map<std::string, Measure>> measures();
   Status upsert_criteria_set(const StoredCriteriaSet& s);
   Result<std::vector<StoredCriteriaSet>> criteria_sets();
+
+  // Recognition (store/recognition.cc).
+  Status upsert_recognition_rules(const StoredRecognitionRules& r);
+  Result<std::vector<StoredRecognitionRules>> recognition_rules();
+  Result<int64_t> insert_recognition(const Recognition& r);
+  // Records the revocation of a recognition in force (no-op if already revoked).
+  Status revoke_recognition(int64_t id, const std::string& number, Date date,
+                            const std::string& reason);
+  // Every recognition, oldest decision first: of one unit (unit_id) or of the
+  // units a province answers for (province); 0 = any.
+  Result<std::vector<Recognition>> recognitions(int64_t unit_id = 0, int64_t province = 0);
   // Ends a published version: it stays in force until `to` (inclusive).
   Status close_criteria_set(const std::string& id, Date to);
   Status upsert_criteria_draft(const CriteriaDraft& d);  // sets updated_at
