@@ -598,7 +598,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
       "plans", "Plan framework: unit_code,kind,code,set,target_year,date,criteria_met,note");
   ip->add_option("FILE", o.file)->required();
 
-  auto* irr = imp->add_subcommand("recognition-rules", "Recognition rules YAML (docs/recognition.md)");
+  auto* irr =
+      imp->add_subcommand("recognition-rules", "Recognition rules YAML (docs/recognition.md)");
   irr->add_option("FILE", o.file)->required();
   irr->add_option("--province", o.province, "A province's own version (applies there only)");
   auto* irc = imp->add_subcommand(

@@ -9,6 +9,7 @@
 #include "service/auth.h"
 #include "service/demo_data.h"
 #include "service/evaluate.h"
+#include "service/recognition.h"
 #include "service/importer.h"
 
 namespace ntm {
@@ -62,6 +63,9 @@ constexpr const char* kCriteriaFiles[] = {
 Status import_demo_sets(Store& store, const std::string& dir) {
   for (const char* f : kCriteriaFiles)
     TRY(import_criteria(store, f, TRY(read_file(dir + "/" + f))));
+  for (const char* f : {"recognition/cong-nhan-xa-2021-2025.yaml",
+                        "recognition/cong-nhan-xa-2026-2030.yaml"})
+    TRY(import_recognition_rules(store, f, TRY(read_file(dir + "/" + f))));
   TRY(store.set_setting("default_series", "ntm-xa-minh-hoa"));
   return store.set_setting("demo_data", "synthetic");
 }
@@ -127,6 +131,7 @@ Result<DemoReport> build_demo(Store& store, const std::string& dir) {
       TRY(import_observations(store, "demo observations", csv.str(), "demo", "verified"));
   report.observations = counts.written;
   TRY(build_demo_coordination(store, catalog));
+  TRY(build_demo_recognitions(store, catalog));
   TRY(build_demo_articles(store));
   return report;
 }

@@ -34,13 +34,18 @@ Result<DemoReport> build_demo(Store& store, const std::string& data_dir);
 // `scale` in (0, 1] keeps that share of each province's communes (tests).
 Result<DemoReport> build_national_demo(Store& store, const std::string& data_dir,
                                        double scale = 1.0);
-// The shipped and illustrative criteria sets and the demo settings
+// The shipped and illustrative criteria sets, the shipped recognition rules
+// and the demo settings
 // (default series: the illustrative one; "demo_data" = "synthetic").
 Status import_demo_sets(Store& store, const std::string& data_dir);
 
 // Plans, sponsors, work items and meetings of the demo (synthetic, labelled).
 // Needs the units, sets, observations and the office account of build_demo.
 Status build_demo_coordination(Store& store, const Catalog& catalog);
+// Recognitions before the system (synthetic, labelled): each commune whose
+// verified data first met the title at a year end 2019-2024 recognised early
+// the next year.
+Status build_demo_recognitions(Store& store, const Catalog& catalog);
 // The portal's demo articles (after the coordination demo: they link its meetings).
 Status build_demo_articles(Store& store);
 

@@ -47,14 +47,16 @@ Result<ImportCounts> import_recognition_rules(Store& store, const std::string& f
   for (const StoredRecognitionRules& s : TRY(store.recognition_rules())) {
     if (s.id == rules.id || s.province_id != province) continue;
     if (s.effective_from <= rules.effective_to && rules.effective_from <= s.effective_to)
-      return Status::invalid(file + ": thời gian hiệu lực từ " + rules.effective_from.vi() +
-                             (rules.effective_to == Date::max() ? "" : " đến " + rules.effective_to.vi()) +
-                             " trùng với quy định \"" + s.id + "\"");
+      return Status::invalid(
+          file + ": thời gian hiệu lực từ " + rules.effective_from.vi() +
+          (rules.effective_to == Date::max() ? "" : " đến " + rules.effective_to.vi()) +
+          " trùng với quy định \"" + s.id + "\"");
   }
   TRY(store.transaction([&]() -> Status {
     TRY(store.upsert_recognition_rules(
         {rules.id, rules.effective_from, rules.effective_to, province, text}));
-    return store.insert_audit({0, "", "cli", "recognition.rules", 0, rules.id, "", file, "", province});
+    return store.insert_audit(
+        {0, "", "cli", "recognition.rules", 0, rules.id, "", file, "", province});
   }));
   return ImportCounts{1, 1};
 }
@@ -67,7 +69,8 @@ Result<ImportCounts> import_recognitions(Store& store, const std::string& file,
   for (const auto& r : book.all())
     for (const RecognitionTitle& t : r->titles) titles.insert(t.code);
   if (titles.empty())
-    return Status::invalid(file + ": chưa có quy định xét công nhận nào (ntm import recognition-rules)");
+    return Status::invalid(file +
+                           ": chưa có quy định xét công nhận nào (ntm import recognition-rules)");
   const CsvTable t = TRY(CsvTable::parse(
       text, file, {"unit_code", "title", "year", "decision_no", "decision_date"},
       {"signer", "revoked_no", "revoked_date", "revoked_reason", "note", "unit_name"}));
@@ -93,11 +96,14 @@ Result<ImportCounts> import_recognitions(Store& store, const std::string& file,
     if (!titles.count(r.title)) {
       std::string known;
       for (const std::string& k : titles) known += (known.empty() ? "" : ", ") + k;
-      errors.add(row.line, "title", "danh hiệu \"" + r.title + "\" không có trong quy định (" + known + ")");
+      errors.add(row.line, "title",
+                 "danh hiệu \"" + r.title + "\" không có trong quy định (" + known + ")");
     }
     if (r.decision_no.empty()) errors.add(row.line, "decision_no", "cần số quyết định");
     const auto year = parse_int(t.get(row, "year"), 2010, 2100);
-    if (!year) errors.add(row.line, "year", "\"" + std::string(t.get(row, "year")) + "\" không phải năm hợp lệ");
+    if (!year)
+      errors.add(row.line, "year",
+                 "\"" + std::string(t.get(row, "year")) + "\" không phải năm hợp lệ");
     const auto date = Date::parse(t.get(row, "decision_date"));
     if (!date.is_ok()) {
       errors.add(row.line, "decision_date", date.status().message());
@@ -107,8 +113,9 @@ Result<ImportCounts> import_recognitions(Store& store, const std::string& file,
     if (year) {
       r.year = static_cast<int>(*year);
       if (r.year != date->year() && r.year != date->year() - 1)
-        errors.add(row.line, "year", "năm " + std::to_string(r.year) + " không khớp ngày quyết định " + date->vi() +
-                                         " (năm đó hoặc năm trước)");
+        errors.add(row.line, "year",
+                   "năm " + std::to_string(r.year) + " không khớp ngày quyết định " + date->vi() +
+                       " (năm đó hoặc năm trước)");
     }
     const std::string revoked(t.get(row, "revoked_date"));
     if (!revoked.empty()) {
@@ -126,7 +133,8 @@ Result<ImportCounts> import_recognitions(Store& store, const std::string& file,
     }
     const auto unit = TRY(store.unit_at(code, r.decision_date));
     if (!unit || unit->level != Level::kCommune) {
-      errors.add(row.line, "unit_code", "không có xã mã \"" + code + "\" vào ngày " + r.decision_date.vi());
+      errors.add(row.line, "unit_code",
+                 "không có xã mã \"" + code + "\" vào ngày " + r.decision_date.vi());
       continue;
     }
     r.unit_id = unit->unit_id;
@@ -134,12 +142,15 @@ Result<ImportCounts> import_recognitions(Store& store, const std::string& file,
       errors.add(row.line, "unit_code", unit->name + " không thuộc tỉnh của văn phòng");
       continue;
     }
-    const std::string key = std::to_string(r.unit_id) + "|" + r.title + "|" + std::to_string(r.year);
+    const std::string key =
+        std::to_string(r.unit_id) + "|" + r.title + "|" + std::to_string(r.year);
     if (existing.count(key)) {
-      errors.add(row.line, "", unit->name + " đã có quyết định công nhận " + r.title + " năm " +
-                                   std::to_string(r.year));
+      errors.add(
+          row.line, "",
+          unit->name + " đã có quyết định công nhận " + r.title + " năm " + std::to_string(r.year));
     } else if (!seen.insert(key).second) {
-      errors.add(row.line, "", "dòng lặp: " + unit->name + ", " + r.title + ", " + std::to_string(r.year));
+      errors.add(row.line, "",
+                 "dòng lặp: " + unit->name + ", " + r.title + ", " + std::to_string(r.year));
     }
     rows.push_back(std::move(r));
   }
@@ -170,20 +181,28 @@ std::string decision_label(const std::string& number, Date date) {
 
 const char* upkeep_name(Upkeep u) {
   switch (u) {
-    case Upkeep::kKeeps: return "keeps";
-    case Upkeep::kAtRisk: return "at_risk";
-    case Upkeep::kRevocable: return "revocable";
-    case Upkeep::kUnknown: return "unknown";
+    case Upkeep::kKeeps:
+      return "keeps";
+    case Upkeep::kAtRisk:
+      return "at_risk";
+    case Upkeep::kRevocable:
+      return "revocable";
+    case Upkeep::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
 
 std::string upkeep_label(Upkeep u) {
   switch (u) {
-    case Upkeep::kKeeps: return "Giữ chuẩn";
-    case Upkeep::kAtRisk: return "Có nguy cơ";
-    case Upkeep::kRevocable: return "Thuộc diện thu hồi";
-    case Upkeep::kUnknown: return "Chưa đủ căn cứ";
+    case Upkeep::kKeeps:
+      return "Giữ chuẩn";
+    case Upkeep::kAtRisk:
+      return "Có nguy cơ";
+    case Upkeep::kRevocable:
+      return "Thuộc diện thu hồi";
+    case Upkeep::kUnknown:
+      return "Chưa đủ căn cứ";
   }
   return "";
 }
@@ -235,7 +254,8 @@ Result<std::vector<UpkeepRow>> upkeep_check(Store& store, const Catalog& catalog
                                             const RecognitionBook& book, int64_t province,
                                             Date at) {
   std::map<int64_t, std::vector<Recognition>> by_unit;
-  for (Recognition& r : TRY(store.recognitions(0, province))) by_unit[r.unit_id].push_back(std::move(r));
+  for (Recognition& r : TRY(store.recognitions(0, province)))
+    by_unit[r.unit_id].push_back(std::move(r));
   std::vector<UpkeepRow> out;
   for (const auto& [unit_id, all] : by_unit) {
     for (const Recognition& r : in_force_at(all, at)) {
@@ -257,9 +277,9 @@ Result<std::vector<UpkeepRow>> upkeep_check(Store& store, const Catalog& catalog
       const RecognitionRules* rules = book.in_force(at, TRY(store.province_of(unit_id)));
       const RecognitionTitle* title = rules ? rules->title(r.title) : book.title(r.title);
       const std::string wanted = title ? title->set_title : "";
-      const bool has_title = std::any_of(a->titles.begin(), a->titles.end(), [&](const TitleResult& t) {
-        return t.title && t.title->code == wanted;
-      });
+      const bool has_title =
+          std::any_of(a->titles.begin(), a->titles.end(),
+                      [&](const TitleResult& t) { return t.title && t.title->code == wanted; });
       if (wanted.empty() || !has_title) {
         row.reason = "bộ tiêu chí đang áp dụng không có danh hiệu " + r.title;
         out.push_back(std::move(row));

@@ -57,7 +57,7 @@ std::vector<Recognition> in_force_at(const std::vector<Recognition>& all, Date a
 std::string decision_label(const std::string& number, Date date);
 
 enum class Upkeep { kKeeps, kAtRisk, kRevocable, kUnknown };
-const char* upkeep_name(Upkeep u);   // keeps, at_risk, revocable, unknown
+const char* upkeep_name(Upkeep u);  // keeps, at_risk, revocable, unknown
 std::string upkeep_label(Upkeep u);  // "Giữ chuẩn", "Có nguy cơ", "Thuộc diện thu hồi", ...
 
 struct UpkeepRow {
@@ -76,7 +76,6 @@ struct UpkeepRow {
 // (a trigger of the rules in force fires), unknown (not every criterion can
 // be decided, or the commune no longer exists on `at`).
 Result<std::vector<UpkeepRow>> upkeep_check(Store& store, const Catalog& catalog,
-                                            const RecognitionBook& book, int64_t province,
-                                            Date at);
+                                            const RecognitionBook& book, int64_t province, Date at);
 
 }  // namespace ntm

@@ -8,6 +8,7 @@
 #include "rules/engine.h"
 #include "service/demo.h"
 #include "service/importer.h"
+#include "service/recognition.h"
 #include "store/test_store.h"
 
 namespace ntm {
@@ -79,6 +80,46 @@ TEST_F(ShippedSets, CorrectionsFromTheResearchFiles) {
   EXPECT_FALSE(at("17.1a", "DHNTB"));  // misprinted in the source: unknown
   EXPECT_EQ(at("17.1a", "DBSCL"), 95);
   EXPECT_EQ(at("17.1b", "DBSCL"), 65);  // readable in S33
+}
+
+// The shipped recognition rules: what the law's text confirms carries its
+// source; the key criteria of revocation are the sets' own (by code and
+// name); the 2026-2030 rules leave blank what is not issued.
+TEST_F(ShippedSets, RecognitionRulesCarryTheirSourcesAndLeaveUnknownsBlank) {
+  for (const char* f : {"cong-nhan-xa-2021-2025.yaml", "cong-nhan-xa-2026-2030.yaml"}) {
+    auto text = read_file(default_data_dir() + "/recognition/" + f);
+    ASSERT_TRUE(text.is_ok()) << f;
+    ASSERT_TRUE(import_recognition_rules(*store, f, *text).is_ok()) << f;
+  }
+  const RecognitionBook book = std::move(RecognitionBook::load(*store)).value();
+  const RecognitionRules& old = *book.in_force(Date::from_ymd(2024, 12, 31));
+  const RecognitionRules& now = *book.in_force(Date::from_ymd(2026, 6, 30));
+  EXPECT_EQ(old.id, "cong-nhan-xa-2021-2025");
+  EXPECT_EQ(now.id, "cong-nhan-xa-2026-2030");
+  for (const RecognitionRules* r : {&old, &now}) {
+    for (const auto& c : r->conditions)
+      EXPECT_TRUE(c.confirmed == "false" || !c.source.empty()) << c.code;
+    for (const auto& s : r->steps)
+      EXPECT_TRUE(s.confirmed == "false" || !s.source.empty()) << s.code;
+    for (const auto& d : r->documents)
+      EXPECT_TRUE(d.confirmed == "false" || !d.source.empty()) << d.code;
+  }
+  EXPECT_EQ(old.postings.min_count, 5);  // Điều 5 k.1 QĐ 18/2022
+  EXPECT_EQ(old.postings.within_days, 15);
+  EXPECT_FALSE(old.survey.question_min_pct);  // not in any public source read
+  ASSERT_EQ(old.triggers.size(), 2u);
+  const CriteriaSet& set = *catalog.find("ntm-xa-2021-2025");
+  for (const KeyCriterion& k : old.key_criteria) {
+    const auto c = std::find_if(set.criteria.begin(), set.criteria.end(),
+                                [&](const Criterion& c) { return c.code == k.code; });
+    ASSERT_NE(c, set.criteria.end()) << k.code;
+    EXPECT_EQ(c->name_vi.substr(0, k.name_vi.size()), k.name_vi);
+  }
+  // 2026-2030: no replacement of QĐ 18/2022 found — blanks, not guesses.
+  EXPECT_TRUE(now.triggers.empty());
+  EXPECT_FALSE(now.postings.min_count);
+  EXPECT_FALSE(now.merged_acknowledgement);
+  for (const auto& s : now.steps) EXPECT_FALSE(s.time_limit_days) << s.code;
 }
 
 }  // namespace

@@ -67,10 +67,10 @@ Result<std::vector<StoredRecognitionRules>> Store::recognition_rules() {
 }
 
 Result<int64_t> Store::insert_recognition(const Recognition& r) {
-  auto s = TRY(
-      sql("INSERT INTO recognition (unit_id, title, year, decision_no, decision_date, signer,"
-          " source, revoked_no, revoked_date, revoked_reason, note, created_by, created_at)"
-          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"));
+  auto s =
+      TRY(sql("INSERT INTO recognition (unit_id, title, year, decision_no, decision_date, signer,"
+              " source, revoked_no, revoked_date, revoked_reason, note, created_by, created_at)"
+              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id"));
   s->bind(1, r.unit_id);
   s->bind(2, r.title);
   s->bind(3, static_cast<int64_t>(r.year));
@@ -90,9 +90,9 @@ Result<int64_t> Store::insert_recognition(const Recognition& r) {
 
 Status Store::revoke_recognition(int64_t id, const std::string& number, Date date,
                                  const std::string& reason) {
-  auto s = TRY(
-      sql("UPDATE recognition SET revoked_no = $2, revoked_date = $3, revoked_reason = $4"
-          " WHERE id = $1 AND revoked_date = ''"));
+  auto s =
+      TRY(sql("UPDATE recognition SET revoked_no = $2, revoked_date = $3, revoked_reason = $4"
+              " WHERE id = $1 AND revoked_date = ''"));
   s->bind(1, id);
   s->bind(2, number);
   s->bind(3, date.iso());
