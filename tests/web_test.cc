@@ -22,6 +22,7 @@
 #include "service/articles.h"
 #include "service/auth.h"
 #include "service/importer.h"
+#include "service/recognition.h"
 #include "store/test_store.h"
 #include "test_server.h"
 #include "ui/pages.h"
@@ -1601,6 +1602,55 @@ TEST_F(WebTest, ARequestKeepsTheCatalogueItStartedWith) {
   EXPECT_EQ(*app().catalog(), first);
   ASSERT_NE(overview->set, nullptr);
   EXPECT_EQ(overview->set, first->find(overview->set->id));  // still a live pointer
+}
+
+// The recognised standing (the chairman's decisions) is shown beside the
+// computed one and never mixed with it: the commune page, the dashboard's
+// count and column, the API; a decision number is escaped.
+TEST_F(WebTest, RecognisedStandingBesideTheComputedOne) {
+  Store& s = app().store();
+  ASSERT_TRUE(import_recognition_rules(s, "r.yaml", R"(
+rules:
+  id: web-rules
+  name_vi: "Quy định thử"
+  legal_basis: "Thử"
+  effective_from: 2016-01-01
+  confirmed: false
+  titles: [{code: NTM, name_vi: "Xã đạt chuẩn NTM", set_title: NTM, confirmed: false}]
+  postings: {confirmed: false}
+  survey: {confirmed: false}
+  revocation: {confirmed: false}
+  merged: {confirmed: false}
+)")
+                  .is_ok());
+  const auto imported =
+      import_recognitions(s, "rec.csv",
+                          "unit_code,title,year,decision_no,decision_date,revoked_no,revoked_date\n"
+                          "18580,NTM,2020,12/QĐ-UBND<b>,2021-01-15,,\n"
+                          "18583,NTM,2020,13/QĐ-UBND,2021-01-15,88/QĐ-UBND,2021-06-01\n",
+                          "test");
+  ASSERT_TRUE(imported.is_ok()) << imported.status().message();
+  const Reply kim = get(port_, "/commune/18580?at=2021-03-01");
+  EXPECT_NE(kim.body.find("Đã công nhận 2020 — QĐ số 12/QĐ-UBND&lt;b&gt; ngày 15/01/2021"),
+            std::string::npos);
+  EXPECT_EQ(kim.body.find("<b> ngày"), std::string::npos);
+  EXPECT_NE(kim.body.find("theo số liệu"), std::string::npos);
+  EXPECT_NE(get(port_, "/commune/18583?at=2021-12-31")
+                .body.find("Đã thu hồi — QĐ số 88/QĐ-UBND ngày 01/06/2021"),
+            std::string::npos);
+  EXPECT_NE(get(port_, "/commune/18583?at=2020-06-30").body.find("Chưa công nhận"),
+            std::string::npos);
+  const Reply dash = get(port_, "/dashboard/42?at=2021-03-01");
+  EXPECT_NE(dash.body.find("figure recognised\"><span class=\"big\">2</span>"), std::string::npos);
+  EXPECT_NE(get(port_, "/dashboard/42?at=2021-12-31")
+                .body.find("figure recognised\"><span class=\"big\">1</span>"),
+            std::string::npos);
+  const Reply api = get(port_, "/api/v1/units/18583?at=2021-12-31");
+  EXPECT_NE(api.body.find("\"revoked_no\":\"88/QĐ-UBND\""), std::string::npos);
+  EXPECT_NE(api.body.find("\"in_force\":false"), std::string::npos);
+  EXPECT_NE(
+      get(port_, "/api/v1/units/42/overview?at=2021-03-01").body.find("\"recognised_communes\":2"),
+      std::string::npos);
 }
 
 }  // namespace

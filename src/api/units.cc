@@ -4,6 +4,7 @@
 #include "api/json_views.h"
 #include "api/routes.h"
 #include "http/request_options.h"
+#include "service/recognition.h"
 
 namespace ntm {
 
@@ -21,6 +22,23 @@ Response api_unit(AppState& app, const Request& r) {
   nlohmann::json j = unit_json(**unit);
   j["path"] = nlohmann::json::array();
   for (const UnitVersion& p : *path) j["path"].push_back(unit_json(p));
+  // Recognitions recorded (public decisions), with whether each is in force.
+  auto all = app.recognitions();
+  if (!all.is_ok()) return api_error(all.status());
+  j["recognitions"] = nlohmann::json::array();
+  if (const auto it = (*all)->find((*unit)->unit_id); it != (*all)->end()) {
+    for (const Recognition& rec : it->second) {
+      j["recognitions"].push_back(
+          {{"title", rec.title},
+           {"year", rec.year},
+           {"decision_no", rec.decision_no},
+           {"decision_date", rec.decision_date.iso()},
+           {"signer", rec.signer},
+           {"revoked_no", rec.revoked_no},
+           {"revoked_date", rec.revoked_date ? rec.revoked_date->iso() : ""},
+           {"in_force", rec.in_force(opts->at)}});
+    }
+  }
   return Response::json(200, j.dump());
 }
 
@@ -29,7 +47,17 @@ Response api_overview(AppState& app, const Request& r) {
   if (!opts.is_ok()) return api_error(opts.status());
   auto ov = app.overview(r.arg("code"), *opts);
   if (!ov.is_ok()) return api_error(ov.status());
-  return Response::json(200, overview_json(**ov).dump());
+  auto all = app.recognitions();
+  if (!all.is_ok()) return api_error(all.status());
+  nlohmann::json j = overview_json(**ov);
+  // Beside the computed count: communes with a recognition in force.
+  int recognised = 0;
+  for (const Assessment& a : (*ov)->units)
+    if (const auto it = (*all)->find(a.unit.unit_id);
+        it != (*all)->end() && !in_force_at(it->second, opts->at).empty())
+      ++recognised;
+  j["recognised_communes"] = recognised;
+  return Response::json(200, j.dump());
 }
 
 Response api_national(AppState& app, const Request& r) {

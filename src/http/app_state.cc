@@ -74,8 +74,30 @@ Status AppState::refresh() {
   const auto demo = TRY(src.store->setting("demo_data"));
   src.demo = demo && *demo == "synthetic";
   src.snapshots.clear();
+  src.recognition_book.reset();
+  src.recognitions.reset();
   src.version = v;
   return Status::ok();
+}
+
+Result<const RecognitionBook*> AppState::recognition_book() {
+  TRY(refresh());
+  Source& src = *current_;
+  if (!src.recognition_book)
+    src.recognition_book =
+        std::make_unique<RecognitionBook>(TRY(RecognitionBook::load(*src.store)));
+  return static_cast<const RecognitionBook*>(src.recognition_book.get());
+}
+
+Result<std::shared_ptr<const AppState::RecognitionsByUnit>> AppState::recognitions() {
+  TRY(refresh());
+  Source& src = *current_;
+  if (!src.recognitions) {
+    auto all = std::make_shared<RecognitionsByUnit>();
+    for (Recognition& r : TRY(src.store->recognitions())) (*all)[r.unit_id].push_back(std::move(r));
+    src.recognitions = std::move(all);
+  }
+  return src.recognitions;
 }
 
 Result<const Catalog*> AppState::catalog() {

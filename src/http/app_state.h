@@ -13,6 +13,7 @@
 #include "service/evaluate.h"
 #include "service/national.h"
 #include "service/public_progress.h"
+#include "service/recognition.h"
 #include "service/views.h"
 #include "store/store.h"
 
@@ -56,6 +57,11 @@ class AppState {
   // The whole country on opts.at compared with a year earlier, computed
   // once per data version and key.
   Result<std::shared_ptr<const NationalOverview>> national(const EvaluateOptions& opts);
+  // The recognition rules of every period and every recognition recorded
+  // (by unit, oldest first), read once per data version.
+  Result<const RecognitionBook*> recognition_book();
+  using RecognitionsByUnit = std::map<int64_t, std::vector<Recognition>>;
+  Result<std::shared_ptr<const RecognitionsByUnit>> recognitions();
   // Setting "demo_data" is "synthetic".
   bool demo();
   // The progress snapshot a province's office published, if any (read once
@@ -85,6 +91,8 @@ class AppState {
     std::map<std::string, std::shared_ptr<const NationalOverview>> nationals;
     bool demo = false;
     std::map<int64_t, std::optional<PublicSnapshot>> snapshots;  // by province
+    std::unique_ptr<RecognitionBook> recognition_book;
+    std::shared_ptr<const RecognitionsByUnit> recognitions;
   };
   Status refresh();
   bool replica_has(int64_t position);

@@ -193,20 +193,6 @@ const char* upkeep_name(Upkeep u) {
   return "unknown";
 }
 
-std::string upkeep_label(Upkeep u) {
-  switch (u) {
-    case Upkeep::kKeeps:
-      return "Giữ chuẩn";
-    case Upkeep::kAtRisk:
-      return "Có nguy cơ";
-    case Upkeep::kRevocable:
-      return "Thuộc diện thu hồi";
-    case Upkeep::kUnknown:
-      return "Chưa đủ căn cứ";
-  }
-  return "";
-}
-
 namespace {
 
 // The status and reason of one recognised commune from its assessment.
@@ -250,6 +236,22 @@ void judge(UpkeepRow& row, const Assessment& a, const RecognitionRules* rules) {
 
 }  // namespace
 
+UpkeepRow upkeep_of(const Recognition& r, const Assessment& a, const RecognitionTitle* title,
+                    const RecognitionRules* rules) {
+  UpkeepRow row{r, a.unit.name};
+  // The title's own set must be the one in force (NTM nâng cao needs its set).
+  const std::string wanted = title ? title->set_title : "";
+  const bool has_title = std::any_of(a.titles.begin(), a.titles.end(), [&](const TitleResult& t) {
+    return t.title && t.title->code == wanted;
+  });
+  if (wanted.empty() || !has_title) {
+    row.reason = "bộ tiêu chí đang áp dụng không có danh hiệu " + r.title;
+    return row;
+  }
+  judge(row, a, rules);
+  return row;
+}
+
 Result<std::vector<UpkeepRow>> upkeep_check(Store& store, const Catalog& catalog,
                                             const RecognitionBook& book, int64_t province,
                                             Date at) {
@@ -273,19 +275,8 @@ Result<std::vector<UpkeepRow>> upkeep_check(Store& store, const Catalog& catalog
         out.push_back(std::move(row));
         continue;
       }
-      // The title's own set must be the one in force (NTM nâng cao needs its set).
       const RecognitionRules* rules = book.in_force(at, TRY(store.province_of(unit_id)));
-      const RecognitionTitle* title = rules ? rules->title(r.title) : book.title(r.title);
-      const std::string wanted = title ? title->set_title : "";
-      const bool has_title =
-          std::any_of(a->titles.begin(), a->titles.end(),
-                      [&](const TitleResult& t) { return t.title && t.title->code == wanted; });
-      if (wanted.empty() || !has_title) {
-        row.reason = "bộ tiêu chí đang áp dụng không có danh hiệu " + r.title;
-        out.push_back(std::move(row));
-        continue;
-      }
-      judge(row, *a, rules);
+      row = upkeep_of(r, *a, rules ? rules->title(r.title) : book.title(r.title), rules);
       out.push_back(std::move(row));
     }
   }

@@ -70,6 +70,11 @@ struct UpkeepRow {
   std::string reason;                      // the trigger, or why unknown
 };
 
+// One recognised commune judged from its assessment under `rules` (those in
+// force on the assessment's date; nullptr: none) and the recognised title.
+UpkeepRow upkeep_of(const Recognition& r, const Assessment& a, const RecognitionTitle* title,
+                    const RecognitionRules* rules);
+
 // Every recognition in force on `at` (of `province`'s units; 0 every one)
 // checked against the verified data on `at` under the set in force: keeps
 // (every criterion met), at risk (a criterion not met), liable to revocation

@@ -10,6 +10,7 @@
 #include "ui/charts.h"
 #include "ui/pages.h"
 #include "ui/portal_view.h"
+#include "ui/recognition_view.h"
 #include "ui/view_helpers.h"
 
 namespace ntm {
@@ -240,6 +241,18 @@ Response commune_page(AppState& app, const Request& r) {
   v["has_lineage"] = !sc.merged_from.empty() || !sc.merged_into.empty();
   if (!sc.merged_from.empty()) v["merged_from_date"] = format_date(c.lang, sc.merged_from[0].date);
   if (!sc.merged_into.empty()) v["merged_into_date"] = format_date(c.lang, sc.merged_into[0].date);
+  // The recognised standing beside the computed one; for a merged commune,
+  // its constituents' recognitions the day before the merger.
+  auto recognised = recognised_view(app, c, a.unit.unit_id);
+  if (!recognised.is_ok()) return error_page(app, c, recognised.status());
+  v["recognised"] = *recognised;
+  if (!sc.merged_from.empty()) {
+    std::vector<UnitVersion> olds;
+    for (const LineageLink& l : sc.merged_from) olds.push_back(l.unit);
+    auto before = constituents_recognised(app, c, olds, sc.merged_from[0].date);
+    if (!before.is_ok()) return error_page(app, c, before.status());
+    v["constituents_recognised"] = *before;
+  }
   if (!sc.merged_from.empty()) {
     auto re = reassess_view(app, c, **catalog, a.unit, sc.merged_from[0].date);
     if (re.is_ok()) v["reassess"] = *re;

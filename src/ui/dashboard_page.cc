@@ -5,6 +5,7 @@
 #include "base/strings.h"
 #include "service/periods.h"
 #include "service/plans.h"
+#include "service/recognition.h"
 #include "service/scope.h"
 #include "ui/charts.h"
 #include "ui/geo_map.h"
@@ -100,6 +101,41 @@ nlohmann::json lagging_view(const PageContext& c, const Overview& ov) {
 }
 
 }  // namespace
+
+// Beside the computed counts: the communes recognised (a decision in force on
+// the date), a column per commune, and the upkeep of the recognised ones
+// judged on the same assessments (liable to revocation, at risk).
+Status add_recognitions(AppState& app, const PageContext& c, const Overview& ov,
+                        nlohmann::json& v) {
+  const RecognitionBook& book = *TRY(app.recognition_book());
+  const auto all = TRY(app.recognitions());
+  const RecognitionRules* rules =
+      book.in_force(c.opts.at, province_or_zero(app.store(), ov.unit.unit_id));
+  int recognised = 0;
+  nlohmann::json upkeep = nlohmann::json::array();
+  for (size_t i = 0; i < ov.units.size(); ++i) {
+    const Assessment& a = ov.units[i];
+    const auto mine = all->find(a.unit.unit_id);
+    if (mine == all->end()) continue;
+    const auto now = in_force_at(mine->second, c.opts.at);
+    if (now.empty()) continue;
+    ++recognised;
+    v["units"][i]["recognised"] = now.front().title + " " + std::to_string(now.front().year);
+    const Recognition& r = now.front();
+    const UpkeepRow row =
+        upkeep_of(r, a, rules ? rules->title(r.title) : book.title(r.title), rules);
+    if (row.status != Upkeep::kRevocable && row.status != Upkeep::kAtRisk) continue;
+    upkeep.push_back({{"name", a.unit.name},
+                      {"href", unit_link(c, a.unit)},
+                      {"state", tr(c.lang, std::string("rec.upkeep_") + upkeep_name(row.status))},
+                      {"css", row.status == Upkeep::kRevocable ? "not_met" : "unknown"},
+                      {"decision", decision_label(r.decision_no, r.decision_date)},
+                      {"reason", row.reason}});
+  }
+  v["recognised_count"] = std::to_string(recognised);
+  v["upkeep"] = upkeep;
+  return Status::ok();
+}
 
 Response dashboard_page(AppState& app, const Request& r) {
   PageContext c = page_context(r);
@@ -219,6 +255,7 @@ Response dashboard_page(AppState& app, const Request& r) {
     units.push_back(row);
   }
   v["units"] = units;
+  if (Status s = add_recognitions(app, c, ov, v); !s.is_ok()) return error_page(app, c, s);
   if (c.principal && c.principal->first.role == Role::kAdmin &&
       office_of(c.principal->first, province_or_zero(app.store(), ov.unit.unit_id))) {
     // The bulk template is for a reporting period, not the date viewed.
