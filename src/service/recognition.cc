@@ -216,7 +216,7 @@ void judge(UpkeepRow& row, const Assessment& a, const RecognitionRules* rules) {
                          (!t.needs_key || !row.failing_key.empty());
       if (fires) {
         row.status = Upkeep::kRevocable;
-        row.reason = t.name_vi;
+        row.reason = row.trigger = t.name_vi;
         return;
       }
     }
@@ -225,7 +225,8 @@ void judge(UpkeepRow& row, const Assessment& a, const RecognitionRules* rules) {
     row.status = Upkeep::kAtRisk;
     row.reason = std::to_string(row.failing) + "/" + std::to_string(row.criteria_total) +
                  " tiêu chí không đạt";
-    if (!rules || rules->triggers.empty()) row.reason += "; căn cứ thu hồi: chưa quy định";
+    row.triggers_unset = !rules || rules->triggers.empty();
+    if (row.triggers_unset) row.reason += "; căn cứ thu hồi: chưa quy định";
   } else if (row.unknown > 0) {
     row.status = Upkeep::kUnknown;
     row.reason = std::to_string(row.unknown) + " tiêu chí chưa đủ số liệu";

@@ -68,6 +68,8 @@ struct UpkeepRow {
   std::vector<std::string> failing_codes;  // criteria not met
   std::vector<std::string> failing_key;    // of which key criteria (rules)
   std::string reason;                      // the trigger, or why unknown
+  std::string trigger;                     // the trigger that fired (rules text)
+  bool triggers_unset = false;             // the rules in force have none
 };
 
 // One recognised commune judged from its assessment under `rules` (those in

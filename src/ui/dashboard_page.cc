@@ -11,6 +11,7 @@
 #include "ui/geo_map.h"
 #include "ui/pages.h"
 #include "ui/portal_view.h"
+#include "ui/recognition_view.h"
 #include "ui/view_helpers.h"
 
 namespace ntm {
@@ -125,12 +126,16 @@ Status add_recognitions(AppState& app, const PageContext& c, const Overview& ov,
     const UpkeepRow row =
         upkeep_of(r, a, rules ? rules->title(r.title) : book.title(r.title), rules);
     if (row.status != Upkeep::kRevocable && row.status != Upkeep::kAtRisk) continue;
-    upkeep.push_back({{"name", a.unit.name},
-                      {"href", unit_link(c, a.unit)},
-                      {"state", tr(c.lang, std::string("rec.upkeep_") + upkeep_name(row.status))},
-                      {"css", row.status == Upkeep::kRevocable ? "not_met" : "unknown"},
-                      {"decision", decision_label(r.decision_no, r.decision_date)},
-                      {"reason", row.reason}});
+    upkeep.push_back(
+        {{"name", a.unit.name},
+         {"href", unit_link(c, a.unit)},
+         {"state", tr(c.lang, std::string("rec.upkeep_") + upkeep_name(row.status))},
+         {"css", row.status == Upkeep::kRevocable ? "not_met" : "unknown"},
+         {"decision", decision_text(c.lang, r.decision_no, r.decision_date)},
+         {"trigger", row.trigger},
+         {"reason", std::to_string(row.failing) + "/" + std::to_string(row.criteria_total) + " " +
+                        tr(c.lang, "rec.failing") +
+                        (row.triggers_unset ? "; " + tr(c.lang, "rec.triggers_unset") : "")}});
   }
   v["recognised_count"] = std::to_string(recognised);
   v["upkeep"] = upkeep;

@@ -7,9 +7,13 @@
 namespace ntm {
 namespace {
 
-std::string title_name(const RecognitionBook& book, const std::string& code) {
+std::string title_name(Lang lang, const RecognitionTitle* t) {
+  return lang == Lang::kEn && !t->name_en.empty() ? t->name_en : t->name_vi;
+}
+
+std::string title_name(Lang lang, const RecognitionBook& book, const std::string& code) {
   const RecognitionTitle* t = book.title(code);
-  return t ? t->name_vi : code;
+  return t ? title_name(lang, t) : code;
 }
 
 const std::vector<Recognition>& of_unit(const AppState::RecognitionsByUnit& all, int64_t unit) {
@@ -20,6 +24,11 @@ const std::vector<Recognition>& of_unit(const AppState::RecognitionsByUnit& all,
 
 }  // namespace
 
+std::string decision_text(Lang lang, const std::string& number, Date date) {
+  return tr(lang, "rec.decision_no") + " " + number + " " + tr(lang, "rec.decision_of") + " " +
+         format_date(lang, date);
+}
+
 Result<nlohmann::json> recognised_view(AppState& app, const PageContext& c, int64_t unit_id) {
   const RecognitionBook& book = *TRY(app.recognition_book());
   const auto all = TRY(app.recognitions());
@@ -29,27 +38,27 @@ Result<nlohmann::json> recognised_view(AppState& app, const PageContext& c, int6
   std::set<std::string> shown;
   for (const Recognition& r : in_force_at(mine, at)) {
     shown.insert(r.title);
-    out.push_back({{"title", title_name(book, r.title)},
+    out.push_back({{"title", title_name(c.lang, book, r.title)},
                    {"state", "recognised"},
                    {"css", "met"},
                    {"label", tr(c.lang, "rec.recognised") + " " + std::to_string(r.year) + " — " +
-                                 decision_label(r.decision_no, r.decision_date)}});
+                                 decision_text(c.lang, r.decision_no, r.decision_date)}});
   }
   // Revoked on or before the date and not recognised again since.
   for (auto it = mine.rbegin(); it != mine.rend(); ++it) {
     if (!it->revoked_date || at < *it->revoked_date || shown.count(it->title)) continue;
     shown.insert(it->title);
-    out.push_back({{"title", title_name(book, it->title)},
+    out.push_back({{"title", title_name(c.lang, book, it->title)},
                    {"state", "revoked"},
                    {"css", "not_met"},
                    {"label", tr(c.lang, "rec.revoked") + " — " +
-                                 decision_label(it->revoked_no, *it->revoked_date)}});
+                                 decision_text(c.lang, it->revoked_no, *it->revoked_date)}});
   }
   // Before the first rules in force, their first title still names the standing.
   const RecognitionRules* rules = book.in_force(at, province_or_zero(app.store(), unit_id));
   if (!rules && !book.all().empty()) rules = book.all().front().get();
   if (rules && !rules->titles.empty() && !shown.count(rules->titles.front().code)) {
-    out.push_back({{"title", rules->titles.front().name_vi},
+    out.push_back({{"title", title_name(c.lang, &rules->titles.front())},
                    {"state", "none"},
                    {"css", "unknown"},
                    {"label", tr(c.lang, "rec.none")}});
@@ -66,9 +75,9 @@ Result<nlohmann::json> constituents_recognised(AppState& app, const PageContext&
   for (const UnitVersion& u : constituents) {
     for (const Recognition& r : in_force_at(of_unit(*all, u.unit_id), merged_on.add_days(-1))) {
       out.push_back({{"name", u.name},
-                     {"title", title_name(book, r.title)},
+                     {"title", title_name(c.lang, book, r.title)},
                      {"label", tr(c.lang, "rec.recognised") + " " + std::to_string(r.year) + " — " +
-                                   decision_label(r.decision_no, r.decision_date)}});
+                                   decision_text(c.lang, r.decision_no, r.decision_date)}});
     }
   }
   return out;

@@ -8,6 +8,9 @@
 
 namespace ntm {
 
+// "QĐ số 12/QĐ-UBND ngày 03/02/2023" / "Decision No. 12/QĐ-UBND of 03/02/2023".
+std::string decision_text(Lang lang, const std::string& number, Date date);
+
 // On c.opts.at, per title of the rules in force: recognised ("Đã công nhận —
 // QĐ số … ngày …"), revoked ("Đã thu hồi — QĐ số …"), or, for the first
 // title, not recognised. Each: {title, state, label, css}.

@@ -43,7 +43,8 @@ def entered_strings(db):
         "SELECT note FROM observation", "SELECT original_name FROM evidence", "SELECT title FROM plan",
         "SELECT note FROM plan", "SELECT note FROM plan_milestone", "SELECT program FROM sponsorship",
         "SELECT tasks FROM sponsorship", "SELECT in_kind_pledged FROM sponsorship",
-        "SELECT reason FROM audit_log",
+        "SELECT reason FROM audit_log", "SELECT decision_no FROM recognition",
+        "SELECT revoked_no FROM recognition", "SELECT signer FROM recognition",
     ]
     for q in queries:
         for (v,) in con.execute(q):
