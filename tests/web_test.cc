@@ -21,6 +21,7 @@
 #include "reports/entry_template.h"
 #include "service/articles.h"
 #include "service/auth.h"
+#include "service/dossier.h"
 #include "service/importer.h"
 #include "service/recognition.h"
 #include "store/test_store.h"
@@ -64,6 +65,20 @@ constexpr const char* kObservations =
     "18583,quy_hoach,2020-12-31,1,verified\n"
     "18583,bhyt,2020-12-31,80,submitted\n";
 
+constexpr const char* kRecognitionRules = R"(
+rules:
+  id: web-rules
+  name_vi: "Quy định thử"
+  legal_basis: "Thử"
+  effective_from: 2016-01-01
+  confirmed: false
+  titles: [{code: NTM, name_vi: "Xã đạt chuẩn NTM", set_title: NTM, confirmed: false}]
+  postings: {confirmed: false}
+  survey: {confirmed: false}
+  revocation: {confirmed: false}
+  merged: {confirmed: false}
+)";
+
 class WebTest : public ::testing::Test {
  public:
   static AppState& app() { return *app_; }
@@ -103,6 +118,14 @@ class WebTest : public ::testing::Test {
                                 "%PDF-1.4\n%%EOF\n");
     ASSERT_TRUE(pdf.is_ok()) << pdf.status().message();
     article_file_id_ = std::to_string(pdf->id);
+    // A recognition dossier being prepared (its draft is public).
+    ASSERT_TRUE(import_recognition_rules(*store, "r.yaml", kRecognitionRules).is_ok());
+    const Catalog catalog = std::move(Catalog::load(*store)).value();
+    const RecognitionBook book = std::move(RecognitionBook::load(*store)).value();
+    auto dossier = open_dossier(*store, catalog, book, admin, "18580", "NTM", 2020,
+                                *Date::parse("2020-12-31"));
+    ASSERT_TRUE(dossier.is_ok()) << dossier.status().message();
+    dossier_id_ = std::to_string(*dossier);
     server_ = new TestServer(*app_, db_);
     router_ = &server_->router();
     port_ = server_->port();
@@ -121,6 +144,7 @@ class WebTest : public ::testing::Test {
   static inline TestServer* server_ = nullptr;
   static inline unsigned short port_ = 0;
   static inline std::string article_file_id_;
+  static inline std::string dossier_id_;
   // role -> (session token, CSRF token)
   static inline std::map<std::string, std::pair<std::string, std::string>> sessions_;
 
@@ -148,6 +172,7 @@ TEST_F(WebTest, EveryRouteAnswers) {
                          pattern.find("assessment") != std::string::npos;
     if (commune) target.replace(target.find(":code"), 5, "18580");
     if (pattern == "/tep-bai-viet/:id") target.replace(target.find(":id"), 3, article_file_id_);
+    if (pattern == "/cong-nhan/du-thao/:id") target.replace(target.find(":id"), 3, dossier_id_);
     for (const auto& [name, value] : params) {
       if (size_t at = target.find(name); at != std::string::npos)
         target.replace(at, name.size(), value);
@@ -1609,20 +1634,6 @@ TEST_F(WebTest, ARequestKeepsTheCatalogueItStartedWith) {
 // count and column, the API; a decision number is escaped.
 TEST_F(WebTest, RecognisedStandingBesideTheComputedOne) {
   Store& s = app().store();
-  ASSERT_TRUE(import_recognition_rules(s, "r.yaml", R"(
-rules:
-  id: web-rules
-  name_vi: "Quy định thử"
-  legal_basis: "Thử"
-  effective_from: 2016-01-01
-  confirmed: false
-  titles: [{code: NTM, name_vi: "Xã đạt chuẩn NTM", set_title: NTM, confirmed: false}]
-  postings: {confirmed: false}
-  survey: {confirmed: false}
-  revocation: {confirmed: false}
-  merged: {confirmed: false}
-)")
-                  .is_ok());
   const auto imported =
       import_recognitions(s, "rec.csv",
                           "unit_code,title,year,decision_no,decision_date,revoked_no,revoked_date\n"
@@ -1651,6 +1662,48 @@ rules:
   EXPECT_NE(
       get(port_, "/api/v1/units/42/overview?at=2021-03-01").body.find("\"recognised_communes\":2"),
       std::string::npos);
+}
+
+// Residents comment on the published draft without an account: hostile
+// text is escaped, a comment waits for moderation, a fourth comment in ten
+// minutes is refused, a form from another site is refused; the office
+// publishes and answers.
+TEST_F(WebTest, ResidentsCommentOnTheDraft) {
+  const std::string draft = "/cong-nhan/du-thao/" + dossier_id_;
+  EXPECT_EQ(get(port_, draft).status, 200);
+  EXPECT_EQ(post(port_, draft, "name=A&body=B", "Origin: https://evil.example\r\n").status, 403);
+  const Reply first = post(
+      port_, draft, "name=%3Cscript%3Ex%3C%2Fscript%3E&body=%C4%90%C6%B0%E1%BB%9Dng+h%E1%BB%8Fng");
+  EXPECT_EQ(first.status, 303);
+  EXPECT_EQ(post(port_, draft, "name=B&body=Hai").status, 303);
+  EXPECT_EQ(post(port_, draft, "name=C&body=Ba").status, 303);
+  EXPECT_EQ(post(port_, draft, "name=D&body=Bon").status, 429);  // 3 in 10 minutes
+  EXPECT_EQ(post(port_, draft, "name=&body=x").status, 303);     // refused, said on the page
+  EXPECT_EQ(get(port_, draft).body.find("Đường hỏng"), std::string::npos);  // pending
+  const auto comments = *app().store().comments(std::stoll(dossier_id_));
+  ASSERT_EQ(comments.size(), 3u);
+  // Only the office or the commune moderates; the health department may not.
+  const std::string form = "comment=" + std::to_string(comments[0].id) +
+                           "&status=published&answer=%C4%90%C3%A3+s%E1%BB%ADa&csrf=";
+  EXPECT_NE(post(port_, "/dossiers/" + dossier_id_ + "/comments",
+                 form + sessions_.at("department").second, cookie("department"))
+                .head.find("error="),
+            std::string::npos);
+  EXPECT_EQ((*app().store().comments(std::stoll(dossier_id_)))[0].status, "pending");
+  EXPECT_EQ(post(port_, "/dossiers/" + dossier_id_ + "/comments",
+                 form + sessions_.at("admin").second, cookie("admin"))
+                .status,
+            303);
+  const Reply shown = get(port_, draft);
+  EXPECT_NE(shown.body.find("Đường hỏng"), std::string::npos);
+  EXPECT_NE(shown.body.find("&lt;script&gt;x&lt;/script&gt;"), std::string::npos);
+  EXPECT_EQ(shown.body.find("<script>x"), std::string::npos);
+  EXPECT_NE(shown.body.find("Đã sửa"), std::string::npos);
+  // The dossier page shows the checklist to the office.
+  const Reply page = get(port_, "/dossiers/" + dossier_id_, cookie("admin"));
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Công bố công khai dự thảo"), std::string::npos);
+  EXPECT_EQ(get(port_, "/dossiers/" + dossier_id_, cookie("sponsor")).status, 404);
 }
 
 }  // namespace

@@ -108,8 +108,10 @@ std::string Date::vi() const {
   return buf;
 }
 
-std::string utc_timestamp_now() {
-  const std::time_t t = std::time(nullptr);
+std::string utc_timestamp_now() { return utc_timestamp_ago(0); }
+
+std::string utc_timestamp_ago(int64_t seconds) {
+  const std::time_t t = std::time(nullptr) - seconds;
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];

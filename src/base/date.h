@@ -44,6 +44,8 @@ class Date {
 
 // Current UTC time as "yyyy-mm-ddThh:mm:ssZ".
 std::string utc_timestamp_now();
+// The UTC timestamp `seconds` ago, in the same form.
+std::string utc_timestamp_ago(int64_t seconds);
 // Today's date where the offices live: Asia/Ho_Chi_Minh, UTC+7 all year
 // (no daylight saving since 1975). Timestamps are stored in UTC and shown in
 // this time (utc_to_vn_local); "today" for defaults, reports and the header

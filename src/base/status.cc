@@ -16,6 +16,8 @@ const char* error_code_name(ErrorCode code) {
       return "permission_denied";
     case ErrorCode::kIo:
       return "io";
+    case ErrorCode::kTooMany:
+      return "too_many_requests";
     case ErrorCode::kDatabase:
       return "database";
     case ErrorCode::kInternal:

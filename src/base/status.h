@@ -27,6 +27,7 @@ enum class ErrorCode {
   kIo,                // files, sockets
   kDatabase,          // the store failed
   kInternal,          // a bug
+  kTooMany,           // too many requests from one client: try later
 };
 
 // Stable lower-case name of a code, e.g. "invalid_argument".
@@ -45,6 +46,7 @@ class [[nodiscard]] Status {
   static Status io(std::string m) { return {ErrorCode::kIo, std::move(m)}; }
   static Status database(std::string m) { return {ErrorCode::kDatabase, std::move(m)}; }
   static Status internal(std::string m) { return {ErrorCode::kInternal, std::move(m)}; }
+  static Status too_many(std::string m) { return {ErrorCode::kTooMany, std::move(m)}; }
 
   bool is_ok() const { return code_ == ErrorCode::kOk; }
   ErrorCode code() const { return code_; }

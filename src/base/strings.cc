@@ -326,4 +326,10 @@ std::string name_in_sentence(const std::string& name) {
   return name;
 }
 
+size_t utf8_length(std::string_view s) {
+  size_t n = 0;
+  for (const char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace ntm

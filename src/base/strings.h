@@ -33,6 +33,8 @@ inline const char* yes_no_vi(bool v) { return v ? "Có" : "Không"; }
 
 // Shortest round-trip text for a double: 12.5 -> "12.5", 3 -> "3".
 std::string format_number(double v);
+// Characters (code points) of a UTF-8 text.
+size_t utf8_length(std::string_view s);
 // Vietnamese style: thousands '.', decimal ',' ("1.234,5"), at most `decimals`.
 std::string format_number_vi(double v, int decimals = 1);
 

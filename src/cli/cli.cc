@@ -11,6 +11,7 @@
 #include "api/routes.h"
 #include "base/csv.h"
 #include "base/xlsx.h"
+#include "cli/dossier_cli.h"
 #include "cli/output.h"
 #include "http/server.h"
 #include "reports/bulk_template.h"
@@ -552,6 +553,7 @@ Status run_demo(const Options& o, std::ostream& out) {
 
 int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   Options o;
+  DossierOptions dossier;
   o.db = default_db();
   CLI::App app{"NTM Monitor: theo dõi xây dựng nông thôn mới (New Rural Development monitoring)",
                "ntm"};
@@ -616,6 +618,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     sub->add_option("--at", o.at, "Date yyyy-mm-dd (default today)");
     sub->add_option("--province", o.province, "Only this province's communes");
   }
+
+  add_dossier_commands(app, dossier);
 
   auto* ev = app.add_subcommand("evaluate", "Where units stand against the criteria set");
   ev->add_option("--unit", o.unit, "Unit code");
@@ -781,6 +785,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   } else if (imp->parsed()) {
     for (auto* sub : {iu, il, ia, ic, idp, io, ip, ix, it, irr, irc})
       if (sub->parsed()) s = run_import(sub->get_name(), o, out);
+  } else if (dossier.command) {
+    s = run_dossier(o.db, evidence_dir(o), dossier, out);
   } else if (rc->parsed()) {
     s = run_recognition(rcl->parsed() ? "list" : "check", o, out);
   } else if (ev->parsed()) {

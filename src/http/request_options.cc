@@ -35,6 +35,8 @@ int http_status(const Status& s) {
       return 409;
     case ErrorCode::kPermissionDenied:
       return 403;
+    case ErrorCode::kTooMany:
+      return 429;
     default:
       return 500;
   }

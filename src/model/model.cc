@@ -2,6 +2,7 @@
 
 #include "model/assessment.h"
 #include "model/criteria_set.h"
+#include "model/dossier.h"
 #include "model/measure.h"
 #include "model/observation.h"
 #include "model/unit.h"
@@ -182,6 +183,33 @@ std::vector<Band> default_bands(int n) {
   }
   if (upper >= 0) out.push_back({0, upper == 0 ? "0" : "<" + std::to_string(upper + 1)});
   return out;
+}
+
+}  // namespace ntm
+
+namespace ntm {
+
+const char* dossier_state_name(DossierState s) {
+  switch (s) {
+    case DossierState::kPreparing:
+      return "preparing";
+    case DossierState::kSubmitted:
+      return "submitted";
+    case DossierState::kAppraised:
+      return "appraised";
+    case DossierState::kVoted:
+      return "voted";
+    case DossierState::kDecided:
+      return "decided";
+  }
+  return "preparing";
+}
+
+std::optional<DossierState> parse_dossier_state(const std::string& s) {
+  for (DossierState d : {DossierState::kPreparing, DossierState::kSubmitted,
+                         DossierState::kAppraised, DossierState::kVoted, DossierState::kDecided})
+    if (s == dossier_state_name(d)) return d;
+  return std::nullopt;
 }
 
 }  // namespace ntm

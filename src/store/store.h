@@ -23,6 +23,7 @@
 #include "base/status.h"
 #include "model/article.h"
 #include "model/coordination.h"
+#include "model/dossier.h"
 #include "model/measure.h"
 #include "model/observation.h"
 #include "model/recognition.h"
@@ -218,6 +219,33 @@ class Store {
   // Every recognition, oldest decision first: of one unit (unit_id) or of the
   // units a province answers for (province); 0 = any.
   Result<std::vector<Recognition>> recognitions(int64_t unit_id = 0, int64_t province = 0);
+
+  // Recognition dossiers (store/dossier.cc).
+  Result<int64_t> insert_dossier(const Dossier& d);
+  Result<std::optional<Dossier>> dossier(int64_t id);
+  // Newest change first: of one unit and/or of a province's units; 0 = any.
+  Result<std::vector<Dossier>> dossiers(int64_t unit_id = 0, int64_t province = 0);
+  Status update_dossier(const Dossier& d);  // state, returned_reason, recognition_id
+  Status insert_posting(int64_t dossier_id, const DossierPosting& p);
+  Result<std::vector<DossierPosting>> postings(int64_t dossier_id);
+  Status replace_survey(int64_t dossier_id, const std::vector<SurveyRow>& rows);
+  Result<std::vector<SurveyRow>> survey(int64_t dossier_id);
+  Status upsert_declaration(int64_t dossier_id, const DossierDeclaration& d);
+  Result<std::vector<DossierDeclaration>> declarations(int64_t dossier_id);
+  Result<int64_t> insert_dossier_file(const DossierFile& f);
+  // A dossier's files, or one file by id (0 = any).
+  Result<std::vector<DossierFile>> dossier_files(int64_t dossier_id, int64_t id = 0);
+  Status upsert_appraisal(int64_t dossier_id, const DossierAppraisal& a);
+  Status clear_appraisals(int64_t dossier_id);
+  Result<std::vector<DossierAppraisal>> appraisals(int64_t dossier_id);
+  Status upsert_vote(int64_t dossier_id, const DossierVote& v);
+  Result<std::optional<DossierVote>> vote(int64_t dossier_id);
+  Result<int64_t> insert_comment(const DossierComment& c);
+  Result<std::vector<DossierComment>> comments(int64_t dossier_id);
+  Status moderate_comment(int64_t id, const std::string& status, const std::string& answer,
+                          const std::string& by);
+  // Comments sent from `client` (an address) since a UTC timestamp.
+  Result<int64_t> comments_since(const std::string& client, const std::string& since);
   // Ends a published version: it stays in force until `to` (inclusive).
   Status close_criteria_set(const std::string& id, Date to);
   Status upsert_criteria_draft(const CriteriaDraft& d);  // sets updated_at

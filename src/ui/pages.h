@@ -117,4 +117,22 @@ Response article_unpublish(AppState& app, const Request& r);     // POST /articl
 Response progress_publish(AppState& app, const Request& r);      // POST /progress/publish
 Response progress_live(AppState& app, const Request& r);         // POST /progress/live
 
+// Recognition dossiers (dossier_pages.cc).
+Response dossiers_page(AppState& app, const Request& r);    // GET /dossiers
+Response dossier_open(AppState& app, const Request& r);     // POST /dossiers
+Response dossier_page(AppState& app, const Request& r);     // GET /dossiers/:id
+Response dossier_posting(AppState& app, const Request& r);  // POST /dossiers/:id/postings
+Response dossier_survey(AppState& app, const Request& r);   // POST /dossiers/:id/survey
+Response dossier_declaration(AppState& app, const Request& r);
+Response dossier_upload(AppState& app, const Request& r);
+Response dossier_submit(AppState& app, const Request& r);
+Response dossier_appraisal(AppState& app, const Request& r);
+Response dossier_vote(AppState& app, const Request& r);
+Response dossier_decision(AppState& app, const Request& r);
+Response dossier_return(AppState& app, const Request& r);
+Response dossier_moderate(AppState& app, const Request& r);
+Response dossier_file(AppState& app, const Request& r);         // GET /dossiers/:id/files/:file
+Response recognitions_public(AppState& app, const Request& r);  // GET /cong-nhan
+Response draft_public(AppState& app, const Request& r);         // GET|POST /cong-nhan/du-thao/:id
+
 }  // namespace ntm

@@ -1,0 +1,97 @@
+// The recognition dossier's use cases (model/dossier.h has the states). Each
+// checks who may act — the commune officer of the commune, a department of
+// its province for its criteria, the province's office — runs in one
+// transaction and writes an audit entry ("dossier.<step>", subject
+// "dossier:<id>"). The checklist says, from the rules in force on the
+// assessment date, what is done, what is missing and what the rules leave
+// "chưa quy định" (never required).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/dossier.h"
+#include "model/user.h"
+#include "service/evaluate.h"
+#include "service/recognition.h"
+#include "store/store.h"
+
+namespace ntm {
+
+// What the rules and the data say of a dossier now.
+struct DossierContext {
+  Dossier dossier;
+  const RecognitionRules* rules = nullptr;  // in force on assessed_on
+  const RecognitionTitle* title = nullptr;
+  Assessment assessment;  // verified data on assessed_on, the set in force
+  int64_t province = 0;
+};
+Result<DossierContext> dossier_context(Store& store, const Catalog& catalog,
+                                       const RecognitionBook& book, int64_t dossier_id);
+
+enum class CheckState { kOk, kMissing, kNotSet };
+const char* check_state_name(CheckState s);  // ok, missing, not_set
+struct CheckItem {
+  std::string code;   // criteria, postings, comments, survey, <condition>, doc:<document>
+  std::string label;  // what is checked (Vietnamese, from the rules)
+  CheckState state = CheckState::kMissing;
+  std::string detail;  // why, in figures
+};
+// Every item must be kOk or kNotSet before the commune submits.
+Result<std::vector<CheckItem>> check_dossier(Store& store, const DossierContext& ctx);
+
+// Satisfaction rates of the survey: coverage and each question's share.
+struct SurveyRates {
+  int households = 0, asked = 0;
+  std::vector<std::pair<int, double>> questions;  // question -> satisfied %
+};
+SurveyRates survey_rates(const std::vector<SurveyRow>& rows);
+
+// The commune officer of the commune; the departments, office and steering
+// members of its province; the central office.
+Result<bool> may_read_dossier(Store& store, const User& user, const Dossier& d);
+
+// The commune (its verified data meets the title on `assessed`, a day of
+// the year or early the next, usually a period end) or the province's office
+// opens a dossier for (commune, title, year).
+Result<int64_t> open_dossier(Store& store, const Catalog& catalog, const RecognitionBook& book,
+                             const User& user, const std::string& code, const std::string& title,
+                             int year, Date assessed);
+// While preparing (the commune or the office):
+Status record_posting(Store& store, const User& user, int64_t id, const DossierPosting& p);
+Status record_survey(Store& store, const User& user, int64_t id,
+                     const std::vector<SurveyRow>& rows);
+Status record_declaration(Store& store, const RecognitionBook& book, const User& user, int64_t id,
+                          const DossierDeclaration& d);
+Result<DossierFile> add_dossier_file(Store& store, const std::string& dir, const User& user,
+                                     int64_t id, const std::string& document,
+                                     const std::string& original_name, std::string_view data);
+Status submit_dossier(Store& store, const Catalog& catalog, const RecognitionBook& book,
+                      const User& user, int64_t id);
+// A department (its criteria) or the office: agree / more, with a note. When
+// every criterion is agreed the dossier is appraised.
+Status appraise(Store& store, const Catalog& catalog, const RecognitionBook& book, const User& user,
+                int64_t id, const std::string& criterion, const std::string& verdict,
+                const std::string& note);
+// The office: the council's vote (the rules' agreeing share when set), then
+// the chairman's decision (a recognition recorded from its date). Both check
+// again that the verified data meets the title.
+Status record_vote(Store& store, const Catalog& catalog, const RecognitionBook& book,
+                   const User& user, int64_t id, const DossierVote& v);
+Result<int64_t> record_decision(Store& store, const Catalog& catalog, const RecognitionBook& book,
+                                const User& user, int64_t id, const std::string& number, Date date,
+                                const std::string& signer);
+// The office sends the dossier back to the commune with a reason.
+Status return_dossier(Store& store, const User& user, int64_t id, const std::string& reason);
+
+// A resident's comment on the published draft (no account): while
+// preparing; name ≤ 100 and text 1-2000 characters; at most 3 per client in
+// 10 minutes and 20 a day. Stored pending until moderated.
+Status add_comment(Store& store, int64_t id, const std::string& name, const std::string& body,
+                   const std::string& client);
+// The office or the commune publishes or hides a comment and answers it.
+Status moderate(Store& store, const User& user, int64_t comment_id, int64_t dossier_id,
+                const std::string& status, const std::string& answer);
+
+}  // namespace ntm
