@@ -46,6 +46,18 @@ std::string owner_label(const ProgressReport& r, const WorkItem& w) {
   return n != names.end() ? n->second : w.owner_code;
 }
 
+namespace {
+
+// Communes of `units` with a recognition decision in force on `at`.
+Result<int> count_recognised(Store& store, const std::vector<Assessment>& units, Date at) {
+  int n = 0;
+  for (const Assessment& a : units)
+    n += !in_force_at(TRY(store.recognitions(a.unit.unit_id)), at).empty();
+  return n;
+}
+
+}  // namespace
+
 Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalog,
                                              ReportOptions opts) {
   ProgressReport r;
@@ -83,6 +95,7 @@ Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalo
     auto before = evaluate_all(store, catalog, opts.parent_code, Level::kCommune, then, &cache);
     if (before.is_ok() && !before->empty()) {
       r.compare_summary = summarize(*before);
+      r.compare_recognised = TRY(count_recognised(store, *before, r.compare_at));
       r.compare_set_id = before->front().set->id;
       r.compare_set_name = before->front().set->name_vi;
     }
@@ -101,6 +114,21 @@ Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalo
     r.departments[c.code] = c.department;
   }
   const int64_t province = TRY(store.province_of(r.parent.unit_id));
+  r.recognised = TRY(count_recognised(store, now, opts.at));
+  const RecognitionBook book = TRY(RecognitionBook::load(store));
+  const RecognitionRules* rules = book.in_force(opts.at, province);
+  for (const PlanRow& row : r.rows) {
+    for (const Recognition& rec :
+         in_force_at(TRY(store.recognitions(row.assessment.unit.unit_id)), opts.at)) {
+      UpkeepRow u = upkeep_of(rec, row.assessment,
+                              rules ? rules->title(rec.title) : book.title(rec.title), rules);
+      if (u.status == Upkeep::kRevocable || u.status == Upkeep::kAtRisk)
+        r.upkeep.push_back(std::move(u));
+    }
+  }
+  std::stable_sort(r.upkeep.begin(), r.upkeep.end(), [](const UpkeepRow& a, const UpkeepRow& b) {
+    return (a.status == Upkeep::kRevocable) > (b.status == Upkeep::kRevocable);
+  });
   for (const auto& [crit, dep] : TRY(store.criterion_departments(province, r.set->id)))
     r.departments[crit] = dep;
   for (const auto& [code, name] : TRY(store.departments(province))) r.department_names[code] = name;

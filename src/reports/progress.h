@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "service/coordination.h"
+#include "service/recognition.h"
 #include "service/views.h"
 
 namespace ntm {
@@ -45,6 +46,12 @@ struct ProgressReport {
   std::vector<SponsorshipView> sponsors;
   std::vector<std::pair<Meeting, Conclusion>> conclusions;  // every conclusion, open first
   bool demo = false;                                        // synthetic data: said on every page
+  // The recognised standing, apart from the computed one: communes with a
+  // recognition decision in force on each date, and the recognised ones
+  // at risk or liable to revocation on `at` (judged on these assessments).
+  int recognised = 0;
+  std::optional<int> compare_recognised;
+  std::vector<UpkeepRow> upkeep;
 };
 
 Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalog,

@@ -56,6 +56,10 @@ std::string summary_section(const ProgressReport& r) {
   row("Bình quân tiêu chí đạt/xã", num(s.average_criteria_met, 1),
       t ? num(t->average_criteria_met, 1) : "",
       t ? signed_num(s.average_criteria_met - t->average_criteria_met, 1) : "");
+  // The recognised standing, beside — not in — the computed one.
+  row("Số xã đã được công nhận (quyết định còn hiệu lực)", num(r.recognised),
+      t && r.compare_recognised ? num(*r.compare_recognised) : "",
+      t && r.compare_recognised ? change(r.recognised, *r.compare_recognised) : "");
   // Bands compare when both dates use the same set (the same bands).
   const bool same_bands = same_set_compared(r);
   for (size_t i = 0; i < s.bands.size(); ++i) {
@@ -112,8 +116,30 @@ std::string criteria_section(const ProgressReport& r) {
   return h + "</tbody></table>";
 }
 
+// Recognised communes that no longer meet the set (the upkeep check).
+std::string upkeep_html(const ProgressReport& r) {
+  if (r.upkeep.empty()) return "";
+  std::string h =
+      "<h3>Xã đã được công nhận nhưng không còn đạt đủ tiêu chí</h3><table class=\"grid\"><thead>"
+      "<tr><th>Xã</th><th>Quyết định công nhận</th><th>Tình trạng</th><th>Tiêu chí không đạt</th>"
+      "</tr></thead><tbody>";
+  for (const UpkeepRow& u : r.upkeep) {
+    std::string failing;
+    for (const std::string& c : u.failing_codes) failing += (failing.empty() ? "" : ", ") + c;
+    h += "<tr><td>" + e(u.unit_name) + "</td><td>" +
+         e(decision_label(u.recognition.decision_no, u.recognition.decision_date)) + "</td><td>" +
+         (u.status == Upkeep::kRevocable
+              ? "Thuộc diện thu hồi: " + e(u.trigger)
+              : std::string("Có nguy cơ") +
+                    (u.triggers_unset ? " (căn cứ thu hồi: chưa quy định)" : "")) +
+         "</td><td>" + e(failing) + "</td></tr>";
+  }
+  return h + "</tbody></table>";
+}
+
 std::string lagging_section(const ProgressReport& r) {
   std::string h = "<h2>IV. Các xã chưa đạt chuẩn: tiêu chí còn thiếu và trách nhiệm</h2>";
+  h += upkeep_html(r);
   if (r.lagging.empty()) return h + "<p>Tất cả các xã đã đạt chuẩn.</p>";
   h += "<table class=\"grid\"><thead><tr><th>Xã</th><th>Số TC đạt</th><th>Kế hoạch</th>"
        "<th>Tiêu chí còn thiếu (cơ quan phụ trách)</th></tr></thead><tbody>";

@@ -105,6 +105,20 @@ std::string progress_json(const ProgressReport& r) {
       {"overdue_work_items", overdue},
       {"sponsorships", sponsors},
       {"conclusions", conclusions}};
+  // The recognised standing, apart from the computed one.
+  j["recognised"] = r.recognised;
+  j["compare_recognised"] =
+      r.compare_recognised ? nlohmann::json(*r.compare_recognised) : nlohmann::json();
+  nlohmann::json upkeep = nlohmann::json::array();
+  for (const UpkeepRow& u : r.upkeep)
+    upkeep.push_back({{"unit_code", u.recognition.unit_code},
+                      {"unit_name", u.unit_name},
+                      {"title", u.recognition.title},
+                      {"decision_no", u.recognition.decision_no},
+                      {"upkeep", upkeep_name(u.status)},
+                      {"failing", u.failing_codes},
+                      {"trigger", u.trigger}});
+  j["upkeep"] = upkeep;
   return j.dump(2) + "\n";
 }
 

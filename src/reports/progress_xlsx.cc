@@ -93,6 +93,8 @@ void summary_sheet(XlsxBook& b, const ProgressReport& r) {
   ++row;
   line("Bình quân tiêu chí đạt/xã", s.average_criteria_met, t.average_criteria_met, b.decimal(),
        true);
+  line("Số xã đã được công nhận (quyết định còn hiệu lực)", r.recognised,
+       r.compare_recognised.value_or(0), b.number(), r.compare_recognised.has_value());
   const bool same_bands = same_set_compared(r);
   for (size_t i = 0; i < s.bands.size(); ++i) {
     const std::string label = "Số xã đạt " + s.bands[i].label + " tiêu chí";

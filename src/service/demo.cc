@@ -1,5 +1,6 @@
 #include "service/demo.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <sstream>
@@ -9,8 +10,8 @@
 #include "service/auth.h"
 #include "service/demo_data.h"
 #include "service/evaluate.h"
-#include "service/recognition.h"
 #include "service/importer.h"
+#include "service/recognition.h"
 
 namespace ntm {
 namespace {
@@ -43,6 +44,7 @@ Status add_demo_accounts(Store& store) {
       {"so.yte", "department", "", "SYT", kDemoPassword, "", "Lê Văn Hùng (minh họa)"},
       {"so.nnmt", "department", "", "SNNMT", kDemoPassword, "", "Phạm Thị Lan (minh họa)"},
       {"xa.sontay", "commune", "18172", "", kDemoPassword, "", "Nguyễn Văn An (minh họa)"},
+      {"xa.locha", "commune", "18568", "", kDemoPassword, "", "Đặng Thị Hoa (minh họa)"},
       {"bcd.thanhvien", "steering", "42", "", kDemoPassword, "", "Hoàng Văn Bình (minh họa)"},
   };
   for (const NewUser& a : accounts) TRY(add_user(store, a, "demo"));
@@ -50,6 +52,11 @@ Status add_demo_accounts(Store& store) {
 }
 
 }  // namespace
+
+// The demo's recognition story: a commune ready for its dossier (Xã Lộc Hà
+// after the merger) and a recognised commune that slips (Xã Thạch Trung).
+constexpr const char* kReady = "18568";
+constexpr const char* kSlipping = "18088";
 
 constexpr const char* kCriteriaFiles[] = {
     "criteria/measures.yaml",
@@ -63,8 +70,8 @@ constexpr const char* kCriteriaFiles[] = {
 Status import_demo_sets(Store& store, const std::string& dir) {
   for (const char* f : kCriteriaFiles)
     TRY(import_criteria(store, f, TRY(read_file(dir + "/" + f))));
-  for (const char* f : {"recognition/cong-nhan-xa-2021-2025.yaml",
-                        "recognition/cong-nhan-xa-2026-2030.yaml"})
+  for (const char* f :
+       {"recognition/cong-nhan-xa-2021-2025.yaml", "recognition/cong-nhan-xa-2026-2030.yaml"})
     TRY(import_recognition_rules(store, f, TRY(read_file(dir + "/" + f))));
   TRY(store.set_setting("default_series", "ntm-xa-minh-hoa"));
   return store.set_setting("demo_data", "synthetic");
@@ -102,8 +109,21 @@ Result<DemoReport> build_demo(Store& store, const std::string& dir) {
   for (const UnitVersion& u :
        TRY(store.descendants_at(province->unit_id, Level::kCommune, *Date::parse("2024-12-31")))) {
     if (!before->applies_to(u)) continue;
-    write_unit(csv, u.code, *before, "BTB", story(before->criteria.size(), rng), 2017, 2024,
-               catalog.measures(), rng);
+    CommuneStory st = story(before->criteria.size(), rng);
+    if (u.code != kSlipping) {
+      write_unit(csv, u.code, *before, "BTB", st, 2017, 2024, catalog.measures(), rng);
+      continue;
+    }
+    // One commune meets every criterion from 2018 (recognised in the demo),
+    // then slips in 2024: 6 of 19 criteria, income and environment among
+    // them — liable to revocation under the 2021-2025 rules (≥ 30 % with a
+    // key criterion).
+    std::fill(st.met_year.begin(), st.met_year.end(), 2018);
+    write_unit(csv, u.code, *before, "BTB", st, 2017, 2023, catalog.measures(), rng);
+    for (size_t i = 0; i < before->criteria.size(); ++i)
+      for (const char* code : {"5", "8", "10", "13", "14", "17"})
+        if (before->criteria[i].code == code) st.met_year[i] = 9999;
+    write_unit(csv, u.code, *before, "BTB", st, 2024, 2024, catalog.measures(), rng);
   }
   // Merged communes: their own first reports at the end of 2025 (19 criteria)
   // and mid-2026 (10 criteria, by commune group, assigned here).
@@ -119,7 +139,11 @@ Result<DemoReport> build_demo(Store& store, const std::string& dir) {
     // inherit their weakest constituents' gaps, so fewer meet NTM than before.
     CommuneStory st = story(before->criteria.size(), rng);
     for (int& y : st.met_year) y += 3;
-    write_unit(csv, u.code, *before, "BTB", st, 2025, 2025, catalog.measures(), rng);
+    // Xã Lộc Hà meets every criterion at the end of 2025: the demo's road
+    // to recognition (docs/recognition.md) starts there.
+    if (u.code == kReady) std::fill(st.met_year.begin(), st.met_year.end(), 2020);
+    write_unit(csv, u.code, *before, "BTB", st, 2025, 2025, catalog.measures(), rng,
+               u.code != kReady);
     // Mid-2026 under the new, stricter 10 criteria.
     st = story(after->criteria.size(), rng);
     for (int& y : st.met_year) y += 6;

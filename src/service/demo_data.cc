@@ -41,7 +41,7 @@ CommuneStory story(size_t criteria, Rng& rng) {
 // Observations of one unit for the years [first, last] under `set`.
 void write_unit(std::ostringstream& csv, const std::string& code, const CriteriaSet& set,
                 const std::string& variant, const CommuneStory& st, int first, int last,
-                const std::map<std::string, Measure>& measures, Rng& rng) {
+                const std::map<std::string, Measure>& measures, Rng& rng, bool gaps) {
   for (int year = first; year <= last; ++year) {
     // Year-end reports; the 2026 one is the mid-year report (30/06/2026).
     const std::string date = std::to_string(year) + (year == 2026 ? "-06-30" : "-12-31");
@@ -50,7 +50,8 @@ void write_unit(std::ostringstream& csv, const std::string& code, const Criteria
     const char* status = year <= 2025 ? "verified" : rng.uniform() < 0.7 ? "verified" : "submitted";
     for (size_t c = 0; c < set.criteria.size(); ++c) {
       for (const Indicator& ind : set.criteria[c].indicators) {
-        if (rng.uniform() < 0.015) continue;  // a data gap
+        const bool gap = rng.uniform() < 0.015;  // a data gap (drawn either way)
+        if (gap && gaps) continue;
         auto variant_it = ind.thresholds.find(variant);
         if (variant_it == ind.thresholds.end()) variant_it = ind.thresholds.find("default");
         if (variant_it == ind.thresholds.end()) continue;

@@ -40,10 +40,11 @@ struct CommuneStory {
 CommuneStory story(size_t criteria, Rng& rng);
 
 // Observations (CSV rows unit_code,measure,date,value,status) of one unit for
-// the years [first, last] under `set`, thresholds of `variant`.
+// the years [first, last] under `set`, thresholds of `variant`; with `gaps`
+// about 1.5 % of values are missing, as in real reports.
 void write_unit(std::ostringstream& csv, const std::string& code, const CriteriaSet& set,
                 const std::string& variant, const CommuneStory& st, int first, int last,
-                const std::map<std::string, Measure>& measures, Rng& rng);
+                const std::map<std::string, Measure>& measures, Rng& rng, bool gaps = true);
 
 // The socio-economic region (QĐ 318/2022's grouping) of a province by its
 // 2024 GSO code: TDMNPB, DBSH, BTB, DHNTB, TN, DNB or DBSCL.

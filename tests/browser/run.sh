@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the browser tests: builds the demo databases (Hà Tĩnh; the country at a
 # tenth), starts `ntm serve` on free loopback ports, runs the role walkthroughs,
-# web.test.mjs and national.test.mjs in headless
+# web.test.mjs, recognition.test.mjs and national.test.mjs in headless
 # Chromium (one file at a time: they share the database), stops the server.
 # Usage: tests/browser/run.sh NTM_BINARY ARTIFACT_DIR
 # NTM_BROWSER_ONLY=PATTERN runs only the tests whose names match.
@@ -45,7 +45,8 @@ NTM_URL="http://127.0.0.1:$port" NTM_NATIONAL_URL="http://127.0.0.1:$national_po
   NTM_ARTIFACTS="$artifacts" \
   node --test --test-concurrency=1 --test-reporter=spec \
   ${NTM_BROWSER_ONLY:+--test-name-pattern="$NTM_BROWSER_ONLY"} \
-  "$here/walkthroughs.test.mjs" "$here/web.test.mjs" "$here/national.test.mjs" || status=$?
+  "$here/walkthroughs.test.mjs" "$here/web.test.mjs" "$here/recognition.test.mjs" \
+  "$here/national.test.mjs" || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- the server's log (last 40 lines):"
   tail -40 "$work/serve.log"
