@@ -191,7 +191,8 @@ Result<nlohmann::json> dossier_view(AppState& app, const PageContext& c, const U
                 {"verdict",
                  it == verdicts.end() ? "" : tr(c.lang, "dossier.verdict_" + it->second.verdict)},
                 {"note", it == verdicts.end() ? "" : it->second.note},
-                {"may_appraise", mine && d->state == DossierState::kSubmitted}});
+                {"may_appraise", mine && d->state == DossierState::kSubmitted &&
+                                     (it == verdicts.end() || it->second.verdict != "agree")}});
     criteria.push_back(row);
   }
   v["criteria"] = criteria;
@@ -201,7 +202,7 @@ Result<nlohmann::json> dossier_view(AppState& app, const PageContext& c, const U
   v["may_vote"] = office && d->state == DossierState::kAppraised;
   v["may_decide"] = office && d->state == DossierState::kVoted;
   v["may_return"] = office && !preparing && d->state != DossierState::kDecided;
-  v["today"] = today_local().iso();
+  v["today_iso"] = today_local().iso();
   if (auto vote = s.vote(d->id); vote.is_ok() && *vote)
     v["vote"] = std::to_string((**vote).agree) + "/" + std::to_string((**vote).present) + " (" +
                 format_date(c.lang, (**vote).met_on) + ")";

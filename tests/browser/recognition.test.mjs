@@ -12,7 +12,8 @@ import { writeFileSync } from "node:fs";
 import { base, shots, page, signIn } from "./lib.mjs";
 
 async function submitForm(p, form) {
-  await Promise.all([p.waitForURL(/\/dossiers\/\d+\?/), form.locator("button").first().click()]);
+  // The answer may have the same address as the page (…?saved=1): wait for the load itself.
+  await Promise.all([p.waitForNavigation({ waitUntil: "load" }), form.locator("button").first().click()]);
   assert.equal(await p.locator(".error-summary").count(), 0, await p.locator(".error-summary").allInnerTexts().then((t) => t.join()));
 }
 
