@@ -99,7 +99,7 @@ bool applies(const RecognitionCondition& c, const std::string& title) {
   return c.titles.empty() || std::count(c.titles.begin(), c.titles.end(), title);
 }
 
-std::string pct(double v) { return format_number(std::round(v * 10) / 10) + "%"; }
+std::string pct(double v) { return format_number_vi(v, 1) + "%"; }
 
 }  // namespace
 
