@@ -55,7 +55,9 @@ Response dossiers_page(AppState& app, const Request& r) {
   if (!list.is_ok()) return error_page(app, c, list.status());
   nlohmann::json rows = nlohmann::json::array();
   for (const Dossier& d : *list) {
-    if (u.role != Role::kCommune && !is_central(u) && u.province_id == 0) continue;
+    // The list shows what the reader may open (sponsors none).
+    const auto may = may_read_dossier(app.store(), u, d);
+    if (!may.is_ok() || !*may) continue;
     rows.push_back({{"href", "/dossiers/" + std::to_string(d.id)},
                     {"id", d.id},
                     {"unit", d.unit_name},
