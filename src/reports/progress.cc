@@ -48,11 +48,26 @@ std::string owner_label(const ProgressReport& r, const WorkItem& w) {
 
 namespace {
 
+using ByUnit = std::map<int64_t, std::vector<Recognition>>;
+
+// The recognitions of `province`'s units, by unit (one read).
+Result<ByUnit> recognitions_by_unit(Store& store, int64_t province) {
+  ByUnit out;
+  for (Recognition& r : TRY(store.recognitions(0, province)))
+    out[r.unit_id].push_back(std::move(r));
+  return out;
+}
+
+// The recognitions of `unit` in force on `at`.
+std::vector<Recognition> in_force(const ByUnit& all, int64_t unit, Date at) {
+  const auto it = all.find(unit);
+  return it == all.end() ? std::vector<Recognition>() : in_force_at(it->second, at);
+}
+
 // Communes of `units` with a recognition decision in force on `at`.
-Result<int> count_recognised(Store& store, const std::vector<Assessment>& units, Date at) {
+int count_recognised(const ByUnit& all, const std::vector<Assessment>& units, Date at) {
   int n = 0;
-  for (const Assessment& a : units)
-    n += !in_force_at(TRY(store.recognitions(a.unit.unit_id)), at).empty();
+  for (const Assessment& a : units) n += !in_force(all, a.unit.unit_id, at).empty();
   return n;
 }
 
@@ -95,7 +110,9 @@ Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalo
     auto before = evaluate_all(store, catalog, opts.parent_code, Level::kCommune, then, &cache);
     if (before.is_ok() && !before->empty()) {
       r.compare_summary = summarize(*before);
-      r.compare_recognised = TRY(count_recognised(store, *before, r.compare_at));
+      r.compare_recognised = count_recognised(
+          TRY(recognitions_by_unit(store, province_or_zero(store, r.parent.unit_id))), *before,
+          r.compare_at);
       r.compare_set_id = before->front().set->id;
       r.compare_set_name = before->front().set->name_vi;
     }
@@ -114,12 +131,12 @@ Result<ProgressReport> build_progress_report(Store& store, const Catalog& catalo
     r.departments[c.code] = c.department;
   }
   const int64_t province = TRY(store.province_of(r.parent.unit_id));
-  r.recognised = TRY(count_recognised(store, now, opts.at));
+  const ByUnit recognised = TRY(recognitions_by_unit(store, province));
+  r.recognised = count_recognised(recognised, now, opts.at);
   const RecognitionBook book = TRY(RecognitionBook::load(store));
   const RecognitionRules* rules = book.in_force(opts.at, province);
   for (const PlanRow& row : r.rows) {
-    for (const Recognition& rec :
-         in_force_at(TRY(store.recognitions(row.assessment.unit.unit_id)), opts.at)) {
+    for (const Recognition& rec : in_force(recognised, row.assessment.unit.unit_id, opts.at)) {
       UpkeepRow u = upkeep_of(rec, row.assessment,
                               rules ? rules->title(rec.title) : book.title(rec.title), rules);
       if (u.status == Upkeep::kRevocable || u.status == Upkeep::kAtRisk)

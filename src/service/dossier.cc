@@ -42,17 +42,6 @@ Status require_state(const Dossier& d, DossierState s, const std::string& what) 
   return Status::ok();
 }
 
-// The criteria's departments in the province (its own assignments first).
-Result<std::map<std::string, std::string>> criterion_department(Store& store,
-                                                                const CriteriaSet& set,
-                                                                int64_t province) {
-  std::map<std::string, std::string> out;
-  for (const Criterion& c : set.criteria) out[c.code] = c.department;
-  for (const auto& [crit, dep] : TRY(store.criterion_departments(province, set.id)))
-    out[crit] = dep;
-  return out;
-}
-
 // Whether the title is met on the verified data, and if not which criteria fail.
 bool title_met(const DossierContext& ctx, std::string* why) {
   const std::string wanted = ctx.title ? ctx.title->set_title : "";
@@ -102,6 +91,16 @@ bool applies(const RecognitionCondition& c, const std::string& title) {
 std::string pct(double v) { return format_number_vi(v, 1) + "%"; }
 
 }  // namespace
+
+Result<std::map<std::string, std::string>> criterion_department(Store& store,
+                                                                const CriteriaSet& set,
+                                                                int64_t province) {
+  std::map<std::string, std::string> out;
+  for (const Criterion& c : set.criteria) out[c.code] = c.department;
+  for (const auto& [crit, dep] : TRY(store.criterion_departments(province, set.id)))
+    out[crit] = dep;
+  return out;
+}
 
 const char* check_state_name(CheckState s) {
   return s == CheckState::kOk ? "ok" : s == CheckState::kMissing ? "missing" : "not_set";

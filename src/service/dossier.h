@@ -7,6 +7,7 @@
 // "chưa quy định" (never required).
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,12 @@ SurveyRates survey_rates(const std::vector<SurveyRow>& rows);
 
 // The commune officer of the commune; the departments, office and steering
 // members of its province; the central office.
+// Criterion code -> the department responsible for it in the province (the
+// province's own assignments over the set file's).
+Result<std::map<std::string, std::string>> criterion_department(Store& store,
+                                                                const CriteriaSet& set,
+                                                                int64_t province);
+
 Result<bool> may_read_dossier(Store& store, const User& user, const Dossier& d);
 
 // The commune (its verified data meets the title on `assessed`, a day of

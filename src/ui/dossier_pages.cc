@@ -178,11 +178,10 @@ Result<nlohmann::json> dossier_view(AppState& app, const PageContext& c, const U
   // Appraisal: each criterion, its department and verdict.
   std::map<std::string, DossierAppraisal> verdicts;
   for (const DossierAppraisal& a : TRY(s.appraisals(d->id))) verdicts[a.criterion] = a;
-  auto deps = s.criterion_departments(ctx.province, ctx.assessment.set->id);
+  const auto deps = TRY(criterion_department(s, *ctx.assessment.set, ctx.province));
   nlohmann::json criteria = nlohmann::json::array();
   for (const CriterionResult& cr : ctx.assessment.criteria) {
-    std::string dep = cr.criterion->department;
-    if (deps.is_ok() && deps->count(cr.criterion->code)) dep = deps->at(cr.criterion->code);
+    const std::string dep = deps.count(cr.criterion->code) ? deps.at(cr.criterion->code) : "";
     const auto it = verdicts.find(cr.criterion->code);
     const bool mine = office || (u.role == Role::kDepartment && u.province_id == ctx.province &&
                                  u.department == dep);
