@@ -12,6 +12,8 @@ namespace ntm {
 
 std::string_view trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
+// The parts with `sep` between them: {"10", "17"}, ", " -> "10, 17".
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
 
 // Parses a decimal number written with '.' as the decimal point ("12.5",
 // "-3", "1e3"). Rejects empty text, thousands separators and trailing junk.

@@ -91,3 +91,11 @@ TEST(Strings, TruncateWordsKeepsWordsAndUtf8Whole) {
 
 }  // namespace
 }  // namespace ntm
+
+namespace ntm {
+TEST(Strings, JoinsParts) {
+  EXPECT_EQ(join({"10", "17", "19"}, ", "), "10, 17, 19");
+  EXPECT_EQ(join({"a"}, "; "), "a");
+  EXPECT_EQ(join({}, ", "), "");
+}
+}  // namespace ntm

@@ -25,6 +25,8 @@ constexpr Sub kSubs[] = {
     {"vote", "The council's vote: ID --date D --members M --present P --agree A"},
     {"decide", "The decision: ID --number N --date D [--signer S]"},
     {"return", "Back to the commune: ID --reason R"},
+    {"close", "Close without a decision: ID --reason R"},
+    {"revoke", "Open a revocation dossier: --unit CODE --title NTM --at D (a trigger fires)"},
 };
 
 Result<Date> date_of(const std::string& text) {
@@ -41,10 +43,11 @@ void add_dossier_commands(CLI::App& app, DossierOptions& o) {
   for (const Sub& s : kSubs) {
     auto* c = d->add_subcommand(s.name, s.help);
     c->add_option("--as", o.as, "The account the step is recorded for")->required();
-    if (std::string(s.name) == "open") {
+    const std::string name = s.name;
+    if (name == "open" || name == "revoke") {
       c->add_option("--unit", o.unit, "Commune code")->required();
       c->add_option("--title", o.title, "Title (default NTM)");
-      c->add_option("--year", o.year, "Year")->required();
+      if (name == "open") c->add_option("--year", o.year, "Year")->required();
       c->add_option("--at", o.at, "Assessment date: the verified data of this day")->required();
     } else {
       c->add_option("ID", o.id, "Dossier number")->required();
@@ -83,11 +86,13 @@ Status run_dossier(const std::string& db, const std::string& evidence_dir, const
   const Catalog catalog = TRY(Catalog::load(*store));
   const RecognitionBook book = TRY(RecognitionBook::load(*store));
   const std::string cmd = o.command ? o.command->get_name() : "";
-  if (cmd == "open") {
+  if (cmd == "open" || cmd == "revoke") {
     const auto at = Date::parse(o.at);
     if (!at.is_ok()) return Status::invalid("--at: " + at.status().message());
     const int64_t id =
-        TRY(open_dossier(*store, catalog, book, *user, o.unit, o.title, o.year, *at));
+        cmd == "open"
+            ? TRY(open_dossier(*store, catalog, book, *user, o.unit, o.title, o.year, *at))
+            : TRY(open_revocation(*store, catalog, book, *user, o.unit, o.title, *at));
     out << "Hồ sơ số " << id << "\n";
     return Status::ok();
   }
@@ -95,8 +100,9 @@ Status run_dossier(const std::string& db, const std::string& evidence_dir, const
     const DossierContext ctx = TRY(dossier_context(*store, catalog, book, o.id));
     if (!TRY(may_read_dossier(*store, *user, ctx.dossier)))
       return Status::forbidden("không được xem hồ sơ này");
-    out << "dossier," << ctx.dossier.id << "," << ctx.dossier.unit_code << "," << ctx.dossier.title
-        << "," << ctx.dossier.year << "," << dossier_state_name(ctx.dossier.state) << "\n";
+    out << ctx.dossier.kind << "," << ctx.dossier.id << "," << ctx.dossier.unit_code << ","
+        << ctx.dossier.title << "," << ctx.dossier.year << ","
+        << dossier_state_name(ctx.dossier.state) << "\n";
     for (const CheckItem& c : TRY(check_dossier(*store, ctx)))
       out << c.code << "," << check_state_name(c.state) << "," << csv_field(c.detail) << "\n";
     return Status::ok();
@@ -137,10 +143,12 @@ Status run_dossier(const std::string& db, const std::string& evidence_dir, const
   if (cmd == "decide") {
     const int64_t rec = TRY(record_decision(*store, catalog, book, *user, o.id, o.number,
                                             TRY(date_of(o.date)), o.signer));
-    out << "Công nhận số " << rec << "\n";
+    out << (TRY(store->dossier(o.id))->revocation() ? "Thu hồi công nhận số " : "Công nhận số ")
+        << rec << "\n";
     return Status::ok();
   }
   if (cmd == "return") return return_dossier(*store, *user, o.id, o.reason);
+  if (cmd == "close") return close_dossier(*store, *user, o.id, o.reason);
   return Status::invalid("ntm dossier: cần một lệnh con");
 }
 

@@ -7,7 +7,14 @@
 //                and records the council's vote
 //   voted      — the office records the chairman's decision
 //   decided    — a recognition is recorded and announced on the portal
-// The office returns a dossier to `preparing` at any step with a reason.
+// The office returns a dossier to `preparing` at any step with a reason, or
+// closes it without a decision (closed, with the reason).
+// A revocation dossier (kind "revocation") takes a recognition in force to
+// the chairman's decision revoking it: the office opens it when a trigger of
+// the rules fires on the verified data (preparing: the commune may file its
+// explanation) and submits it; the departments confirm the failing criteria
+// they are responsible for (appraised); the council votes; the decision
+// ends the recognised status from its date.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +26,7 @@
 
 namespace ntm {
 
-enum class DossierState { kPreparing, kSubmitted, kAppraised, kVoted, kDecided };
+enum class DossierState { kPreparing, kSubmitted, kAppraised, kVoted, kDecided, kClosed };
 const char* dossier_state_name(DossierState s);  // preparing, submitted, ...
 std::optional<DossierState> parse_dossier_state(const std::string& s);
 
@@ -27,13 +34,16 @@ struct Dossier {
   int64_t id = 0;
   int64_t unit_id = 0;
   std::string unit_code, unit_name;  // read with it (the name on assessed_on)
+  std::string kind = "recognition";  // or "revocation"
   std::string title;
   int year = 0;
   DossierState state = DossierState::kPreparing;
   Date assessed_on;  // the criteria are judged on the verified data of this day
   std::string returned_reason;
+  // recognition: the recognition decided; revocation: the one it revokes.
   int64_t recognition_id = 0;
   std::string opened_by, opened_at, updated_at;
+  bool revocation() const { return kind == "revocation"; }
 };
 
 struct DossierPosting {

@@ -201,13 +201,16 @@ const char* dossier_state_name(DossierState s) {
       return "voted";
     case DossierState::kDecided:
       return "decided";
+    case DossierState::kClosed:
+      return "closed";
   }
   return "preparing";
 }
 
 std::optional<DossierState> parse_dossier_state(const std::string& s) {
-  for (DossierState d : {DossierState::kPreparing, DossierState::kSubmitted,
-                         DossierState::kAppraised, DossierState::kVoted, DossierState::kDecided})
+  for (DossierState d :
+       {DossierState::kPreparing, DossierState::kSubmitted, DossierState::kAppraised,
+        DossierState::kVoted, DossierState::kDecided, DossierState::kClosed})
     if (s == dossier_state_name(d)) return d;
   return std::nullopt;
 }

@@ -72,6 +72,21 @@ Status require_title_met(const DossierContext& ctx, const std::string& what) {
   return Status::ok();
 }
 
+// A revocation dossier: a trigger of the rules fires on the verified data.
+Status require_grounds(const DossierContext& ctx, const std::string& what) {
+  const UpkeepRow row = revocation_grounds(ctx);
+  if (row.status != Upkeep::kRevocable)
+    return Status::invalid(what + ": không thuộc diện thu hồi — " + upkeep_label(row.status) +
+                           (row.reason.empty() ? "" : " (" + row.reason + ")"));
+  return Status::ok();
+}
+
+// The grounds a dossier's step needs: the title met, or for a revocation a
+// trigger firing.
+Status require_grounds_of(const DossierContext& ctx, const std::string& what) {
+  return ctx.dossier.revocation() ? require_grounds(ctx, what) : require_title_met(ctx, what);
+}
+
 // The most postings within any `days`-day window.
 int best_window(const std::vector<DossierPosting>& p, int days) {
   int best = 0;
@@ -102,6 +117,15 @@ Result<std::map<std::string, std::string>> criterion_department(Store& store,
   return out;
 }
 
+Result<std::map<std::string, std::string>> appraised_criteria(Store& store,
+                                                              const DossierContext& ctx) {
+  auto all = TRY(criterion_department(store, *ctx.assessment.set, ctx.province));
+  if (!ctx.dossier.revocation()) return all;
+  std::map<std::string, std::string> failing;
+  for (const std::string& code : revocation_grounds(ctx).failing_codes) failing[code] = all[code];
+  return failing;
+}
+
 const char* check_state_name(CheckState s) {
   return s == CheckState::kOk ? "ok" : s == CheckState::kMissing ? "missing" : "not_set";
 }
@@ -118,7 +142,20 @@ Result<DossierContext> dossier_context(Store& store, const Catalog& catalog,
   ctx.title = ctx.rules->title(ctx.dossier.title);
   ctx.assessment = TRY(evaluate_unit(store, catalog, ctx.dossier.unit_code,
                                      EvaluateOptions{ctx.dossier.assessed_on, "", true}));
+  if (ctx.dossier.recognition_id) {
+    for (const Recognition& r : TRY(store.recognitions(ctx.dossier.unit_id)))
+      if (r.id == ctx.dossier.recognition_id) ctx.recognition = r;
+  }
   return ctx;
+}
+
+UpkeepRow revocation_grounds(const DossierContext& ctx) {
+  if (!ctx.recognition) {
+    UpkeepRow row;
+    row.reason = "không có quyết định công nhận";
+    return row;
+  }
+  return upkeep_of(*ctx.recognition, ctx.assessment, ctx.title, ctx.rules);
 }
 
 SurveyRates survey_rates(const std::vector<SurveyRow>& rows) {
@@ -142,6 +179,21 @@ Result<std::vector<CheckItem>> check_dossier(Store& store, const DossierContext&
   const RecognitionRules& rules = *ctx.rules;
   const Dossier& d = ctx.dossier;
   std::vector<CheckItem> out;
+  if (d.revocation()) {
+    const UpkeepRow row = revocation_grounds(ctx);
+    CheckItem c{"grounds", "Thuộc diện thu hồi theo quy định (số liệu đã thẩm định ngày " +
+                               d.assessed_on.vi() + ")"};
+    c.state = row.status == Upkeep::kRevocable ? CheckState::kOk : CheckState::kMissing;
+    c.detail =
+        std::to_string(row.failing) + "/" + std::to_string(row.criteria_total) +
+        " tiêu chí không đạt" +
+        (row.failing_codes.empty() ? "" : " (" + join(row.failing_codes, ", ") + ")") +
+        (row.status == Upkeep::kRevocable
+             ? "; " + row.trigger
+             : "; " + upkeep_label(row.status) + (row.reason.empty() ? "" : ": " + row.reason));
+    out.push_back(std::move(c));
+    return out;
+  }
   {
     CheckItem c{"criteria", "Đáp ứng đầy đủ bộ tiêu chí (số liệu đã thẩm định ngày " +
                                 d.assessed_on.vi() + ")"};
@@ -264,7 +316,7 @@ Result<int64_t> open_dossier(Store& store, const Catalog& catalog, const Recogni
       return Status::invalid(unit->name + " đã được công nhận " + title + " (" +
                              decision_label(r.decision_no, r.decision_date) + ")");
   for (const Dossier& d : TRY(store.dossiers(unit->unit_id)))
-    if (d.title == title && d.year == year)
+    if (!d.revocation() && d.state != DossierState::kClosed && d.title == title && d.year == year)
       return Status::invalid(unit->name + " đã có hồ sơ " + title + " năm " + std::to_string(year) +
                              " (số " + std::to_string(d.id) + ")");
   Dossier d;
@@ -385,7 +437,10 @@ Status submit_dossier(Store& store, const Catalog& catalog, const RecognitionBoo
                       const User& user, int64_t id) {
   DossierContext ctx = TRY(dossier_context(store, catalog, book, id));
   Dossier& d = ctx.dossier;
-  TRY(require_preparer(store, user, d));
+  if (d.revocation())  // the office proposes the revocation
+    TRY(require_office_for_unit(store, user, d.unit_id, "đề nghị thu hồi"));
+  else
+    TRY(require_preparer(store, user, d));
   TRY(require_state(d, DossierState::kPreparing, "Gửi hồ sơ"));
   std::string missing;
   for (const CheckItem& c : TRY(check_dossier(store, ctx)))
@@ -409,9 +464,10 @@ Status appraise(Store& store, const Catalog& catalog, const RecognitionBook& boo
     return Status::invalid("Kết quả thẩm định: chọn đồng ý hoặc yêu cầu bổ sung");
   if (verdict == "more" && trimmed(note).empty())
     return Status::invalid("Yêu cầu bổ sung: cần ghi nội dung");
-  const auto deps = TRY(criterion_department(store, *ctx.assessment.set, ctx.province));
+  const auto deps = TRY(appraised_criteria(store, ctx));
   const auto dep = deps.find(criterion);
-  if (dep == deps.end()) return Status::invalid("Tiêu chí \"" + criterion + "\" không có trong bộ");
+  if (dep == deps.end())
+    return Status::invalid("Tiêu chí \"" + criterion + "\" không cần thẩm định trong hồ sơ này");
   if (!may_verify(user, ctx.province, {dep->second}))
     return Status::forbidden("chỉ sở, ngành phụ trách tiêu chí " + criterion +
                              " hoặc văn phòng điều phối tỉnh thẩm định");
@@ -441,7 +497,7 @@ Status record_vote(Store& store, const Catalog& catalog, const RecognitionBook& 
     return Status::invalid(
         "Bỏ phiếu: cần 0 ≤ đồng ý ≤ có mặt ≤ số thành viên, ít nhất 1 thành viên");
   if (v.met_on > today_local()) return Status::invalid("Ngày họp: sau hôm nay");
-  TRY(require_title_met(ctx, "Bỏ phiếu"));
+  TRY(require_grounds_of(ctx, "Bỏ phiếu"));
   const RecognitionStep* council = nullptr;
   for (const RecognitionStep& s : ctx.rules->steps)
     if (s.code == "council") council = &s;
@@ -465,13 +521,27 @@ Result<int64_t> record_decision(Store& store, const Catalog& catalog, const Reco
                                 const std::string& signer) {
   DossierContext ctx = TRY(dossier_context(store, catalog, book, id));
   Dossier& d = ctx.dossier;
-  TRY(require_office_for_unit(store, user, d.unit_id, "ghi quyết định công nhận"));
+  TRY(require_office_for_unit(store, user, d.unit_id, "ghi quyết định"));
   TRY(require_state(d, DossierState::kVoted, "Quyết định"));
   if (trimmed(number).empty()) return Status::invalid("Số quyết định: cần ghi");
   if (date > today_local()) return Status::invalid("Ngày quyết định: sau hôm nay");
   if (date.year() != d.year && date.year() != d.year + 1)
     return Status::invalid("Ngày quyết định: năm " + std::to_string(d.year) + " hoặc năm sau");
-  TRY(require_title_met(ctx, "Quyết định"));
+  TRY(require_grounds_of(ctx, "Quyết định"));
+  if (d.revocation()) {
+    if (!ctx.recognition) return Status::invalid("Quyết định: không có quyết định công nhận");
+    if (date < ctx.recognition->decision_date)
+      return Status::invalid("Ngày quyết định: trước ngày công nhận " +
+                             ctx.recognition->decision_date.vi());
+    const std::string reason = revocation_grounds(ctx).trigger;
+    TRY(store.transaction([&]() -> Status {
+      TRY(store.revoke_recognition(ctx.recognition->id, trimmed(number), date, reason));
+      d.state = DossierState::kDecided;
+      TRY(store.update_dossier(d));
+      return audit(store, user, d, "revoke", decision_label(trimmed(number), date), signer);
+    }));
+    return ctx.recognition->id;
+  }
   Recognition r;
   r.unit_id = d.unit_id;
   r.title = d.title;
@@ -508,10 +578,70 @@ Status return_dossier(Store& store, const User& user, int64_t id, const std::str
   });
 }
 
+Status close_dossier(Store& store, const User& user, int64_t id, const std::string& reason) {
+  Dossier d = TRY(load(store, id));
+  TRY(require_office_for_unit(store, user, d.unit_id, "đóng hồ sơ"));
+  if (d.state == DossierState::kDecided || d.state == DossierState::kClosed)
+    return Status::invalid("Đóng hồ sơ: hồ sơ đã có quyết định hoặc đã đóng");
+  if (trimmed(reason).empty()) return Status::invalid("Lý do đóng hồ sơ: cần ghi");
+  d.state = DossierState::kClosed;
+  d.returned_reason = reason;
+  return store.transaction([&]() -> Status {
+    TRY(store.update_dossier(d));
+    return audit(store, user, d, "close", "closed", reason);
+  });
+}
+
+Result<int64_t> open_revocation(Store& store, const Catalog& catalog, const RecognitionBook& book,
+                                const User& user, const std::string& code, const std::string& title,
+                                Date assessed) {
+  if (assessed > today_local()) return Status::invalid("Ngày đánh giá: sau hôm nay");
+  const auto unit = TRY(store.unit_at(code, assessed));
+  if (!unit || unit->level != Level::kCommune)
+    return Status::invalid("Xã: không có xã mã \"" + code + "\" vào ngày " + assessed.vi());
+  TRY(require_office_for_unit(store, user, unit->unit_id, "mở hồ sơ thu hồi"));
+  std::optional<Recognition> rec;
+  for (const Recognition& r : in_force_at(TRY(store.recognitions(unit->unit_id)), assessed))
+    if (r.title == title) rec = r;
+  if (!rec)
+    return Status::invalid(unit->name + " không có quyết định công nhận " + title +
+                           " còn hiệu lực ngày " + assessed.vi());
+  for (const Dossier& d : TRY(store.dossiers(unit->unit_id)))
+    if (d.revocation() && d.recognition_id == rec->id && d.state != DossierState::kClosed)
+      return Status::invalid(unit->name + " đã có hồ sơ thu hồi (số " + std::to_string(d.id) + ")");
+  Dossier d;
+  d.unit_id = unit->unit_id;
+  d.unit_code = unit->code;
+  d.kind = "revocation";
+  d.title = title;
+  d.year = assessed.year();
+  d.assessed_on = assessed;
+  d.recognition_id = rec->id;
+  d.opened_by = user.username;
+  DossierContext ctx;
+  ctx.dossier = d;
+  ctx.province = TRY(store.province_of(unit->unit_id));
+  ctx.rules = book.in_force(assessed, ctx.province);
+  if (!ctx.rules) return Status::invalid("chưa có quy định xét công nhận ngày " + assessed.vi());
+  ctx.title = ctx.rules->title(title);
+  ctx.recognition = rec;
+  ctx.assessment = TRY(evaluate_unit(store, catalog, code, EvaluateOptions{assessed, "", true}));
+  TRY(require_grounds(ctx, "Mở hồ sơ thu hồi"));
+  int64_t id = 0;
+  TRY(store.transaction([&]() -> Status {
+    id = TRY(store.insert_dossier(d));
+    d.id = id;
+    return audit(store, user, d, "open_revocation",
+                 title + " " + decision_label(rec->decision_no, rec->decision_date));
+  }));
+  return id;
+}
+
 Status add_comment(Store& store, int64_t id, const std::string& name, const std::string& body,
                    const std::string& client) {
   const Dossier d = TRY(load(store, id));
-  if (d.state != DossierState::kPreparing) return Status::invalid("Dự thảo không còn nhận góp ý");
+  if (d.revocation() || d.state != DossierState::kPreparing)
+    return Status::invalid("Dự thảo không còn nhận góp ý");
   const std::string n = trimmed(name), b = trimmed(body);
   if (n.empty() || utf8_length(n) > 100) return Status::invalid("Họ tên: từ 1 đến 100 ký tự");
   if (b.empty() || utf8_length(b) > 2000) return Status::invalid("Góp ý: từ 1 đến 2.000 ký tự");

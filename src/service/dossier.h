@@ -8,6 +8,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,9 +28,14 @@ struct DossierContext {
   const RecognitionTitle* title = nullptr;
   Assessment assessment;  // verified data on assessed_on, the set in force
   int64_t province = 0;
+  std::optional<Recognition> recognition;  // decided, or (revocation) to be revoked
 };
 Result<DossierContext> dossier_context(Store& store, const Catalog& catalog,
                                        const RecognitionBook& book, int64_t dossier_id);
+
+// A revocation dossier's grounds: its recognition judged on the dossier's
+// verified data under the rules in force (revocable when a trigger fires).
+UpkeepRow revocation_grounds(const DossierContext& ctx);
 
 enum class CheckState { kOk, kMissing, kNotSet };
 const char* check_state_name(CheckState s);  // ok, missing, not_set
@@ -39,7 +45,8 @@ struct CheckItem {
   CheckState state = CheckState::kMissing;
   std::string detail;  // why, in figures
 };
-// Every item must be kOk or kNotSet before the commune submits.
+// Every item must be kOk or kNotSet before the commune submits. A
+// revocation dossier has one item: its grounds.
 Result<std::vector<CheckItem>> check_dossier(Store& store, const DossierContext& ctx);
 
 // Satisfaction rates of the survey: coverage and each question's share.
@@ -57,6 +64,12 @@ Result<std::map<std::string, std::string>> criterion_department(Store& store,
                                                                 const CriteriaSet& set,
                                                                 int64_t province);
 
+// The criteria a dossier's appraisal covers and the department of each:
+// every criterion of the set (recognition), or the failing ones
+// (revocation: the departments confirm they are not met).
+Result<std::map<std::string, std::string>> appraised_criteria(Store& store,
+                                                              const DossierContext& ctx);
+
 Result<bool> may_read_dossier(Store& store, const User& user, const Dossier& d);
 
 // The commune (its verified data meets the title on `assessed`, a day of
@@ -65,6 +78,12 @@ Result<bool> may_read_dossier(Store& store, const User& user, const Dossier& d);
 Result<int64_t> open_dossier(Store& store, const Catalog& catalog, const RecognitionBook& book,
                              const User& user, const std::string& code, const std::string& title,
                              int year, Date assessed);
+// The province's office opens a revocation dossier for the recognition of
+// `title` in force on `assessed` when a trigger of the rules fires on the
+// verified data of that day.
+Result<int64_t> open_revocation(Store& store, const Catalog& catalog, const RecognitionBook& book,
+                                const User& user, const std::string& code, const std::string& title,
+                                Date assessed);
 // While preparing (the commune or the office):
 Status record_posting(Store& store, const User& user, int64_t id, const DossierPosting& p);
 Status record_survey(Store& store, const User& user, int64_t id,
@@ -91,6 +110,9 @@ Result<int64_t> record_decision(Store& store, const Catalog& catalog, const Reco
                                 const std::string& signer);
 // The office sends the dossier back to the commune with a reason.
 Status return_dossier(Store& store, const User& user, int64_t id, const std::string& reason);
+// The office closes a dossier without a decision (withdrawn; a revocation
+// not pursued because the commune recovered), with the reason.
+Status close_dossier(Store& store, const User& user, int64_t id, const std::string& reason);
 
 // A resident's comment on the published draft (no account): while
 // preparing; name ≤ 100 and text 1-2000 characters; at most 3 per client in

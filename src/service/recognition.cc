@@ -193,6 +193,20 @@ const char* upkeep_name(Upkeep u) {
   return "unknown";
 }
 
+std::string upkeep_label(Upkeep u) {
+  switch (u) {
+    case Upkeep::kKeeps:
+      return "Giữ chuẩn";
+    case Upkeep::kAtRisk:
+      return "Có nguy cơ";
+    case Upkeep::kRevocable:
+      return "Thuộc diện thu hồi";
+    case Upkeep::kUnknown:
+      return "Chưa đủ căn cứ";
+  }
+  return "Chưa đủ căn cứ";
+}
+
 namespace {
 
 // The status and reason of one recognised commune from its assessment.

@@ -8,7 +8,7 @@ constexpr const char* kDossierColumns =
     "d.id, d.unit_id, u.code, COALESCE((SELECT v.name FROM unit_version v WHERE v.unit_id ="
     " d.unit_id AND v.valid_from <= d.assessed_on ORDER BY v.valid_from DESC LIMIT 1), u.code),"
     " d.title, d.year, d.state, d.assessed_on, d.returned_reason, d.recognition_id, d.opened_by,"
-    " d.opened_at, d.updated_at";
+    " d.opened_at, d.updated_at, d.kind";
 
 Result<Dossier> read_dossier(Statement& s) {
   Dossier d;
@@ -25,6 +25,7 @@ Result<Dossier> read_dossier(Statement& s) {
   d.opened_by = s.get_text(10);
   d.opened_at = s.get_text(11);
   d.updated_at = s.get_text(12);
+  d.kind = s.get_text(13);
   return d;
 }
 
@@ -33,7 +34,8 @@ Result<Dossier> read_dossier(Statement& s) {
 Result<int64_t> Store::insert_dossier(const Dossier& d) {
   auto s =
       TRY(sql("INSERT INTO dossier (unit_id, title, year, state, assessed_on, opened_by, opened_at,"
-              " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id"));
+              " updated_at, kind, recognition_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)"
+              " RETURNING id"));
   s->bind(1, d.unit_id);
   s->bind(2, d.title);
   s->bind(3, static_cast<int64_t>(d.year));
@@ -41,6 +43,11 @@ Result<int64_t> Store::insert_dossier(const Dossier& d) {
   s->bind(5, d.assessed_on.iso());
   s->bind(6, d.opened_by);
   s->bind(7, utc_timestamp_now());
+  s->bind(8, d.kind);
+  if (d.recognition_id)
+    s->bind(9, d.recognition_id);
+  else
+    s->bind_null(9);
   if (!TRY(s->step())) return Status::database("INSERT dossier returned no id");
   return s->get_int(0);
 }

@@ -110,8 +110,9 @@ Status add_recognitions(AppState& app, const PageContext& c, const Overview& ov,
                         nlohmann::json& v) {
   const RecognitionBook& book = *TRY(app.recognition_book());
   const auto all = TRY(app.recognitions());
-  const RecognitionRules* rules =
-      book.in_force(c.opts.at, province_or_zero(app.store(), ov.unit.unit_id));
+  const int64_t province = province_or_zero(app.store(), ov.unit.unit_id);
+  const RecognitionRules* rules = book.in_force(c.opts.at, province);
+  const bool office = c.principal && office_of(c.principal->first, province);
   int recognised = 0;
   nlohmann::json upkeep = nlohmann::json::array();
   for (size_t i = 0; i < ov.units.size(); ++i) {
@@ -133,6 +134,10 @@ Status add_recognitions(AppState& app, const PageContext& c, const Overview& ov,
          {"css", row.status == Upkeep::kRevocable ? "not_met" : "unknown"},
          {"decision", decision_text(c.lang, r.decision_no, r.decision_date)},
          {"trigger", row.trigger},
+         {"revoke_href", office && row.status == Upkeep::kRevocable
+                             ? "/dossiers?revoke=" + url_encode(a.unit.code) + "&title=" +
+                                   url_encode(r.title) + "&at=" + c.opts.at.iso() + "#thu-hoi"
+                             : ""},
          {"reason", std::to_string(row.failing) + "/" + std::to_string(row.criteria_total) + " " +
                         tr(c.lang, "rec.failing") +
                         (row.triggers_unset ? "; " + tr(c.lang, "rec.triggers_unset") : "")}});

@@ -18,8 +18,10 @@ namespace {
 
 std::string trimmed(std::string_view s) { return std::string(trim(s)); }
 
-std::string state_label(Lang lang, DossierState s) {
-  return tr(lang, std::string("dossier.state_") + dossier_state_name(s));
+std::string state_label(Lang lang, const Dossier& d, DossierState s) {
+  const bool revoke = d.revocation() && s != DossierState::kClosed;
+  return tr(lang,
+            std::string(revoke ? "dossier.rstate_" : "dossier.state_") + dossier_state_name(s));
 }
 
 // The dossier if the reader may see it; not found otherwise (no hint).
@@ -61,18 +63,24 @@ Response dossiers_page(AppState& app, const Request& r) {
     rows.push_back({{"href", "/dossiers/" + std::to_string(d.id)},
                     {"id", d.id},
                     {"unit", d.unit_name},
+                    {"kind", tr(c.lang, "dossier.kind_" + d.kind)},
                     {"title", d.title},
                     {"year", d.year},
-                    {"state", state_label(c.lang, d.state)},
+                    {"state", state_label(c.lang, d, d.state)},
                     {"returned", d.returned_reason}});
   }
   nlohmann::json v = {{"page_title", tr(c.lang, "dossier.list_title")},
                       {"dossiers", rows},
                       {"error", shown_error(r)},
                       {"may_open", u.role == Role::kCommune || u.role == Role::kAdmin},
+                      {"may_revoke", u.role == Role::kAdmin},
                       {"is_commune", u.role == Role::kCommune},
                       {"year", today_local().year()},
-                      {"at_default", today_local().iso()}};
+                      {"at_default", today_local().iso()},
+                      // The dashboard's upkeep list links here for a revocation.
+                      {"revoke_unit", r.arg("revoke")},
+                      {"revoke_title", r.arg("title").empty() ? "NTM" : r.arg("title")},
+                      {"revoke_at", r.arg("at").empty() ? today_local().iso() : r.arg("at")}};
   return render_page(app, c, "dossiers", v);
 }
 
@@ -96,6 +104,20 @@ Response dossier_open(AppState& app, const Request& r) {
   return Response::redirect("/dossiers/" + std::to_string(*id));
 }
 
+Response revocation_open(AppState& app, const Request& r) {
+  auto catalog = app.catalog();
+  auto book = app.recognition_book();
+  const auto at = Date::parse_typed(r.field("at"));
+  if (!catalog.is_ok() || !book.is_ok() || !at.is_ok())
+    return Response::redirect(
+        "/dossiers?" + error_query(r, at.is_ok() ? "không đọc được quy định"
+                                                 : "Ngày đánh giá: " + at.status().message()));
+  auto id = open_revocation(app.store(), **catalog, **book, r.principal->first,
+                            trimmed(r.field("unit")), trimmed(r.field("title")), *at);
+  if (!id.is_ok()) return Response::redirect("/dossiers?" + error_query(r, id.status().message()));
+  return Response::redirect("/dossiers/" + std::to_string(*id));
+}
+
 namespace {
 
 // Everything the dossier page shows, for whoever reads it.
@@ -108,7 +130,10 @@ Result<nlohmann::json> dossier_view(AppState& app, const PageContext& c, const U
   const bool office = office_of(u, ctx.province);
   const bool preparing = d->state == DossierState::kPreparing;
   nlohmann::json v;
-  v["page_title"] = tr(c.lang, "dossier.title") + " — " + d->unit_name;
+  const bool revoke = d->revocation();
+  v["revocation"] = revoke;
+  v["page_title"] =
+      tr(c.lang, revoke ? "dossier.revocation_title" : "dossier.title") + " — " + d->unit_name;
   v["id"] = d->id;
   v["unit"] = d->unit_name;
   v["unit_href"] = "/commune/" + url_encode(d->unit_code) + "?at=" + d->assessed_on.iso();
@@ -116,12 +141,17 @@ Result<nlohmann::json> dossier_view(AppState& app, const PageContext& c, const U
   v["year"] = d->year;
   v["assessed_on"] = format_date(c.lang, d->assessed_on);
   v["rules"] = ctx.rules->name_vi;
-  v["state"] = state_label(c.lang, d->state);
+  v["state"] = state_label(c.lang, *d, d->state);
+  v["closed"] = d->state == DossierState::kClosed;
   v["returned"] = d->returned_reason;
+  if (revoke && ctx.recognition)
+    v["revokes"] =
+        (ctx.title ? ctx.title->name_vi : d->title) + " — " +
+        decision_text(c.lang, ctx.recognition->decision_no, ctx.recognition->decision_date);
   nlohmann::json steps = nlohmann::json::array();
   for (DossierState st : {DossierState::kPreparing, DossierState::kSubmitted,
                           DossierState::kAppraised, DossierState::kVoted, DossierState::kDecided})
-    steps.push_back({{"label", state_label(c.lang, st)},
+    steps.push_back({{"label", state_label(c.lang, *d, st)},
                      {"current", st == d->state},
                      {"done", static_cast<int>(st) < static_cast<int>(d->state)}});
   v["steps"] = steps;
@@ -156,7 +186,12 @@ Result<nlohmann::json> dossier_view(AppState& app, const PageContext& c, const U
       if (cond.evidence) documents.push_back({{"code", cond.code}, {"label", cond.name_vi}});
     }
   for (const RequiredDocument& doc : ctx.rules->documents)
-    if (!doc.generated) documents.push_back({{"code", doc.code}, {"label", doc.name_vi}});
+    if (!doc.generated && !revoke)
+      documents.push_back({{"code", doc.code}, {"label", doc.name_vi}});
+  if (revoke) {
+    declarations = nlohmann::json::array();
+    documents = {{{"code", "explanation"}, {"label", tr(c.lang, "dossier.explanation")}}};
+  }
   v["declarations"] = declarations;
   v["documents"] = documents;
   nlohmann::json files = nlohmann::json::array();
@@ -178,10 +213,11 @@ Result<nlohmann::json> dossier_view(AppState& app, const PageContext& c, const U
   // Appraisal: each criterion, its department and verdict.
   std::map<std::string, DossierAppraisal> verdicts;
   for (const DossierAppraisal& a : TRY(s.appraisals(d->id))) verdicts[a.criterion] = a;
-  const auto deps = TRY(criterion_department(s, *ctx.assessment.set, ctx.province));
+  const auto deps = TRY(appraised_criteria(s, ctx));
   nlohmann::json criteria = nlohmann::json::array();
   for (const CriterionResult& cr : ctx.assessment.criteria) {
-    const std::string dep = deps.count(cr.criterion->code) ? deps.at(cr.criterion->code) : "";
+    if (!deps.count(cr.criterion->code)) continue;
+    const std::string dep = deps.at(cr.criterion->code);
     const auto it = verdicts.find(cr.criterion->code);
     const bool mine = office || (u.role == Role::kDepartment && u.province_id == ctx.province &&
                                  u.department == dep);
@@ -197,21 +233,26 @@ Result<nlohmann::json> dossier_view(AppState& app, const PageContext& c, const U
     criteria.push_back(row);
   }
   v["criteria"] = criteria;
-  v["may_prepare"] = preparer && preparing;
-  v["may_submit"] = preparer && preparing;
-  v["may_moderate"] = preparer;
+  const bool open = d->state != DossierState::kDecided && d->state != DossierState::kClosed;
+  v["may_prepare"] = preparer && preparing && !revoke;
+  v["may_upload"] = preparer && preparing;
+  v["may_submit"] = (revoke ? office : preparer) && preparing;
+  v["may_moderate"] = preparer && !revoke;
   v["may_vote"] = office && d->state == DossierState::kAppraised;
   v["may_decide"] = office && d->state == DossierState::kVoted;
-  v["may_return"] = office && !preparing && d->state != DossierState::kDecided;
+  v["may_return"] = office && !preparing && open;
+  v["may_close"] = office && open;
+  v["report_href"] = "/dossiers/" + std::to_string(d->id) + "/report";
   v["today_iso"] = today_local().iso();
   if (auto vote = s.vote(d->id); vote.is_ok() && *vote)
     v["vote"] = std::to_string((**vote).agree) + "/" + std::to_string((**vote).present) + " (" +
                 format_date(c.lang, (**vote).met_on) + ")";
-  if (d->recognition_id) {
-    for (const Recognition& rec : TRY(s.recognitions(d->unit_id)))
-      if (rec.id == d->recognition_id)
-        v["decision"] = decision_text(c.lang, rec.decision_no, rec.decision_date);
-  }
+  if (ctx.recognition && !revoke && d->state == DossierState::kDecided)
+    v["decision"] =
+        decision_text(c.lang, ctx.recognition->decision_no, ctx.recognition->decision_date);
+  if (ctx.recognition && revoke && ctx.recognition->revoked_date)
+    v["revoked"] =
+        decision_text(c.lang, ctx.recognition->revoked_no, *ctx.recognition->revoked_date);
   return v;
 }
 
@@ -313,6 +354,7 @@ Response dossier_step(AppState& app, const Request& r, const std::string& step) 
     return after(r, rec.status());
   }
   if (step == "return") return after(r, return_dossier(s, u, id, trimmed(r.field("reason"))));
+  if (step == "close") return after(r, close_dossier(s, u, id, trimmed(r.field("reason"))));
   if (step == "comment")
     return after(r, moderate(s, u, parse_id(r.field("comment")).value_or(0), id, r.field("status"),
                              r.field("answer")));
@@ -338,6 +380,7 @@ Response dossier_decision(AppState& app, const Request& r) {
   return dossier_step(app, r, "decision");
 }
 Response dossier_return(AppState& app, const Request& r) { return dossier_step(app, r, "return"); }
+Response dossier_close(AppState& app, const Request& r) { return dossier_step(app, r, "close"); }
 Response dossier_moderate(AppState& app, const Request& r) {
   return dossier_step(app, r, "comment");
 }
@@ -387,7 +430,7 @@ Response draft_public(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const auto id = parse_id(r.arg("id")).value_or(0);
   auto d = app.store().dossier(id);
-  if (!d.is_ok() || !*d || (**d).state != DossierState::kPreparing)
+  if (!d.is_ok() || !*d || (**d).state != DossierState::kPreparing || (**d).revocation())
     return error_page(app, c, Status::not_found("không có dự thảo đang lấy ý kiến"));
   if (r.method == "POST") {
     // No account, so no session token: a form from another site is refused

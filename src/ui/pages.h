@@ -120,6 +120,7 @@ Response progress_live(AppState& app, const Request& r);         // POST /progre
 // Recognition dossiers (dossier_pages.cc).
 Response dossiers_page(AppState& app, const Request& r);    // GET /dossiers
 Response dossier_open(AppState& app, const Request& r);     // POST /dossiers
+Response revocation_open(AppState& app, const Request& r);  // POST /dossiers/revocations
 Response dossier_page(AppState& app, const Request& r);     // GET /dossiers/:id
 Response dossier_posting(AppState& app, const Request& r);  // POST /dossiers/:id/postings
 Response dossier_survey(AppState& app, const Request& r);   // POST /dossiers/:id/survey
@@ -130,6 +131,7 @@ Response dossier_appraisal(AppState& app, const Request& r);
 Response dossier_vote(AppState& app, const Request& r);
 Response dossier_decision(AppState& app, const Request& r);
 Response dossier_return(AppState& app, const Request& r);
+Response dossier_close(AppState& app, const Request& r);
 Response dossier_moderate(AppState& app, const Request& r);
 Response dossier_file(AppState& app, const Request& r);         // GET /dossiers/:id/files/:file
 Response recognitions_public(AppState& app, const Request& r);  // GET /cong-nhan

@@ -133,6 +133,7 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/cong-nhan/du-thao/:id", bind(draft_public));
   router.add("GET", "/dossiers", Access::kSignedIn, bind(dossiers_page));
   router.add("POST", "/dossiers", Access::kSignedIn, bind(dossier_open));
+  router.add("POST", "/dossiers/revocations", Access::kOffice, bind(revocation_open));
   router.add("GET", "/dossiers/:id", Access::kSignedIn, bind(dossier_page));
   router.add("GET", "/dossiers/:id/files/:file", Access::kSignedIn, bind(dossier_file));
   router.add("POST", "/dossiers/:id/postings", Access::kSignedIn, bind(dossier_posting));
@@ -144,6 +145,7 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/dossiers/:id/vote", Access::kOffice, bind(dossier_vote));
   router.add("POST", "/dossiers/:id/decision", Access::kOffice, bind(dossier_decision));
   router.add("POST", "/dossiers/:id/return", Access::kOffice, bind(dossier_return));
+  router.add("POST", "/dossiers/:id/close", Access::kOffice, bind(dossier_close));
   router.add("POST", "/dossiers/:id/comments", Access::kSignedIn, bind(dossier_moderate));
   router.add("GET", "/sitemap.xml", bind(sitemap));
   router.add("GET", "/robots.txt", bind(robots));
