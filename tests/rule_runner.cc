@@ -8,6 +8,9 @@
 //   expect: ok | expect: | expect error:
 //                                     success; success with exactly this
 //                                     stdout; failure with exactly this stderr
+//   {today}, {today+N} in expected text: the day in Vietnam when the case
+//                                     runs, N days later (deadlines counted
+//                                     from a step recorded now)
 #include <unistd.h>
 
 #include <filesystem>
@@ -16,6 +19,7 @@
 #include <sstream>
 #include <vector>
 
+#include "base/date.h"
 #include "cli/cli.h"
 #include "store/test_store.h"
 
@@ -49,6 +53,17 @@ std::vector<std::string> tokenize(const std::string& s) {
   }
   if (any) out.push_back(cur);
   return out;
+}
+
+std::string expand_today(std::string s) {
+  for (size_t at; (at = s.find("{today")) != std::string::npos;) {
+    const size_t end = s.find('}', at);
+    if (end == std::string::npos) break;
+    const std::string offset = s.substr(at + 6, end - at - 6);  // "", "+20"
+    const int n = offset.empty() ? 0 : std::stoi(offset);
+    s.replace(at, end - at + 1, ntm::today_local().add_days(n).iso());
+  }
+  return s;
 }
 
 // Output as compared: CSV reports end lines with CRLF (for Excel); the
@@ -147,12 +162,12 @@ int main(int argc, char** argv) {
     if (s.expect_kind == "error") {
       if (rc == 0)
         problem = "expected failure, command succeeded";
-      else if (trim_end(err.str()) != trim_end(s.expected))
+      else if (trim_end(err.str()) != trim_end(expand_today(s.expected)))
         problem = "stderr differs";
     } else {
       if (rc != 0)
         problem = "command failed: " + err.str();
-      else if (s.expect_kind == "out" && trim_end(out.str()) != trim_end(s.expected))
+      else if (s.expect_kind == "out" && trim_end(out.str()) != trim_end(expand_today(s.expected)))
         problem = "stdout differs";
     }
     if (problem.empty()) continue;
@@ -160,7 +175,7 @@ int main(int argc, char** argv) {
     std::cerr << argv[1] << ":" << s.line << ": " << s.command << "\n  " << problem << "\n";
     if (problem.find("differs") != std::string::npos) {
       std::cerr << "--- expected\n"
-                << trim_end(s.expected) << "\n--- actual\n"
+                << trim_end(expand_today(s.expected)) << "\n--- actual\n"
                 << trim_end(s.expect_kind == "error" ? err.str() : out.str()) << "\n";
     }
   }

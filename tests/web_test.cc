@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "api/routes.h"
+#include "base/zip_writer.h"
 #include "http/server.h"
 #include "http_client.h"
 #include "reports/entry_template.h"
@@ -1704,6 +1705,108 @@ TEST_F(WebTest, ResidentsCommentOnTheDraft) {
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("Công bố công khai dự thảo"), std::string::npos);
   EXPECT_EQ(get(port_, "/dossiers/" + dossier_id_, cookie("sponsor")).status, 404);
+}
+
+// The documents generated from a dossier and its archive: the
+// self-assessment report (print and XLSX) from the verified data, the
+// comments summary (escaped), the ZIP with its cover listing every document
+// and the uploaded files; whoever may not read the dossier gets 404. The
+// list of recognitions per year is an XLSX with a sheet per year.
+TEST_F(WebTest, DossierDocumentsAndArchive) {
+  Store& store = app().store();
+  const int64_t id = std::stoll(dossier_id_);
+  const User admin = **store.find_user("admin");
+  ASSERT_TRUE(
+      add_comment(store, id, "<b>Cô Lan</b>", "Đường <thôn> 3 còn hỏng", "10.0.0.9").is_ok());
+  const int64_t comment = (*store.comments(id)).back().id;
+  ASSERT_TRUE(moderate(store, admin, comment, id, "published", "Đã đưa vào kế hoạch 2021").is_ok());
+  auto file = add_dossier_file(store, app().evidence_dir, admin, id, "front_opinion",
+                               "y-kien-mttq.pdf", "%PDF-1.4 ý kiến MTTQ\n%%EOF\n");
+  ASSERT_TRUE(file.is_ok()) << file.status().message();
+  const std::string base = "/dossiers/" + dossier_id_;
+
+  const Reply report = get(port_, base + "/report", cookie("admin"));
+  ASSERT_EQ(report.status, 200);
+  EXPECT_NE(report.body.find("BÁO CÁO KẾT QUẢ THỰC HIỆN XÂY DỰNG NÔNG THÔN MỚI"),
+            std::string::npos);
+  EXPECT_NE(report.body.find("XÃ THẠCH KIM"), std::string::npos);  // issued by the commune
+  EXPECT_NE(report.body.find("Công bố công khai dự thảo"), std::string::npos);
+  const Reply xlsx = get(port_, base + "/report.xlsx", cookie("commune"));
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.rfind("PK\x03\x04", 0), 0u);
+
+  const Reply summary = get(port_, base + "/comments-summary", cookie("admin"));
+  ASSERT_EQ(summary.status, 200);
+  EXPECT_NE(summary.body.find("&lt;b&gt;Cô Lan&lt;/b&gt;"), std::string::npos);
+  EXPECT_EQ(summary.body.find("<b>Cô Lan"), std::string::npos);
+  EXPECT_NE(summary.body.find("Đã đưa vào kế hoạch 2021"), std::string::npos);
+
+  const Reply zip = get(port_, base + "/export.zip", cookie("admin"));
+  ASSERT_EQ(zip.status, 200);
+  EXPECT_NE(zip.head.find("application/zip"), std::string::npos);
+  auto entries = unzip_archive(zip.body);
+  ASSERT_TRUE(entries.is_ok()) << entries.status().message();
+  std::map<std::string, std::string> files(entries->begin(), entries->end());
+  ASSERT_TRUE(files.count("00-muc-luc.html"));
+  const std::string& cover = files["00-muc-luc.html"];
+  std::string uploaded;
+  for (const auto& [path, data] : files) {
+    if (path.rfind("tai-lieu/", 0) == 0) {
+      uploaded = path;
+      EXPECT_EQ(data, "%PDF-1.4 ý kiến MTTQ\n%%EOF\n");
+    }
+    if (path != "00-muc-luc.html") {
+      EXPECT_NE(cover.find(path), std::string::npos) << path << " is not on the cover";
+    }
+  }
+  EXPECT_NE(uploaded.find("y-kien-mttq.pdf"), std::string::npos);
+  EXPECT_NE(cover.find("<style>"), std::string::npos);       // readable without the site
+  EXPECT_NE(cover.find("dossier.file"), std::string::npos);  // the steps' history
+  bool report_xlsx = false;
+  for (const auto& [path, data] : files)
+    report_xlsx |=
+        path.find("bao-cao-tu-danh-gia.xlsx") != std::string::npos && data.rfind("PK", 0) == 0;
+  EXPECT_TRUE(report_xlsx);
+
+  EXPECT_EQ(get(port_, base + "/export.zip", cookie("sponsor")).status, 404);
+  EXPECT_EQ(get(port_, base + "/report").status, 303);  // signed in only
+  EXPECT_EQ(get(port_, "/dossiers/999999/export.zip", cookie("admin")).status, 404);
+
+  // What the dossier waits for reaches the office's notifications and the
+  // briefing; the health department has nothing to do on it yet.
+  ASSERT_TRUE(add_comment(store, id, "Bác Tư", "Còn thiếu đèn đường", "10.0.0.10").is_ok());
+  const Reply told = get(port_, "/notifications", cookie("admin"));
+  EXPECT_NE(told.body.find("Hồ sơ công nhận: góp ý của Nhân dân"), std::string::npos);
+  EXPECT_NE(told.body.find("1 chờ duyệt"), std::string::npos);
+  EXPECT_EQ(get(port_, "/notifications", cookie("department")).body.find("Hồ sơ công nhận"),
+            std::string::npos);
+  const Reply briefing = get(port_, "/briefing?unit=42", cookie("admin"));
+  ASSERT_EQ(briefing.status, 200);
+  const size_t waiting = briefing.body.find("Hồ sơ xét công nhận đang chờ");
+  ASSERT_NE(waiting, std::string::npos);
+  EXPECT_NE(briefing.body.find("Xã Thạch Kim", waiting), std::string::npos);
+
+  // Recognitions per year: a sheet per year.
+  ASSERT_TRUE(import_recognitions(store, "r.csv",
+                                  "unit_code,title,year,decision_no,decision_date\n"
+                                  "18583,NTM,2019,12/QĐ-UBND,2020-01-15\n"
+                                  "18580,NTM,2021,55/QĐ-UBND,2022-01-20\n",
+                                  "test")
+                  .is_ok());
+  const Reply list = get(port_, "/cong-nhan.xlsx");
+  ASSERT_EQ(list.status, 200);
+  auto book = unzip_archive(list.body);
+  ASSERT_TRUE(book.is_ok());
+  std::string workbook;
+  for (const auto& [path, data] : *book)
+    if (path == "xl/workbook.xml") workbook = data;
+  EXPECT_NE(workbook.find("Năm 2021"), std::string::npos);
+  EXPECT_NE(workbook.find("Năm 2019"), std::string::npos);
+  EXPECT_LT(workbook.find("Năm 2021"), workbook.find("Năm 2019"));  // newest first
+  auto one = unzip_archive(get(port_, "/cong-nhan.xlsx?year=2019").body);
+  ASSERT_TRUE(one.is_ok());
+  for (const auto& [path, data] : *one)
+    if (path == "xl/workbook.xml") EXPECT_EQ(data.find("Năm 2021"), std::string::npos);
 }
 
 }  // namespace

@@ -119,6 +119,15 @@ std::string utc_timestamp_ago(int64_t seconds) {
   return buf;
 }
 
+std::optional<Date> local_date_of(const std::string& utc_timestamp) {
+  if (utc_timestamp.size() < 13) return std::nullopt;
+  const auto day = Date::parse(utc_timestamp.substr(0, 10));
+  if (!day.is_ok()) return std::nullopt;
+  const int hour = (utc_timestamp[11] - '0') * 10 + (utc_timestamp[12] - '0');
+  if (hour < 0 || hour > 23) return std::nullopt;
+  return hour >= 17 ? day->add_days(1) : *day;
+}
+
 Date today_local() {
   return Date::from_days(static_cast<int32_t>((std::time(nullptr) + 7 * 3600) / 86400));
 }

@@ -5,6 +5,7 @@
 
 #include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -50,6 +51,9 @@ std::string utc_timestamp_ago(int64_t seconds);
 // (no daylight saving since 1975). Timestamps are stored in UTC and shown in
 // this time (utc_to_vn_local); "today" for defaults, reports and the header
 // is this day, so 02:07 on 04/12 in Hà Nội is 04/12, not UTC's 03/12.
+// The day in Vietnam (UTC+7) of a UTC timestamp "yyyy-mm-ddThh:mm:ss…Z";
+// nullopt when it is not one.
+std::optional<Date> local_date_of(const std::string& utc_timestamp);
 Date today_local();
 
 // Vietnam time (UTC+7, no daylight saving) and UTC timestamps

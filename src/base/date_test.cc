@@ -63,3 +63,13 @@ TEST(Date, VietnamTimeAndUtc) {
 
 }  // namespace
 }  // namespace ntm
+
+namespace ntm {
+TEST(Date, LocalDayOfAUtcTimestamp) {
+  EXPECT_EQ(local_date_of("2026-07-16T16:59:59Z")->iso(), "2026-07-16");
+  EXPECT_EQ(local_date_of("2026-07-16T17:00:00Z")->iso(), "2026-07-17");  // midnight in Hà Nội
+  EXPECT_EQ(local_date_of("2026-12-31T23:00:00Z")->iso(), "2027-01-01");
+  EXPECT_FALSE(local_date_of("2026-07-16").has_value());
+  EXPECT_FALSE(local_date_of("hôm qua").has_value());
+}
+}  // namespace ntm

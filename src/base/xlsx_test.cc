@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <map>
 
+#include "base/zip_writer.h"
+
 namespace ntm {
 namespace {
 
@@ -167,4 +169,24 @@ TEST(Xlsx, EscapedCharactersAreDecodedAndEscapingRoundTrips) {
 }
 
 }  // namespace
+}  // namespace ntm
+
+namespace ntm {
+TEST(ZipWriter, WritesWhatItReadsBackWithUtf8Names) {
+  const std::string big(200000, 'x');
+  auto bytes = zip_archive({{"00-muc-luc.html", "<h1>Mục lục</h1>"},
+                            {"tai-lieu/biên bản.pdf", "%PDF-1.4"},
+                            {"big.txt", big}});
+  ASSERT_TRUE(bytes.is_ok()) << bytes.status().message();
+  EXPECT_EQ(bytes->substr(0, 2), "PK");
+  EXPECT_LT(bytes->size(), big.size() / 10);  // deflated
+  auto back = unzip_archive(*bytes);
+  ASSERT_TRUE(back.is_ok()) << back.status().message();
+  ASSERT_EQ(back->size(), 3u);
+  EXPECT_EQ((*back)[0].first, "00-muc-luc.html");
+  EXPECT_EQ((*back)[0].second, "<h1>Mục lục</h1>");
+  EXPECT_EQ((*back)[1].first, "tai-lieu/biên bản.pdf");
+  EXPECT_EQ((*back)[2].second, big);
+  EXPECT_FALSE(unzip_archive("not a zip").is_ok());
+}
 }  // namespace ntm

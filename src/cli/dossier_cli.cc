@@ -27,6 +27,9 @@ constexpr Sub kSubs[] = {
     {"return", "Back to the commune: ID --reason R"},
     {"close", "Close without a decision: ID --reason R"},
     {"revoke", "Open a revocation dossier: --unit CODE --title NTM --at D (a trigger fires)"},
+    {"waiting", "What the account's dossiers wait for, with deadlines (CSV): [--at D]"},
+    {"acknowledge",
+     "Acknowledge a merged commune (thừa nhận): --unit CODE --title NTM --number N --date D"},
 };
 
 Result<Date> date_of(const std::string& text) {
@@ -44,7 +47,12 @@ void add_dossier_commands(CLI::App& app, DossierOptions& o) {
     auto* c = d->add_subcommand(s.name, s.help);
     c->add_option("--as", o.as, "The account the step is recorded for")->required();
     const std::string name = s.name;
-    if (name == "open" || name == "revoke") {
+    if (name == "waiting") {
+      c->add_option("--at", o.at, "Today for the deadlines (default today)");
+    } else if (name == "acknowledge") {
+      c->add_option("--unit", o.unit, "The merged commune's code")->required();
+      c->add_option("--title", o.title, "Title (default NTM)");
+    } else if (name == "open" || name == "revoke") {
       c->add_option("--unit", o.unit, "Commune code")->required();
       c->add_option("--title", o.title, "Title (default NTM)");
       if (name == "open") c->add_option("--year", o.year, "Year")->required();
@@ -105,6 +113,25 @@ Status run_dossier(const std::string& db, const std::string& evidence_dir, const
         << dossier_state_name(ctx.dossier.state) << "\n";
     for (const CheckItem& c : TRY(check_dossier(*store, ctx)))
       out << c.code << "," << check_state_name(c.state) << "," << csv_field(c.detail) << "\n";
+    return Status::ok();
+  }
+  if (cmd == "waiting") {
+    const Date today = o.at.empty() ? today_local() : TRY(Date::parse(o.at));
+    out << "dossier,unit_code,kind,due,overdue,text\n";
+    for (const DossierDuty& d : TRY(dossier_duties(
+             *store, catalog, book, user->role == Role::kCommune ? 0 : user->province_id,
+             user->role == Role::kCommune ? user->unit_id : 0, today))) {
+      if (!duty_of(*user, d, TRY(store->province_of(d.dossier.unit_id)))) continue;
+      out << d.dossier.id << "," << d.dossier.unit_code << "," << d.kind << ","
+          << (d.due ? d.due->iso() : "") << "," << (d.due && *d.due < today ? "yes" : "") << ","
+          << csv_field(d.text) << "\n";
+    }
+    return Status::ok();
+  }
+  if (cmd == "acknowledge") {
+    const int64_t rec = TRY(acknowledge_merged(*store, book, *user, o.unit, o.title, o.number,
+                                               TRY(date_of(o.date)), o.note));
+    out << "Công nhận số " << rec << "\n";
     return Status::ok();
   }
   if (cmd == "posting")

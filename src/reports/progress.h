@@ -68,9 +68,10 @@ const std::string& report_css();
 // The start of every printed report: <head> (stylesheet inlined when
 // `css_href` is empty), the synthetic-data notice, and the administrative
 // header — issuing body, national motto, "<place>, ngày … tháng … năm …".
+// `office`: the body under the issuer (default the coordination office).
 std::string report_document_start(const std::string& title, const std::string& css_href, bool demo,
                                   const std::string& issuer, const std::string& place,
-                                  Date issued_on, bool numbered);
+                                  Date issued_on, bool numbered, const std::string& office = "");
 
 // Whether the comparison date used the same set (so the same bands), and
 // the note said when it did not ("" when it did or there is no comparison).

@@ -41,7 +41,7 @@ std::string report_issuer(const std::string& province_full) {
 
 std::string report_document_start(const std::string& title, const std::string& css_href, bool demo,
                                   const std::string& issuer, const std::string& place, Date d,
-                                  bool numbered) {
+                                  bool numbered, const std::string& office) {
   std::string h = "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>" +
                   html_escape(title) + "</title>";
   // A file on its own carries its style; served, the site's (and its icon,
@@ -56,9 +56,9 @@ std::string report_document_start(const std::string& title, const std::string& c
          "chí minh họa, không phải số liệu chính thức.</p>";
   }
   const std::string date_line = place_and_date(place, d);
-  return h + "<table class=\"head\"><tr><td>" + html_escape(issuer) +
-         "<br><strong>VĂN PHÒNG ĐIỀU PHỐI<br>NÔNG THÔN MỚI</strong>" +
-         (numbered ? "<br>Số: &nbsp;&nbsp;&nbsp;&nbsp;/BC-VPĐP" : "") +
+  return h + "<table class=\"head\"><tr><td>" + html_escape(issuer) + "<br><strong>" +
+         (office.empty() ? "VĂN PHÒNG ĐIỀU PHỐI<br>NÔNG THÔN MỚI" : html_escape(office)) +
+         "</strong>" + (numbered ? "<br>Số: &nbsp;&nbsp;&nbsp;&nbsp;/BC-VPĐP" : "") +
          "</td><td><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br><strong "
          "class=\"motto\">Độc lập - Tự do - Hạnh phúc</strong><br><em>" +
          html_escape(date_line) + "</em></td></tr></table>";

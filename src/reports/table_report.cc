@@ -19,8 +19,8 @@ std::string text_of(const ReportCell& c) {
 
 std::string table_report_html(const TableReport& r, const std::string& css_href) {
   auto e = [](const std::string& s) { return html_escape(s); };
-  std::string h =
-      report_document_start(r.title, css_href, r.demo, r.issuer, r.place, r.issued_on, false);
+  std::string h = report_document_start(r.title, css_href, r.demo, r.issuer, r.place, r.issued_on,
+                                        false, r.office);
   h += "<h1>" + e(r.title) + "</h1><p class=\"basis\">" + e(r.subtitle) + "</p>";
   for (const ReportSection& s : r.sections) {
     h += "<h2>" + e(s.heading) + "</h2>";

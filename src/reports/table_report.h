@@ -27,6 +27,7 @@ struct TableReport {
   std::string kind;       // "commune", "department", "sponsor", "directives"
   std::string file_name;  // without extension
   std::string issuer;     // "UBND Tỉnh Hà Tĩnh"
+  std::string office;     // the body under it ("" the coordination office)
   std::string place;      // "Hà Tĩnh"
   std::string title;      // "BIỂU TỰ ĐÁNH GIÁ …"
   std::string subtitle;   // the unit, date, set

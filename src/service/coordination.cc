@@ -368,7 +368,9 @@ bool conclusion_overdue(const Conclusion& c, Date at) {
 
 // --- notifications ------------------------------------------------------------------------------
 
-Result<std::vector<Notification>> notifications_for(Store& store, const User& user, Date today) {
+Result<std::vector<Notification>> notifications_for(Store& store, const User& user, Date today,
+                                                    const Catalog* catalog,
+                                                    const RecognitionBook* book) {
   const std::string seen = TRY(store.notifications_seen(user.id));
   std::vector<Notification> out;
   if (user.role != Role::kSteering) {
@@ -409,8 +411,21 @@ Result<std::vector<Notification>> notifications_for(Store& store, const User& us
       }
     }
   }
+  if (catalog && book && user.role != Role::kSponsor && user.role != Role::kSteering) {
+    const int64_t home = user.role == Role::kCommune ? 0 : user.province_id;
+    for (const DossierDuty& d :
+         TRY(dossier_duties(store, *catalog, *book, home,
+                            user.role == Role::kCommune ? user.unit_id : 0, today))) {
+      if (!duty_of(user, d, TRY(store.province_of(d.dossier.unit_id)))) continue;
+      const bool late = d.due && *d.due < today;
+      out.push_back({late ? "overdue" : "dossier_" + d.kind, d.dossier.unit_name + " — " + d.text,
+                     "/dossiers/" + std::to_string(d.dossier.id),
+                     d.due ? d.due->iso() : d.dossier.updated_at.substr(0, 10), false});
+    }
+  }
   for (Notification& n : out)
-    if (n.kind == "overdue" || n.kind == "due_soon" || n.kind == "review_due")
+    if (n.kind == "overdue" || n.kind == "due_soon" || n.kind == "review_due" ||
+        n.kind.rfind("dossier_", 0) == 0)
       n.is_new = n.is_new || seen.empty();
   std::stable_sort(out.begin(), out.end(),
                    [](const Notification& a, const Notification& b) { return a.date > b.date; });
@@ -421,7 +436,8 @@ Result<std::vector<Notification>> notifications_for(Store& store, const User& us
 // -------------------------------------------------------------------------------
 
 Result<Briefing> build_briefing(Store& store, const Catalog& catalog, const User& user,
-                                const std::string& scope_code, const EvaluateOptions& opts) {
+                                const std::string& scope_code, const EvaluateOptions& opts,
+                                const RecognitionBook* book) {
   Briefing b;
   const auto scope = TRY(store.unit_at(scope_code, opts.at));
   if (!scope) return Status::not_found("không có đơn vị mã \"" + scope_code + "\"");
@@ -480,6 +496,22 @@ Result<Briefing> build_briefing(Store& store, const Catalog& catalog, const User
   for (Conclusion& c : TRY(store.conclusions(0))) {
     if (c.status != ConclusionStatus::kDone && c.province_id == province)
       b.open_conclusions.push_back({meetings[c.meeting_id], c});
+  }
+  if (book) {
+    // The whole province, or the units within the scope on the date.
+    const User within{.units = {scope->unit_id}};
+    auto in_scope = [&](int64_t unit) -> Result<bool> {
+      return scope->unit_id == province || TRY(assigned_to(store, within, unit, opts.at));
+    };
+    for (DossierDuty& d : TRY(dossier_duties(store, catalog, *book, province, 0, opts.at)))
+      if (TRY(in_scope(d.dossier.unit_id))) b.dossiers.push_back(std::move(d));
+    for (UpkeepRow& u : TRY(upkeep_check(store, catalog, *book, province, opts.at)))
+      if ((u.status == Upkeep::kRevocable || u.status == Upkeep::kAtRisk) &&
+          TRY(in_scope(u.recognition.unit_id)))
+        b.upkeep.push_back(std::move(u));
+    std::stable_sort(b.upkeep.begin(), b.upkeep.end(), [](const UpkeepRow& x, const UpkeepRow& y) {
+      return (x.status == Upkeep::kRevocable) > (y.status == Upkeep::kRevocable);
+    });
   }
   return b;
 }

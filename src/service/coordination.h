@@ -9,6 +9,7 @@
 
 #include "model/coordination.h"
 #include "model/user.h"
+#include "service/dossier.h"
 #include "service/plans.h"
 
 namespace ntm {
@@ -91,7 +92,11 @@ bool conclusion_overdue(const Conclusion& c, Date at);
 
 // --- notifications -------------------------------------------------------------------------
 struct Notification {
-  std::string kind;  // due_soon, overdue, returned, directive, review_due
+  // due_soon, overdue, returned, directive, review_due; a recognition
+  // dossier's: dossier_postings, dossier_returned, dossier_comments,
+  // dossier_appraisal, dossier_vote, dossier_decision (overdue past the
+  // rules' time limit)
+  std::string kind;
   std::string text;  // what it is about, as people wrote it (title, reason, unit)
   std::string href;
   std::string date;  // ISO: due date, or when it happened
@@ -99,7 +104,10 @@ struct Notification {
   std::string measure;  // "returned": the measure returned (the page names it)
 };
 inline constexpr int kDueSoonDays = 14;
-Result<std::vector<Notification>> notifications_for(Store& store, const User& user, Date today);
+// With the catalogue and the recognition rules, the dossiers' duties too.
+Result<std::vector<Notification>> notifications_for(Store& store, const User& user, Date today,
+                                                    const Catalog* catalog = nullptr,
+                                                    const RecognitionBook* book = nullptr);
 // The user has read their notifications now (what is "new" is what came later).
 Status mark_notifications_seen(Store& store, const User& user);
 
@@ -116,8 +124,14 @@ struct Briefing {
   int on_track = 0, achieved = 0;
   std::vector<WorkItem> overdue;  // every overdue item in scope
   std::vector<std::pair<Meeting, Conclusion>> open_conclusions;
+  // With the recognition rules: the open dossiers of the scope and what each
+  // waits for ("chờ thẩm định", "công bố chưa đủ"), and the recognised
+  // communes at risk or liable to revocation on the date.
+  std::vector<DossierDuty> dossiers;
+  std::vector<UpkeepRow> upkeep;
 };
 Result<Briefing> build_briefing(Store& store, const Catalog& catalog, const User& user,
-                                const std::string& scope_code, const EvaluateOptions& opts);
+                                const std::string& scope_code, const EvaluateOptions& opts,
+                                const RecognitionBook* book = nullptr);
 
 }  // namespace ntm

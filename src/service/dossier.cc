@@ -637,6 +637,92 @@ Result<int64_t> open_revocation(Store& store, const Catalog& catalog, const Reco
   return id;
 }
 
+namespace {
+
+std::optional<Date> after_limit(const RecognitionRules& rules, const std::string& step,
+                                const std::string& since) {
+  const auto start = local_date_of(since);
+  for (const RecognitionStep& s : rules.steps)
+    if (s.code == step && s.time_limit_days && start)
+      return start->add_days(static_cast<int>(*s.time_limit_days));
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::vector<DossierDuty>> dossier_duties(Store& store, const Catalog& catalog,
+                                                const RecognitionBook& book, int64_t province,
+                                                int64_t unit_id, Date today) {
+  std::vector<DossierDuty> out;
+  for (const Dossier& d : TRY(store.dossiers(unit_id, unit_id ? 0 : province))) {
+    if (d.state == DossierState::kDecided || d.state == DossierState::kClosed) continue;
+    const RecognitionRules* rules = book.in_force(d.assessed_on, TRY(store.province_of(d.unit_id)));
+    if (!rules) continue;
+    auto duty = [&](std::string kind, std::string text, std::optional<Date> due = std::nullopt) {
+      out.push_back({d, std::move(kind), std::move(text), due, {}});
+    };
+    if (d.state == DossierState::kPreparing) {
+      if (!d.returned_reason.empty()) duty("returned", "Hồ sơ bị trả lại: " + d.returned_reason);
+      if (d.revocation()) continue;
+      const auto postings = TRY(store.postings(d.id));
+      if (rules->postings.min_count && rules->postings.within_days) {
+        const int need = static_cast<int>(*rules->postings.min_count);
+        const int days = static_cast<int>(*rules->postings.within_days);
+        const int best = best_window(postings, days);
+        if (best < need)
+          duty("postings",
+               "Công bố dự thảo: " + std::to_string(best) + "/" + std::to_string(need) +
+                   " lần trong " + std::to_string(days) + " ngày",
+               postings.empty()
+                   ? std::nullopt
+                   : std::optional<Date>(postings.front().posted_on.add_days(days - 1)));
+      }
+      int pending = 0, unanswered = 0;
+      for (const DossierComment& m : TRY(store.comments(d.id))) {
+        pending += m.status == "pending";
+        unanswered += m.status == "published" && m.answer.empty();
+      }
+      if (pending + unanswered)
+        duty("comments", "Góp ý: " + std::to_string(pending) + " chờ duyệt, " +
+                             std::to_string(unanswered) + " chưa trả lời");
+    } else if (d.state == DossierState::kSubmitted) {
+      const DossierContext ctx = TRY(dossier_context(store, catalog, book, d.id));
+      const auto criteria = TRY(appraised_criteria(store, ctx));
+      std::set<std::string> agreed;
+      for (const DossierAppraisal& a : TRY(store.appraisals(d.id)))
+        if (a.verdict == "agree") agreed.insert(a.criterion);
+      std::set<std::string> departments;  // "" is the office's (no department assigned)
+      for (const auto& [criterion, department] : criteria)
+        if (!agreed.count(criterion)) departments.insert(department);
+      std::vector<std::string> named;
+      for (const std::string& dep : departments)
+        named.push_back(dep.empty() ? "văn phòng điều phối" : dep);
+      const size_t left = criteria.size() - std::min(agreed.size(), criteria.size());
+      duty("appraisal",
+           "Chờ thẩm định: " + std::to_string(left) + "/" + std::to_string(criteria.size()) +
+               " tiêu chí" + (named.empty() ? "" : " (" + join(named, ", ") + ")"),
+           after_limit(*rules, "appraisal", d.updated_at));
+      out.back().departments.assign(departments.begin(), departments.end());
+    } else if (d.state == DossierState::kAppraised) {
+      duty("vote", "Chờ Hội đồng thẩm định bỏ phiếu", after_limit(*rules, "council", d.updated_at));
+    } else if (d.state == DossierState::kVoted) {
+      duty("decision", d.revocation() ? "Chờ quyết định thu hồi" : "Chờ quyết định công nhận",
+           after_limit(*rules, "decision", d.updated_at));
+    }
+  }
+  return out;
+}
+
+bool duty_of(const User& user, const DossierDuty& duty, int64_t province) {
+  const bool commune_kind =
+      duty.kind == "postings" || duty.kind == "returned" || duty.kind == "comments";
+  if (user.role == Role::kCommune) return commune_kind && user.unit_id == duty.dossier.unit_id;
+  if (user.role == Role::kDepartment)
+    return duty.kind == "appraisal" && user.province_id == province &&
+           std::count(duty.departments.begin(), duty.departments.end(), user.department);
+  return office_of(user, province) && !is_central(user);
+}
+
 Status add_comment(Store& store, int64_t id, const std::string& name, const std::string& body,
                    const std::string& client) {
   const Dossier d = TRY(load(store, id));

@@ -114,6 +114,29 @@ Status return_dossier(Store& store, const User& user, int64_t id, const std::str
 // not pursued because the commune recovered), with the reason.
 Status close_dossier(Store& store, const User& user, int64_t id, const std::string& reason);
 
+// What an open dossier waits for, from whom and by when: postings not yet
+// complete (the rules' window from the first posting), a return to answer,
+// comments to moderate or answer (the commune); criteria not yet appraised
+// (their departments, the rules' appraisal time limit from submission); the
+// council's vote and the decision (the office). `due` is unset where the
+// rules set no time limit ("chưa quy định").
+struct DossierDuty {
+  Dossier dossier;
+  std::string kind;  // postings, returned, comments, appraisal, vote, decision
+  std::string text;  // Vietnamese, in figures
+  std::optional<Date> due;
+  std::vector<std::string> departments;  // appraisal: who has criteria left
+};
+// The open dossiers of `province` (0: every province) or, with `unit_id`, of
+// one commune.
+Result<std::vector<DossierDuty>> dossier_duties(Store& store, const Catalog& catalog,
+                                                const RecognitionBook& book, int64_t province,
+                                                int64_t unit_id, Date today);
+// Whether the duty is the user's to do: the commune's for its commune
+// officer, an appraisal for a department with criteria left, the rest for
+// the province's office.
+bool duty_of(const User& user, const DossierDuty& duty, int64_t province);
+
 // A resident's comment on the published draft (no account): while
 // preparing; name ≤ 100 and text 1-2000 characters; at most 3 per client in
 // 10 minutes and 20 a day. Stored pending until moderated.

@@ -306,4 +306,68 @@ Result<std::vector<UpkeepRow>> upkeep_check(Store& store, const Catalog& catalog
   return out;
 }
 
+Result<int64_t> acknowledge_merged(Store& store, const RecognitionBook& book, const User& user,
+                                   const std::string& code, const std::string& title,
+                                   const std::string& number, Date date, const std::string& note) {
+  const std::string no(trim(number));
+  if (no.empty()) return Status::invalid("Số văn bản thừa nhận: cần ghi");
+  if (date > today_local()) return Status::invalid("Ngày thừa nhận: sau hôm nay");
+  const auto unit = TRY(store.unit_at(code, date));
+  if (!unit || unit->level != Level::kCommune)
+    return Status::invalid("Xã: không có xã mã \"" + code + "\" vào ngày " + date.vi());
+  TRY(require_office_for_unit(store, user, unit->unit_id, "ghi thừa nhận"));
+  std::vector<Lineage> links;
+  for (const Lineage& l : TRY(store.lineage_of(unit->unit_id)))
+    if (l.new_unit_id == unit->unit_id) links.push_back(l);
+  if (links.empty())
+    return Status::invalid(unit->name + " không hình thành từ sắp xếp: đi theo trình tự công nhận");
+  const Date merged_on = links.front().date;
+  const RecognitionRules* rules = book.in_force(date, TRY(store.province_of(unit->unit_id)));
+  if (!rules) return Status::invalid("chưa có quy định xét công nhận ngày " + date.vi());
+  if (!rules->title(title))
+    return Status::invalid("Danh hiệu: \"" + title + "\" không có trong quy định " + rules->id);
+  if (rules->merged_acknowledgement && !*rules->merged_acknowledgement)
+    return Status::invalid("Quy định " + rules->id +
+                           " không cho thừa nhận xã sau sắp xếp: đi theo trình tự công nhận");
+  for (const Recognition& r : in_force_at(TRY(store.recognitions(unit->unit_id)), date))
+    if (r.title == title)
+      return Status::invalid(unit->name + " đã được công nhận " + title + " (" +
+                             decision_label(r.decision_no, r.decision_date) + ")");
+  std::vector<std::string> held, lacking;
+  const Date before = merged_on.add_days(-1);
+  for (const Lineage& l : links) {
+    const auto old = TRY(store.unit_version_at(l.old_unit_id, before));
+    const std::string name = old ? old->name : std::to_string(l.old_unit_id);
+    std::optional<Recognition> rec;
+    for (const Recognition& r : in_force_at(TRY(store.recognitions(l.old_unit_id)), before))
+      if (r.title == title) rec = r;
+    if (rec)
+      held.push_back(name + " (" + decision_label(rec->decision_no, rec->decision_date) + ")");
+    else
+      lacking.push_back(name);
+  }
+  if (!lacking.empty())
+    return Status::invalid("Chưa thừa nhận được: " + join(lacking, ", ") + " chưa đạt " + title +
+                           " ngày " + before.vi() + " — xã đi theo trình tự công nhận");
+  Recognition r;
+  r.unit_id = unit->unit_id;
+  r.title = title;
+  r.year = date.year();
+  r.decision_no = no;
+  r.decision_date = date;
+  r.source = "acknowledged";
+  r.note = "Thừa nhận sau sắp xếp ngày " + merged_on.vi() +
+           "; các xã trước sắp xếp: " + join(held, "; ") +
+           (trim(note).empty() ? "" : ". " + std::string(trim(note)));
+  r.created_by = user.username;
+  int64_t id = 0;
+  TRY(store.transaction([&]() -> Status {
+    id = TRY(store.insert_recognition(r));
+    return store.insert_audit({0, "", user.username, "recognition.acknowledge", unit->unit_id,
+                               "recognition:" + std::to_string(id), "",
+                               title + " " + decision_label(no, date), r.note});
+  }));
+  return id;
+}
+
 }  // namespace ntm

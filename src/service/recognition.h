@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/recognition.h"
+#include "model/user.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
 #include "store/store.h"
@@ -84,5 +85,16 @@ UpkeepRow upkeep_of(const Recognition& r, const Assessment& a, const Recognition
 // be decided, or the commune no longer exists on `at`).
 Result<std::vector<UpkeepRow>> upkeep_check(Store& store, const Catalog& catalog,
                                             const RecognitionBook& book, int64_t province, Date at);
+
+// The province's office acknowledges ("thừa nhận") a commune formed by a
+// merger as holding `title` from `date`: every commune it was formed from
+// held the title the day before the merger. Refused where the rules in force
+// on `date` say no acknowledgement (the commune then follows the ordinary
+// road); where they are silent the office decides (docs/recognition.md).
+// Recorded as a recognition with source "acknowledged", naming the
+// constituents' decisions; audited.
+Result<int64_t> acknowledge_merged(Store& store, const RecognitionBook& book, const User& user,
+                                   const std::string& code, const std::string& title,
+                                   const std::string& number, Date date, const std::string& note);
 
 }  // namespace ntm

@@ -2,7 +2,8 @@
 // (their area by default) or the office (the province): units behind or at
 // risk of their plan, their missing criteria with responsible departments,
 // their sponsors and what was delivered, overdue work items and open
-// conclusions. One printable page.
+// conclusions, recognition dossiers waiting (appraisal, postings, vote,
+// decision) and recognised communes at risk or liable to revocation. One printable page.
 #include "base/strings.h"
 #include "service/coordination.h"
 #include "service/scope.h"
@@ -46,7 +47,9 @@ Response briefing_page(AppState& app, const Request& r) {
       r.arg("unit").empty() ? default_scope(app, r, c.opts.at) : r.arg("unit");
   auto catalog = app.catalog();
   if (!catalog.is_ok()) return error_page(app, c, catalog.status());
-  auto got = build_briefing(app.store(), **catalog, me, scope, c.opts);
+  auto book = app.recognition_book();
+  if (!book.is_ok()) return error_page(app, c, book.status());
+  auto got = build_briefing(app.store(), **catalog, me, scope, c.opts, *book);
   if (!got.is_ok()) return error_page(app, c, got.status());
   const Briefing& b = *got;
   const OwnerNames owners(app.store(), province_or_zero(app.store(), b.scope.unit_id));
@@ -97,6 +100,25 @@ Response briefing_page(AppState& app, const Request& r) {
          {"progress", k.reports.empty() ? "" : std::to_string(k.reports.back().progress) + "%"},
          {"status", tr(c.lang, std::string("conclusion.") + conclusion_status_name(k.status))}});
   }
+  // Recognition: dossiers waiting, and recognised communes slipping.
+  nlohmann::json dossiers = nlohmann::json::array(), upkeep = nlohmann::json::array();
+  for (const DossierDuty& d : b.dossiers)
+    dossiers.push_back({{"href", "/dossiers/" + std::to_string(d.dossier.id)},
+                        {"unit", d.dossier.unit_name},
+                        {"kind", tr(c.lang, "dossier.kind_" + d.dossier.kind)},
+                        {"title", d.dossier.title},
+                        {"label", tr(c.lang, "notify.dossier_" + d.kind)},
+                        {"text", d.text},
+                        {"due", d.due ? format_date(c.lang, *d.due) : ""},
+                        {"late", d.due && *d.due < c.opts.at}});
+  for (const UpkeepRow& u : b.upkeep)
+    upkeep.push_back({{"unit", u.unit_name},
+                      {"href", "/commune/" + url_encode(u.recognition.unit_code)},
+                      {"title", u.recognition.title + " " + std::to_string(u.recognition.year)},
+                      {"state", tr(c.lang, std::string("rec.upkeep_") + upkeep_name(u.status))},
+                      {"css", u.status == Upkeep::kRevocable ? "not_met" : "unknown"},
+                      {"failing", join(u.failing_codes, ", ")},
+                      {"trigger", u.trigger}});
   // The scopes to choose by name: each province and its districts (or, after
   // the merger, its communes) on the date.
   nlohmann::json scopes = nlohmann::json::array();
@@ -126,6 +148,8 @@ Response briefing_page(AppState& app, const Request& r) {
                       {"attention", units.size()},
                       {"overdue", overdue},
                       {"conclusions", conclusions},
+                      {"dossiers", dossiers},
+                      {"upkeep", upkeep},
                       {"view_label", tr(c.lang, c.opts.verified_only ? "controls.view_verified"
                                                                      : "controls.view_all")}};
   return render_page(app, c, "briefing", v);

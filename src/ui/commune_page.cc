@@ -252,6 +252,12 @@ Response commune_page(AppState& app, const Request& r) {
     auto before = constituents_recognised(app, c, olds, sc.merged_from[0].date);
     if (!before.is_ok()) return error_page(app, c, before.status());
     v["constituents_recognised"] = *before;
+    // The office may acknowledge the merged commune (the use case checks
+    // the constituents and the rules).
+    if (c.principal && office_of(c.principal->first, province_or_zero(app.store(), a.unit.unit_id)))
+      v["acknowledge"] = {{"action", "/commune/" + url_encode(a.unit.code) + "/acknowledgement"},
+                          {"today_iso", today_local().iso()},
+                          {"error", shown_error(r)}};
   }
   if (!sc.merged_from.empty()) {
     auto re = reassess_view(app, c, **catalog, a.unit, sc.merged_from[0].date);

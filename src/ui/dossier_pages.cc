@@ -1,10 +1,9 @@
 // Recognition dossiers on the web: GET /dossiers (the list of the reader's
-// scope, with the form to open one), GET /dossiers/:id (state, checklist
-// and each step's form for whoever may act), the POSTs of each step, a
-// dossier's file, and the public pages: GET /cong-nhan (recognitions by
-// year and title) and GET|POST /cong-nhan/du-thao/:id (the published draft
-// and residents' comments, no account).
+// scope, with the forms to open one), GET /dossiers/:id (state, checklist
+// and each step's form for whoever may act), the POSTs of each step and a
+// dossier's file. The public pages are in recognition_pages.cc.
 #include "base/strings.h"
+#include "reports/recognition_reports.h"
 #include "service/dossier.h"
 #include "service/evidence.h"
 #include "service/scope.h"
@@ -398,82 +397,55 @@ Response dossier_file(AppState& app, const Request& r) {
                       "ho-so-" + std::to_string(d->id) + "-" + std::to_string(f.id));
 }
 
-// GET /cong-nhan — the recognitions announced: by year, newest first.
-Response recognitions_public(AppState& app, const Request& r) {
-  const PageContext c = page_context(r);
-  auto all = app.recognitions();
-  auto book = app.recognition_book();
-  if (!all.is_ok() || !book.is_ok())
-    return error_page(app, c, all.is_ok() ? book.status() : all.status());
-  std::map<int, nlohmann::json, std::greater<int>> by_year;
-  for (const auto& [unit, list] : **all)
-    for (const Recognition& rec : list) {
-      const RecognitionTitle* t = (*book)->title(rec.title);
-      auto& year = by_year[rec.year];
-      if (year.is_null()) year = nlohmann::json::array();
-      year.push_back(
-          {{"name", rec.unit_name},
-           {"href", "/commune/" + url_encode(rec.unit_code)},
-           {"title", t ? t->name_vi : rec.title},
-           {"decision", decision_text(c.lang, rec.decision_no, rec.decision_date)},
-           {"revoked",
-            rec.revoked_date ? decision_text(c.lang, rec.revoked_no, *rec.revoked_date) : ""}});
-    }
-  nlohmann::json years = nlohmann::json::array();
-  for (auto& [year, rows] : by_year) years.push_back({{"year", year}, {"rows", rows}});
-  nlohmann::json v = {{"page_title", tr(c.lang, "rec.public_title")}, {"years", years}};
-  return render_page(app, c, "recognitions", v);
+namespace {
+
+// The dossier's context for its documents, if the reader may see it.
+Result<DossierContext> readable_context(AppState& app, const Request& r) {
+  const Dossier d = TRY(readable(app, r));
+  return dossier_context(app.store(), *TRY(app.catalog()), *TRY(app.recognition_book()), d.id);
 }
 
-// GET /cong-nhan/du-thao/:id — the draft published for comments; POST: a comment.
-Response draft_public(AppState& app, const Request& r) {
+}  // namespace
+
+// GET /dossiers/:id/report (print) and /dossiers/:id/report.xlsx: the
+// self-assessment report generated from the verified data.
+Response dossier_report_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
-  const auto id = parse_id(r.arg("id")).value_or(0);
-  auto d = app.store().dossier(id);
-  if (!d.is_ok() || !*d || (**d).state != DossierState::kPreparing || (**d).revocation())
-    return error_page(app, c, Status::not_found("không có dự thảo đang lấy ý kiến"));
-  if (r.method == "POST") {
-    // No account, so no session token: a form from another site is refused
-    // by its Origin; every comment waits for moderation; rate limited.
-    const std::string origin = r.header("origin");
-    if (!origin.empty() && origin.find("://" + r.header("host")) == std::string::npos)
-      return error_page(app, c, Status::forbidden("biểu mẫu không hợp lệ"));
-    const Status s = add_comment(app.store(), id, r.field("name"), r.field("body"),
-                                 client_address(r, app.trusted_proxies));
-    const std::string back = "/cong-nhan/du-thao/" + std::to_string(id);
-    if (!s.is_ok() && s.code() == ErrorCode::kTooMany) return error_page(app, c, s);
-    return Response::redirect(back + "?" +
-                              (s.is_ok() ? std::string("sent=1") : error_query(r, s.message())));
-  }
-  auto catalog = app.catalog();
-  auto book = app.recognition_book();
-  if (!catalog.is_ok() || !book.is_ok()) return error_page(app, c, catalog.status());
-  auto ctx = dossier_context(app.store(), **catalog, **book, id);
+  auto ctx = readable_context(app, r);
   if (!ctx.is_ok()) return error_page(app, c, ctx.status());
-  nlohmann::json criteria = nlohmann::json::array();
-  for (const CriterionResult& cr : ctx->assessment.criteria) {
-    nlohmann::json row = status_view(c.lang, cr.status);
-    row.update({{"code", cr.criterion->code}, {"name", name_of(c.lang, *cr.criterion)}});
-    criteria.push_back(row);
+  auto report = dossier_report(app.store(), **app.catalog(), *ctx, today_local());
+  if (!report.is_ok()) return error_page(app, c, report.status());
+  if (r.path.size() > 5 && r.path.substr(r.path.size() - 5) == ".xlsx") {
+    auto bytes = table_report_xlsx(*report);
+    if (!bytes.is_ok()) return error_page(app, c, bytes.status());
+    return download(*bytes, "xlsx", report->file_name);
   }
-  auto all = app.store().comments(id);
-  if (!all.is_ok()) return error_page(app, c, all.status());
-  nlohmann::json comments = nlohmann::json::array();
-  for (const DossierComment& m : *all)
-    if (m.status == "published")
-      comments.push_back({{"name", m.name}, {"body", m.body}, {"answer", m.answer}});
-  nlohmann::json v = {{"page_title", tr(c.lang, "dossier.draft_title") + " — " + (**d).unit_name},
-                      {"unit", (**d).unit_name},
-                      {"title", ctx->title ? ctx->title->name_vi : (**d).title},
-                      {"assessed_on", format_date(c.lang, (**d).assessed_on)},
-                      {"met", std::to_string(ctx->assessment.criteria_met) + "/" +
-                                  std::to_string(ctx->assessment.criteria.size())},
-                      {"criteria", criteria},
-                      {"comments", comments},
-                      {"sent", !r.arg("sent").empty()},
-                      {"error", shown_error(r)},
-                      {"action", "/cong-nhan/du-thao/" + std::to_string(id)}};
-  return render_page(app, c, "draft", v);
+  Response res = Response::html(200, table_report_html(*report, "/static/report.css"));
+  res.headers.push_back({"Cache-Control", "private, no-store"});
+  return res;
+}
+
+// GET /dossiers/:id/comments-summary: every comment and its answer (print).
+Response dossier_comments_summary(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  auto ctx = readable_context(app, r);
+  if (!ctx.is_ok()) return error_page(app, c, ctx.status());
+  auto report = comments_summary(app.store(), *ctx, today_local());
+  if (!report.is_ok()) return error_page(app, c, report.status());
+  Response res = Response::html(200, table_report_html(*report, "/static/report.css"));
+  res.headers.push_back({"Cache-Control", "private, no-store"});
+  return res;
+}
+
+// GET /dossiers/:id/export.zip: the whole dossier for the archive.
+Response dossier_export(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  auto ctx = readable_context(app, r);
+  if (!ctx.is_ok()) return error_page(app, c, ctx.status());
+  auto bytes = dossier_zip(app.store(), **app.catalog(), *ctx, app.evidence_dir, today_local());
+  if (!bytes.is_ok()) return error_page(app, c, bytes.status());
+  return download(std::move(*bytes), "zip",
+                  "ho-so-" + std::to_string(ctx->dossier.id) + "-" + ctx->dossier.unit_code);
 }
 
 }  // namespace ntm

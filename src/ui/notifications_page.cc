@@ -1,6 +1,7 @@
 // GET /notifications — what needs the signed-in user's attention: work due
 // soon or overdue, values returned, directives assigned, sponsor reviews
-// due. Opening the list marks everything as seen (the badge counts new ones).
+// due, recognition dossiers waiting for the user (postings, appraisal, vote,
+// decision). Opening the list marks everything as seen (the badge counts new ones).
 #include "service/coordination.h"
 #include "ui/pages.h"
 #include "ui/view_helpers.h"
@@ -10,7 +11,7 @@ namespace ntm {
 Response notifications_page(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   const User& me = r.principal->first;
-  auto list = notifications_for(app.store(), me, today_local());
+  auto list = user_notifications(app, me);
   if (!list.is_ok()) return error_page(app, c, list.status());
   nlohmann::json items = nlohmann::json::array();
   auto catalog = app.catalog();

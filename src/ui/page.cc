@@ -192,8 +192,7 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
     view["my_role"] = tr(c.lang, std::string("role.") + role_name(c.principal->first.role));
     view["csrf"] = c.principal->second.csrf_token;
     view["is_admin"] = c.principal->first.role == Role::kAdmin;
-    if (auto n = notifications_for(app.store(), c.principal->first, today_local());
-        n.is_ok() && !n->empty())
+    if (auto n = user_notifications(app, c.principal->first); n.is_ok() && !n->empty())
       view["notify_count"] = std::to_string(n->size());
     view["my_tasks_href"] = c.principal->first.role == Role::kDepartment ? "/verify"
                             : c.principal->first.role == Role::kCommune  ? "/entry"

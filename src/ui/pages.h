@@ -134,7 +134,14 @@ Response dossier_return(AppState& app, const Request& r);
 Response dossier_close(AppState& app, const Request& r);
 Response dossier_moderate(AppState& app, const Request& r);
 Response dossier_file(AppState& app, const Request& r);         // GET /dossiers/:id/files/:file
+Response dossier_report_page(AppState& app, const Request& r);  // GET /dossiers/:id/report[.xlsx]
+Response dossier_comments_summary(AppState& app, const Request& r);
+Response dossier_export(AppState& app, const Request& r);  // GET /dossiers/:id/export.zip
+// Recognition on the portal and the commune page (recognition_pages.cc).
 Response recognitions_public(AppState& app, const Request& r);  // GET /cong-nhan
+Response recognitions_xlsx(AppState& app, const Request& r);    // GET /cong-nhan.xlsx
 Response draft_public(AppState& app, const Request& r);         // GET|POST /cong-nhan/du-thao/:id
+Response acknowledge_submit(AppState& app,
+                            const Request& r);  // POST /commune/:code/acknowledgement
 
 }  // namespace ntm

@@ -38,11 +38,14 @@ Result<nlohmann::json> recognised_view(AppState& app, const PageContext& c, int6
   std::set<std::string> shown;
   for (const Recognition& r : in_force_at(mine, at)) {
     shown.insert(r.title);
-    out.push_back({{"title", title_name(c.lang, book, r.title)},
-                   {"state", "recognised"},
-                   {"css", "met"},
-                   {"label", tr(c.lang, "rec.recognised") + " " + std::to_string(r.year) + " — " +
-                                 decision_text(c.lang, r.decision_no, r.decision_date)}});
+    out.push_back(
+        {{"title", title_name(c.lang, book, r.title)},
+         {"state", "recognised"},
+         {"css", "met"},
+         {"label",
+          tr(c.lang, "rec.recognised") + " " + std::to_string(r.year) +
+              (r.source == "acknowledged" ? " (" + tr(c.lang, "rec.acknowledged") + ")" : "") +
+              " — " + decision_text(c.lang, r.decision_no, r.decision_date)}});
   }
   // Revoked on or before the date and not recognised again since.
   for (auto it = mine.rbegin(); it != mine.rend(); ++it) {

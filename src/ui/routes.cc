@@ -44,6 +44,7 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/toan-quoc.csv", bind(national_csv));
   router.add("GET", "/commune/:code", bind(commune_page));
   router.add("POST", "/commune/:code/shares", Access::kAdmin, bind(commune_shares_submit));
+  router.add("POST", "/commune/:code/acknowledgement", Access::kOffice, bind(acknowledge_submit));
   router.add("GET", "/criterion/:set/:criterion", bind(criterion_page));
   router.add("GET", "/search", bind(search_page));
   router.add("GET", "/static/:file", bind(static_file));
@@ -129,6 +130,7 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/tinh/:province/tien-do", bind(public_progress_page));
   router.add("GET", "/tinh/:province/search", bind(search_page));
   router.add("GET", "/cong-nhan", bind(recognitions_public));
+  router.add("GET", "/cong-nhan.xlsx", bind(recognitions_xlsx));
   router.add("GET", "/cong-nhan/du-thao/:id", bind(draft_public));
   router.add("POST", "/cong-nhan/du-thao/:id", bind(draft_public));
   router.add("GET", "/dossiers", Access::kSignedIn, bind(dossiers_page));
@@ -136,6 +138,11 @@ void register_ui(Router& router, AppState& app) {
   router.add("POST", "/dossiers/revocations", Access::kOffice, bind(revocation_open));
   router.add("GET", "/dossiers/:id", Access::kSignedIn, bind(dossier_page));
   router.add("GET", "/dossiers/:id/files/:file", Access::kSignedIn, bind(dossier_file));
+  router.add("GET", "/dossiers/:id/report", Access::kSignedIn, bind(dossier_report_page));
+  router.add("GET", "/dossiers/:id/report.xlsx", Access::kSignedIn, bind(dossier_report_page));
+  router.add("GET", "/dossiers/:id/comments-summary", Access::kSignedIn,
+             bind(dossier_comments_summary));
+  router.add("GET", "/dossiers/:id/export.zip", Access::kSignedIn, bind(dossier_export));
   router.add("POST", "/dossiers/:id/postings", Access::kSignedIn, bind(dossier_posting));
   router.add("POST", "/dossiers/:id/survey", Access::kSignedIn, bind(dossier_survey));
   router.add("POST", "/dossiers/:id/declarations", Access::kSignedIn, bind(dossier_declaration));

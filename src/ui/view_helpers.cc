@@ -93,10 +93,16 @@ std::string OwnerNames::operator()(Lang lang, const std::string& key) const {
   return it != names_.end() ? it->second : key.substr(key.find(':') + 1);
 }
 
+Result<std::vector<Notification>> user_notifications(AppState& app, const User& user) {
+  return notifications_for(app.store(), user, today_local(), TRY(app.catalog()),
+                           TRY(app.recognition_book()));
+}
+
 Response download(std::string body, const std::string& format, const std::string& name) {
   const std::string type = format == "xlsx"
                                ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                            : format == "csv" ? "text/csv; charset=utf-8"
+                           : format == "zip" ? "application/zip"
                                              : "application/json";
   Response res{200, type, std::move(body), {}};
   res.headers.push_back(

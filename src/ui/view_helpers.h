@@ -8,6 +8,7 @@
 
 #include "model/assessment.h"
 #include "rules/plan_status.h"
+#include "service/coordination.h"
 #include "store/store.h"
 #include "ui/i18n.h"
 #include "ui/page.h"
@@ -61,6 +62,9 @@ const UploadedFile* uploaded_file(const Request& r, std::string* name,
                                   const std::string& field = "file");
 // A file to save (never cached): `format` is xlsx, csv or json, the name
 // gets it as extension.
+// The signed-in user's notifications, with the recognition dossiers' duties.
+Result<std::vector<Notification>> user_notifications(AppState& app, const User& user);
+
 Response download(std::string body, const std::string& format, const std::string& name);
 // 0..20: a fraction in 5% steps, for the CSS classes w0..w20.
 int meter_step(double fraction);
