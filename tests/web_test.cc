@@ -1772,6 +1772,23 @@ TEST_F(WebTest, DossierDocumentsAndArchive) {
   EXPECT_EQ(get(port_, base + "/report").status, 303);  // signed in only
   EXPECT_EQ(get(port_, "/dossiers/999999/export.zip", cookie("admin")).status, 404);
 
+  // The survey from its spreadsheet (the office or the commune): a bad row
+  // is refused naming the file, row and column, and nothing is stored.
+  auto survey = [&](const std::string& csv) {
+    const std::string body =
+        multipart({{"csrf", sessions_.at("commune").second}}, "file", "khao-sat.csv", csv);
+    return request(port_, "POST", base + "/survey",
+                   cookie("commune") + "Content-Type: multipart/form-data; boundary=XyZ\r\n" +
+                       "Content-Length: " + std::to_string(body.size()) + "\r\n",
+                   body);
+  };
+  const std::string header = "village,question,households,asked,satisfied\n";
+  const Reply bad = survey(header + "Thôn 1,0,120,110,0\nThôn 1,1,120,110,nhiều\n");
+  EXPECT_NE(bad.head.find("error="), std::string::npos);
+  EXPECT_TRUE(store.survey(id)->empty());
+  EXPECT_EQ(survey(header + "Thôn 1,0,120,110,0\nThôn 1,1,120,110,99\n").status, 303);
+  EXPECT_EQ(store.survey(id)->size(), 2u);
+
   // What the dossier waits for reaches the office's notifications and the
   // briefing; the health department has nothing to do on it yet.
   ASSERT_TRUE(add_comment(store, id, "Bác Tư", "Còn thiếu đèn đường", "10.0.0.10").is_ok());

@@ -44,6 +44,7 @@ struct Options {
   std::string author = "import", status = "submitted";
   std::string unit, parent, level = "commune", at, set_id, format = "table";
   std::string province;  // import departments: whose departments
+  std::string year;      // report recognitions: one year
   double scale = 1.0;    // demo --national
   bool all = false, verified_only = false, force = false, national = false;
   std::string data_dir;
@@ -330,6 +331,7 @@ Status run_table_report(const std::string& kind, const Options& o, std::ostream&
   TableReportOptions to;
   to.code = kind == "commune" || kind == "transition" ? o.unit
             : kind == "department"                    ? o.department
+            : kind == "recognitions"                  ? o.year
                                                       : o.sponsor_code;
   to.at = o.at.empty() ? today_local() : TRY(date_option(o.at, "--at"));
   to.verified_only = o.verified_only;
@@ -337,6 +339,8 @@ Status run_table_report(const std::string& kind, const Options& o, std::ostream&
   to.issued_on = o.issued.empty() ? today_local() : TRY(date_option(o.issued, "--issued"));
   if (!o.compare.empty()) to.compare = TRY(date_option(o.compare, "--compare"));
   auto store = TRY(Store::open(o.db));
+  if (kind == "recognitions" && !o.province.empty())
+    to.province_id = TRY(province_named(*store, o.province));
   const Catalog catalog = TRY(Catalog::load(*store));
   const TableReport r = TRY(build_table_report(*store, catalog, kind, to));
   const std::string bytes = o.format == "html"   ? table_report_html(r, "")
@@ -670,7 +674,9 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
            {"sponsor", "A sponsor's commitments, deliveries, reviews: --sponsor CODE"},
            {"directives", "Follow-up of steering-committee conclusions"},
            {"transition",
-            "Communes under the old and the current criteria set: --unit CODE (province)"}}) {
+            "Communes under the old and the current criteria set: --unit CODE (province)"},
+           {"recognitions",
+            "Recognised communes, a sheet per year: [--year Y] [--province CODE]"}}) {
     auto* sub = rp->add_subcommand(name, help);
     if (name == "commune") sub->add_option("--unit", o.unit, "Commune code")->required();
     if (name == "transition") {
@@ -679,6 +685,10 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     }
     if (name == "department")
       sub->add_option("--department", o.department, "Department code")->required();
+    if (name == "recognitions") {
+      sub->add_option("--year", o.year, "Only this year's recognitions");
+      sub->add_option("--province", o.province, "Only this province's communes");
+    }
     if (name == "sponsor") sub->add_option("--sponsor", o.sponsor_code, "Sponsor code")->required();
     sub->add_option("--at", o.at, "Date yyyy-mm-dd (default today)");
     sub->add_option("--issued", o.issued, "Date printed on the report (default today)");

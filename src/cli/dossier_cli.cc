@@ -1,9 +1,12 @@
 #include "cli/dossier_cli.h"
 
+#include <fstream>
 #include <ostream>
 
 #include "base/csv.h"
 #include "base/strings.h"
+#include "base/xlsx.h"
+#include "reports/recognition_reports.h"
 #include "service/dossier.h"
 
 namespace ntm {
@@ -27,6 +30,7 @@ constexpr Sub kSubs[] = {
     {"return", "Back to the commune: ID --reason R"},
     {"close", "Close without a decision: ID --reason R"},
     {"revoke", "Open a revocation dossier: --unit CODE --title NTM --at D (a trigger fires)"},
+    {"export", "The whole dossier as one ZIP for the archive: ID -o FILE"},
     {"waiting", "What the account's dossiers wait for, with deadlines (CSV): [--at D]"},
     {"acknowledge",
      "Acknowledge a merged commune (thừa nhận): --unit CODE --title NTM --number N --date D"},
@@ -80,6 +84,7 @@ void add_dossier_commands(CLI::App& app, DossierOptions& o) {
     c->add_option("--members", o.members);
     c->add_option("--present", o.present);
     c->add_option("--agree", o.agree);
+    if (name == "export") c->add_option("-o,--output", o.output, "The ZIP file")->required();
     if (std::string(s.name) == "survey" || std::string(s.name) == "file")
       c->add_option("FILE", o.file)->required();
     c->callback([&o, c] { o.command = c; });
@@ -115,6 +120,16 @@ Status run_dossier(const std::string& db, const std::string& evidence_dir, const
       out << c.code << "," << check_state_name(c.state) << "," << csv_field(c.detail) << "\n";
     return Status::ok();
   }
+  if (cmd == "export") {
+    const DossierContext ctx = TRY(dossier_context(*store, catalog, book, o.id));
+    if (!TRY(may_read_dossier(*store, *user, ctx.dossier)))
+      return Status::forbidden("không được xem hồ sơ này");
+    const std::string zip = TRY(dossier_zip(*store, catalog, ctx, evidence_dir, today_local()));
+    std::ofstream f(o.output, std::ios::binary);
+    if (!(f << zip)) return Status::invalid("không ghi được " + o.output);
+    out << o.output << ": " << zip.size() << " byte\n";
+    return Status::ok();
+  }
   if (cmd == "waiting") {
     const Date today = o.at.empty() ? today_local() : TRY(Date::parse(o.at));
     out << "dossier,unit_code,kind,due,overdue,text\n";
@@ -136,24 +151,9 @@ Status run_dossier(const std::string& db, const std::string& evidence_dir, const
   }
   if (cmd == "posting")
     return record_posting(*store, *user, o.id, {0, o.place, TRY(date_of(o.date)), o.note, ""});
-  if (cmd == "survey") {
-    const std::string text = TRY(read_file(o.file));
-    const CsvTable t = TRY(
-        CsvTable::parse(text, o.file, {"village", "question", "households", "asked", "satisfied"}));
-    std::vector<SurveyRow> rows;
-    for (const CsvRow& r : t.rows()) {
-      auto num = [&](const char* col) -> Result<int> {
-        const auto v = parse_int(t.get(r, col), 0, 1000000);
-        if (!v)
-          return Status::invalid(o.file + ": dòng " + std::to_string(r.line) + ", cột \"" + col +
-                                 "\": cần một số");
-        return static_cast<int>(*v);
-      };
-      rows.push_back({std::string(t.get(r, "village")), TRY(num("question")),
-                      TRY(num("households")), TRY(num("asked")), TRY(num("satisfied"))});
-    }
-    return record_survey(*store, *user, o.id, rows);
-  }
+  if (cmd == "survey")
+    return record_survey(*store, *user, o.id,
+                         TRY(parse_survey_table(TRY(read_table_file(o.file)), o.file)));
   if (cmd == "declare")
     return record_declaration(*store, book, *user, o.id,
                               {o.condition, o.holds == "yes", o.note, "", ""});

@@ -12,7 +12,7 @@ namespace ntm {
 
 struct DossierOptions {
   std::string as, unit, title = "NTM", place, date, file, document, condition, holds = "yes";
-  std::string criterion, verdict, note, reason, number, signer, at;
+  std::string criterion, verdict, note, reason, number, signer, at, output;
   int year = 0, members = 0, present = 0, agree = 0;
   int64_t id = 0;
   CLI::App* command = nullptr;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/strings.h"
+#include "reports/recognition_reports.h"
 #include "reports/table_report.h"
 #include "rules/engine.h"
 #include "service/scope.h"
@@ -298,8 +299,15 @@ Result<TableReport> build_table_report(Store& store, const Catalog& catalog,
   if (kind == "directives") return directives_report(store, o);
   if (kind == "transition") return transition_report(store, catalog, o);
   if (kind == "national") return national_report(store, catalog, o);
-  return Status::invalid("không có loại báo cáo \"" + kind +
-                         "\" (commune, department, sponsor, directives, transition, national)");
+  if (kind == "recognitions") {
+    const auto year = o.code.empty() ? std::optional<int64_t>(0) : parse_int(o.code, 1990, 2100);
+    if (!year) return Status::invalid("năm \"" + o.code + "\" không hợp lệ");
+    return recognitions_report(store, TRY(RecognitionBook::load(store)), o.province_id,
+                               static_cast<int>(*year), o.issued_on);
+  }
+  return Status::invalid(
+      "không có loại báo cáo \"" + kind +
+      "\" (commune, department, sponsor, directives, transition, national, recognitions)");
 }
 
 }  // namespace ntm

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "base/csv.h"
 #include "base/strings.h"
 #include "service/evidence.h"
 #include "service/scope.h"
@@ -381,6 +382,25 @@ Status record_survey(Store& store, const User& user, int64_t id,
     TRY(store.replace_survey(id, rows));
     return audit(store, user, d, "survey", std::to_string(asked.size()) + " thôn");
   });
+}
+
+Result<std::vector<SurveyRow>> parse_survey_table(const std::string& csv, const std::string& file) {
+  const CsvTable t =
+      TRY(CsvTable::parse(csv, file, {"village", "question", "households", "asked", "satisfied"}));
+  std::vector<SurveyRow> rows;
+  for (const CsvRow& r : t.rows()) {
+    auto num = [&](const char* col) -> Result<int> {
+      const auto v = parse_int(t.get(r, col), 0, 1000000);
+      if (!v)
+        return Status::invalid(file + ": dòng " + std::to_string(r.line) + ", cột \"" + col +
+                               "\": cần một số từ 0 đến 1.000.000");
+      return static_cast<int>(*v);
+    };
+    rows.push_back({std::string(t.get(r, "village")), TRY(num("question")), TRY(num("households")),
+                    TRY(num("asked")), TRY(num("satisfied"))});
+  }
+  if (rows.empty()) return Status::invalid(file + ": không có dòng số liệu");
+  return rows;
 }
 
 Status record_declaration(Store& store, const RecognitionBook& book, const User& user, int64_t id,

@@ -88,6 +88,10 @@ Result<int64_t> open_revocation(Store& store, const Catalog& catalog, const Reco
 Status record_posting(Store& store, const User& user, int64_t id, const DossierPosting& p);
 Status record_survey(Store& store, const User& user, int64_t id,
                      const std::vector<SurveyRow>& rows);
+// The survey's spreadsheet (CSV, or XLSX read as CSV by table_text):
+// village,question,households,asked,satisfied — question 0 is the village's
+// households and how many were asked. Errors name the file, row and column.
+Result<std::vector<SurveyRow>> parse_survey_table(const std::string& csv, const std::string& file);
 Status record_declaration(Store& store, const RecognitionBook& book, const User& user, int64_t id,
                           const DossierDeclaration& d);
 Result<DossierFile> add_dossier_file(Store& store, const std::string& dir, const User& user,

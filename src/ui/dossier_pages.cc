@@ -3,6 +3,7 @@
 // and each step's form for whoever may act), the POSTs of each step and a
 // dossier's file. The public pages are in recognition_pages.cc.
 #include "base/strings.h"
+#include "base/xlsx.h"
 #include "reports/recognition_reports.h"
 #include "service/dossier.h"
 #include "service/evidence.h"
@@ -293,7 +294,15 @@ Response dossier_step(AppState& app, const Request& r, const std::string& step) 
     return after(r, record_posting(s, u, id, {0, trimmed(r.field("place")), *on, "", ""}));
   }
   if (step == "survey") {
-    // One line per village: village, households, asked, satisfied per question.
+    // The survey's spreadsheet (CSV or XLSX), or one line per village typed:
+    // village, households, asked, satisfied per question.
+    if (const auto f = r.files.find("file"); f != r.files.end() && !f->second.data.empty()) {
+      auto csv = table_text(f->second.data, f->second.filename);
+      if (!csv.is_ok()) return after(r, csv.status());
+      auto rows = parse_survey_table(*csv, f->second.filename);
+      if (!rows.is_ok()) return after(r, rows.status());
+      return after(r, record_survey(s, u, id, *rows));
+    }
     std::vector<SurveyRow> rows;
     for (const std::string& line : split(r.field("rows"), '\n')) {
       const auto cells = split(line, ',');

@@ -251,6 +251,9 @@ const std::map<std::string, Entry>& entries() {
        {"Mỗi dòng một thôn: tên thôn, số hộ, số hộ được hỏi, số hộ hài lòng câu 1, câu 2, …",
         "One line per village: name, households, households asked, satisfied for question 1, 2, "
         "…"}},
+      {"dossier.survey_file",
+       {"hoặc tải bảng kết quả (CSV/XLSX: village, question, households, asked, satisfied)",
+        "or upload the results (CSV/XLSX: village, question, households, asked, satisfied)"}},
       {"dossier.documents", {"Tài liệu và kê khai", "Documents and declarations"}},
       {"dossier.declare", {"Kê khai", "Declare"}},
       {"dossier.document", {"Loại tài liệu", "Document"}},
@@ -350,6 +353,8 @@ const std::map<std::string, Entry>& entries() {
       {"rec.count",
        {"xã đã được công nhận (quyết định còn hiệu lực)",
         "communes recognised (decision in force)"}},
+      {"rec.download_xlsx",
+       {"Tải danh sách (XLSX, mỗi năm một trang)", "Download (XLSX, a sheet per year)"}},
       {"rec.acknowledge", {"Thừa nhận xã sau sắp xếp", "Acknowledge the merged commune"}},
       {"rec.acknowledge_hint",
        {"Khi mọi xã trước sắp xếp đều đã đạt danh hiệu vào ngày trước sắp xếp, văn phòng ghi văn "

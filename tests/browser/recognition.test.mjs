@@ -86,6 +86,21 @@ test("recognition: from the commune's dossier to the chairman's decision, announ
   // The recognised commune that slipped in 2024 is listed for revocation.
   await vp.goto(`${base}/dashboard/42?at=2024-12-31`);
   assert.match(await vp.locator("#giu-chuan").innerText(), /Thuộc diện thu hồi\s+Xã Thạch Trung/);
+  // The archive: one ZIP with its cover and the uploaded documents.
+  const zip = await vp.request.get(`${base}${dossier}/export.zip`);
+  assert.equal(zip.status(), 200);
+  assert.equal((await zip.body()).subarray(0, 2).toString(), "PK");
+  // From the upkeep list the office opens the revocation dossier and
+  // proposes it; the departments are asked to confirm the failing criteria.
+  await vp.goto(`${base}/dashboard/42?at=2024-12-31`);
+  await vp.locator("#giu-chuan a", { hasText: "Mở hồ sơ thu hồi" }).first().click();
+  await submitForm(vp, vp.locator("form[action='/dossiers/revocations']"));
+  assert.match(await vp.locator("h1").innerText(), /Hồ sơ thu hồi quyết định công nhận — .*Xã Thạch Trung/);
+  assert.match(await vp.locator("main").innerText(), /Thuộc diện thu hồi theo quy định/);
+  await submitForm(vp, vp.locator("form[action$='/submit']"));
+  assert.match(await vp.locator("ol.steps li.current").innerText(), /xác nhận tiêu chí không đạt/);
+  assert.ok((await vp.locator("form[action$='/appraisal']").count()) >= 3, "the failing criteria");
+  await vp.screenshot({ path: `${shots}/revocation-dossier.png`, fullPage: true });
   await vp.context().close();
 
   // A visitor: the portal's list, and the commune's two standings.
