@@ -1723,6 +1723,9 @@ TEST_F(WebTest, DossierDocumentsAndArchive) {
   auto file = add_dossier_file(store, app().evidence_dir, admin, id, "front_opinion",
                                "y-kien-mttq.pdf", "%PDF-1.4 ý kiến MTTQ\n%%EOF\n");
   ASSERT_TRUE(file.is_ok()) << file.status().message();
+  ASSERT_TRUE(add_dossier_file(store, app().evidence_dir, admin, id, "front_opinion",
+                               "..\\..\\.ssh\\x.pdf", "%PDF-1.4\n%%EOF\n")
+                  .is_ok());
   const std::string base = "/dossiers/" + dossier_id_;
 
   const Reply report = get(port_, base + "/report", cookie("admin"));
@@ -1751,7 +1754,9 @@ TEST_F(WebTest, DossierDocumentsAndArchive) {
   const std::string& cover = files["00-muc-luc.html"];
   std::string uploaded;
   for (const auto& [path, data] : files) {
-    if (path.rfind("tai-lieu/", 0) == 0) {
+    EXPECT_EQ(path.find(".."), std::string::npos) << path;  // nothing outside the archive
+    EXPECT_EQ(path.find('\\'), std::string::npos) << path;
+    if (path.rfind("tai-lieu/", 0) == 0 && path.find("mttq") != std::string::npos) {
       uploaded = path;
       EXPECT_EQ(data, "%PDF-1.4 ý kiến MTTQ\n%%EOF\n");
     }

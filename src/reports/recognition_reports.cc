@@ -83,6 +83,16 @@ ReportSection survey_section(const std::vector<SurveyRow>& rows) {
   return s;
 }
 
+// A file's name as it may stand in the archive: no folder part (either
+// slash), no leading dot, no control characters.
+std::string archive_name(const std::string& original) {
+  std::string name = original.substr(original.find_last_of("/\\") + 1);
+  for (char& ch : name)
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == ':') ch = '-';
+  while (!name.empty() && name.front() == '.') name.erase(0, 1);
+  return name.empty() ? "tep" : name;
+}
+
 }  // namespace
 
 Result<TableReport> dossier_report(Store& store, const Catalog& catalog, const DossierContext& ctx,
@@ -258,7 +268,7 @@ Result<std::string> dossier_zip(Store& store, const Catalog& catalog, const Doss
     char prefix[8];
     std::snprintf(prefix, sizeof prefix, "%02d", ++n);
     const std::string path = "tai-lieu/" + std::string(prefix) + "-" + slugify(f.document) + "-" +
-                             f.original_name.substr(f.original_name.find_last_of('/') + 1);
+                             archive_name(f.original_name);
     entries.push_back({path, data});
     const auto it = names.find(f.document);
     const auto day = Date::parse(f.uploaded_at.substr(0, 10));

@@ -586,7 +586,8 @@ Result<int64_t> record_decision(Store& store, const Catalog& catalog, const Reco
 Status return_dossier(Store& store, const User& user, int64_t id, const std::string& reason) {
   Dossier d = TRY(load(store, id));
   TRY(require_office_for_unit(store, user, d.unit_id, "trả hồ sơ"));
-  if (d.state == DossierState::kPreparing || d.state == DossierState::kDecided)
+  if (d.state == DossierState::kPreparing || d.state == DossierState::kDecided ||
+      d.state == DossierState::kClosed)
     return Status::invalid("Trả hồ sơ: chỉ hồ sơ đã gửi, chưa có quyết định");
   if (trimmed(reason).empty()) return Status::invalid("Lý do trả hồ sơ: cần ghi");
   d.state = DossierState::kPreparing;

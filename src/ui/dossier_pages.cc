@@ -414,17 +414,11 @@ Result<DossierContext> readable_context(AppState& app, const Request& r) {
   return dossier_context(app.store(), *TRY(app.catalog()), *TRY(app.recognition_book()), d.id);
 }
 
-}  // namespace
-
-// GET /dossiers/:id/report (print) and /dossiers/:id/report.xlsx: the
-// self-assessment report generated from the verified data.
-Response dossier_report_page(AppState& app, const Request& r) {
-  const PageContext c = page_context(r);
-  auto ctx = readable_context(app, r);
-  if (!ctx.is_ok()) return error_page(app, c, ctx.status());
-  auto report = dossier_report(app.store(), **app.catalog(), *ctx, today_local());
+// A generated report as asked: print HTML, or XLSX.
+Response report_answer(AppState& app, const PageContext& c, const Result<TableReport>& report,
+                       bool xlsx) {
   if (!report.is_ok()) return error_page(app, c, report.status());
-  if (r.path.size() > 5 && r.path.substr(r.path.size() - 5) == ".xlsx") {
+  if (xlsx) {
     auto bytes = table_report_xlsx(*report);
     if (!bytes.is_ok()) return error_page(app, c, bytes.status());
     return download(*bytes, "xlsx", report->file_name);
@@ -434,16 +428,25 @@ Response dossier_report_page(AppState& app, const Request& r) {
   return res;
 }
 
+}  // namespace
+
+// GET /dossiers/:id/report (print) and /dossiers/:id/report.xlsx: the
+// self-assessment report generated from the verified data.
+Response dossier_report_page(AppState& app, const Request& r) {
+  const PageContext c = page_context(r);
+  auto ctx = readable_context(app, r);
+  if (!ctx.is_ok()) return error_page(app, c, ctx.status());
+  const bool xlsx = r.path.size() > 5 && r.path.substr(r.path.size() - 5) == ".xlsx";
+  return report_answer(app, c, dossier_report(app.store(), **app.catalog(), *ctx, today_local()),
+                       xlsx);
+}
+
 // GET /dossiers/:id/comments-summary: every comment and its answer (print).
 Response dossier_comments_summary(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   auto ctx = readable_context(app, r);
   if (!ctx.is_ok()) return error_page(app, c, ctx.status());
-  auto report = comments_summary(app.store(), *ctx, today_local());
-  if (!report.is_ok()) return error_page(app, c, report.status());
-  Response res = Response::html(200, table_report_html(*report, "/static/report.css"));
-  res.headers.push_back({"Cache-Control", "private, no-store"});
-  return res;
+  return report_answer(app, c, comments_summary(app.store(), *ctx, today_local()), false);
 }
 
 // GET /dossiers/:id/export.zip: the whole dossier for the archive.
