@@ -3,6 +3,9 @@
 // name it. Thread safety: none needed, all functions are pure.
 #pragma once
 
+#include <functional>
+#include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +22,55 @@ struct CsvRow {
 // Parses the whole text. Fails on an unterminated quoted field or a quote in
 // the middle of an unquoted field. Blank lines are skipped.
 Result<std::vector<CsvRow>> parse_csv(std::string_view text);
+
+// The same rules, one row at a time from a source read in blocks: memory
+// stays that of one row and one block whatever the file's size. The row
+// given to next() is reused (its strings keep their capacity: no allocation
+// per field once warm). Errors as parse_csv's ("dòng N: …").
+class CsvStream {
+ public:
+  // Reads up to n bytes into the buffer; 0 at the end.
+  using Source = std::function<size_t(char* buffer, size_t n)>;
+  explicit CsvStream(Source source);
+  static Source of(std::istream& in);
+  static Source of(std::string_view text);  // the text must outlive the stream
+  // The next non-blank row; false at the end.
+  Result<bool> next(CsvRow& row);
+  int64_t bytes_read() const { return consumed_; }
+
+ private:
+  bool fill();
+  Source source_;
+  std::string buffer_;
+  size_t pos_ = 0, size_ = 0;
+  int64_t consumed_ = 0;
+  int line_ = 1;
+  bool started_ = false, done_ = false;
+};
+
+// A CSV file with a header row, read a row at a time (CsvStream): the header
+// is checked as CsvTable::parse checks it, and each row's field count.
+class CsvTableStream {
+ public:
+  static Result<CsvTableStream> open(CsvStream::Source source, const std::string& name,
+                                     const std::vector<std::string>& required,
+                                     const std::vector<std::string>& optional = {});
+  // The next row; false at the end ("tệp không có dòng dữ liệu nào" when
+  // the file had none).
+  Result<bool> next(CsvRow& row);
+  // The index of `column`, or -1 where the file does not have it.
+  int column(const std::string& column) const;
+  const std::vector<std::string>& header() const { return header_; }
+  int64_t bytes_read() const { return stream_->bytes_read(); }
+  // The trimmed field at `index` (-1: "").
+  static std::string_view field(const CsvRow& row, int index);
+
+ private:
+  std::string name_;
+  std::vector<std::string> header_;
+  std::unique_ptr<CsvStream> stream_;
+  int64_t rows_ = 0;
+};
 
 // A parsed CSV with a header row, columns looked up by name.
 class CsvTable {

@@ -133,3 +133,52 @@ TEST(Csv, TextOnly) {
 
 }  // namespace
 }  // namespace ntm
+
+namespace ntm {
+// Read a byte at a time (every block boundary falls inside a quote, an
+// escape, a CRLF or the BOM), the rows are those of the whole text.
+TEST(CsvStream, BlocksOfAnySizeGiveTheSameRows) {
+  const std::string text =
+      "\xEF\xBB\xBFunit,\"note, with comma\"\r\n\r\n1,\"say "
+      "\"\"hi\"\"\"\r\n2,\"two\nlines\"\n3,x\r4,\n";
+  const auto whole = parse_csv(text);
+  ASSERT_TRUE(whole.is_ok());
+  ASSERT_EQ(whole->size(), 5u);
+  size_t at = 0;
+  CsvStream slow([&](char* b, size_t) -> size_t {
+    if (at == text.size()) return 0;
+    *b = text[at++];
+    return 1;
+  });
+  CsvRow row;
+  size_t n = 0;
+  while (*slow.next(row)) {
+    ASSERT_LT(n, whole->size());
+    EXPECT_EQ(row.fields, (*whole)[n].fields) << "row " << n;
+    EXPECT_EQ(row.line, (*whole)[n].line) << "row " << n;
+    ++n;
+  }
+  EXPECT_EQ(n, whole->size());
+  EXPECT_EQ(slow.bytes_read(), static_cast<int64_t>(text.size()));
+  EXPECT_EQ((*whole)[2].fields[1], "two\nlines");
+  EXPECT_EQ((*whole)[3].line, 6);  // after the line break inside the quoted field
+}
+
+TEST(CsvStream, TableStreamChecksTheHeaderAndEachRow) {
+  auto bad = CsvTableStream::open(CsvStream::of("a,z\n1,2\n"), "f.csv", {"a"});
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_EQ(bad.status().message(), "f.csv: dòng 1: cột không được hỗ trợ \"z\"");
+  auto t = CsvTableStream::open(CsvStream::of("a,b\n1, 2 \n3\n"), "f.csv", {"a"}, {"b"});
+  ASSERT_TRUE(t.is_ok());
+  CsvRow row;
+  ASSERT_TRUE(*t->next(row));
+  EXPECT_EQ(CsvTableStream::field(row, t->column("b")), "2");
+  EXPECT_EQ(CsvTableStream::field(row, t->column("c")), "");
+  auto short_row = t->next(row);
+  ASSERT_FALSE(short_row.is_ok());
+  EXPECT_EQ(short_row.status().message(), "f.csv: dòng 3: có 1 trường, cần 2");
+  auto empty = CsvTableStream::open(CsvStream::of("a\n"), "f.csv", {"a"});
+  ASSERT_TRUE(empty.is_ok());
+  EXPECT_FALSE(empty->next(row).is_ok());  // no data row
+}
+}  // namespace ntm

@@ -1,7 +1,11 @@
 #include "cli/cli.h"
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -135,8 +139,47 @@ Status run_import_template(const Options& o, std::ostream& out) {
   return Status::ok();
 }
 
+// Whether a file is a zip archive (an XLSX) by its first bytes.
+bool zip_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char head[4] = {};
+  in.read(head, 4);
+  return in.gcount() == 4 && std::string_view(head, 4) == std::string_view("PK\x03\x04", 4);
+}
+
+// Long imports on a terminal: rows, rows/s and the time left, on one line of
+// standard error; nothing when it is not a terminal.
+std::function<void(const ImportProgress&)> import_progress() {
+  if (!isatty(STDERR_FILENO)) return nullptr;
+  const auto start = std::chrono::steady_clock::now();
+  return [start](const ImportProgress& p) {
+    const double s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    // The two passes read the file twice: the share done counts both.
+    const double done = p.total_bytes ? (p.bytes + (p.pass - 1) * p.total_bytes) /
+                                            (2.0 * static_cast<double>(p.total_bytes))
+                                      : 0;
+    std::fprintf(
+        stderr, "\r%s: %s dòng, %s dòng/s, %s%% — còn khoảng %.0f s   ",
+        p.pass == 1 ? "Kiểm tra" : "Ghi", format_number_vi(p.rows, 0).c_str(),
+        format_number_vi(p.rows / std::max(s / (p.pass == 1 ? 1.0 : 2.0), 1e-3), 0).c_str(),
+        format_number_vi(100 * done, 0).c_str(), done > 0 ? s * (1 - done) / done : 0.0);
+    std::fflush(stderr);
+  };
+}
+
 Status run_import(const std::string& kind, const Options& o, std::ostream& out) {
   if (kind == "xlsx" || kind == "template") return run_import_template(o, out);
+  if (kind == "observations" && !zip_file(o.file)) {
+    // A CSV of any size: streamed, in bounded memory.
+    auto store = TRY(Store::open(o.db));
+    const auto progress = import_progress();
+    auto c = import_observations_file(*store, o.file, o.author, o.status, progress);
+    if (progress) std::fprintf(stderr, "\n");
+    if (!c.is_ok()) return c.status();
+    out << o.file << ": đã đọc " << c->rows << " dòng, ghi " << c->written << " thay đổi\n";
+    return Status::ok();
+  }
   const std::string text = TRY(read_table_file(o.file));
   auto store = TRY(Store::open(o.db));
   ImportCounts c;

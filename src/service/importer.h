@@ -5,6 +5,7 @@
 // Errors name the file, the row (line), the column and the reason.
 #pragma once
 
+#include <functional>
 #include <string>
 
 #include "base/date.h"
@@ -59,5 +60,19 @@ Result<ImportCounts> import_departments(Store& store, const std::string& file,
 Result<ImportCounts> import_observations(Store& store, const std::string& file,
                                          const std::string& text, const std::string& author,
                                          const std::string& default_status = "submitted");
+
+// The same, streamed from a CSV file on disk in bounded memory whatever its
+// size: a first pass validates every row (errors located by row and column;
+// duplicates found from 8-byte keys), a second writes, in one transaction.
+// `progress` (optional) is told the rows and bytes read so far and the pass
+// (1 checking, 2 writing) every 65,536 rows.
+struct ImportProgress {
+  int pass = 1;
+  int64_t rows = 0, bytes = 0, total_bytes = 0;
+};
+Result<ImportCounts> import_observations_file(
+    Store& store, const std::string& path, const std::string& author,
+    const std::string& default_status = "submitted",
+    const std::function<void(const ImportProgress&)>& progress = nullptr);
 
 }  // namespace ntm

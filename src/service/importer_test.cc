@@ -1,6 +1,10 @@
 #include "service/importer.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "store/test_store.h"
 
@@ -91,6 +95,76 @@ TEST_F(ImporterTest, ShowsTheFirstTwentyErrorsAndTheCount) {
   EXPECT_EQ(m.rfind("many.csv: 50 lỗi, không có dòng nào được nhập:", 0), 0u) << m;
   EXPECT_NE(m.find("... và 30 lỗi khác"), std::string::npos) << m;
   EXPECT_EQ(*store->count_observations(), 0);
+}
+
+constexpr const char* kMeasures = R"(
+measures:
+  - {id: bhyt, name_vi: "Tỷ lệ BHYT", type: percent, unit: "%", aggregation: mean}
+  - {id: quy_hoach, name_vi: "Có quy hoạch", type: boolean, aggregation: all}
+set:
+  id: thu
+  series: ntm-xa
+  name_vi: "Bộ thử"
+  legal_basis: "Thử"
+  effective_from: 2016-01-01
+  applies_to: {level: commune, unit_types: ["Xã"]}
+  variant_key: region
+  titles: [{code: NTM, name_vi: "Đạt chuẩn"}]
+  criteria:
+    - {code: "15", name_vi: "Y tế", indicators: [{code: "15.1", name_vi: "BHYT", measure: bhyt, op: ">=", thresholds: {default: 85}}]}
+)";
+
+// A file streamed from disk: every row checked before anything is written
+// (a duplicate far down the file is found and named, nothing is written),
+// progress told as it goes, and the same counts as the in-memory import.
+TEST_F(ImporterTest, StreamsAFileInTwoPassesAllOrNothing) {
+  ASSERT_TRUE(import_units(*store, "u.csv", kOld, d("2016-01-01"), Date::max()).is_ok());
+  auto set = import_criteria(*store, "s.yaml", kMeasures);
+  ASSERT_TRUE(set.is_ok()) << set.status().message();
+  const std::string path = ::testing::TempDir() + "stream_" + std::to_string(getpid()) + ".csv";
+  std::string text = "unit_code,measure,date,value,note\n";
+  Date day = d("2016-01-01");
+  const int rows = 70000;  // more than one progress step
+  for (int i = 0; i < rows; ++i) {
+    text += std::string(i % 2 ? "18580" : "18073") + ",bhyt," + day.iso() + "," +
+            std::to_string(50 + i % 40) + (i == 7 ? ",\"ghi chú, có dấu phẩy\"\n" : ",\n");
+    if (i % 2) day = day.add_days(1);
+  }
+  {
+    std::ofstream(path) << text << "18073,bhyt,2016-01-01,60,\n";  // repeats row 2
+  }
+  std::vector<ImportProgress> told;
+  auto bad = import_observations_file(*store, path, "t", "submitted",
+                                      [&](const ImportProgress& p) { told.push_back(p); });
+  ASSERT_FALSE(bad.is_ok());
+  EXPECT_NE(bad.status().message().find("dòng " + std::to_string(rows + 2) +
+                                        ": dòng lặp: 18073, bhyt, 2016-01-01"),
+            std::string::npos)
+      << bad.status().message();
+  EXPECT_EQ(*store->count_observations(), 0);
+  ASSERT_FALSE(told.empty());
+  EXPECT_EQ(told.front().pass, 1);
+  EXPECT_EQ(told.front().rows, 65536);
+  EXPECT_GT(told.front().total_bytes, told.front().bytes);
+
+  std::ofstream(path) << text;
+  told.clear();
+  auto good = import_observations_file(*store, path, "t", "submitted",
+                                       [&](const ImportProgress& p) { told.push_back(p); });
+  ASSERT_TRUE(good.is_ok()) << good.status().message();
+  EXPECT_EQ(good->rows, rows);
+  EXPECT_EQ(good->written, rows);
+  EXPECT_EQ(*store->count_observations(), rows);
+  EXPECT_EQ(told.back().pass, 2);
+  const int64_t kim = (**store->unit_at("18580", d("2016-01-01"))).unit_id;  // row 9
+  EXPECT_EQ((*store->current_observation(kim, "bhyt", d("2016-01-04")))->note,
+            "ghi chú, có dấu phẩy");
+  // The same file again changes nothing.
+  auto again = import_observations_file(*store, path, "t");
+  ASSERT_TRUE(again.is_ok());
+  EXPECT_EQ(again->written, 0);
+  std::filesystem::remove(path);
+  EXPECT_FALSE(import_observations_file(*store, path, "t").is_ok());  // names the missing file
 }
 
 }  // namespace

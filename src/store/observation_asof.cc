@@ -90,8 +90,9 @@ Status Store::units_changed(const std::set<int64_t>& units) {
 }
 
 // The kept values of many units in a few statements each 500 units (a
-// national import changes thousands): one DELETE, one SELECT, and the new
-// rows by COPY on PostgreSQL, a prepared INSERT on SQLite.
+// national import changes thousands): one DELETE, one SELECT read a unit at
+// a time, and the new rows by COPY on PostgreSQL, a prepared INSERT on
+// SQLite.
 Status Store::refresh_latest(const std::vector<int64_t>& units) {
   constexpr size_t kBatch = 500;
   for (size_t first = 0; first < units.size(); first += kBatch) {
@@ -104,35 +105,20 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
     auto del = TRY(sql("DELETE FROM observation_asof WHERE " + in_ids));
     del->bind(1, ids);
     TRY(del->run());
-    // Every counted current row of the units, by unit and date.
-    struct Row {
-      int64_t unit;
-      MeasureValue value;
-      int64_t shown;  // the views that count it
-    };
-    std::vector<Row> rows;
-    {
-      auto s =
-          TRY(sql("SELECT unit_id, measure_id, date, value, status, shown FROM observation"
-                  " WHERE " +
-                  in_ids + " AND shown != 0 ORDER BY unit_id, date"));
-      s->bind(1, ids);
-      while (TRY(s->step())) {
-        rows.push_back({s->get_int(0),
-                        {std::string(s->get_view(1)), TRY(Date::parse(s->get_view(2))),
-                         s->get_double(3), status_of(s->get_view(4))},
-                        s->get_int(5)});
-      }
-    }
-    auto bulk =
-        TRY(conn_->bulk_load("observation_asof", "unit_id, verified_only, through, final, vals"));
+    // The writer starts after the SELECT has run (PostgreSQL: its answer is
+    // then in memory, and COPY may begin).
+    std::unique_ptr<BulkLoad> bulk;
     std::optional<StatementRef> ins;
-    if (!bulk)
-      ins.emplace(
-          TRY(sql("INSERT INTO observation_asof (unit_id, verified_only, through, final, vals)"
-                  " VALUES ($1, $2, $3, $4, $5)")));
     auto emit = [&](int64_t unit, bool verified_only, Date through, const State& state,
                     bool final) -> Status {
+      if (!bulk && !ins) {
+        bulk = TRY(
+            conn_->bulk_load("observation_asof", "unit_id, verified_only, through, final, vals"));
+        if (!bulk)
+          ins.emplace(
+              TRY(sql("INSERT INTO observation_asof (unit_id, verified_only, through, final,"
+                      " vals) VALUES ($1, $2, $3, $4, $5)")));
+      }
       if (bulk) {
         bulk->add(unit);
         bulk->add(int64_t{verified_only ? 1 : 0});
@@ -149,16 +135,15 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
       (*ins)->bind(5, encode(state));
       return (*ins)->run();
     };
-    for (size_t lo = 0, hi = 0; lo < rows.size(); lo = hi) {
-      const int64_t unit = rows[lo].unit;
-      while (hi < rows.size() && rows[hi].unit == unit) ++hi;
+    // One unit's counted current rows, by date (shown: the views that count each).
+    std::vector<std::pair<MeasureValue, int64_t>> rows;
+    auto keep = [&](int64_t unit) -> Status {
       for (const bool verified_only : {false, true}) {
         State state;
         int year = 0;
         Date last;
-        for (size_t i = lo; i < hi; ++i) {
-          const MeasureValue& r = rows[i].value;
-          if ((rows[i].shown & view_bit(verified_only)) == 0) continue;
+        for (const auto& [r, shown] : rows) {
+          if ((shown & view_bit(verified_only)) == 0) continue;
           // The first row of a later year closes the previous year.
           if (!state.empty() && r.date.year() != year)
             TRY(emit(unit, verified_only, Date::from_ymd(year, 12, 31), state, false));
@@ -168,7 +153,24 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
         }
         if (!state.empty()) TRY(emit(unit, verified_only, last, state, true));
       }
+      rows.clear();
+      return Status::ok();
+    };
+    // Read a unit at a time: memory stays one unit's rows.
+    auto s =
+        TRY(sql("SELECT unit_id, measure_id, date, value, status, shown FROM observation"
+                " WHERE " +
+                in_ids + " AND shown != 0 ORDER BY unit_id, date"));
+    s->bind(1, ids);
+    int64_t unit = 0;
+    while (TRY(s->step())) {
+      if (s->get_int(0) != unit && !rows.empty()) TRY(keep(unit));
+      unit = s->get_int(0);
+      rows.push_back({{std::string(s->get_view(1)), TRY(Date::parse(s->get_view(2))),
+                       s->get_double(3), status_of(s->get_view(4))},
+                      s->get_int(5)});
     }
+    if (!rows.empty()) TRY(keep(unit));
     if (bulk) TRY(bulk->finish());
   }
   return Status::ok();
