@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "store/db.h"
+#include "store/postgres/pq_shim.h"
 
 namespace ntm {
 namespace {
@@ -270,6 +271,7 @@ bool is_postgres_url(std::string_view db) {
 
 Result<std::unique_ptr<Connection>> open_postgres_connection(const std::string& url,
                                                              int statement_timeout_ms) {
+  if (const std::string why = libpq_load_error(); !why.empty()) return Status::database(why);
   PGconn* conn = PQconnectdb(url.c_str());
   if (PQstatus(conn) != CONNECTION_OK) {
     std::string m = PQerrorMessage(conn);
