@@ -67,6 +67,12 @@ echo "|---|---|"
 "$ntm" demo --db "$tmp/demo.db" >/dev/null
 serve "province" "$tmp/demo.db" 18181 42 18568
 
+echo
+echo "## Import beside sqlite3's own .import (a province's first load)"
+echo
+. "$(dirname "$0")/import_side.sh"
+import_side "$tmp/demo.db"
+
 if [ "${NTM_BENCH_PG:-1}" = 1 ] && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   . "$(dirname "$0")/postgres.sh"
 fi
