@@ -151,19 +151,21 @@ bool zip_file(const std::string& path) {
 // standard error; nothing when it is not a terminal.
 std::function<void(const ImportProgress&)> import_progress() {
   if (!isatty(STDERR_FILENO)) return nullptr;
-  const auto start = std::chrono::steady_clock::now();
-  return [start](const ImportProgress& p) {
-    const double s =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
+  return [start, pass_start = start, pass = 1](const ImportProgress& p) mutable {
+    const auto now = Clock::now();
+    if (p.pass != pass) pass = p.pass, pass_start = now;
+    const double s = std::chrono::duration<double>(now - start).count();
+    const double in_pass = std::chrono::duration<double>(now - pass_start).count();
     // The two passes read the file twice: the share done counts both.
     const double done = p.total_bytes ? (p.bytes + (p.pass - 1) * p.total_bytes) /
                                             (2.0 * static_cast<double>(p.total_bytes))
                                       : 0;
-    std::fprintf(
-        stderr, "\r%s: %s dòng, %s dòng/s, %s%% — còn khoảng %.0f s   ",
-        p.pass == 1 ? "Kiểm tra" : "Ghi", format_number_vi(p.rows, 0).c_str(),
-        format_number_vi(p.rows / std::max(s / (p.pass == 1 ? 1.0 : 2.0), 1e-3), 0).c_str(),
-        format_number_vi(100 * done, 0).c_str(), done > 0 ? s * (1 - done) / done : 0.0);
+    std::fprintf(stderr, "\r%s: %s dòng, %s dòng/s, %s%% — còn khoảng %.0f s   ",
+                 p.pass == 1 ? "Kiểm tra" : "Ghi", format_number_vi(p.rows, 0).c_str(),
+                 format_number_vi(p.rows / std::max(in_pass, 1e-3), 0).c_str(),
+                 format_number_vi(100 * done, 0).c_str(), done > 0 ? s * (1 - done) / done : 0.0);
     std::fflush(stderr);
   };
 }

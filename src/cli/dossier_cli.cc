@@ -124,7 +124,7 @@ Status run_dossier(const std::string& db, const std::string& evidence_dir, const
     const DossierContext ctx = TRY(dossier_context(*store, catalog, book, o.id));
     if (!TRY(may_read_dossier(*store, *user, ctx.dossier)))
       return Status::forbidden("không được xem hồ sơ này");
-    const std::string zip = TRY(dossier_zip(*store, catalog, ctx, evidence_dir, today_local()));
+    const std::string zip = TRY(dossier_zip(*store, ctx, evidence_dir, today_local()));
     std::ofstream f(o.output, std::ios::binary);
     if (!(f << zip)) return Status::invalid("không ghi được " + o.output);
     out << o.output << ": " << zip.size() << " byte\n";
@@ -133,10 +133,11 @@ Status run_dossier(const std::string& db, const std::string& evidence_dir, const
   if (cmd == "waiting") {
     const Date today = o.at.empty() ? today_local() : TRY(Date::parse(o.at));
     out << "dossier,unit_code,kind,due,overdue,text\n";
-    for (const DossierDuty& d : TRY(dossier_duties(
-             *store, catalog, book, user->role == Role::kCommune ? 0 : user->province_id,
-             user->role == Role::kCommune ? user->unit_id : 0, today))) {
-      if (!duty_of(*user, d, TRY(store->province_of(d.dossier.unit_id)))) continue;
+    const bool commune = user->role == Role::kCommune;
+    for (const DossierDuty& d :
+         TRY(dossier_duties(*store, catalog, book, commune ? 0 : user->province_id,
+                            commune ? user->unit_id : 0))) {
+      if (!duty_of(*user, d)) continue;
       out << d.dossier.id << "," << d.dossier.unit_code << "," << d.kind << ","
           << (d.due ? d.due->iso() : "") << "," << (d.due && *d.due < today ? "yes" : "") << ","
           << csv_field(d.text) << "\n";

@@ -76,6 +76,7 @@ Status AppState::refresh() {
   src.snapshots.clear();
   src.recognition_book.reset();
   src.recognitions.reset();
+  src.dossier_duties.reset();
   src.version = v;
   return Status::ok();
 }
@@ -98,6 +99,17 @@ Result<std::shared_ptr<const AppState::RecognitionsByUnit>> AppState::recognitio
     src.recognitions = std::move(all);
   }
   return src.recognitions;
+}
+
+Result<std::shared_ptr<const AppState::DossierDuties>> AppState::dossier_duties() {
+  TRY(refresh());
+  Source& src = *current_;
+  if (!src.dossier_duties) {
+    const RecognitionBook& book = *TRY(recognition_book());
+    src.dossier_duties = std::make_shared<const DossierDuties>(
+        TRY(ntm::dossier_duties(*src.store, *src.catalog, book, 0, 0)));
+  }
+  return src.dossier_duties;
 }
 
 Result<const Catalog*> AppState::catalog() {

@@ -10,6 +10,7 @@
 
 #include "http/http.h"
 #include "service/auth.h"
+#include "service/dossier.h"
 #include "service/evaluate.h"
 #include "service/national.h"
 #include "service/public_progress.h"
@@ -62,6 +63,11 @@ class AppState {
   Result<const RecognitionBook*> recognition_book();
   using RecognitionsByUnit = std::map<int64_t, std::vector<Recognition>>;
   Result<std::shared_ptr<const RecognitionsByUnit>> recognitions();
+  // What every open recognition dossier waits for (dossier_duties of every
+  // province), computed once per data version: the notification count of
+  // every signed-in page reads it.
+  using DossierDuties = std::vector<DossierDuty>;
+  Result<std::shared_ptr<const DossierDuties>> dossier_duties();
   // Setting "demo_data" is "synthetic".
   bool demo();
   // The progress snapshot a province's office published, if any (read once
@@ -93,6 +99,7 @@ class AppState {
     std::map<int64_t, std::optional<PublicSnapshot>> snapshots;  // by province
     std::unique_ptr<RecognitionBook> recognition_book;
     std::shared_ptr<const RecognitionsByUnit> recognitions;
+    std::shared_ptr<const DossierDuties> dossier_duties;
   };
   Status refresh();
   bool replica_has(int64_t position);

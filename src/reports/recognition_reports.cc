@@ -23,10 +23,11 @@ std::string title_name(const DossierContext& ctx) {
   return ctx.title ? ctx.title->name_vi : ctx.dossier.title;
 }
 
-// The commune's report is issued by its People's Committee.
+// The commune's reports are issued by its People's Committee, in the commune.
 void commune_frame(TableReport& r, const DossierContext& ctx) {
   r.issuer = "ỦY BAN NHÂN DÂN";
   r.office = upper_vi(ctx.dossier.unit_name);
+  r.place = strip_unit_type_prefix(ctx.dossier.unit_name);
 }
 
 ReportSection checklist_section(const std::vector<CheckItem>& items) {
@@ -95,15 +96,14 @@ std::string archive_name(const std::string& original) {
 
 }  // namespace
 
-Result<TableReport> dossier_report(Store& store, const Catalog& catalog, const DossierContext& ctx,
-                                   Date issued) {
+Result<TableReport> dossier_report(Store& store, const DossierContext& ctx, Date issued) {
   const Dossier& d = ctx.dossier;
   TableReportOptions o;
   o.code = d.unit_code;
   o.at = d.assessed_on;
   o.verified_only = true;
   o.issued_on = issued;
-  TableReport r = TRY(commune_report(store, catalog, o));
+  TableReport r = TRY(commune_report_of(store, ctx.assessment, o));  // the dossier's own data
   r.kind = "dossier";
   r.sections.resize(2);  // the indicators; the criteria not met (the plan is not part of it)
   commune_frame(r, ctx);
@@ -157,13 +157,10 @@ Result<TableReport> dossier_report(Store& store, const Catalog& catalog, const D
 
 Result<TableReport> comments_summary(Store& store, const DossierContext& ctx, Date issued) {
   const Dossier& d = ctx.dossier;
-  TableReport r;
-  r.kind = "comments";
-  r.issued_on = issued;
-  r.place = strip_unit_type_prefix(d.unit_name);
+  TableReportOptions o;
+  o.issued_on = issued;
+  TableReport r = TRY(report_frame(store, "comments", &ctx.assessment.unit, d.assessed_on, o));
   commune_frame(r, ctx);
-  const auto demo = TRY(store.setting("demo_data"));
-  r.demo = demo && *demo == "synthetic";
   r.file_name = "ho-so-" + std::to_string(d.id) + "-" + d.unit_code + "-tong-hop-gop-y";
   r.title = "BÁO CÁO TỔNG HỢP Ý KIẾN GÓP Ý CỦA NHÂN DÂN VÀ VIỆC TIẾP THU";
   ReportSection s{"Ý kiến góp ý vào dự thảo báo cáo kết quả xây dựng nông thôn mới",
@@ -239,14 +236,14 @@ Result<TableReport> recognitions_report(Store& store, const RecognitionBook& boo
   return r;
 }
 
-Result<std::string> dossier_zip(Store& store, const Catalog& catalog, const DossierContext& ctx,
+Result<std::string> dossier_zip(Store& store, const DossierContext& ctx,
                                 const std::string& evidence_dir, Date issued) {
   const Dossier& d = ctx.dossier;
   auto e = [](const std::string& s) { return html_escape(s); };
   std::vector<std::pair<std::string, std::string>> entries;
   // What the cover lists: (document, file in the archive, who, when).
   std::vector<std::array<std::string, 4>> listed;
-  const TableReport report = TRY(dossier_report(store, catalog, ctx, issued));
+  const TableReport report = TRY(dossier_report(store, ctx, issued));
   entries.push_back({"01-" + report.file_name + ".html", table_report_html(report, "")});
   entries.push_back({"01-" + report.file_name + ".xlsx", TRY(table_report_xlsx(report))});
   listed.push_back({report.title + " (tạo từ số liệu đã thẩm định)",

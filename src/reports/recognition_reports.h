@@ -17,8 +17,7 @@ namespace ntm {
 // the draft, the satisfaction survey per village with its rates, and the
 // comments. For a revocation dossier: the grounds instead of the
 // recognition's conditions.
-Result<TableReport> dossier_report(Store& store, const Catalog& catalog, const DossierContext& ctx,
-                                   Date issued);
+Result<TableReport> dossier_report(Store& store, const DossierContext& ctx, Date issued);
 
 // Every comment (published, hidden, pending) with its answer, and the totals.
 Result<TableReport> comments_summary(Store& store, const DossierContext& ctx, Date issued);
@@ -33,7 +32,7 @@ Result<TableReport> recognitions_report(Store& store, const RecognitionBook& boo
 // steps and every document listed with its file in the archive), the
 // generated reports (HTML with its style inside, XLSX), the comment summary
 // and each uploaded file under tai-lieu/.
-Result<std::string> dossier_zip(Store& store, const Catalog& catalog, const DossierContext& ctx,
+Result<std::string> dossier_zip(Store& store, const DossierContext& ctx,
                                 const std::string& evidence_dir, Date issued);
 
 }  // namespace ntm

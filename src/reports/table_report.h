@@ -54,6 +54,9 @@ struct TableReportOptions {
 };
 Result<TableReport> commune_report(Store& store, const Catalog& catalog,
                                    const TableReportOptions& o);
+// The same from an assessment already made (o.at and o.verified_only its own).
+Result<TableReport> commune_report_of(Store& store, const Assessment& a,
+                                      const TableReportOptions& o);
 Result<TableReport> department_report(Store& store, const Catalog& catalog,
                                       const TableReportOptions& o);
 Result<TableReport> sponsor_report(Store& store, const TableReportOptions& o);

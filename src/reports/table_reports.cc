@@ -51,7 +51,12 @@ Result<TableReport> report_frame(Store& store, const std::string& kind, const Un
 
 Result<TableReport> commune_report(Store& store, const Catalog& catalog,
                                    const TableReportOptions& o) {
-  const Assessment a = TRY(evaluate_unit(store, catalog, o.code, {o.at, "", o.verified_only}));
+  return commune_report_of(
+      store, TRY(evaluate_unit(store, catalog, o.code, {o.at, "", o.verified_only})), o);
+}
+
+Result<TableReport> commune_report_of(Store& store, const Assessment& a,
+                                      const TableReportOptions& o) {
   TableReport r = TRY(report_frame(store, "commune", &a.unit, o.at, o));
   r.file_name = "bieu-tu-danh-gia-" + a.unit.code + "-" + o.at.iso();
   r.title = "BIỂU TỰ ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN TIÊU CHÍ NÔNG THÔN MỚI";

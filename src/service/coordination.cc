@@ -369,8 +369,7 @@ bool conclusion_overdue(const Conclusion& c, Date at) {
 // --- notifications ------------------------------------------------------------------------------
 
 Result<std::vector<Notification>> notifications_for(Store& store, const User& user, Date today,
-                                                    const Catalog* catalog,
-                                                    const RecognitionBook* book) {
+                                                    const std::vector<DossierDuty>* duties) {
   const std::string seen = TRY(store.notifications_seen(user.id));
   std::vector<Notification> out;
   if (user.role != Role::kSteering) {
@@ -411,12 +410,9 @@ Result<std::vector<Notification>> notifications_for(Store& store, const User& us
       }
     }
   }
-  if (catalog && book && user.role != Role::kSponsor && user.role != Role::kSteering) {
-    const int64_t home = user.role == Role::kCommune ? 0 : user.province_id;
-    for (const DossierDuty& d :
-         TRY(dossier_duties(store, *catalog, *book, home,
-                            user.role == Role::kCommune ? user.unit_id : 0, today))) {
-      if (!duty_of(user, d, TRY(store.province_of(d.dossier.unit_id)))) continue;
+  if (duties) {
+    for (const DossierDuty& d : *duties) {
+      if (!duty_of(user, d)) continue;
       const bool late = d.due && *d.due < today;
       out.push_back({late ? "overdue" : "dossier_" + d.kind, d.dossier.unit_name + " — " + d.text,
                      "/dossiers/" + std::to_string(d.dossier.id),
@@ -503,7 +499,7 @@ Result<Briefing> build_briefing(Store& store, const Catalog& catalog, const User
     auto in_scope = [&](int64_t unit) -> Result<bool> {
       return scope->unit_id == province || TRY(assigned_to(store, within, unit, opts.at));
     };
-    for (DossierDuty& d : TRY(dossier_duties(store, catalog, *book, province, 0, opts.at)))
+    for (DossierDuty& d : TRY(dossier_duties(store, catalog, *book, province, 0)))
       if (TRY(in_scope(d.dossier.unit_id))) b.dossiers.push_back(std::move(d));
     for (UpkeepRow& u : TRY(upkeep_check(store, catalog, *book, province, opts.at)))
       if ((u.status == Upkeep::kRevocable || u.status == Upkeep::kAtRisk) &&

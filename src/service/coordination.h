@@ -104,10 +104,10 @@ struct Notification {
   std::string measure;  // "returned": the measure returned (the page names it)
 };
 inline constexpr int kDueSoonDays = 14;
-// With the catalogue and the recognition rules, the dossiers' duties too.
-Result<std::vector<Notification>> notifications_for(Store& store, const User& user, Date today,
-                                                    const Catalog* catalog = nullptr,
-                                                    const RecognitionBook* book = nullptr);
+// With `duties` (dossier_duties of the user's scope or wider), those that
+// are the user's too.
+Result<std::vector<Notification>> notifications_for(
+    Store& store, const User& user, Date today, const std::vector<DossierDuty>* duties = nullptr);
 // The user has read their notifications now (what is "new" is what came later).
 Status mark_notifications_seen(Store& store, const User& user);
 

@@ -104,6 +104,38 @@ bool applies(const RecognitionCondition& c, const std::string& title) {
   return c.titles.empty() || std::count(c.titles.begin(), c.titles.end(), title);
 }
 
+// The postings against the rules: the most within any window of
+// `within_days` against `min_count` ("chưa quy định" when either is blank).
+CheckItem postings_item(const PostingRule& rule, const std::vector<DossierPosting>& postings) {
+  CheckItem c{"postings", "Công bố công khai dự thảo báo cáo để Nhân dân góp ý"};
+  if (rule.min_count && rule.within_days) {
+    const int need = static_cast<int>(*rule.min_count);
+    const int days = static_cast<int>(*rule.within_days);
+    const int best = best_window(postings, days);
+    c.state = best >= need ? CheckState::kOk : CheckState::kMissing;
+    c.detail = std::to_string(best) + "/" + std::to_string(need) + " lần trong " +
+               std::to_string(days) + " ngày";
+  } else {
+    c.state = CheckState::kNotSet;
+    c.detail = std::to_string(postings.size()) + " lần; số lần: chưa quy định";
+  }
+  return c;
+}
+
+// Residents' comments: none waiting for moderation, every published one answered.
+CheckItem comments_item(const std::vector<DossierComment>& comments) {
+  int pending = 0, unanswered = 0;
+  for (const DossierComment& m : comments) {
+    pending += m.status == "pending";
+    unanswered += m.status == "published" && m.answer.empty();
+  }
+  CheckItem c{"comments", "Ý kiến góp ý của Nhân dân đã được xem xét và trả lời"};
+  c.state = pending + unanswered == 0 ? CheckState::kOk : CheckState::kMissing;
+  c.detail =
+      std::to_string(pending) + " chờ duyệt, " + std::to_string(unanswered) + " chưa trả lời";
+  return c;
+}
+
 std::string pct(double v) { return format_number_vi(v, 1) + "%"; }
 
 }  // namespace
@@ -133,8 +165,13 @@ const char* check_state_name(CheckState s) {
 
 Result<DossierContext> dossier_context(Store& store, const Catalog& catalog,
                                        const RecognitionBook& book, int64_t dossier_id) {
+  return context_of(store, catalog, book, TRY(load(store, dossier_id)));
+}
+
+Result<DossierContext> context_of(Store& store, const Catalog& catalog, const RecognitionBook& book,
+                                  Dossier dossier) {
   DossierContext ctx;
-  ctx.dossier = TRY(load(store, dossier_id));
+  ctx.dossier = std::move(dossier);
   ctx.province = TRY(store.province_of(ctx.dossier.unit_id));
   ctx.rules = book.in_force(ctx.dossier.assessed_on, ctx.province);
   if (!ctx.rules)
@@ -205,34 +242,8 @@ Result<std::vector<CheckItem>> check_dossier(Store& store, const DossierContext&
                                           : why;
     out.push_back(std::move(c));
   }
-  {
-    const auto postings = TRY(store.postings(d.id));
-    CheckItem c{"postings", "Công bố công khai dự thảo báo cáo để Nhân dân góp ý"};
-    if (rules.postings.min_count && rules.postings.within_days) {
-      const int need = static_cast<int>(*rules.postings.min_count);
-      const int days = static_cast<int>(*rules.postings.within_days);
-      const int best = best_window(postings, days);
-      c.state = best >= need ? CheckState::kOk : CheckState::kMissing;
-      c.detail = std::to_string(best) + "/" + std::to_string(need) + " lần trong " +
-                 std::to_string(days) + " ngày";
-    } else {
-      c.state = CheckState::kNotSet;
-      c.detail = std::to_string(postings.size()) + " lần; số lần: chưa quy định";
-    }
-    out.push_back(std::move(c));
-  }
-  {
-    int pending = 0, unanswered = 0;
-    for (const DossierComment& m : TRY(store.comments(d.id))) {
-      if (m.status == "pending") ++pending;
-      if (m.status == "published" && m.answer.empty()) ++unanswered;
-    }
-    CheckItem c{"comments", "Ý kiến góp ý của Nhân dân đã được xem xét và trả lời"};
-    c.state = pending + unanswered == 0 ? CheckState::kOk : CheckState::kMissing;
-    c.detail =
-        std::to_string(pending) + " chờ duyệt, " + std::to_string(unanswered) + " chưa trả lời";
-    out.push_back(std::move(c));
-  }
+  out.push_back(postings_item(rules.postings, TRY(store.postings(d.id))));
+  out.push_back(comments_item(TRY(store.comments(d.id))));
   for (const RecognitionCondition& cond : rules.conditions) {
     if (!applies(cond, d.title) || cond.kind == "criteria") continue;
     CheckItem c{cond.code, cond.name_vi};
@@ -303,38 +314,32 @@ Result<int64_t> open_dossier(Store& store, const Catalog& catalog, const Recogni
   if (assessed.year() != year && assessed.year() != year + 1)
     return Status::invalid("Ngày đánh giá: trong năm " + std::to_string(year) +
                            " hoặc đầu năm sau");
-  const auto unit = TRY(store.unit_at(code, assessed));
-  if (!unit || unit->level != Level::kCommune)
-    return Status::invalid("Xã: không có xã mã \"" + code + "\" vào ngày " + assessed.vi());
-  if (!TRY(may_enter(store, user, unit->unit_id)))
+  const UnitVersion unit = TRY(commune_at(store, code, assessed));
+  if (!TRY(may_enter(store, user, unit.unit_id)))
     return Status::forbidden("chỉ cán bộ của xã hoặc văn phòng điều phối tỉnh lập hồ sơ này");
-  const RecognitionRules* rules = book.in_force(assessed, TRY(store.province_of(unit->unit_id)));
+  const RecognitionRules* rules = book.in_force(assessed, TRY(store.province_of(unit.unit_id)));
   if (!rules) return Status::invalid("chưa có quy định xét công nhận ngày " + assessed.vi());
   if (!rules->title(title))
     return Status::invalid("Danh hiệu: \"" + title + "\" không có trong quy định " + rules->id);
-  for (const Recognition& r : in_force_at(TRY(store.recognitions(unit->unit_id)), assessed))
+  for (const Recognition& r : in_force_at(TRY(store.recognitions(unit.unit_id)), assessed))
     if (r.title == title)
-      return Status::invalid(unit->name + " đã được công nhận " + title + " (" +
+      return Status::invalid(unit.name + " đã được công nhận " + title + " (" +
                              decision_label(r.decision_no, r.decision_date) + ")");
-  for (const Dossier& d : TRY(store.dossiers(unit->unit_id)))
+  for (const Dossier& d : TRY(store.dossiers(unit.unit_id)))
     if (!d.revocation() && d.state != DossierState::kClosed && d.title == title && d.year == year)
-      return Status::invalid(unit->name + " đã có hồ sơ " + title + " năm " + std::to_string(year) +
+      return Status::invalid(unit.name + " đã có hồ sơ " + title + " năm " + std::to_string(year) +
                              " (số " + std::to_string(d.id) + ")");
   Dossier d;
-  d.unit_id = unit->unit_id;
-  d.unit_code = unit->code;
+  d.unit_id = unit.unit_id;
+  d.unit_code = unit.code;
   d.title = title;
   d.year = year;
   d.assessed_on = assessed;
   d.opened_by = user.username;
   // The commune opens it when its data shows the title met; the office may
   // open it anyway (the checklist shows what is missing).
-  if (user.role == Role::kCommune) {
-    DossierContext ctx{
-        d, rules, rules->title(title),
-        TRY(evaluate_unit(store, catalog, code, EvaluateOptions{assessed, "", true})), 0};
-    TRY(require_title_met(ctx, "Mở hồ sơ"));
-  }
+  if (user.role == Role::kCommune)
+    TRY(require_title_met(TRY(context_of(store, catalog, book, d)), "Mở hồ sơ"));
   int64_t id = 0;
   TRY(store.transaction([&]() -> Status {
     id = TRY(store.insert_dossier(d));
@@ -617,37 +622,27 @@ Result<int64_t> open_revocation(Store& store, const Catalog& catalog, const Reco
                                 const User& user, const std::string& code, const std::string& title,
                                 Date assessed) {
   if (assessed > today_local()) return Status::invalid("Ngày đánh giá: sau hôm nay");
-  const auto unit = TRY(store.unit_at(code, assessed));
-  if (!unit || unit->level != Level::kCommune)
-    return Status::invalid("Xã: không có xã mã \"" + code + "\" vào ngày " + assessed.vi());
-  TRY(require_office_for_unit(store, user, unit->unit_id, "mở hồ sơ thu hồi"));
+  const UnitVersion unit = TRY(commune_at(store, code, assessed));
+  TRY(require_office_for_unit(store, user, unit.unit_id, "mở hồ sơ thu hồi"));
   std::optional<Recognition> rec;
-  for (const Recognition& r : in_force_at(TRY(store.recognitions(unit->unit_id)), assessed))
+  for (const Recognition& r : in_force_at(TRY(store.recognitions(unit.unit_id)), assessed))
     if (r.title == title) rec = r;
   if (!rec)
-    return Status::invalid(unit->name + " không có quyết định công nhận " + title +
+    return Status::invalid(unit.name + " không có quyết định công nhận " + title +
                            " còn hiệu lực ngày " + assessed.vi());
-  for (const Dossier& d : TRY(store.dossiers(unit->unit_id)))
+  for (const Dossier& d : TRY(store.dossiers(unit.unit_id)))
     if (d.revocation() && d.recognition_id == rec->id && d.state != DossierState::kClosed)
-      return Status::invalid(unit->name + " đã có hồ sơ thu hồi (số " + std::to_string(d.id) + ")");
+      return Status::invalid(unit.name + " đã có hồ sơ thu hồi (số " + std::to_string(d.id) + ")");
   Dossier d;
-  d.unit_id = unit->unit_id;
-  d.unit_code = unit->code;
+  d.unit_id = unit.unit_id;
+  d.unit_code = unit.code;
   d.kind = "revocation";
   d.title = title;
   d.year = assessed.year();
   d.assessed_on = assessed;
   d.recognition_id = rec->id;
   d.opened_by = user.username;
-  DossierContext ctx;
-  ctx.dossier = d;
-  ctx.province = TRY(store.province_of(unit->unit_id));
-  ctx.rules = book.in_force(assessed, ctx.province);
-  if (!ctx.rules) return Status::invalid("chưa có quy định xét công nhận ngày " + assessed.vi());
-  ctx.title = ctx.rules->title(title);
-  ctx.recognition = rec;
-  ctx.assessment = TRY(evaluate_unit(store, catalog, code, EvaluateOptions{assessed, "", true}));
-  TRY(require_grounds(ctx, "Mở hồ sơ thu hồi"));
+  TRY(require_grounds(TRY(context_of(store, catalog, book, d)), "Mở hồ sơ thu hồi"));
   int64_t id = 0;
   TRY(store.transaction([&]() -> Status {
     id = TRY(store.insert_dossier(d));
@@ -673,39 +668,30 @@ std::optional<Date> after_limit(const RecognitionRules& rules, const std::string
 
 Result<std::vector<DossierDuty>> dossier_duties(Store& store, const Catalog& catalog,
                                                 const RecognitionBook& book, int64_t province,
-                                                int64_t unit_id, Date today) {
+                                                int64_t unit_id) {
   std::vector<DossierDuty> out;
   for (const Dossier& d : TRY(store.dossiers(unit_id, unit_id ? 0 : province))) {
     if (d.state == DossierState::kDecided || d.state == DossierState::kClosed) continue;
-    const RecognitionRules* rules = book.in_force(d.assessed_on, TRY(store.province_of(d.unit_id)));
+    const int64_t province_of_unit = TRY(store.province_of(d.unit_id));
+    const RecognitionRules* rules = book.in_force(d.assessed_on, province_of_unit);
     if (!rules) continue;
     auto duty = [&](std::string kind, std::string text, std::optional<Date> due = std::nullopt) {
-      out.push_back({d, std::move(kind), std::move(text), due, {}});
+      out.push_back({d, std::move(kind), std::move(text), due, {}, province_of_unit});
     };
     if (d.state == DossierState::kPreparing) {
       if (!d.returned_reason.empty()) duty("returned", "Hồ sơ bị trả lại: " + d.returned_reason);
       if (d.revocation()) continue;
+      // The same items as the checklist; the postings' window runs from the first.
       const auto postings = TRY(store.postings(d.id));
-      if (rules->postings.min_count && rules->postings.within_days) {
-        const int need = static_cast<int>(*rules->postings.min_count);
-        const int days = static_cast<int>(*rules->postings.within_days);
-        const int best = best_window(postings, days);
-        if (best < need)
-          duty("postings",
-               "Công bố dự thảo: " + std::to_string(best) + "/" + std::to_string(need) +
-                   " lần trong " + std::to_string(days) + " ngày",
-               postings.empty()
-                   ? std::nullopt
-                   : std::optional<Date>(postings.front().posted_on.add_days(days - 1)));
-      }
-      int pending = 0, unanswered = 0;
-      for (const DossierComment& m : TRY(store.comments(d.id))) {
-        pending += m.status == "pending";
-        unanswered += m.status == "published" && m.answer.empty();
-      }
-      if (pending + unanswered)
-        duty("comments", "Góp ý: " + std::to_string(pending) + " chờ duyệt, " +
-                             std::to_string(unanswered) + " chưa trả lời");
+      if (const CheckItem p = postings_item(rules->postings, postings);
+          p.state == CheckState::kMissing)
+        duty("postings", "Công bố dự thảo: " + p.detail,
+             postings.empty() ? std::nullopt
+                              : std::optional<Date>(postings.front().posted_on.add_days(
+                                    static_cast<int>(*rules->postings.within_days) - 1)));
+      if (const CheckItem m = comments_item(TRY(store.comments(d.id)));
+          m.state == CheckState::kMissing)
+        duty("comments", "Góp ý: " + m.detail);
     } else if (d.state == DossierState::kSubmitted) {
       const DossierContext ctx = TRY(dossier_context(store, catalog, book, d.id));
       const auto criteria = TRY(appraised_criteria(store, ctx));
@@ -734,7 +720,8 @@ Result<std::vector<DossierDuty>> dossier_duties(Store& store, const Catalog& cat
   return out;
 }
 
-bool duty_of(const User& user, const DossierDuty& duty, int64_t province) {
+bool duty_of(const User& user, const DossierDuty& duty) {
+  const int64_t province = duty.province;
   const bool commune_kind =
       duty.kind == "postings" || duty.kind == "returned" || duty.kind == "comments";
   if (user.role == Role::kCommune) return commune_kind && user.unit_id == duty.dossier.unit_id;

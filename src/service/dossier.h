@@ -32,6 +32,9 @@ struct DossierContext {
 };
 Result<DossierContext> dossier_context(Store& store, const Catalog& catalog,
                                        const RecognitionBook& book, int64_t dossier_id);
+// The same for a dossier not yet stored (the checks before opening it).
+Result<DossierContext> context_of(Store& store, const Catalog& catalog, const RecognitionBook& book,
+                                  Dossier dossier);
 
 // A revocation dossier's grounds: its recognition judged on the dossier's
 // verified data under the rules in force (revocable when a trigger fires).
@@ -130,16 +133,18 @@ struct DossierDuty {
   std::string text;  // Vietnamese, in figures
   std::optional<Date> due;
   std::vector<std::string> departments;  // appraisal: who has criteria left
+  int64_t province = 0;                  // the commune's
 };
 // The open dossiers of `province` (0: every province) or, with `unit_id`, of
-// one commune.
+// one commune. A function of the data alone (whether a deadline has passed
+// is the reader's "today").
 Result<std::vector<DossierDuty>> dossier_duties(Store& store, const Catalog& catalog,
                                                 const RecognitionBook& book, int64_t province,
-                                                int64_t unit_id, Date today);
+                                                int64_t unit_id);
 // Whether the duty is the user's to do: the commune's for its commune
 // officer, an appraisal for a department with criteria left, the rest for
 // the province's office.
-bool duty_of(const User& user, const DossierDuty& duty, int64_t province);
+bool duty_of(const User& user, const DossierDuty& duty);
 
 // A resident's comment on the published draft (no account): while
 // preparing; name ≤ 100 and text 1-2000 characters; at most 3 per client in

@@ -10,6 +10,7 @@
 #include <memory>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/csv.h"
 #include "base/strings.h"
@@ -181,19 +182,17 @@ Result<ImportCounts> import_from(Store& store, const std::string& file, const Op
   std::vector<uint64_t>().swap(keys);
   if (!repeated.empty()) {
     CsvTableStream again = TRY(reopen());
-    std::vector<uint64_t> seen;
+    std::unordered_set<uint64_t> seen;  // repeated keys met once already
     while (TRY(again.next(row))) {
       const CheckedRow c = TRY(checker.check(row, nullptr));
       const uint64_t k = c.key();
       if (!c.ok || !std::binary_search(repeated.begin(), repeated.end(), k)) continue;
-      if (std::count(seen.begin(), seen.end(), k)) {
+      if (!seen.insert(k).second) {
         const std::string code(CsvTableStream::field(row, again.column("unit_code")));
         const std::string measure(CsvTableStream::field(row, again.column("measure")));
         errors.add(
             row.line, "",
             "dòng lặp: " + code + ", " + measure + ", " + c.date.iso() + " đã có ở dòng trước");
-      } else {
-        seen.push_back(k);
       }
     }
   }

@@ -312,26 +312,24 @@ Result<int64_t> acknowledge_merged(Store& store, const RecognitionBook& book, co
   const std::string no(trim(number));
   if (no.empty()) return Status::invalid("Số văn bản thừa nhận: cần ghi");
   if (date > today_local()) return Status::invalid("Ngày thừa nhận: sau hôm nay");
-  const auto unit = TRY(store.unit_at(code, date));
-  if (!unit || unit->level != Level::kCommune)
-    return Status::invalid("Xã: không có xã mã \"" + code + "\" vào ngày " + date.vi());
-  TRY(require_office_for_unit(store, user, unit->unit_id, "ghi thừa nhận"));
+  const UnitVersion unit = TRY(commune_at(store, code, date));
+  TRY(require_office_for_unit(store, user, unit.unit_id, "ghi thừa nhận"));
   std::vector<Lineage> links;
-  for (const Lineage& l : TRY(store.lineage_of(unit->unit_id)))
-    if (l.new_unit_id == unit->unit_id) links.push_back(l);
+  for (const Lineage& l : TRY(store.lineage_of(unit.unit_id)))
+    if (l.new_unit_id == unit.unit_id) links.push_back(l);
   if (links.empty())
-    return Status::invalid(unit->name + " không hình thành từ sắp xếp: đi theo trình tự công nhận");
+    return Status::invalid(unit.name + " không hình thành từ sắp xếp: đi theo trình tự công nhận");
   const Date merged_on = links.front().date;
-  const RecognitionRules* rules = book.in_force(date, TRY(store.province_of(unit->unit_id)));
+  const RecognitionRules* rules = book.in_force(date, TRY(store.province_of(unit.unit_id)));
   if (!rules) return Status::invalid("chưa có quy định xét công nhận ngày " + date.vi());
   if (!rules->title(title))
     return Status::invalid("Danh hiệu: \"" + title + "\" không có trong quy định " + rules->id);
   if (rules->merged_acknowledgement && !*rules->merged_acknowledgement)
     return Status::invalid("Quy định " + rules->id +
                            " không cho thừa nhận xã sau sắp xếp: đi theo trình tự công nhận");
-  for (const Recognition& r : in_force_at(TRY(store.recognitions(unit->unit_id)), date))
+  for (const Recognition& r : in_force_at(TRY(store.recognitions(unit.unit_id)), date))
     if (r.title == title)
-      return Status::invalid(unit->name + " đã được công nhận " + title + " (" +
+      return Status::invalid(unit.name + " đã được công nhận " + title + " (" +
                              decision_label(r.decision_no, r.decision_date) + ")");
   std::vector<std::string> held, lacking;
   const Date before = merged_on.add_days(-1);
@@ -350,7 +348,7 @@ Result<int64_t> acknowledge_merged(Store& store, const RecognitionBook& book, co
     return Status::invalid("Chưa thừa nhận được: " + join(lacking, ", ") + " chưa đạt " + title +
                            " ngày " + before.vi() + " — xã đi theo trình tự công nhận");
   Recognition r;
-  r.unit_id = unit->unit_id;
+  r.unit_id = unit.unit_id;
   r.title = title;
   r.year = date.year();
   r.decision_no = no;
@@ -363,7 +361,7 @@ Result<int64_t> acknowledge_merged(Store& store, const RecognitionBook& book, co
   int64_t id = 0;
   TRY(store.transaction([&]() -> Status {
     id = TRY(store.insert_recognition(r));
-    return store.insert_audit({0, "", user.username, "recognition.acknowledge", unit->unit_id,
+    return store.insert_audit({0, "", user.username, "recognition.acknowledge", unit.unit_id,
                                "recognition:" + std::to_string(id), "",
                                title + " " + decision_label(no, date), r.note});
   }));

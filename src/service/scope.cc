@@ -16,6 +16,13 @@ Status require_office_for_unit(Store& store, const User& u, int64_t unit_id,
   return require_office_of(u, TRY(store.province_of(unit_id)), what);
 }
 
+Result<UnitVersion> commune_at(Store& store, const std::string& code, Date date) {
+  const auto unit = TRY(store.unit_at(code, date));
+  if (!unit || unit->level != Level::kCommune)
+    return Status::invalid("Xã: không có xã mã \"" + code + "\" vào ngày " + date.vi());
+  return *unit;
+}
+
 Result<int64_t> province_named(Store& store, const std::string& code) {
   const Date today = today_local();
   if (!code.empty()) {

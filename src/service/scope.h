@@ -35,6 +35,8 @@ Status require_office_for_unit(Store& store, const User& u, int64_t unit_id,
 // The province of a code in force today; "" means the only province of the
 // database, an error naming the choice when it has several.
 Result<int64_t> province_named(Store& store, const std::string& code);
+// The commune with `code` on `date`; else "Xã: không có xã mã … vào ngày …".
+Result<UnitVersion> commune_at(Store& store, const std::string& code, Date date);
 
 // The province of a unit, 0 when it cannot be read (for what a page offers).
 int64_t province_or_zero(Store& store, int64_t unit_id);

@@ -2,6 +2,8 @@
 // scope, with the forms to open one), GET /dossiers/:id (state, checklist
 // and each step's form for whoever may act), the POSTs of each step and a
 // dossier's file. The public pages are in recognition_pages.cc.
+#include <functional>
+
 #include "base/strings.h"
 #include "base/xlsx.h"
 #include "reports/recognition_reports.h"
@@ -84,8 +86,13 @@ Response dossiers_page(AppState& app, const Request& r) {
   return render_page(app, c, "dossiers", v);
 }
 
-Response dossier_open(AppState& app, const Request& r) {
-  const User& u = r.principal->first;
+namespace {
+
+// The forms that open a dossier: the assessment date and the rules read,
+// then the new dossier's page, or the list with the reason.
+Response open_with(
+    AppState& app, const Request& r,
+    const std::function<Result<int64_t>(const Catalog&, const RecognitionBook&, Date)>& open) {
   auto catalog = app.catalog();
   auto book = app.recognition_book();
   const auto at = Date::parse_typed(r.field("at"));
@@ -93,29 +100,31 @@ Response dossier_open(AppState& app, const Request& r) {
     return Response::redirect(
         "/dossiers?" + error_query(r, at.is_ok() ? "không đọc được quy định"
                                                  : "Ngày đánh giá: " + at.status().message()));
-  std::string code = trimmed(r.field("unit"));
-  if (u.role == Role::kCommune) {
-    auto unit = app.store().unit_version_at(u.unit_id, *at);
-    if (unit.is_ok() && *unit) code = (**unit).code;
-  }
-  auto id = open_dossier(app.store(), **catalog, **book, u, code, trimmed(r.field("title")),
-                         number_field(r, "year"), *at);
+  auto id = open(**catalog, **book, *at);
   if (!id.is_ok()) return Response::redirect("/dossiers?" + error_query(r, id.status().message()));
   return Response::redirect("/dossiers/" + std::to_string(*id));
 }
 
+}  // namespace
+
+Response dossier_open(AppState& app, const Request& r) {
+  const User& u = r.principal->first;
+  return open_with(app, r, [&](const Catalog& catalog, const RecognitionBook& book, Date at) {
+    std::string code = trimmed(r.field("unit"));
+    if (u.role == Role::kCommune) {  // the officer's own commune on that day
+      auto unit = app.store().unit_version_at(u.unit_id, at);
+      if (unit.is_ok() && *unit) code = (**unit).code;
+    }
+    return open_dossier(app.store(), catalog, book, u, code, trimmed(r.field("title")),
+                        number_field(r, "year"), at);
+  });
+}
+
 Response revocation_open(AppState& app, const Request& r) {
-  auto catalog = app.catalog();
-  auto book = app.recognition_book();
-  const auto at = Date::parse_typed(r.field("at"));
-  if (!catalog.is_ok() || !book.is_ok() || !at.is_ok())
-    return Response::redirect(
-        "/dossiers?" + error_query(r, at.is_ok() ? "không đọc được quy định"
-                                                 : "Ngày đánh giá: " + at.status().message()));
-  auto id = open_revocation(app.store(), **catalog, **book, r.principal->first,
-                            trimmed(r.field("unit")), trimmed(r.field("title")), *at);
-  if (!id.is_ok()) return Response::redirect("/dossiers?" + error_query(r, id.status().message()));
-  return Response::redirect("/dossiers/" + std::to_string(*id));
+  return open_with(app, r, [&](const Catalog& catalog, const RecognitionBook& book, Date at) {
+    return open_revocation(app.store(), catalog, book, r.principal->first, trimmed(r.field("unit")),
+                           trimmed(r.field("title")), at);
+  });
 }
 
 namespace {
@@ -437,8 +446,7 @@ Response dossier_report_page(AppState& app, const Request& r) {
   auto ctx = readable_context(app, r);
   if (!ctx.is_ok()) return error_page(app, c, ctx.status());
   const bool xlsx = r.path.size() > 5 && r.path.substr(r.path.size() - 5) == ".xlsx";
-  return report_answer(app, c, dossier_report(app.store(), **app.catalog(), *ctx, today_local()),
-                       xlsx);
+  return report_answer(app, c, dossier_report(app.store(), *ctx, today_local()), xlsx);
 }
 
 // GET /dossiers/:id/comments-summary: every comment and its answer (print).
@@ -454,7 +462,7 @@ Response dossier_export(AppState& app, const Request& r) {
   const PageContext c = page_context(r);
   auto ctx = readable_context(app, r);
   if (!ctx.is_ok()) return error_page(app, c, ctx.status());
-  auto bytes = dossier_zip(app.store(), **app.catalog(), *ctx, app.evidence_dir, today_local());
+  auto bytes = dossier_zip(app.store(), *ctx, app.evidence_dir, today_local());
   if (!bytes.is_ok()) return error_page(app, c, bytes.status());
   return download(std::move(*bytes), "zip",
                   "ho-so-" + std::to_string(ctx->dossier.id) + "-" + ctx->dossier.unit_code);

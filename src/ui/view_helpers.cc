@@ -94,8 +94,8 @@ std::string OwnerNames::operator()(Lang lang, const std::string& key) const {
 }
 
 Result<std::vector<Notification>> user_notifications(AppState& app, const User& user) {
-  return notifications_for(app.store(), user, today_local(), TRY(app.catalog()),
-                           TRY(app.recognition_book()));
+  const auto duties = TRY(app.dossier_duties());
+  return notifications_for(app.store(), user, today_local(), duties.get());
 }
 
 Response download(std::string body, const std::string& format, const std::string& name) {
