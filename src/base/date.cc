@@ -1,6 +1,7 @@
 #include "base/date.h"
 
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 
@@ -111,12 +112,27 @@ std::string Date::vi() const {
 std::string utc_timestamp_now() { return utc_timestamp_ago(0); }
 
 std::string utc_timestamp_ago(int64_t seconds) {
-  const std::time_t t = std::time(nullptr) - seconds;
+  return utc_timestamp_of(std::time(nullptr) - seconds);
+}
+
+std::string utc_timestamp_of(int64_t seconds) {
+  const std::time_t t = static_cast<std::time_t>(seconds);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
+}
+
+int64_t utc_seconds_of(std::string_view ts) {
+  if (ts.size() < 19 || ts[10] != 'T' || ts[13] != ':' || ts[16] != ':') return 0;
+  const auto day = Date::parse(ts.substr(0, 10));
+  int h = 0, m = 0, s = 0;
+  if (!day.is_ok() || std::from_chars(ts.data() + 11, ts.data() + 13, h).ec != std::errc() ||
+      std::from_chars(ts.data() + 14, ts.data() + 16, m).ec != std::errc() ||
+      std::from_chars(ts.data() + 17, ts.data() + 19, s).ec != std::errc())
+    return 0;
+  return int64_t{day->days()} * 86400 + h * 3600 + m * 60 + s;
 }
 
 std::optional<Date> local_date_of(const std::string& utc_timestamp) {

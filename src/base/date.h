@@ -47,6 +47,10 @@ class Date {
 std::string utc_timestamp_now();
 // The UTC timestamp `seconds` ago, in the same form.
 std::string utc_timestamp_ago(int64_t seconds);
+// Seconds since 1970-01-01T00:00:00Z as such a timestamp, and back (0 when
+// the text is not one): how the observation table stores recording times.
+std::string utc_timestamp_of(int64_t seconds);
+int64_t utc_seconds_of(std::string_view utc_timestamp);
 // Today's date where the offices live: Asia/Ho_Chi_Minh, UTC+7 all year
 // (no daylight saving since 1975). Timestamps are stored in UTC and shown in
 // this time (utc_to_vn_local); "today" for defaults, reports and the header

@@ -72,4 +72,13 @@ TEST(Date, LocalDayOfAUtcTimestamp) {
   EXPECT_FALSE(local_date_of("2026-07-16").has_value());
   EXPECT_FALSE(local_date_of("hôm qua").has_value());
 }
+TEST(Date, UtcSecondsRoundTrip) {
+  EXPECT_EQ(utc_seconds_of("1970-01-01T00:00:00Z"), 0);
+  EXPECT_EQ(utc_seconds_of("2026-12-04T15:30:07Z"), 1796398207);
+  EXPECT_EQ(utc_timestamp_of(1796398207), "2026-12-04T15:30:07Z");
+  EXPECT_EQ(utc_timestamp_of(utc_seconds_of("2024-02-29T23:59:59Z")), "2024-02-29T23:59:59Z");
+  EXPECT_EQ(utc_seconds_of("2026-12-04"), 0);
+  EXPECT_EQ(utc_seconds_of("2026-12-04 15:30:07"), 0);
+  EXPECT_EQ(utc_seconds_of("2026-13-04T15:30:07Z"), 0);
+}
 }  // namespace ntm

@@ -5,8 +5,9 @@ namespace ntm {
 
 Status Store::upsert_measure(const Measure& m) {
   auto s =
-      TRY(sql("INSERT INTO measure (id, name_vi, name_en, unit, type, aggregation, weight_measure)"
-              " VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET"
+      TRY(sql("INSERT INTO measure (id, name_vi, name_en, unit, type, aggregation, weight_measure,"
+              " num) VALUES ($1, $2, $3, $4, $5, $6, $7,"
+              " (SELECT COALESCE(MAX(num), 0) + 1 FROM measure)) ON CONFLICT (id) DO UPDATE SET"
               " name_vi = excluded.name_vi, name_en = excluded.name_en, unit = excluded.unit,"
               " type = excluded.type, aggregation = excluded.aggregation,"
               " weight_measure = excluded.weight_measure"));

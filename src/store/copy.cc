@@ -164,9 +164,10 @@ Status Store::defer_foreign_keys() {
 
 Result<std::optional<std::pair<Date, Date>>> Store::observation_date_range() {
   using Range = std::optional<std::pair<Date, Date>>;
-  auto s = TRY(sql("SELECT MIN(date), MAX(date) FROM observation"));
+  auto s = TRY(sql("SELECT MIN(day), MAX(day) FROM observation"));
   if (!TRY(s->step()) || s->is_null(0)) return Range();
-  return Range(std::pair(TRY(Date::parse(s->get_text(0))), TRY(Date::parse(s->get_text(1)))));
+  return Range(std::pair(Date::from_days(static_cast<int32_t>(s->get_int(0))),
+                         Date::from_days(static_cast<int32_t>(s->get_int(1)))));
 }
 
 Status Store::after_copy(const std::vector<std::string>& tables) {

@@ -12,10 +12,6 @@ namespace {
 
 using State = std::map<std::string, MeasureValue, std::less<>>;
 
-ObservationStatus status_of(std::string_view s) {
-  return s == "verified" ? ObservationStatus::kVerified : ObservationStatus::kSubmitted;
-}
-
 // "measure\tday\tvalue\tv|s\n" per measure; values in the shortest form that
 // reads back to the same double.
 std::string encode(const State& state) {
@@ -60,15 +56,25 @@ Result<std::vector<MeasureValue>> decode(std::string_view text) {
   return out;
 }
 
-// A later value read from columns col.. (measure, date, value, status)
-// replaces the state's value of its measure.
-Status apply_row(State& state, Statement& s, int col) {
-  const std::string_view measure = s.get_view(col);
+Date day_of(Statement& s, int col) { return Date::from_days(static_cast<int32_t>(s.get_int(col))); }
+
+ObservationStatus counted_status(int64_t code) {
+  return code == status_code(ObservationStatus::kVerified) ? ObservationStatus::kVerified
+                                                           : ObservationStatus::kSubmitted;
+}
+
+// A later value replaces the state's value of its measure.
+void apply(State& state, const std::string& measure, Date date, double value,
+           ObservationStatus status) {
   auto it = state.find(measure);
-  if (it == state.end()) it = state.emplace(std::string(measure), MeasureValue{}).first;
-  it->second = {it->first, TRY(Date::parse(s.get_view(col + 1))), s.get_double(col + 2),
-                status_of(s.get_view(col + 3))};
-  return Status::ok();
+  if (it == state.end()) it = state.emplace(measure, MeasureValue{}).first;
+  it->second = {it->first, date, value, status};
+}
+
+// The day number of a kept row's date ("" when none: before every day).
+Result<int64_t> through_day(const std::string& through) {
+  if (through.empty()) return int64_t{-(1 << 30)};
+  return int64_t{TRY(Date::parse(through)).days()};
 }
 
 // The state's values in measure order.
@@ -95,6 +101,7 @@ Status Store::units_changed(const std::set<int64_t>& units) {
 // SQLite.
 Status Store::refresh_latest(const std::vector<int64_t>& units) {
   constexpr size_t kBatch = 500;
+  TRY(load_measure_nums());  // no query for a name while a COPY runs
   for (size_t first = 0; first < units.size(); first += kBatch) {
     const size_t n = std::min(kBatch, units.size() - first);
     std::string ids;  // "1,2,3": one parameter
@@ -158,16 +165,16 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
     };
     // Read a unit at a time: memory stays one unit's rows.
     auto s =
-        TRY(sql("SELECT unit_id, measure_id, date, value, status, shown FROM observation"
+        TRY(sql("SELECT unit_id, measure, day, value, status, shown FROM observation"
                 " WHERE " +
-                in_ids + " AND shown != 0 ORDER BY unit_id, date"));
+                in_ids + " AND shown != 0 ORDER BY unit_id, day"));
     s->bind(1, ids);
     int64_t unit = 0;
     while (TRY(s->step())) {
       if (s->get_int(0) != unit && !rows.empty()) TRY(keep(unit));
       unit = s->get_int(0);
-      rows.push_back({{std::string(s->get_view(1)), TRY(Date::parse(s->get_view(2))),
-                       s->get_double(3), status_of(s->get_view(4))},
+      rows.push_back({{TRY(measure_name(s->get_int(1))), day_of(*s, 2), s->get_double(3),
+                       counted_status(s->get_int(4))},
                       s->get_int(5)});
     }
     if (!rows.empty()) TRY(keep(unit));
@@ -212,16 +219,18 @@ Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
   // Else the rows after it up to `at` (within one year, or the first year of
   // data when no row is kept before `at`), in date order: the last one wins.
   auto s =
-      TRY(sql("SELECT measure_id, date, value, status FROM observation"
-              " WHERE unit_id = $1 AND date > $2 AND date <= $3 AND (shown & $4) != 0"
-              " ORDER BY date"));
+      TRY(sql("SELECT measure, day, value, status FROM observation"
+              " WHERE unit_id = $1 AND day > $2 AND day <= $3 AND (shown & $4) != 0"
+              " ORDER BY day"));
   s->bind(1, unit_id);
-  s->bind(2, through);
-  s->bind(3, at_iso);
+  s->bind(2, TRY(through_day(through)));
+  s->bind(3, int64_t{at.days()});
   s->bind(4, view_bit(verified_only));
   State state;
   for (MeasureValue& v : base) state.emplace(v.measure_id, std::move(v));
-  while (TRY(s->step())) TRY(apply_row(state, *s, 0));
+  while (TRY(s->step()))
+    apply(state, TRY(measure_name(s->get_int(0))), day_of(*s, 1), s->get_double(2),
+          counted_status(s->get_int(3)));
   return values_of(state);
 }
 
@@ -238,7 +247,7 @@ Result<std::unordered_map<int64_t, std::vector<MeasureValue>>> Store::latest_val
     const std::string ids = id_array(units, first, kBatch);
     // The kept values of each unit's latest kept date on or before `at`.
     std::unordered_map<int64_t, State> states;
-    std::string tail_units = "{", tail_from = "{";  // units that need the rows after it
+    std::string tail_units = "{", tail_from = "{";  // units that need the rows after it (day)
     {
       auto s =
           TRY(sql("SELECT u.id, a.through, a.final, a.vals FROM unnest($1::BIGINT[]) AS u(id)"
@@ -257,20 +266,22 @@ Result<std::unordered_map<int64_t, std::vector<MeasureValue>>> Store::latest_val
             state.emplace(v.measure_id, std::move(v));
         if ((!s->is_null(2) && s->get_int(2) != 0) || through == at_iso) continue;
         tail_units += (tail_units.size() > 1 ? "," : "") + std::to_string(unit);
-        tail_from += std::string(tail_from.size() > 1 ? "," : "") + "\"" + through + "\"";
+        tail_from += (tail_from.size() > 1 ? "," : "") + std::to_string(TRY(through_day(through)));
       }
     }
     if (tail_units.size() > 1) {
       auto s =
-          TRY(sql("SELECT o.unit_id, o.measure_id, o.date, o.value, o.status"
-                  " FROM unnest($1::BIGINT[], $2::TEXT[]) AS t(unit_id, since)"
-                  " JOIN observation o ON o.unit_id = t.unit_id AND o.date > t.since"
-                  " AND o.date <= $3 AND (o.shown & $4) != 0 ORDER BY o.unit_id, o.date"));
+          TRY(sql("SELECT o.unit_id, o.measure, o.day, o.value, o.status"
+                  " FROM unnest($1::BIGINT[], $2::INTEGER[]) AS t(unit_id, since)"
+                  " JOIN observation o ON o.unit_id = t.unit_id AND o.day > t.since"
+                  " AND o.day <= $3 AND (o.shown & $4) != 0 ORDER BY o.unit_id, o.day"));
       s->bind(1, tail_units + "}");
       s->bind(2, tail_from + "}");
-      s->bind(3, at_iso);
+      s->bind(3, int64_t{at.days()});
       s->bind(4, view_bit(verified_only));
-      while (TRY(s->step())) TRY(apply_row(states[s->get_int(0)], *s, 1));
+      while (TRY(s->step()))
+        apply(states[s->get_int(0)], TRY(measure_name(s->get_int(1))), day_of(*s, 2),
+              s->get_double(3), counted_status(s->get_int(4)));
     }
     for (auto& [unit, state] : states) out[unit] = values_of(state);
   }

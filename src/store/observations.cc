@@ -4,27 +4,79 @@
 namespace ntm {
 namespace {
 
+// The table's columns (migration 0018): measure by number, day number,
+// status code, recording time in seconds.
 constexpr const char* kObservationColumns =
-    "id, unit_id, measure_id, date, value, status, author, note, recorded_at, current";
+    "id, unit_id, measure, day, value, status, author, note, recorded_at, current";
 
-Result<Observation> read_observation(Statement& s) {
+}  // namespace
+
+int64_t status_code(ObservationStatus s) { return static_cast<int64_t>(s); }
+
+Result<ObservationStatus> status_of_code(int64_t code) {
+  if (code < 0 || code > 3)
+    return Status::internal("bad observation status in store: " + std::to_string(code));
+  return static_cast<ObservationStatus>(code);
+}
+
+Result<Observation> Store::read_observation(Statement& s) {
   Observation o;
   o.id = s.get_int(0);
   o.unit_id = s.get_int(1);
-  o.measure_id = s.get_text(2);
-  o.date = TRY(Date::parse(s.get_text(3)));
+  o.measure_id = TRY(measure_name(s.get_int(2)));
+  o.date = Date::from_days(static_cast<int32_t>(s.get_int(3)));
   o.value = s.get_double(4);
-  const auto status = parse_observation_status(s.get_text(5));
-  if (!status) return Status::internal("bad observation status in store: " + s.get_text(5));
-  o.status = *status;
+  o.status = TRY(status_of_code(s.get_int(5)));
   o.author = s.get_text(6);
   o.note = s.get_text(7);
-  o.recorded_at = s.get_text(8);
+  o.recorded_at = utc_timestamp_of(s.get_int(8));
   o.current = s.get_int(9) != 0;
   return o;
 }
 
-}  // namespace
+Status Store::load_measure_nums() {
+  measure_names_.clear();
+  measure_nums_.clear();
+  auto s = TRY(sql("SELECT id, num FROM measure"));
+  while (TRY(s->step())) {
+    const int64_t num = s->get_int(1);
+    if (num <= 0 || num > (1 << 20)) continue;
+    if (static_cast<size_t>(num) >= measure_names_.size()) measure_names_.resize(num + 1);
+    measure_names_[num] = s->get_text(0);
+    measure_nums_.emplace(s->get_text(0), num);
+  }
+  return Status::ok();
+}
+
+Result<int64_t> Store::measure_num(std::string_view id) {
+  auto it = measure_nums_.find(id);
+  if (it == measure_nums_.end()) {
+    TRY(load_measure_nums());
+    it = measure_nums_.find(id);
+    if (it == measure_nums_.end())
+      return Status::not_found("không có chỉ số \"" + std::string(id) + "\"");
+  }
+  return it->second;
+}
+
+Result<std::string> Store::measure_name(int64_t num) {
+  if (num <= 0 || static_cast<size_t>(num) >= measure_names_.size() ||
+      measure_names_[num].empty()) {
+    TRY(load_measure_nums());
+    if (num <= 0 || static_cast<size_t>(num) >= measure_names_.size() ||
+        measure_names_[num].empty())
+      return Status::internal("no measure number " + std::to_string(num) + " in store");
+  }
+  return measure_names_[num];
+}
+
+Result<int64_t> Store::next_observation_id() {
+  auto s = TRY(sql("SELECT COALESCE(MAX(id), 0) + 1 FROM observation"));
+  TRY(s->step());
+  const int64_t id = s->get_int(0);
+  s->reset();
+  return id;
+}
 
 int64_t shown_bits(ObservationStatus s) {
   return s == ObservationStatus::kVerified ? 3 : s == ObservationStatus::kSubmitted ? 1 : 0;
@@ -36,11 +88,11 @@ Result<std::optional<Observation>> Store::current_observation(int64_t unit_id,
                                                               const std::string& measure,
                                                               Date date) {
   auto s = TRY(sql(std::string("SELECT ") + kObservationColumns +
-                   " FROM observation WHERE unit_id = $1 AND measure_id = $2"
-                   " AND date = $3 AND current = 1"));
+                   " FROM observation WHERE unit_id = $1 AND day = $2 AND measure = $3"
+                   " AND current = 1"));
   s->bind(1, unit_id);
-  s->bind(2, measure);
-  s->bind(3, date.iso());
+  s->bind(2, int64_t{date.days()});
+  s->bind(3, TRY(measure_num(measure)));
   if (!TRY(s->step())) return std::optional<Observation>();
   return std::optional<Observation>(TRY(read_observation(*s)));
 }
@@ -52,32 +104,24 @@ Status Store::add_observation(Observation& o) {
 
 Status Store::insert_new_observations(const std::vector<const Observation*>& rows) {
   constexpr size_t kPerStatement = 64;
-  auto insert_text = [](size_t rows) {
-    std::string text =
-        "INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
-        " recorded_at, shown, current) VALUES ";
-    for (size_t i = 0; i < rows; ++i) {
-      text += (i ? ", (" : "(");
-      for (size_t c = 0; c < 9; ++c) text += (c ? ", $" : "$") + std::to_string(i * 9 + c + 1);
-      text += ", 1)";
-    }
-    return text;
-  };
+  constexpr size_t kColumns = 10;  // id, then the row's own
   const std::string recorded_at = utc_timestamp_now();
   std::set<int64_t> units;
+  // Every measure's number known before a COPY starts (no query within it).
+  for (const Observation* o : rows) TRY(measure_num(o->measure_id));
   // PostgreSQL: one COPY (inside the caller's transaction: all or nothing).
   if (auto bulk = TRY(conn_->bulk_load("observation",
-                                       "unit_id, measure_id, date, value, status, author, note,"
+                                       "unit_id, measure, day, value, status, author, note,"
                                        " recorded_at, shown, current"))) {
     for (const Observation* o : rows) {
       bulk->add(o->unit_id);
-      bulk->add(o->measure_id);
-      bulk->add(o->date.iso());
+      bulk->add(TRY(measure_num(o->measure_id)));
+      bulk->add(int64_t{o->date.days()});
       bulk->add(o->value);
-      bulk->add(observation_status_name(o->status));
+      bulk->add(status_code(o->status));
       bulk->add(o->author);
       bulk->add(o->note);
-      bulk->add(o->recorded_at.empty() ? recorded_at : o->recorded_at);
+      bulk->add(utc_seconds_of(o->recorded_at.empty() ? recorded_at : o->recorded_at));
       bulk->add(shown_bits(o->status));
       bulk->add(int64_t{1});
       TRY(bulk->end_row());
@@ -86,6 +130,20 @@ Status Store::insert_new_observations(const std::vector<const Observation*>& row
     TRY(bulk->finish());
     return units_changed(units);
   }
+  auto insert_text = [](size_t rows) {
+    std::string text =
+        "INSERT INTO observation (id, unit_id, measure, day, value, status, author, note,"
+        " recorded_at, shown, current) VALUES ";
+    for (size_t i = 0; i < rows; ++i) {
+      text += (i ? ", (" : "(");
+      for (size_t c = 0; c < kColumns; ++c)
+        text += (c ? ", $" : "$") + std::to_string(i * kColumns + c + 1);
+      text += ", 1)";
+    }
+    return text;
+  };
+  // SQLite: ids follow the largest (one writer at a time).
+  int64_t id = TRY(next_observation_id());
   // Full batches, then the rest one by one: two statement texts in all.
   const std::string batch = insert_text(kPerStatement), one = insert_text(1);
   for (size_t first = 0, n = 0; first < rows.size(); first += n) {
@@ -93,16 +151,17 @@ Status Store::insert_new_observations(const std::vector<const Observation*>& row
     auto s = TRY(sql(n == kPerStatement ? batch : one));
     for (size_t i = 0; i < n; ++i) {
       const Observation& o = *rows[first + i];
-      const int b = static_cast<int>(i * 9);
-      s->bind(b + 1, o.unit_id);
-      s->bind(b + 2, o.measure_id);
-      s->bind(b + 3, o.date.iso());
-      s->bind(b + 4, o.value);
-      s->bind(b + 5, observation_status_name(o.status));
-      s->bind(b + 6, o.author);
-      s->bind(b + 7, o.note);
-      s->bind(b + 8, o.recorded_at.empty() ? recorded_at : o.recorded_at);
-      s->bind(b + 9, shown_bits(o.status));
+      const int b = static_cast<int>(i * kColumns);
+      s->bind(b + 1, id++);
+      s->bind(b + 2, o.unit_id);
+      s->bind(b + 3, TRY(measure_num(o.measure_id)));
+      s->bind(b + 4, int64_t{o.date.days()});
+      s->bind(b + 5, o.value);
+      s->bind(b + 6, status_code(o.status));
+      s->bind(b + 7, o.author);
+      s->bind(b + 8, o.note);
+      s->bind(b + 9, utc_seconds_of(o.recorded_at.empty() ? recorded_at : o.recorded_at));
+      s->bind(b + 10, shown_bits(o.status));
       units.insert(o.unit_id);
     }
     TRY(s->run());
@@ -117,6 +176,7 @@ Result<bool> Store::has_observations(int64_t unit_id) {
 }
 
 Status Store::insert_observation(Observation& o, std::optional<int64_t> previous) {
+  const int64_t measure = TRY(measure_num(o.measure_id));
   if (previous) {
     auto u = TRY(sql("UPDATE observation SET current = 0 WHERE id = $1"));
     u->bind(1, *previous);
@@ -136,50 +196,61 @@ Status Store::insert_observation(Observation& o, std::optional<int64_t> previous
                              ? "SET shown = shown & 2"
                              : "SET shown = CASE WHEN (shown & 2) != 0 THEN 3 ELSE 0 END";
     auto v = TRY(sql(std::string("UPDATE observation ") + update +
-                     " WHERE unit_id = $1 AND measure_id = $2 AND date = $3 AND shown != 0"));
+                     " WHERE unit_id = $1 AND day = $2 AND measure = $3 AND shown != 0"));
     v->bind(1, o.unit_id);
-    v->bind(2, o.measure_id);
-    v->bind(3, o.date.iso());
+    v->bind(2, int64_t{o.date.days()});
+    v->bind(3, measure);
     TRY(v->run());
   }
   if (o.recorded_at.empty()) o.recorded_at = utc_timestamp_now();
-  auto s =
-      TRY(sql("INSERT INTO observation (unit_id, measure_id, date, value, status, author, note,"
-              " recorded_at, current, supersedes, shown)"
-              " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10) RETURNING id"));
+  // SQLite: the id follows the largest (one writer at a time); PostgreSQL:
+  // the sequence.
+  const bool pg = backend() == "postgres";
+  auto s = TRY(sql(std::string("INSERT INTO observation (unit_id, measure, day, value, status,"
+                               " author, note, recorded_at, current, supersedes, shown") +
+                   (pg ? ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10) RETURNING id"
+                       : ", id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, $10, $11)")));
   s->bind(1, o.unit_id);
-  s->bind(2, o.measure_id);
-  s->bind(3, o.date.iso());
+  s->bind(2, measure);
+  s->bind(3, int64_t{o.date.days()});
   s->bind(4, o.value);
-  s->bind(5, observation_status_name(o.status));
+  s->bind(5, status_code(o.status));
   s->bind(6, o.author);
   s->bind(7, o.note);
-  s->bind(8, o.recorded_at);
+  s->bind(8, utc_seconds_of(o.recorded_at));
   if (previous) {
     s->bind(9, *previous);
   } else {
     s->bind_null(9);
   }
   s->bind(10, shown_bits(o.status));
-  if (!TRY(s->step())) return Status::database("INSERT observation returned no id");
-  o.id = s->get_int(0);
+  if (pg) {
+    if (!TRY(s->step())) return Status::database("INSERT observation returned no id");
+    o.id = s->get_int(0);
+    s->reset();
+  } else {
+    o.id = TRY(next_observation_id());
+    s->bind(11, o.id);
+    TRY(s->run());
+  }
   o.current = true;
-  s->reset();
   return units_changed({o.unit_id});
 }
 
 Result<std::vector<MeasureValue>> Store::value_history(int64_t unit_id, bool verified_only) {
   auto s =
-      TRY(sql("SELECT measure_id, date, value, status FROM observation"
+      TRY(sql("SELECT measure, day, value, status FROM observation"
               " WHERE unit_id = $1 AND (shown & $2) != 0"
-              " ORDER BY date, measure_id"));
+              " ORDER BY day, measure"));
   s->bind(1, unit_id);
   s->bind(2, view_bit(verified_only));
   std::vector<MeasureValue> out;
   while (TRY(s->step())) {
-    out.push_back({std::string(s->get_view(0)), TRY(Date::parse(s->get_view(1))), s->get_double(2),
-                   s->get_view(3) == "verified" ? ObservationStatus::kVerified
-                                                : ObservationStatus::kSubmitted});
+    out.push_back({TRY(measure_name(s->get_int(0))),
+                   Date::from_days(static_cast<int32_t>(s->get_int(1))), s->get_double(2),
+                   s->get_int(3) == status_code(ObservationStatus::kVerified)
+                       ? ObservationStatus::kVerified
+                       : ObservationStatus::kSubmitted});
   }
   return out;
 }
@@ -195,9 +266,9 @@ Result<std::optional<Observation>> Store::observation_by_id(int64_t id) {
 Result<std::vector<Observation>> Store::observations_with_status(ObservationStatus status,
                                                                  int limit) {
   auto s = TRY(sql(std::string("SELECT ") + kObservationColumns +
-                   " FROM observation WHERE current = 1 AND status = $1"
-                   " ORDER BY date DESC, unit_id, measure_id LIMIT $2"));
-  s->bind(1, observation_status_name(status));
+                   " FROM observation WHERE current = 1 AND status = $1 AND status != 2"
+                   " ORDER BY day DESC, unit_id, measure LIMIT $2"));
+  s->bind(1, status_code(status));
   s->bind(2, static_cast<int64_t>(limit));
   std::vector<Observation> out;
   while (TRY(s->step())) out.push_back(TRY(read_observation(*s)));
@@ -207,10 +278,10 @@ Result<std::vector<Observation>> Store::observations_with_status(ObservationStat
 Result<std::vector<Observation>> Store::observation_history(int64_t unit_id,
                                                             const std::string& measure) {
   auto s = TRY(sql(std::string("SELECT ") + kObservationColumns +
-                   " FROM observation WHERE unit_id = $1 AND measure_id = $2"
-                   " ORDER BY date, id"));
+                   " FROM observation WHERE unit_id = $1 AND measure = $2"
+                   " ORDER BY day, id"));
   s->bind(1, unit_id);
-  s->bind(2, measure);
+  s->bind(2, TRY(measure_num(measure)));
   std::vector<Observation> out;
   while (TRY(s->step())) out.push_back(TRY(read_observation(*s)));
   return out;

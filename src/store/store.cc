@@ -123,10 +123,13 @@ Status Store::migrate_locked() {
     applied = true;
     TRY(transaction([&]() -> Status {
       TRY(conn_->exec_script(m.sql));
-      // 0011 keeps values as of each year end, computed here, not in SQL
-      // (0012 changes which rows the views count: computed again.)
-      if (m.version == 11 || m.version == 12) TRY(refresh_all_latest());
       if (m.version == 14) TRY(assign_single_province());
+      if (m.version == 18) TRY(convert_observations());
+      // 0011 keeps values as of each year end, computed here, not in SQL,
+      // from the table as this binary reads it: once the compact table is in
+      // place (a database older than 0011 has none kept yet).
+      if (m.version == 19 && TRY(has_rows("observation")) && !TRY(has_rows("observation_asof")))
+        TRY(refresh_all_latest());
       auto s = TRY(sql("INSERT INTO schema_version (version) VALUES ($1)"));
       s->bind(1, static_cast<int64_t>(m.version));
       return s->run();
@@ -159,6 +162,8 @@ Status Store::run_in_transaction(const std::function<Status()>& fn, bool write) 
   --tx_depth_;
   if (!s.is_ok()) {
     (void)conn_->exec_script("ROLLBACK");
+    measure_nums_.clear();  // may hold a measure the rollback took back
+    measure_names_.clear();
     return s;
   }
   TRY(conn_->exec_script("COMMIT"));

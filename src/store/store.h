@@ -86,6 +86,10 @@ class StatementRef {
 // draft or returned 0. The bit of a view: self-assessed 1, verified only 2.
 int64_t shown_bits(ObservationStatus status);
 int64_t view_bit(bool verified_only);
+// observation.status: the enum's value (0 draft, 1 submitted, 2 verified,
+// 3 returned; migration 0018).
+int64_t status_code(ObservationStatus status);
+Result<ObservationStatus> status_of_code(int64_t code);
 
 class Store {
  public:
@@ -111,6 +115,11 @@ class Store {
   // transaction together with the version bump (on PostgreSQL under an
   // advisory lock: instances starting together migrate once).
   Status migrate();
+  // Told how long work inside migrations goes (the observation table's
+  // conversion): step name, done, total. Process-wide; the CLI shows it on
+  // a terminal.
+  using Progress = std::function<void(const std::string& step, int64_t done, int64_t total)>;
+  static void set_progress(Progress progress);
   std::string backend() const { return conn_->backend(); }
   // The version the migrations reached (a read: also on a standby).
   Result<int> schema_version();
@@ -279,10 +288,12 @@ class Store {
   Result<std::unordered_map<int64_t, std::vector<MeasureValue>>> latest_values_many(
       const std::vector<int64_t>& units, Date at, bool verified_only);
   // Every current value of the unit whose status counts (as latest_values),
-  // at any date, ordered by date then measure.
+  // at any date, ordered by date (then by measure number).
   Result<std::vector<MeasureValue>> value_history(int64_t unit_id, bool verified_only);
   Result<std::optional<Observation>> observation_by_id(int64_t id);
-  // Current observations with this status, newest date first, at most `limit`.
+  // Current observations with this status, newest date first, at most
+  // `limit`: the queues (submitted, returned, drafts; verified values, most
+  // of the table, are not indexed for this and give none).
   Result<std::vector<Observation>> observations_with_status(ObservationStatus status, int limit);
   // Every version for (unit, measure), oldest first.
   Result<std::vector<Observation>> observation_history(int64_t unit_id, const std::string& measure);
@@ -431,7 +442,15 @@ class Store {
   // commit of the enclosing transaction.
   Status units_changed(const std::set<int64_t>& units);
   Status refresh_latest(const std::vector<int64_t>& units);
-  Status refresh_all_latest();  // every unit with observations (migration 0011)
+  Status refresh_all_latest();    // every unit with observations (migration 0011)
+  Status convert_observations();  // into the compact table (migration 0018)
+  // Measures by number in the observation table (measure.num), read once
+  // and again when a number or name is not known yet.
+  Result<int64_t> measure_num(std::string_view id);
+  Result<std::string> measure_name(int64_t num);
+  Status load_measure_nums();
+  Result<Observation> read_observation(Statement& s);  // kObservationColumns
+  Result<int64_t> next_observation_id();               // SQLite: ids are given by the writer
   Result<std::vector<Plan>> read_plans(std::optional<int64_t> unit_id);  // every one: nullopt
   Status index_article(const Article& a);
   Result<std::vector<Article>> neighbour_articles(const Article& a, const std::string& now,
@@ -444,6 +463,8 @@ class Store {
   int tx_depth_ = 0;               // > 0 inside transaction()
   std::set<int64_t> stale_units_;  // kept values to refresh before the commit
   std::map<std::string, std::unique_ptr<Statement>> cache_;
+  std::vector<std::string> measure_names_;  // by number; "" where none
+  std::map<std::string, int64_t, std::less<>> measure_nums_;
 };
 
 // The migration scripts compiled into the binary, for one backend, in order.

@@ -76,6 +76,113 @@ TEST(Migrations, TwoInstancesStartingTogetherMigrateOnce) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((file + suffix).c_str());
 }
 
+// A database written before the compact observation table (schema 17, text
+// measure, date, status and time) is converted by migrations 18 and 19:
+// every version, its status, author, note, time and chain read back the
+// same, the kept values are computed for a database that had none, and new
+// values go on from the old ids.
+TEST(Migrations, ConvertsTheObservationTableKeepingEveryVersion) {
+  const std::string file = ::testing::TempDir() + "compact_" + std::to_string(getpid()) + ".db";
+  std::remove(file.c_str());
+  const std::string db = std::move(test_database_or(file)).value();
+  {
+    auto conn = std::move(is_postgres_url(db) ? open_postgres_connection(db, 0)
+                                              : open_sqlite_connection(db))
+                    .value();
+    // As Store::migrate does: SQLite rebuilds tables with foreign keys off.
+    if (conn->backend() == "sqlite")
+      ASSERT_TRUE(conn->exec_script("PRAGMA foreign_keys=OFF").is_ok());
+    ASSERT_TRUE(
+        conn->exec_script("CREATE TABLE schema_version (version INTEGER NOT NULL)").is_ok());
+    for (const Migration& m : migrations(conn->backend())) {
+      if (m.version > 17) break;
+      const Status applied = conn->exec_script(m.sql);
+      ASSERT_TRUE(applied.is_ok()) << m.name << ": " << applied.to_string();
+      ASSERT_TRUE(
+          conn->exec_script("INSERT INTO schema_version VALUES (" + std::to_string(m.version) + ")")
+              .is_ok());
+    }
+    ASSERT_TRUE(conn->exec_script(
+                        "INSERT INTO unit (id, code, level, base_name) VALUES (7, 'X7', 'commune',"
+                        " 'Xã Bảy');"
+                        "INSERT INTO unit_version (unit_id, name, type, parent_id, valid_from,"
+                        " valid_to) VALUES (7, 'Xã Bảy', 'Xã', NULL, '2000-01-01', '9999-12-31');"
+                        "INSERT INTO measure VALUES ('zeta', 'Z', 'Z', '%', 'percent', 'none', '');"
+                        "INSERT INTO measure VALUES ('alpha', 'A', 'A', '', 'number', 'none', '');"
+                        "INSERT INTO observation (id, unit_id, measure_id, date, value, status,"
+                        " author, note, recorded_at, current, supersedes, shown) VALUES"
+                        " (10, 7, 'zeta', '2024-12-31', 80, 'verified', 'so.yte', 'đã kiểm tra',"
+                        " '2025-01-05T03:04:05Z', 0, NULL, 2),"
+                        " (11, 7, 'zeta', '2024-12-31', 85.5, 'submitted', 'xa.bay', '',"
+                        " '2025-02-01T00:00:00Z', 1, 10, 1),"
+                        " (12, 7, 'alpha', '2025-06-30', 3, 'draft', 'xa.bay', 'nháp',"
+                        " '2025-07-01T10:00:00Z', 1, NULL, 0),"
+                        " (13, 7, 'alpha', '2023-12-31', 2, 'returned', 'so.yte', 'sai',"
+                        " '2024-01-02T00:00:00Z', 1, NULL, 0)")
+                    .is_ok());
+  }
+  auto opened = Store::open(db);
+  ASSERT_TRUE(opened.is_ok()) << opened.status().to_string();
+  auto store = std::move(opened).value();
+  EXPECT_EQ(*store->schema_version(), latest_schema_version(store->backend()));
+  const auto zeta = *store->observation_history(7, "zeta");
+  ASSERT_EQ(zeta.size(), 2u);
+  EXPECT_EQ(zeta[0].id, 10);
+  EXPECT_EQ(zeta[0].date.iso(), "2024-12-31");
+  EXPECT_EQ(zeta[0].value, 80);
+  EXPECT_EQ(zeta[0].status, ObservationStatus::kVerified);
+  EXPECT_EQ(zeta[0].author, "so.yte");
+  EXPECT_EQ(zeta[0].note, "đã kiểm tra");
+  EXPECT_EQ(zeta[0].recorded_at, "2025-01-05T03:04:05Z");
+  EXPECT_FALSE(zeta[0].current);
+  EXPECT_EQ(zeta[1].value, 85.5);
+  EXPECT_EQ(zeta[1].status, ObservationStatus::kSubmitted);
+  EXPECT_TRUE(zeta[1].current);
+  const auto alpha = *store->observation_history(7, "alpha");
+  ASSERT_EQ(alpha.size(), 2u);
+  EXPECT_EQ(alpha[0].status, ObservationStatus::kReturned);
+  EXPECT_EQ(alpha[1].status, ObservationStatus::kDraft);
+  EXPECT_EQ(alpha[1].note, "nháp");
+  // The kept values, computed after the conversion: the self-assessed view
+  // counts the submitted 85.5, the verified view the verified 80.
+  auto self = *store->latest_values(7, d("2026-01-01"), false);
+  ASSERT_EQ(self.size(), 1u);
+  EXPECT_EQ(self[0].value, 85.5);
+  auto verified = *store->latest_values(7, d("2026-01-01"), true);
+  ASSERT_EQ(verified.size(), 1u);
+  EXPECT_EQ(verified[0].value, 80);
+  // The queue of submitted values, and new values after the old ids.
+  const auto queue = *store->observations_with_status(ObservationStatus::kSubmitted, 10);
+  ASSERT_EQ(queue.size(), 1u);
+  EXPECT_EQ(queue[0].id, 11);
+  Observation o{.unit_id = 7,
+                .measure_id = "zeta",
+                .date = d("2024-12-31"),
+                .value = 90,
+                .status = ObservationStatus::kVerified,
+                .author = "so.yte"};
+  ASSERT_TRUE(store->add_observation(o).is_ok());
+  EXPECT_GT(o.id, 13);
+  EXPECT_EQ(store->observation_history(7, "zeta")->size(), 3u);
+  EXPECT_EQ((*store->latest_values(7, d("2026-01-01"), true))[0].value, 90);
+  // A measure added later takes the next number.
+  Measure m;
+  m.id = "beta";
+  m.name_vi = "B";
+  m.name_en = "B";
+  ASSERT_TRUE(store->upsert_measure(m).is_ok());
+  Observation b{.unit_id = 7,
+                .measure_id = "beta",
+                .date = d("2025-12-31"),
+                .value = 1,
+                .status = ObservationStatus::kVerified,
+                .author = "so.yte"};
+  ASSERT_TRUE(store->add_observation(b).is_ok());
+  EXPECT_EQ(store->observation_history(7, "beta")->at(0).measure_id, "beta");
+  store.reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((file + suffix).c_str());
+}
+
 TEST_F(StoreTest, DescendantsFollowTheStructureOfTheDate) {
   const int64_t prov = add_unit("42", Level::kProvince, "Hà Tĩnh", 0, d("2016-01-01"), Date::max());
   const int64_t dist =

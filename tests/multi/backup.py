@@ -67,7 +67,8 @@ def main():
     db = new_database(work, "source")
     evidence = os.path.join(work, "evidence")
     ntm("demo", "--db", db)
-    period = rows(db, "SELECT MAX(date) FROM observation")[0]
+    period = rows(db, "SELECT (DATE '1970-01-01' + MAX(day))::text FROM observation" if db.startswith("postgresql://")
+               else "SELECT date(MAX(day) * 86400, 'unixepoch') FROM observation")[0]
     port = free_port()
     base = "http://127.0.0.1:%d" % port
     server = subprocess.Popen([NTM, "serve", "--db", db, "--port", str(port), "--evidence-dir", evidence],

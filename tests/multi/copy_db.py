@@ -81,9 +81,9 @@ def main():
 
         con = sqlite3.connect(source)
         con.execute("PRAGMA foreign_keys = OFF")
-        con.execute("INSERT INTO observation (unit_id, measure_id, date, value, status, author, note, recorded_at,"
-                    " shown, current) SELECT 999999, measure_id, date, value, status, author, note, recorded_at,"
-                    " shown, current FROM observation LIMIT 1")
+        con.execute("INSERT INTO observation (id, unit_id, measure, day, value, status, author, note, recorded_at,"
+                    " shown, current) SELECT id + 1000000, 999999, measure, day, value, status, author, note,"
+                    " recorded_at, shown, current FROM observation LIMIT 1")
         con.commit()
         con.close()
         r = ntm("copy", "--from", source, "--to", broken_target, ok=False)

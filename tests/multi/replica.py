@@ -45,7 +45,7 @@ def main():
         primary = cluster("start", pdir).rsplit("/", 1)[0] + "/ntm"
         psql(primary.rsplit("/", 1)[0] + "/postgres", "CREATE DATABASE ntm")
         subprocess.run([NTM, "demo", "--db", primary], check=True, stdout=subprocess.DEVNULL)
-        period = psql(primary, "SELECT MAX(date) FROM observation")
+        period = psql(primary, "SELECT (DATE '1970-01-01' + MAX(day))::text FROM observation")
         standby = cluster("standby", sdir, pdir).rsplit("/", 1)[0] + "/ntm"
         check(psql(standby, "SELECT pg_is_in_recovery()") == "t", "the standby is a streaming hot standby")
         port = free_port()
@@ -77,7 +77,8 @@ def main():
         status, body, headers = xa.get(base, "/entry?period=" + period)
         check(b'value="96,4"' in body and headers.get("X-Ntm-Read") == "primary",
               "the officer sees their value at once, read from the primary (%s)" % headers.get("X-Ntm-Read"))
-        on_standby = psql(standby, "SELECT COUNT(*) FROM observation WHERE measure_id = '%s' AND value = 96.4"
+        on_standby = psql(standby, "SELECT COUNT(*) FROM observation o JOIN measure m ON m.num = o.measure"
+                          " WHERE m.id = '%s' AND o.value = 96.4"
                           % MEASURE)
         _, _, headers = visitor.get(base, "/commune/%s?at=%s" % (UNIT, period))
         check(on_standby == "0" and headers.get("X-Ntm-Read") == "standby",

@@ -28,7 +28,7 @@ def main():
     psql(cluster, "CREATE DATABASE " + name)
     db = cluster.rsplit("/", 1)[0] + "/" + name
     subprocess.run([NTM, "demo", "--db", db], check=True, stdout=subprocess.DEVNULL)
-    period = psql(db, "SELECT MAX(date) FROM observation")  # the demo's latest period end
+    period = psql(db, "SELECT (DATE '1970-01-01' + MAX(day))::text FROM observation")  # the demo's latest period end
     evidence = os.path.join(work, "evidence")
     ports = [free_port(), free_port()]
     # A answers with two workers (two database connections), B with one.
@@ -90,8 +90,9 @@ http {
         # The department verifies through B.
         so = Browser()
         check(so.login(B, "so.yte") == 303, "the health department signs in through B")
-        oid = psql(db, "SELECT o.id FROM observation o JOIN unit u ON u.id = o.unit_id WHERE u.code = '%s'"
-                       " AND o.measure_id = '%s' AND o.date = '%s' AND o.current = 1" % (UNIT, MEASURE, period))
+        oid = psql(db, "SELECT o.id FROM observation o JOIN unit u ON u.id = o.unit_id"
+                       " JOIN measure m ON m.num = o.measure WHERE u.code = '%s' AND m.id = '%s'"
+                       " AND o.day = DATE '%s' - DATE '1970-01-01' AND o.current = 1" % (UNIT, MEASURE, period))
         status, _, _ = so.post(B, "/verify", {"csrf": so.csrf(B, "/verify"), "id": oid, "action": "verify"})
         check(status == 303, "verified through B (%d)" % status)
         # Visitors see it at once: on A (whose kept answer is now stale) and through nginx.
