@@ -1,9 +1,12 @@
 // How fast can SQLite itself take observation rows on this machine? Inserts
 // the same synthetic rows (unit, measure, date, value, status, author, note,
 // recorded_at) through the raw C API, prepared multi-row statements, one
-// transaction, in the covering index's order, into three layouts:
-//   present   — the observation table as migrations 0001/0010 define it
-//               (text measure and date, two indexes, foreign keys);
+// transaction, in the table's order, into four layouts:
+//   shipped   — the observation table as migrations 0018/0019 define it
+//               (clustered on integer keys, the id and queue indexes,
+//               foreign keys): what `import observations` writes into;
+//   before    — the table before 0018 (text measure and date, two
+//               indexes, foreign keys);
 //   integer   — measure and date as integers, the table clustered on its key
 //               (WITHOUT ROWID), no other index;
 //   no index  — a plain rowid table, the floor.
@@ -31,14 +34,31 @@ void exec(sqlite3* db, const std::string& sql) {
   }
 }
 
+enum class Kind { kShipped, kText, kInteger };
+
 struct Layout {
   const char* name;
   const char* schema;
-  bool text_keys;
+  Kind kind;
 };
 
 constexpr Layout kLayouts[] = {
-    {"present schema (text keys, 2 indexes, foreign keys)",
+    {"shipped compact table (clustered, id and queue indexes, foreign keys)",
+     "CREATE TABLE unit (id INTEGER PRIMARY KEY);"
+     "CREATE TABLE measure (id TEXT PRIMARY KEY, num INTEGER);"
+     "CREATE UNIQUE INDEX measure_num ON measure(num);"
+     "CREATE TABLE observation (unit_id INTEGER NOT NULL REFERENCES unit(id),"
+     " day INTEGER NOT NULL, measure INTEGER NOT NULL REFERENCES measure(num),"
+     " id INTEGER NOT NULL, value REAL NOT NULL,"
+     " status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 3), shown INTEGER NOT NULL,"
+     " current INTEGER NOT NULL, supersedes INTEGER REFERENCES observation(id),"
+     " author TEXT NOT NULL, note TEXT NOT NULL, recorded_at INTEGER NOT NULL,"
+     " PRIMARY KEY (unit_id, day, measure, id)) WITHOUT ROWID;"
+     "CREATE UNIQUE INDEX observation_id ON observation(id);"
+     "CREATE INDEX observation_queue ON observation(status, unit_id, day)"
+     " WHERE current = 1 AND status != 2;",
+     Kind::kShipped},
+    {"before 0018 (text keys, 2 indexes, foreign keys)",
      "CREATE TABLE unit (id INTEGER PRIMARY KEY);"
      "CREATE TABLE measure (id TEXT PRIMARY KEY);"
      "CREATE TABLE observation (id INTEGER PRIMARY KEY,"
@@ -52,19 +72,19 @@ constexpr Layout kLayouts[] = {
      " WHERE current = 1;"
      "CREATE INDEX observation_by_date ON observation(unit_id, date, measure_id, current,"
      " status, value);",
-     true},
+     Kind::kText},
     {"integer keys, clustered (WITHOUT ROWID), no other index",
      "CREATE TABLE observation (unit_id INTEGER NOT NULL, day INTEGER NOT NULL,"
      " measure INTEGER NOT NULL, version INTEGER NOT NULL, value REAL NOT NULL,"
      " status INTEGER NOT NULL, author TEXT NOT NULL, note TEXT NOT NULL,"
      " recorded_at TEXT NOT NULL, current INTEGER NOT NULL,"
      " PRIMARY KEY (unit_id, day, measure, version)) WITHOUT ROWID;",
-     false},
+     Kind::kInteger},
     {"no index (rowid table only: the floor)",
      "CREATE TABLE observation (unit_id INTEGER, day INTEGER, measure INTEGER,"
      " version INTEGER, value REAL, status INTEGER, author TEXT, note TEXT,"
      " recorded_at TEXT, current INTEGER);",
-     false},
+     Kind::kInteger},
 };
 
 double run(const Layout& layout, long rows) {
@@ -79,21 +99,26 @@ double run(const Layout& layout, long rows) {
        " PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;");
   exec(db, layout.schema);
   constexpr int kUnits = 1000, kMeasures = 60;
-  if (layout.text_keys) {
+  const bool text = layout.kind == Kind::kText, shipped = layout.kind == Kind::kShipped;
+  if (text || shipped) {
     exec(db, "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
                  std::to_string(kUnits) + ") INSERT INTO unit SELECT i FROM n;");
     for (int m = 0; m < kMeasures; ++m) {
-      exec(db, "INSERT INTO measure VALUES ('m" + std::to_string(m) + "');");
+      exec(db, "INSERT INTO measure VALUES ('m" + std::to_string(m) + "'" +
+                   (shipped ? ", " + std::to_string(m) : "") + ");");
     }
   }
   constexpr int kPerStatement = 64;
-  std::string sql = layout.text_keys ? "INSERT INTO observation (unit_id, measure_id, date, value,"
-                                       " status, author, note, recorded_at, current) VALUES "
-                                     : "INSERT INTO observation VALUES ";
+  std::string sql = text ? "INSERT INTO observation (unit_id, measure_id, date, value,"
+                           " status, author, note, recorded_at, current) VALUES "
+                         : "INSERT INTO observation VALUES ";
   for (int i = 0; i < kPerStatement; ++i) {
     sql += i ? ", " : "";
-    sql += layout.text_keys ? "(?, ?, ?, ?, ?, ?, ?, ?, 1)" : "(?, ?, ?, 0, ?, ?, ?, ?, ?, 1)";
+    sql += text      ? "(?, ?, ?, ?, ?, ?, ?, ?, 1)"
+           : shipped ? "(?, ?, ?, ?, ?, ?, 1, 1, NULL, ?, ?, ?)"
+                     : "(?, ?, ?, 0, ?, ?, ?, ?, ?, 1)";
   }
+  const int stride = shipped ? 9 : 8;
   sqlite3_stmt* st = nullptr;
   sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr);
   const auto t = Clock::now();
@@ -106,26 +131,33 @@ double run(const Layout& layout, long rows) {
   for (int u = 1; u <= kUnits && done < rows; ++u) {
     for (long k = 0; k < per_unit && done < rows; ++k, ++done) {
       const int year = 2016 + static_cast<int>(k / kMeasures), m = static_cast<int>(k % kMeasures);
-      const int b = n * 8;
-      sqlite3_bind_int64(st, b + 1, u);
-      if (layout.text_keys) {
+      const int b = n * stride;
+      int c = b;
+      sqlite3_bind_int64(st, ++c, u);
+      if (text) {
         std::snprintf(measure, sizeof measure, "m%d", m);
         std::snprintf(date, sizeof date, "%d-12-31", year);
-        sqlite3_bind_text(st, b + 2, measure, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, b + 3, date, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, ++c, measure, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, ++c, date, -1, SQLITE_TRANSIENT);
       } else {
-        sqlite3_bind_int(st, b + 2, (year - 1970) * 365);
-        sqlite3_bind_int(st, b + 3, m);
+        sqlite3_bind_int(st, ++c, (year - 1970) * 365);
+        sqlite3_bind_int(st, ++c, m);
       }
-      sqlite3_bind_double(st, b + 4, 50 + (k % 50));
-      if (layout.text_keys) {
-        sqlite3_bind_text(st, b + 5, "verified", -1, SQLITE_STATIC);
+      if (shipped) sqlite3_bind_int64(st, ++c, done + 1);
+      sqlite3_bind_double(st, ++c, 50 + (k % 50));
+      if (text) {
+        sqlite3_bind_text(st, ++c, "verified", -1, SQLITE_STATIC);
       } else {
-        sqlite3_bind_int(st, b + 5, 2);
+        // The shipped table's queue index holds what is not verified: as
+        // `import observations` writes by default, submitted.
+        sqlite3_bind_int(st, ++c, shipped ? 1 : 2);
       }
-      sqlite3_bind_text(st, b + 6, "bench", -1, SQLITE_STATIC);
-      sqlite3_bind_text(st, b + 7, "", -1, SQLITE_STATIC);
-      sqlite3_bind_text(st, b + 8, "2026-11-27T00:00:00Z", -1, SQLITE_STATIC);
+      sqlite3_bind_text(st, ++c, "bench", -1, SQLITE_STATIC);
+      sqlite3_bind_text(st, ++c, "", -1, SQLITE_STATIC);
+      if (shipped)
+        sqlite3_bind_int64(st, ++c, 1796342400);
+      else
+        sqlite3_bind_text(st, ++c, "2026-11-27T00:00:00Z", -1, SQLITE_STATIC);
       if (++n == kPerStatement) {
         if (sqlite3_step(st) != SQLITE_DONE) {
           std::fprintf(stderr, "%s\n", sqlite3_errmsg(db));

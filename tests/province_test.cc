@@ -134,7 +134,7 @@ class ProvinceTest : public ::testing::Test {
                                    "Xã Thạch Châu")
                     .is_ok());
     observation_ = std::to_string(
-        store->observations_with_status(ObservationStatus::kSubmitted, 10)->front().id);
+        store->observations_with_status(ObservationStatus::kSubmitted, 0, 0, 10)->front().id);
     ht_ = (*store->unit_at("42", today_local()))->unit_id;
     app_ = new AppState(store);
     app_->evidence_dir = db_ + ".evidence";

@@ -386,8 +386,7 @@ Result<std::vector<Notification>> notifications_for(Store& store, const User& us
   }
   if (user.role == Role::kCommune) {
     for (const Observation& o :
-         TRY(store.observations_with_status(ObservationStatus::kReturned, 500))) {
-      if (o.unit_id != user.unit_id) continue;
+         TRY(store.observations_with_status(ObservationStatus::kReturned, 0, user.unit_id, 500))) {
       out.push_back({"returned", o.note, "/entry?period=" + o.date.iso(),
                      o.recorded_at.substr(0, 10), o.recorded_at > seen, o.measure_id});
     }

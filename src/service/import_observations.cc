@@ -4,10 +4,14 @@
 // loads on a province's server (docs/performance.md).
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -53,6 +57,7 @@ struct CheckedRow {
   int64_t unit_id = 0;
   const Measure* measure = nullptr;
   uint32_t measure_index = 0;
+  int64_t measure_num = 0;  // in the observation table
   Date date;
   double value = 0;
   ObservationStatus status = ObservationStatus::kSubmitted;
@@ -80,10 +85,14 @@ class RowChecker {
   Status load() {
     measures_ = TRY(store_.measures());
     uint32_t i = 0;
-    for (const auto& [code, m] : measures_) index_.emplace(code, std::make_pair(&m, i++));
+    for (const auto& [code, m] : measures_) {
+      index_.emplace(code, std::make_pair(&m, i++));
+      nums_.push_back(TRY(store_.measure_num(code)));
+    }
     return Status::ok();
   }
   std::string_view note(const CsvRow& r) const { return CsvTableStream::field(r, note_); }
+  void freeze() { frozen_ = true; }
 
   // The row checked; its problems added to `errors` (when given).
   Result<CheckedRow> check(const CsvRow& r, ImportErrors* errors) {
@@ -108,6 +117,7 @@ class RowChecker {
     } else {
       out.measure = m->second.first;
       out.measure_index = m->second.second;
+      out.measure_num = nums_[out.measure_index];
       auto v = read_value(*out.measure, CsvTableStream::field(r, value_));
       if (v.is_ok())
         out.value = *v;
@@ -121,6 +131,10 @@ class RowChecker {
       out.date = *date;
       const std::string_view code = CsvTableStream::field(r, unit_);
       auto it = versions_.find(code);
+      // Frozen (the second pass, on its own thread): every code was read in
+      // the first pass, and the store belongs to the writing thread.
+      if (it == versions_.end() && frozen_)
+        return Status::internal("unit code " + std::string(code) + " not seen in the first pass");
       if (it == versions_.end())
         it = versions_.emplace(std::string(code), TRY(store_.versions_with_code(std::string(code))))
                  .first;
@@ -140,6 +154,8 @@ class RowChecker {
   int unit_, measure_, date_, value_, status_, note_;
   std::map<std::string, Measure> measures_;
   TextMap<std::pair<const Measure*, uint32_t>> index_;
+  std::vector<int64_t> nums_;  // by measure index
+  bool frozen_ = false;
   TextMap<std::vector<UnitVersion>> versions_;  // read once per code
 };
 
@@ -147,6 +163,85 @@ constexpr int64_t kProgressEvery = 1 << 16;
 constexpr size_t kWriteBatch = 1 << 14;  // rows written per batch
 
 using Opener = std::function<Result<CsvStream::Source>()>;
+
+using Batch = std::vector<std::pair<CheckedRow, std::string>>;  // row, note
+
+// Reads and checks the file's rows on its own thread, a batch at a time,
+// at most two batches ahead of the writer.
+class BatchReader {
+ public:
+  using Tell = std::function<void(int64_t rows, const CsvTableStream& in)>;
+  BatchReader(CsvTableStream in, RowChecker& checker, Tell tell)
+      : in_(std::move(in)), checker_(checker), tell_(std::move(tell)) {
+    thread_ = std::thread([this] { run(); });
+  }
+  ~BatchReader() { stop(); }
+
+  // The next batch; nullopt at the end of the file.
+  Result<std::optional<Batch>> next() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return !ready_.empty() || done_; });
+    if (!ready_.empty()) {
+      Batch b = std::move(ready_.front());
+      ready_.pop_front();
+      changed_.notify_all();
+      return std::optional<Batch>(std::move(b));
+    }
+    TRY(status_);
+    return std::optional<Batch>();
+  }
+  // Ends the thread (the writer stops early on an error).
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    changed_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void run() {
+    Status s = read();
+    std::lock_guard lock(mutex_);
+    status_ = s;
+    done_ = true;
+    changed_.notify_all();
+  }
+  Status read() {
+    CsvRow row;
+    Batch batch;
+    batch.reserve(kWriteBatch);
+    int64_t rows = 0;
+    auto hand_over = [&]() -> bool {
+      std::unique_lock lock(mutex_);
+      changed_.wait(lock, [&] { return ready_.size() < 2 || stopping_; });
+      if (stopping_) return false;
+      ready_.push_back(std::move(batch));
+      changed_.notify_all();
+      batch = Batch();
+      batch.reserve(kWriteBatch);
+      return true;
+    };
+    while (TRY(in_.next(row))) {
+      batch.emplace_back(TRY(checker_.check(row, nullptr)), std::string(checker_.note(row)));
+      tell_(++rows, in_);
+      if (batch.size() == kWriteBatch && !hand_over()) return Status::ok();
+    }
+    if (!batch.empty()) hand_over();
+    return Status::ok();
+  }
+
+  CsvTableStream in_;
+  RowChecker& checker_;
+  Tell tell_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::deque<Batch> ready_;
+  Status status_ = Status::ok();
+  bool done_ = false, stopping_ = false;
+};
 
 Result<ImportCounts> import_from(Store& store, const std::string& file, const Opener& open,
                                  int64_t total_bytes, const std::string& author,
@@ -198,61 +293,55 @@ Result<ImportCounts> import_from(Store& store, const std::string& file, const Op
   }
   if (!errors.empty()) return errors.status();
 
-  // Pass 2: write, in one transaction, a batch at a time.
+  // Pass 2: one thread reads and checks the file again a batch at a time
+  // while this one writes the batch before, all in one transaction.
   ImportCounts counts{static_cast<int>(rows), 0};
-  const std::string recorded_at = utc_timestamp_now();
+  checker.freeze();
+  BatchReader reader(TRY(reopen()), checker, [&](int64_t n, const CsvTableStream& in) {
+    if (n % kProgressEvery == 0) tell(2, n, in);
+  });
   std::unordered_map<int64_t, bool> has_data;  // units with observations before this file
-  TRY(store.transaction([&]() -> Status {
-    CsvTableStream out = TRY(reopen());
-    std::vector<Observation> batch;
-    batch.reserve(kWriteBatch);
-    int64_t written_rows = 0;
-    auto flush = [&]() -> Status {
-      std::vector<const Observation*> fresh;  // rows that supersede nothing: in bulk
-      fresh.reserve(batch.size());
-      for (Observation& o : batch) {
-        auto known = has_data.find(o.unit_id);
-        if (known == has_data.end())
-          known = has_data.emplace(o.unit_id, TRY(store.has_observations(o.unit_id))).first;
-        std::optional<Observation> current;
-        if (known->second)
-          current = TRY(store.current_observation(o.unit_id, o.measure_id, o.date));
-        if (current && current->value == o.value && current->status == o.status &&
-            current->note == o.note)
-          continue;
-        if (current)
-          TRY(store.insert_observation(o, current->id));
-        else
-          fresh.push_back(&o);
-        ++counts.written;
+  std::vector<Store::NewObservation> fresh;    // rows that supersede nothing: in bulk
+  fresh.reserve(kWriteBatch);
+  auto write = [&](Batch& batch) -> Status {
+    fresh.clear();
+    for (auto& [c, note] : batch) {
+      auto known = has_data.find(c.unit_id);
+      if (known == has_data.end())
+        known = has_data.emplace(c.unit_id, TRY(store.has_observations(c.unit_id))).first;
+      std::optional<Observation> current;
+      if (known->second) current = TRY(store.current_observation(c.unit_id, c.measure->id, c.date));
+      if (current && current->value == c.value && current->status == c.status &&
+          current->note == note)
+        continue;
+      ++counts.written;
+      if (!current) {
+        fresh.push_back(
+            {c.unit_id, c.measure_num, c.date.days(), c.value, c.status, std::move(note)});
+        continue;
       }
-      // In the order of the covering index (unit, date, measure): its pages
-      // are then appended to rather than split.
-      std::sort(fresh.begin(), fresh.end(), [](const Observation* a, const Observation* b) {
-        return std::tie(a->unit_id, a->date, a->measure_id) <
-               std::tie(b->unit_id, b->date, b->measure_id);
-      });
-      TRY(store.insert_new_observations(fresh));
-      batch.clear();
-      return Status::ok();
-    };
-    while (TRY(out.next(row))) {
-      const CheckedRow c = TRY(checker.check(row, nullptr));
-      Observation o;
-      o.unit_id = c.unit_id;
-      o.measure_id = c.measure->id;
-      o.date = c.date;
-      o.value = c.value;
-      o.status = c.status;
-      o.note = std::string(checker.note(row));
-      o.author = author;
-      o.recorded_at = recorded_at;
-      batch.push_back(std::move(o));
-      if (batch.size() == kWriteBatch) TRY(flush());
-      if (++written_rows % kProgressEvery == 0) tell(2, written_rows, out);
+      Observation o{.unit_id = c.unit_id,
+                    .measure_id = c.measure->id,
+                    .date = c.date,
+                    .value = c.value,
+                    .status = c.status,
+                    .author = author,
+                    .note = note};
+      TRY(store.insert_observation(o, current->id));
     }
-    return flush();
-  }));
+    // In the table's order (unit, day, measure): its pages are then
+    // appended to rather than split.
+    std::sort(fresh.begin(), fresh.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.unit_id, a.day, a.measure) < std::tie(b.unit_id, b.day, b.measure);
+    });
+    return store.insert_new_observations(fresh, author);
+  };
+  Status written = store.transaction([&]() -> Status {
+    while (auto batch = TRY(reader.next())) TRY(write(*batch));
+    return Status::ok();
+  });
+  reader.stop();
+  if (!written.is_ok()) return written;
   return counts;
 }
 

@@ -236,7 +236,10 @@ Result<std::vector<QueueItem>> verification_queue(Store& store, const Catalog& c
   // (province, set) -> measure -> departments
   std::map<std::pair<int64_t, std::string>, std::map<std::string, std::vector<std::string>>> by_set;
   std::map<int64_t, int64_t> provinces;  // unit -> province
-  for (Observation& o : TRY(store.observations_with_status(ObservationStatus::kSubmitted, 2000))) {
+  // Only a province's own people verify: its queue, newest first.
+  if (is_central(user) || user.province_id == 0) return out;
+  for (Observation& o : TRY(store.observations_with_status(ObservationStatus::kSubmitted,
+                                                           user.province_id, 0, 2000))) {
     if (!provinces.count(o.unit_id)) provinces[o.unit_id] = TRY(store.province_of(o.unit_id));
     const int64_t province = provinces[o.unit_id];
     if (!reads_province(user, province) || is_central(user)) continue;

@@ -12,19 +12,32 @@ namespace {
 
 using State = std::map<std::string, MeasureValue, std::less<>>;
 
-// "measure\tday\tvalue\tv|s\n" per measure; values in the shortest form that
-// reads back to the same double.
-std::string encode(const State& state) {
+// One counted current row of a unit (shown: the views that count it).
+struct KeptRow {
+  int64_t measure;  // number
+  int32_t day;
+  double value;
+  ObservationStatus status;
+  int64_t shown;
+};
+
+// "measure\tday\tvalue\tv|s\n" per measure, in measure name order (the
+// state: the latest row of each measure, by number; `by_name`: the numbers
+// in name order); values in the shortest form that reads back the same.
+std::string encode(const std::vector<const KeptRow*>& state, const std::vector<int64_t>& by_name,
+                   const std::vector<std::string>& names) {
   std::string out;
   out.reserve(state.size() * 24);
   char buf[32];
-  for (const auto& [measure, v] : state) {
-    out += measure;
+  for (const int64_t num : by_name) {
+    const KeptRow* v = state[num];
+    if (!v) continue;
+    out += names[num];
     out += '\t';
-    out.append(buf, std::to_chars(buf, buf + sizeof buf, v.date.days()).ptr);
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, v->day).ptr);
     out += '\t';
-    out.append(buf, std::to_chars(buf, buf + sizeof buf, v.value).ptr);
-    out += v.status == ObservationStatus::kVerified ? "\tv\n" : "\ts\n";
+    out.append(buf, std::to_chars(buf, buf + sizeof buf, v->value).ptr);
+    out += v->status == ObservationStatus::kVerified ? "\tv\n" : "\ts\n";
   }
   return out;
 }
@@ -116,8 +129,14 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
     // then in memory, and COPY may begin).
     std::unique_ptr<BulkLoad> bulk;
     std::optional<StatementRef> ins;
-    auto emit = [&](int64_t unit, bool verified_only, Date through, const State& state,
-                    bool final) -> Status {
+    // The measure numbers in name order.
+    std::vector<int64_t> by_name;
+    for (size_t num = 0; num < measure_names_.size(); ++num)
+      if (!measure_names_[num].empty()) by_name.push_back(static_cast<int64_t>(num));
+    std::sort(by_name.begin(), by_name.end(),
+              [&](int64_t a, int64_t b) { return measure_names_[a] < measure_names_[b]; });
+    auto emit = [&](int64_t unit, bool verified_only, Date through,
+                    const std::vector<const KeptRow*>& state, bool final) -> Status {
       if (!bulk && !ins) {
         bulk = TRY(
             conn_->bulk_load("observation_asof", "unit_id, verified_only, through, final, vals"));
@@ -131,7 +150,7 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
         bulk->add(int64_t{verified_only ? 1 : 0});
         bulk->add(through.iso());
         bulk->add(int64_t{final ? 1 : 0});
-        bulk->add(encode(state));
+        bulk->add(encode(state, by_name, measure_names_));
         return bulk->end_row();
       }
       (*ins)->reset();
@@ -139,26 +158,31 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
       (*ins)->bind(2, int64_t{verified_only ? 1 : 0});
       (*ins)->bind(3, through.iso());
       (*ins)->bind(4, int64_t{final ? 1 : 0});
-      (*ins)->bind(5, encode(state));
+      (*ins)->bind(5, encode(state, by_name, measure_names_));
       return (*ins)->run();
     };
-    // One unit's counted current rows, by date (shown: the views that count each).
-    std::vector<std::pair<MeasureValue, int64_t>> rows;
+    // One unit's counted current rows, by day.
+    std::vector<KeptRow> rows;
+    std::vector<const KeptRow*> state;
     auto keep = [&](int64_t unit) -> Status {
       for (const bool verified_only : {false, true}) {
-        State state;
-        int year = 0;
-        Date last;
-        for (const auto& [r, shown] : rows) {
-          if ((shown & view_bit(verified_only)) == 0) continue;
+        state.assign(measure_names_.size(), nullptr);
+        bool any = false;
+        int32_t year_end = 0;  // the day of the last row's year end
+        int32_t last = 0;
+        for (const KeptRow& r : rows) {
+          if ((r.shown & view_bit(verified_only)) == 0) continue;
           // The first row of a later year closes the previous year.
-          if (!state.empty() && r.date.year() != year)
-            TRY(emit(unit, verified_only, Date::from_ymd(year, 12, 31), state, false));
-          year = r.date.year();
-          state[r.measure_id] = r;
-          last = r.date;
+          if (!any || r.day > year_end) {
+            const Date day = Date::from_days(r.day);
+            if (any) TRY(emit(unit, verified_only, Date::from_days(year_end), state, false));
+            year_end = Date::from_ymd(day.year(), 12, 31).days();
+          }
+          any = true;
+          state[r.measure] = &r;
+          last = r.day;
         }
-        if (!state.empty()) TRY(emit(unit, verified_only, last, state, true));
+        if (any) TRY(emit(unit, verified_only, Date::from_days(last), state, true));
       }
       rows.clear();
       return Status::ok();
@@ -173,9 +197,12 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
     while (TRY(s->step())) {
       if (s->get_int(0) != unit && !rows.empty()) TRY(keep(unit));
       unit = s->get_int(0);
-      rows.push_back({{TRY(measure_name(s->get_int(1))), day_of(*s, 2), s->get_double(3),
-                       counted_status(s->get_int(4))},
-                      s->get_int(5)});
+      const int64_t measure = s->get_int(1);
+      if (measure <= 0 || static_cast<size_t>(measure) >= measure_names_.size() ||
+          measure_names_[measure].empty())
+        return Status::internal("no measure number " + std::to_string(measure) + " in store");
+      rows.push_back({measure, static_cast<int32_t>(s->get_int(2)), s->get_double(3),
+                      counted_status(s->get_int(4)), s->get_int(5)});
     }
     if (!rows.empty()) TRY(keep(unit));
     if (bulk) TRY(bulk->finish());

@@ -102,68 +102,69 @@ Status Store::add_observation(Observation& o) {
   return insert_observation(o, previous ? std::optional<int64_t>(previous->id) : std::nullopt);
 }
 
-Status Store::insert_new_observations(const std::vector<const Observation*>& rows) {
+Status Store::insert_new_observations(const std::vector<NewObservation>& rows,
+                                      const std::string& author) {
   constexpr size_t kPerStatement = 64;
-  constexpr size_t kColumns = 10;  // id, then the row's own
-  const std::string recorded_at = utc_timestamp_now();
+  constexpr size_t kColumns = 8;  // id, unit, measure, day, value, status, note, shown
+  const int64_t now = utc_seconds_of(utc_timestamp_now());
   std::set<int64_t> units;
-  // Every measure's number known before a COPY starts (no query within it).
-  for (const Observation* o : rows) TRY(measure_num(o->measure_id));
   // PostgreSQL: one COPY (inside the caller's transaction: all or nothing).
   if (auto bulk = TRY(conn_->bulk_load("observation",
                                        "unit_id, measure, day, value, status, author, note,"
                                        " recorded_at, shown, current"))) {
-    for (const Observation* o : rows) {
-      bulk->add(o->unit_id);
-      bulk->add(TRY(measure_num(o->measure_id)));
-      bulk->add(int64_t{o->date.days()});
-      bulk->add(o->value);
-      bulk->add(status_code(o->status));
-      bulk->add(o->author);
-      bulk->add(o->note);
-      bulk->add(utc_seconds_of(o->recorded_at.empty() ? recorded_at : o->recorded_at));
-      bulk->add(shown_bits(o->status));
+    for (const NewObservation& o : rows) {
+      bulk->add(o.unit_id);
+      bulk->add(o.measure);
+      bulk->add(int64_t{o.day});
+      bulk->add(o.value);
+      bulk->add(status_code(o.status));
+      bulk->add(author);
+      bulk->add(o.note);
+      bulk->add(now);
+      bulk->add(shown_bits(o.status));
       bulk->add(int64_t{1});
       TRY(bulk->end_row());
-      units.insert(o->unit_id);
+      units.insert(o.unit_id);
     }
     TRY(bulk->finish());
     return units_changed(units);
   }
+  // SQLite: the author and time are the statement's; ids follow the largest
+  // (one writer at a time).
   auto insert_text = [](size_t rows) {
     std::string text =
-        "INSERT INTO observation (id, unit_id, measure, day, value, status, author, note,"
-        " recorded_at, shown, current) VALUES ";
+        "INSERT INTO observation (id, unit_id, measure, day, value, status, note, shown, author,"
+        " recorded_at, current) VALUES ";
     for (size_t i = 0; i < rows; ++i) {
       text += (i ? ", (" : "(");
       for (size_t c = 0; c < kColumns; ++c)
         text += (c ? ", $" : "$") + std::to_string(i * kColumns + c + 1);
-      text += ", 1)";
+      text += ", $" + std::to_string(rows * kColumns + 1) + ", $" +
+              std::to_string(rows * kColumns + 2) + ", 1)";
     }
     return text;
   };
-  // SQLite: ids follow the largest (one writer at a time).
   int64_t id = TRY(next_observation_id());
   // Full batches, then the rest one by one: two statement texts in all.
-  const std::string batch = insert_text(kPerStatement), one = insert_text(1);
+  static const std::string batch = insert_text(kPerStatement), one = insert_text(1);
   for (size_t first = 0, n = 0; first < rows.size(); first += n) {
     n = rows.size() - first >= kPerStatement ? kPerStatement : 1;
     auto s = TRY(sql(n == kPerStatement ? batch : one));
     for (size_t i = 0; i < n; ++i) {
-      const Observation& o = *rows[first + i];
+      const NewObservation& o = rows[first + i];
       const int b = static_cast<int>(i * kColumns);
       s->bind(b + 1, id++);
       s->bind(b + 2, o.unit_id);
-      s->bind(b + 3, TRY(measure_num(o.measure_id)));
-      s->bind(b + 4, int64_t{o.date.days()});
+      s->bind(b + 3, o.measure);
+      s->bind(b + 4, int64_t{o.day});
       s->bind(b + 5, o.value);
       s->bind(b + 6, status_code(o.status));
-      s->bind(b + 7, o.author);
-      s->bind(b + 8, o.note);
-      s->bind(b + 9, utc_seconds_of(o.recorded_at.empty() ? recorded_at : o.recorded_at));
-      s->bind(b + 10, shown_bits(o.status));
+      s->bind(b + 7, o.note);
+      s->bind(b + 8, shown_bits(o.status));
       units.insert(o.unit_id);
     }
+    s->bind(static_cast<int>(n * kColumns + 1), author);
+    s->bind(static_cast<int>(n * kColumns + 2), now);
     TRY(s->run());
   }
   return units_changed(units);
@@ -264,12 +265,19 @@ Result<std::optional<Observation>> Store::observation_by_id(int64_t id) {
 }
 
 Result<std::vector<Observation>> Store::observations_with_status(ObservationStatus status,
+                                                                 int64_t province, int64_t unit,
                                                                  int limit) {
+  // A statement per case, each a range of the queue index (status, unit, day).
+  const std::string where = unit       ? " AND unit_id = $2"
+                            : province ? " AND unit_id IN (SELECT unit_id FROM unit_province"
+                                         " WHERE province_id = $2)"
+                                       : " AND $2 = 0";
   auto s = TRY(sql(std::string("SELECT ") + kObservationColumns +
-                   " FROM observation WHERE current = 1 AND status = $1 AND status != 2"
-                   " ORDER BY day DESC, unit_id, measure LIMIT $2"));
+                   " FROM observation WHERE current = 1 AND status = $1 AND status != 2" + where +
+                   " ORDER BY day DESC, unit_id, measure LIMIT $3"));
   s->bind(1, status_code(status));
-  s->bind(2, static_cast<int64_t>(limit));
+  s->bind(2, unit ? unit : province);
+  s->bind(3, static_cast<int64_t>(limit));
   std::vector<Observation> out;
   while (TRY(s->step())) out.push_back(TRY(read_observation(*s)));
   return out;

@@ -272,8 +272,21 @@ class Store {
   // current row it supersedes (its id; nullopt: none) — bulk imports.
   Status insert_observation(Observation& o, std::optional<int64_t> supersedes);
   // Inserts rows that supersede nothing (no current version of their unit,
-  // measure and date), many per statement, without reading back their ids.
-  Status insert_new_observations(const std::vector<const Observation*>& rows);
+  // measure and date), many per statement, without reading back their ids,
+  // all by `author` and recorded now. Fastest in the table's order (unit,
+  // day, measure).
+  struct NewObservation {
+    int64_t unit_id = 0;
+    int64_t measure = 0;  // its number (measure_num)
+    int32_t day = 0;      // Date::days()
+    double value = 0;
+    ObservationStatus status = ObservationStatus::kSubmitted;
+    std::string note;
+  };
+  Status insert_new_observations(const std::vector<NewObservation>& rows,
+                                 const std::string& author);
+  // The measure's number in the observation table (measure.num).
+  Result<int64_t> measure_num(std::string_view id);
   // Every insert keeps the unit's values as of each year end and its latest
   // date (observation_asof) up to date: at once outside a transaction, else
   // once per unit just before the commit (see units_changed).
@@ -291,10 +304,13 @@ class Store {
   // at any date, ordered by date (then by measure number).
   Result<std::vector<MeasureValue>> value_history(int64_t unit_id, bool verified_only);
   Result<std::optional<Observation>> observation_by_id(int64_t id);
-  // Current observations with this status, newest date first, at most
-  // `limit`: the queues (submitted, returned, drafts; verified values, most
-  // of the table, are not indexed for this and give none).
-  Result<std::vector<Observation>> observations_with_status(ObservationStatus status, int limit);
+  // Current observations with this status of one province's units (0: any)
+  // or of one unit (0: any), newest date first, at most `limit`: the queues
+  // (submitted, returned, drafts; verified values, most of the table, are
+  // not indexed for this and give none).
+  Result<std::vector<Observation>> observations_with_status(ObservationStatus status,
+                                                            int64_t province, int64_t unit,
+                                                            int limit);
   // Every version for (unit, measure), oldest first.
   Result<std::vector<Observation>> observation_history(int64_t unit_id, const std::string& measure);
   Result<int64_t> count_observations();
@@ -445,8 +461,7 @@ class Store {
   Status refresh_all_latest();    // every unit with observations (migration 0011)
   Status convert_observations();  // into the compact table (migration 0018)
   // Measures by number in the observation table (measure.num), read once
-  // and again when a number or name is not known yet.
-  Result<int64_t> measure_num(std::string_view id);
+  // and again when a number or name is not known yet (measure_num too).
   Result<std::string> measure_name(int64_t num);
   Status load_measure_nums();
   Result<Observation> read_observation(Statement& s);  // kObservationColumns

@@ -152,7 +152,7 @@ TEST(Migrations, ConvertsTheObservationTableKeepingEveryVersion) {
   ASSERT_EQ(verified.size(), 1u);
   EXPECT_EQ(verified[0].value, 80);
   // The queue of submitted values, and new values after the old ids.
-  const auto queue = *store->observations_with_status(ObservationStatus::kSubmitted, 10);
+  const auto queue = *store->observations_with_status(ObservationStatus::kSubmitted, 0, 7, 10);
   ASSERT_EQ(queue.size(), 1u);
   EXPECT_EQ(queue[0].id, 11);
   Observation o{.unit_id = 7,
@@ -220,6 +220,45 @@ TEST_F(StoreTest, CorrectionsSupersedeAndKeepHistory) {
   EXPECT_EQ(history[0].value, 1);
   EXPECT_TRUE(history[1].current);
   EXPECT_EQ((*store->current_observation(u, "m", d("2020-01-01")))->value, 2);
+}
+
+// The queues are read per province or unit: a province's submitted values
+// are all in its queue however many newer ones other provinces have (the
+// whole country's newest N, filtered, would leave it out).
+TEST_F(StoreTest, QueuesArePerProvinceAndUnit) {
+  const int64_t p1 = add_unit("01", Level::kProvince, "P1", 0, d("2016-01-01"), Date::max());
+  const int64_t p2 = add_unit("02", Level::kProvince, "P2", 0, d("2016-01-01"), Date::max());
+  const int64_t a = add_unit("10", Level::kCommune, "A", p1, d("2016-01-01"), Date::max());
+  const int64_t b = add_unit("20", Level::kCommune, "B", p2, d("2016-01-01"), Date::max());
+  const int64_t c = add_unit("21", Level::kCommune, "C", p2, d("2016-01-01"), Date::max());
+  ASSERT_TRUE(store->refresh_unit_provinces().is_ok());
+  ASSERT_TRUE(store->upsert_measure(Measure{.id = "m", .name_vi = "M"}).is_ok());
+  auto add = [&](int64_t unit, const char* date, ObservationStatus status) {
+    Observation o{
+        .unit_id = unit, .measure_id = "m", .date = d(date), .value = 1, .status = status};
+    ASSERT_TRUE(store->add_observation(o).is_ok());
+  };
+  add(a, "2020-12-31", ObservationStatus::kSubmitted);
+  add(a, "2021-12-31", ObservationStatus::kVerified);
+  for (const char* date : {"2022-12-31", "2023-12-31", "2024-12-31"})
+    add(b, date, ObservationStatus::kSubmitted);
+  add(c, "2024-12-31", ObservationStatus::kReturned);
+  auto units = [&](int64_t province, int64_t unit, ObservationStatus status, int limit) {
+    std::string out;
+    const auto queue = store->observations_with_status(status, province, unit, limit);
+    EXPECT_TRUE(queue.is_ok());
+    for (const Observation& o : *queue)
+      out += (o.unit_id == a ? "a" : o.unit_id == b ? "b" : "c") + o.date.iso() + " ";
+    return out;
+  };
+  EXPECT_EQ(units(p1, 0, ObservationStatus::kSubmitted, 1), "a2020-12-31 ");
+  EXPECT_EQ(units(0, 0, ObservationStatus::kSubmitted, 1), "b2024-12-31 ");
+  EXPECT_EQ(units(p2, 0, ObservationStatus::kSubmitted, 2), "b2024-12-31 b2023-12-31 ");
+  EXPECT_EQ(units(0, b, ObservationStatus::kSubmitted, 9), "b2024-12-31 b2023-12-31 b2022-12-31 ");
+  EXPECT_EQ(units(0, c, ObservationStatus::kReturned, 9), "c2024-12-31 ");
+  EXPECT_EQ(units(p1, 0, ObservationStatus::kReturned, 9), "");
+  // Verified values are not a queue.
+  EXPECT_EQ(units(p1, 0, ObservationStatus::kVerified, 9), "");
 }
 
 TEST_F(StoreTest, LatestValuesRespectDateAndStatus) {

@@ -9,7 +9,10 @@ ALTER TABLE observation ADD FOREIGN KEY (supersedes) REFERENCES observation(id);
 CREATE UNIQUE INDEX observation_current ON observation(unit_id, measure, day) WHERE current = 1;
 -- Evaluation and history: a unit's rows by day, covering what they read.
 CREATE INDEX observation_by_day ON observation(unit_id, day, measure) INCLUDE (shown, status, value);
-CREATE INDEX observation_current_by_status ON observation(status, day)
+-- The queues (values submitted, values returned), read per province or
+-- unit: verified values, most of the table, are not in it. By unit and day,
+-- the order rows are written in (an import appends to it).
+CREATE INDEX observation_queue ON observation(status, unit_id, day)
   WHERE current = 1 AND status != 2;
 -- Ids go on after the largest (rows copied with their ids do not move it).
 SELECT setval('observation_id_seq', COALESCE((SELECT MAX(id) FROM observation), 0) + 1, false);

@@ -6,7 +6,8 @@
 DROP TABLE observation;
 ALTER TABLE observation_compact RENAME TO observation;
 CREATE UNIQUE INDEX observation_id ON observation(id);
--- The queues (values submitted, values returned): verified values, most of
--- the table, are not in it.
-CREATE INDEX observation_current_by_status ON observation(status, day)
+-- The queues (values submitted, values returned), read per province or
+-- unit: verified values, most of the table, are not in it. By unit and day,
+-- the order rows are written in (an import appends to it).
+CREATE INDEX observation_queue ON observation(status, unit_id, day)
   WHERE current = 1 AND status != 2;
