@@ -50,4 +50,12 @@ Status Store::convert_observations() {
   return Status::ok();
 }
 
+Status Store::compact_file() {
+  const Progress& tell = progress_hook();
+  if (tell) tell("vacuum", 0, 1);
+  const Status s = conn_->exec_script("VACUUM");
+  if (tell) tell(s.is_ok() ? "vacuum" : "vacuum failed: " + s.message(), 1, 1);
+  return Status::ok();
+}
+
 }  // namespace ntm

@@ -90,18 +90,21 @@ Status Store::migrate() {
   }
   // Foreign keys are off while tables are rebuilt (SQLite's own procedure for
   // changing a table), then checked before the commit.
-  TRY(conn_->exec_script("PRAGMA foreign_keys=OFF"));
+  // Sorts for new indexes (and VACUUM's copy) spill to temporary files, not
+  // to memory: a national table's index is larger than a server's memory.
+  TRY(conn_->exec_script("PRAGMA foreign_keys=OFF; PRAGMA temp_store=FILE"));
   TRY(conn_->exec_script("BEGIN IMMEDIATE"));
   ++tx_depth_;
   Status s = migrate_locked();
   --tx_depth_;
   if (!s.is_ok()) {
     (void)conn_->exec_script("ROLLBACK");
-    (void)conn_->exec_script("PRAGMA foreign_keys=ON");
+    (void)conn_->exec_script("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY");
     return s;
   }
   s = conn_->exec_script("COMMIT");
-  (void)conn_->exec_script("PRAGMA foreign_keys=ON");
+  if (s.is_ok() && converted_) TRY(compact_file());
+  (void)conn_->exec_script("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY");
   return s;
 }
 
@@ -124,7 +127,10 @@ Status Store::migrate_locked() {
     TRY(transaction([&]() -> Status {
       TRY(conn_->exec_script(m.sql));
       if (m.version == 14) TRY(assign_single_province());
-      if (m.version == 18) TRY(convert_observations());
+      if (m.version == 18) {
+        TRY(convert_observations());
+        converted_ = true;
+      }
       // 0011 keeps values as of each year end, computed here, not in SQL,
       // from the table as this binary reads it: once the compact table is in
       // place (a database older than 0011 has none kept yet).

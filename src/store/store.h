@@ -460,6 +460,9 @@ class Store {
   Status refresh_latest(const std::vector<int64_t>& units);
   Status refresh_all_latest();    // every unit with observations (migration 0011)
   Status convert_observations();  // into the compact table (migration 0018)
+  // SQLite, after the conversion: the old table's pages given back to the
+  // disk (VACUUM); a failure (no room for the copy) is told, not fatal.
+  Status compact_file();
   // Measures by number in the observation table (measure.num), read once
   // and again when a number or name is not known yet (measure_num too).
   Result<std::string> measure_name(int64_t num);
@@ -478,6 +481,7 @@ class Store {
   int tx_depth_ = 0;               // > 0 inside transaction()
   std::set<int64_t> stale_units_;  // kept values to refresh before the commit
   std::map<std::string, std::unique_ptr<Statement>> cache_;
+  bool converted_ = false;                  // the observation table was converted
   std::vector<std::string> measure_names_;  // by number; "" where none
   std::map<std::string, int64_t, std::less<>> measure_nums_;
 };
