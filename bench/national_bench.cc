@@ -284,12 +284,12 @@ int main(int argc, char** argv) {
   }
   if (raw) sqlite3_exec(raw, setup.c_str(), nullptr, nullptr, nullptr);
   const std::string query =
-      "WITH latest AS (SELECT o.unit_id, o.measure_id, o.value,"
-      "  ROW_NUMBER() OVER (PARTITION BY o.unit_id, o.measure_id ORDER BY o.date DESC) AS rn"
-      "  FROM observation o WHERE o.current = 1 AND o.date <= '" +
-      at.iso() +
-      "'"
-      "  AND o.status IN ('verified', 'submitted')),"
+      "WITH latest AS (SELECT o.unit_id, m.id AS measure_id, o.value,"
+      "  ROW_NUMBER() OVER (PARTITION BY o.unit_id, o.measure ORDER BY o.day DESC) AS rn"
+      "  FROM observation o JOIN measure m ON m.num = o.measure"
+      "  WHERE o.current = 1 AND o.day <= " +
+      std::to_string(at.days()) +
+      "  AND o.status IN (1, 2)),"  // submitted, verified
       " per_criterion AS (SELECT l.unit_id, i.criterion, MIN(l.value >= i.threshold) AS ok"
       "  FROM latest l JOIN ind i ON i.measure_id = l.measure_id WHERE l.rn = 1"
       "  GROUP BY l.unit_id, i.criterion)"
