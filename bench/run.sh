@@ -72,6 +72,8 @@ echo "## Import beside sqlite3's own .import (a province's first load)"
 echo
 . "$(dirname "$0")/import_side.sh"
 import_side "$tmp/demo.db"
+. "$(dirname "$0")/duckdb.sh"
+duckdb_load "$tmp/obs.csv"
 
 if [ "${NTM_BENCH_PG:-1}" = 1 ] && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   . "$(dirname "$0")/postgres.sh"
@@ -109,7 +111,9 @@ national_views() {
 echo
 echo "## National scale (scale ${NTM_BENCH_SCALE:-1})"
 echo
-"$build/bench/national_bench" --scale "${NTM_BENCH_SCALE:-1}" --keep --db "$tmp/national.db" 2>/dev/null
+mkdir -p "$tmp/csv"
+"$build/bench/national_bench" --scale "${NTM_BENCH_SCALE:-1}" --keep --db "$tmp/national.db" \
+  --csv-dir "$tmp/csv" 2>/dev/null
 echo
 echo "| what | value |"
 echo "|---|---|"
@@ -118,6 +122,7 @@ start=$(date +%s.%N)
 printf "| progress report XLSX, Thanh Hóa (the largest province in 2024) | %.2f s |\n" "$(awk "BEGIN{print $(date +%s.%N) - $start}")"
 serve "national" "$tmp/national.db" 18182 01 00376
 national_views "$tmp/national.db" 18183
+duckdb_national "$tmp/national.db" "$tmp/csv" 2024-12-31
 echo
 echo "## The storage engine's own ceiling for the import"
 echo
