@@ -155,29 +155,22 @@ TEST(Migrations, ConvertsTheObservationTableKeepingEveryVersion) {
   const auto queue = *store->observations_with_status(ObservationStatus::kSubmitted, 0, 7, 10);
   ASSERT_EQ(queue.size(), 1u);
   EXPECT_EQ(queue[0].id, 11);
-  Observation o{.unit_id = 7,
-                .measure_id = "zeta",
-                .date = d("2024-12-31"),
-                .value = 90,
-                .status = ObservationStatus::kVerified,
-                .author = "so.yte"};
-  ASSERT_TRUE(store->add_observation(o).is_ok());
-  EXPECT_GT(o.id, 13);
+  auto add_verified = [&](const char* measure, const char* date, double value) {
+    Observation o{.unit_id = 7,
+                  .measure_id = measure,
+                  .date = d(date),
+                  .value = value,
+                  .status = ObservationStatus::kVerified,
+                  .author = "so.yte"};
+    EXPECT_TRUE(store->add_observation(o).is_ok());
+    return o.id;
+  };
+  EXPECT_GT(add_verified("zeta", "2024-12-31", 90), 13);
   EXPECT_EQ(store->observation_history(7, "zeta")->size(), 3u);
   EXPECT_EQ((*store->latest_values(7, d("2026-01-01"), true))[0].value, 90);
   // A measure added later takes the next number.
-  Measure m;
-  m.id = "beta";
-  m.name_vi = "B";
-  m.name_en = "B";
-  ASSERT_TRUE(store->upsert_measure(m).is_ok());
-  Observation b{.unit_id = 7,
-                .measure_id = "beta",
-                .date = d("2025-12-31"),
-                .value = 1,
-                .status = ObservationStatus::kVerified,
-                .author = "so.yte"};
-  ASSERT_TRUE(store->add_observation(b).is_ok());
+  ASSERT_TRUE(store->upsert_measure(Measure{.id = "beta", .name_vi = "B", .name_en = "B"}).is_ok());
+  add_verified("beta", "2025-12-31", 1);
   EXPECT_EQ(store->observation_history(7, "beta")->at(0).measure_id, "beta");
   store.reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((file + suffix).c_str());
