@@ -184,7 +184,8 @@ def stored(db, measures):
     for m in measures:
         row = con.execute(
             "SELECT o.value, o.note FROM observation o JOIN unit u ON u.id = o.unit_id"
-            " WHERE u.code = ? AND o.measure_id = ? AND o.date = ? AND o.current = 1",
+            " JOIN measure m ON m.num = o.measure WHERE u.code = ? AND m.id = ?"
+            " AND o.day = CAST(julianday(?) - 2440587.5 AS INTEGER) AND o.current = 1",
             (UNIT, m, PERIOD)).fetchone()
         out[m] = [row[0], row[1]] if row else None
     con.close()
