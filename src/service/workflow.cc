@@ -233,21 +233,19 @@ Result<std::vector<FieldError>> submit_entry(Store& store, const EntryForm& form
 Result<std::vector<QueueItem>> verification_queue(Store& store, const Catalog& catalog,
                                                   const User& user) {
   std::vector<QueueItem> out;
-  // (province, set) -> measure -> departments
-  std::map<std::pair<int64_t, std::string>, std::map<std::string, std::vector<std::string>>> by_set;
-  std::map<int64_t, int64_t> provinces;  // unit -> province
-  // Only a province's own people verify: its queue, newest first.
+  // Only a province's own people verify: its queue (values of the units it
+  // answers for), newest first.
   if (is_central(user) || user.province_id == 0) return out;
-  for (Observation& o : TRY(store.observations_with_status(ObservationStatus::kSubmitted,
-                                                           user.province_id, 0, 2000))) {
-    if (!provinces.count(o.unit_id)) provinces[o.unit_id] = TRY(store.province_of(o.unit_id));
-    const int64_t province = provinces[o.unit_id];
-    if (!reads_province(user, province) || is_central(user)) continue;
+  const int64_t province = user.province_id;
+  std::map<std::string, std::map<std::string, std::vector<std::string>>>
+      by_set;  // set -> measure -> departments
+  for (Observation& o :
+       TRY(store.observations_with_status(ObservationStatus::kSubmitted, province, 0, 2000))) {
     const auto unit = TRY(store.unit_version_at(o.unit_id, o.date));
     if (!unit) continue;
     const CriteriaSet* set = set_for(store, catalog, *unit, o.date);
     if (!set) continue;
-    auto& measures = by_set[{province, set->id}];
+    auto& measures = by_set[set->id];
     if (measures.empty()) measures = TRY(measure_departments(store, *set, province));
     const auto deps = measures.find(o.measure_id);
     const std::vector<std::string> departments =

@@ -71,11 +71,6 @@ Result<std::vector<MeasureValue>> decode(std::string_view text) {
 
 Date day_of(Statement& s, int col) { return Date::from_days(static_cast<int32_t>(s.get_int(col))); }
 
-ObservationStatus counted_status(int64_t code) {
-  return code == status_code(ObservationStatus::kVerified) ? ObservationStatus::kVerified
-                                                           : ObservationStatus::kSubmitted;
-}
-
 // A later value replaces the state's value of its measure.
 void apply(State& state, const std::string& measure, Date date, double value,
            ObservationStatus status) {
@@ -115,6 +110,12 @@ Status Store::units_changed(const std::set<int64_t>& units) {
 Status Store::refresh_latest(const std::vector<int64_t>& units) {
   constexpr size_t kBatch = 500;
   TRY(load_measure_nums());  // no query for a name while a COPY runs
+  // The measure numbers in name order (the kept text's order).
+  std::vector<int64_t> by_name;
+  for (size_t num = 0; num < measure_names_.size(); ++num)
+    if (!measure_names_[num].empty()) by_name.push_back(static_cast<int64_t>(num));
+  std::sort(by_name.begin(), by_name.end(),
+            [&](int64_t a, int64_t b) { return measure_names_[a] < measure_names_[b]; });
   for (size_t first = 0; first < units.size(); first += kBatch) {
     const size_t n = std::min(kBatch, units.size() - first);
     std::string ids;  // "1,2,3": one parameter
@@ -129,12 +130,6 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
     // then in memory, and COPY may begin).
     std::unique_ptr<BulkLoad> bulk;
     std::optional<StatementRef> ins;
-    // The measure numbers in name order.
-    std::vector<int64_t> by_name;
-    for (size_t num = 0; num < measure_names_.size(); ++num)
-      if (!measure_names_[num].empty()) by_name.push_back(static_cast<int64_t>(num));
-    std::sort(by_name.begin(), by_name.end(),
-              [&](int64_t a, int64_t b) { return measure_names_[a] < measure_names_[b]; });
     auto emit = [&](int64_t unit, bool verified_only, Date through,
                     const std::vector<const KeptRow*>& state, bool final) -> Status {
       if (!bulk && !ins) {

@@ -19,6 +19,11 @@ Result<ObservationStatus> status_of_code(int64_t code) {
   return static_cast<ObservationStatus>(code);
 }
 
+ObservationStatus counted_status(int64_t code) {
+  return code == status_code(ObservationStatus::kVerified) ? ObservationStatus::kVerified
+                                                           : ObservationStatus::kSubmitted;
+}
+
 Result<Observation> Store::read_observation(Statement& s) {
   Observation o;
   o.id = s.get_int(0);
@@ -249,9 +254,7 @@ Result<std::vector<MeasureValue>> Store::value_history(int64_t unit_id, bool ver
   while (TRY(s->step())) {
     out.push_back({TRY(measure_name(s->get_int(0))),
                    Date::from_days(static_cast<int32_t>(s->get_int(1))), s->get_double(2),
-                   s->get_int(3) == status_code(ObservationStatus::kVerified)
-                       ? ObservationStatus::kVerified
-                       : ObservationStatus::kSubmitted});
+                   counted_status(s->get_int(3))});
   }
   return out;
 }

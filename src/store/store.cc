@@ -104,6 +104,7 @@ Status Store::migrate() {
   }
   s = conn_->exec_script("COMMIT");
   if (s.is_ok() && converted_) TRY(compact_file());
+  converted_ = false;
   (void)conn_->exec_script("PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY");
   return s;
 }

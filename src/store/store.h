@@ -90,6 +90,9 @@ int64_t view_bit(bool verified_only);
 // 3 returned; migration 0018).
 int64_t status_code(ObservationStatus status);
 Result<ObservationStatus> status_of_code(int64_t code);
+// The status a counted row (shown != 0) stands for in a view: verified, or
+// else submitted (a draft or return counts its earlier verified version).
+ObservationStatus counted_status(int64_t code);
 
 class Store {
  public:
