@@ -253,6 +253,30 @@ int main(int argc, char** argv) {
     for (const Assessment& a : *list) met += a.criteria_met;
   });
   evaluated /= 3, met /= 3;
+  // The same on both cores: the provinces shared with a second thread
+  // reading through a second connection (what the server and
+  // `ntm evaluate --all` do).
+  std::vector<double> two_times;
+  long met_two = 0;
+  {
+    auto twin = store->open_twin();
+    check(twin.status());
+    std::vector<std::string> codes;
+    for (const UnitVersion& p : provinces) codes.push_back(p.code);
+    for (int run = 0; run < 3; ++run) {
+      const auto t0 = Clock::now();
+      std::vector<long> met_of(codes.size());
+      check(evaluate_each(*store, twin->get(), catalog, codes, Level::kCommune, {at, "", false},
+                          [&](size_t i, std::vector<Assessment> units) {
+                            for (const Assessment& a : units) met_of[i] += a.criteria_met;
+                            return Status::ok();
+                          }));
+      two_times.push_back(ms_since(t0));
+      met_two = 0;
+      for (const long m : met_of) met_two += m;
+    }
+    std::sort(two_times.begin(), two_times.end());
+  }
   // The plan status of every commune (its plan against its assessment).
   size_t with_plan = 0;
   const double plans_status_ms = median_ms(at, [&](const UnitVersion& p) {
@@ -323,6 +347,8 @@ int main(int argc, char** argv) {
               static_cast<double>(std::move(store->database_bytes()).value()) / 1e6);
   std::printf("| evaluate all %zu communes of %zu provinces at %s, median of 3 | %.0f ms |\n",
               evaluated, provinces.size(), at.vi().c_str(), ours);
+  std::printf("| the same on two threads (a second connection), median of 3 | %.0f ms (%s) |\n",
+              two_times[1], met_two == met ? "same verdicts" : "VERDICTS DIFFER");
   if (!pg) {
     std::printf(
         "| same as one plain SQL query (latest value per measure, criteria met) | %.0f ms (%ld "

@@ -232,14 +232,19 @@ Status run_evaluate(const Options& o, std::ostream& out) {
   std::vector<Assessment> list;
   UnitVersion parent{.code = "VN", .name = "Toàn quốc"};
   if (o.parent.empty()) {
-    TRY(store->read([&]() -> Status {
-      for (const UnitVersion& p : TRY(store->top_level_units(opts.at))) {
-        auto part = TRY(evaluate_all(*store, catalog, p.code, *level, opts));
-        list.insert(list.end(), std::make_move_iterator(part.begin()),
-                    std::make_move_iterator(part.end()));
-      }
-      return Status::ok();
-    }));
+    // The provinces on two threads (a second connection).
+    std::vector<std::string> codes;
+    for (const UnitVersion& p : TRY(store->top_level_units(opts.at))) codes.push_back(p.code);
+    auto twin = store->open_twin();
+    std::vector<std::vector<Assessment>> parts(codes.size());
+    TRY(evaluate_each(*store, twin.is_ok() ? twin->get() : nullptr, catalog, codes, *level, opts,
+                      [&](size_t i, std::vector<Assessment> units) {
+                        parts[i] = std::move(units);
+                        return Status::ok();
+                      }));
+    for (auto& part : parts)
+      list.insert(list.end(), std::make_move_iterator(part.begin()),
+                  std::make_move_iterator(part.end()));
   } else {
     list = TRY(evaluate_all(*store, catalog, o.parent, *level, opts));
     parent = *TRY(store->unit_at(o.parent, opts.at));

@@ -138,8 +138,14 @@ Result<std::shared_ptr<const NationalOverview>> AppState::national(const Evaluat
       opts.at.iso() + "|" + opts.set_id + "|" + (opts.verified_only ? "v" : "a");
   if (auto it = src.nationals.find(key); it != src.nationals.end()) return it->second;
   if (src.nationals.size() > 32) src.nationals.clear();  // bound the memory
+  // The provinces on two threads: a second connection, opened once (none
+  // for a database in memory: one thread then).
+  if (!src.twin_tried) {
+    src.twin_tried = true;
+    if (auto twin = src.store->open_twin(); twin.is_ok()) src.twin = std::move(*twin);
+  }
   auto n = std::make_shared<const NationalOverview>(
-      TRY(build_national(*src.store, *src.catalog, opts, opts.at.add_years(-1))));
+      TRY(build_national(*src.store, *src.catalog, opts, opts.at.add_years(-1), src.twin.get())));
   src.nationals[key] = n;
   return std::shared_ptr<const NationalOverview>(n);
 }

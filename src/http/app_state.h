@@ -100,6 +100,8 @@ class AppState {
     std::unique_ptr<RecognitionBook> recognition_book;
     std::shared_ptr<const RecognitionsByUnit> recognitions;
     std::shared_ptr<const DossierDuties> dossier_duties;
+    std::unique_ptr<Store> twin;  // reads on a second thread (national)
+    bool twin_tried = false;
   };
   Status refresh();
   bool replica_has(int64_t position);

@@ -1,6 +1,8 @@
 #include "service/evaluate.h"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 #include <unordered_map>
 
 #include "rules/criteria_loader.h"
@@ -246,6 +248,32 @@ Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalo
     return Status::ok();
   }));
   return out;
+}
+
+Status evaluate_each(Store& store, Store* twin, const Catalog& catalog,
+                     const std::vector<std::string>& parents, Level level,
+                     const EvaluateOptions& opts, const EachParent& each) {
+  std::atomic<size_t> next{0};
+  // Takes the next parent until none is left or one fails.
+  auto work = [&](Store& s) -> Status {
+    return s.read([&]() -> Status {
+      for (size_t i; (i = next++) < parents.size();) {
+        auto units = evaluate_all(s, catalog, parents[i], level, opts);
+        Status done = units.is_ok() ? each(i, std::move(*units)) : units.status();
+        if (!done.is_ok()) {
+          next = parents.size();
+          return done;
+        }
+      }
+      return Status::ok();
+    });
+  };
+  if (!twin || parents.size() < 2) return work(store);
+  Status other = Status::ok();
+  std::thread helper([&] { other = work(*twin); });
+  const Status mine = work(store);
+  helper.join();
+  return mine.is_ok() ? other : mine;
 }
 
 }  // namespace ntm

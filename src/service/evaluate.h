@@ -3,6 +3,7 @@
 // tree, and evaluate one unit or every unit of a level under a parent.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -75,5 +76,18 @@ Result<std::vector<Assessment>> evaluate_all(Store& store, const Catalog& catalo
                                              const std::string& parent_code, Level level,
                                              const EvaluateOptions& opts,
                                              HistoryCache* cache = nullptr);
+
+// evaluate_all for each of `parents` (codes), each parent's units handed to
+// `each` with the parent's index as soon as they are evaluated (nothing of
+// the whole country is held at once). With `twin` (Store::open_twin of
+// `store`) the parents are shared between this thread and a second one
+// reading through the twin, each taking the next parent when done with one:
+// both cores for the whole country. `each` then runs on either thread and
+// must touch only what belongs to its index. Each thread reads in one
+// transaction of its own. The first failure ends both.
+using EachParent = std::function<Status(size_t index, std::vector<Assessment> units)>;
+Status evaluate_each(Store& store, Store* twin, const Catalog& catalog,
+                     const std::vector<std::string>& parents, Level level,
+                     const EvaluateOptions& opts, const EachParent& each);
 
 }  // namespace ntm

@@ -25,21 +25,27 @@ Summary add_summaries(const std::vector<const Summary*>& parts) {
 namespace {
 
 // Every province in force on `at` with its communes evaluated (from the kept
-// values, one batch per province: no history is read).
-Result<std::vector<ProvinceFigures>> provinces_at(Store& store, const Catalog& catalog,
+// values, one batch per province: no history is read), on two threads with
+// `twin`.
+Result<std::vector<ProvinceFigures>> provinces_at(Store& store, Store* twin, const Catalog& catalog,
                                                   const EvaluateOptions& opts) {
   std::vector<ProvinceFigures> out;
+  std::vector<std::string> codes;
   for (const UnitVersion& p : TRY(store.top_level_units(opts.at))) {
     if (p.level != Level::kProvince) continue;
-    ProvinceFigures f{p, nullptr, {}, {}, std::nullopt};
-    const auto units = TRY(evaluate_all(store, catalog, p.code, Level::kCommune, opts));
-    f.summary = summarize(units);
-    if (!units.empty()) {
-      f.set = units.front().set;
-      f.criteria = count_criteria(*f.set, units);
-    }
-    out.push_back(std::move(f));
+    out.push_back({p, nullptr, {}, {}, std::nullopt});
+    codes.push_back(p.code);
   }
+  TRY(evaluate_each(store, twin, catalog, codes, Level::kCommune, opts,
+                    [&](size_t i, std::vector<Assessment> units) {
+                      ProvinceFigures& f = out[i];
+                      f.summary = summarize(units);
+                      if (!units.empty()) {
+                        f.set = units.front().set;
+                        f.criteria = count_criteria(*f.set, units);
+                      }
+                      return Status::ok();
+                    }));
   return out;
 }
 
@@ -61,18 +67,18 @@ Summary total_of(const std::vector<ProvinceFigures>& provinces) {
 }  // namespace
 
 Result<NationalOverview> build_national(Store& store, const Catalog& catalog,
-                                        const EvaluateOptions& opts,
-                                        std::optional<Date> compare_at) {
+                                        const EvaluateOptions& opts, std::optional<Date> compare_at,
+                                        Store* twin) {
   NationalOverview n;
   n.opts = opts;
   n.compare_at = compare_at;
   TRY(store.read([&]() -> Status {
-    n.provinces = TRY(provinces_at(store, catalog, opts));
+    n.provinces = TRY(provinces_at(store, twin, catalog, opts));
     n.total = total_of(n.provinces);
     if (compare_at) {
       EvaluateOptions before = opts;
       before.at = *compare_at;
-      const auto then = TRY(provinces_at(store, catalog, before));
+      const auto then = TRY(provinces_at(store, twin, catalog, before));
       if (!then.empty()) n.total_compare = total_of(then);
       n.compare_set = main_set(then);
       std::map<int64_t, const ProvinceFigures*> by_id;

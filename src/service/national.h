@@ -36,8 +36,9 @@ struct NationalOverview {
 // (weighted by communes), bands by position.
 Summary add_summaries(const std::vector<const Summary*>& parts);
 
+// With `twin` (Store::open_twin) the provinces are evaluated on two threads.
 Result<NationalOverview> build_national(Store& store, const Catalog& catalog,
-                                        const EvaluateOptions& opts,
-                                        std::optional<Date> compare_at);
+                                        const EvaluateOptions& opts, std::optional<Date> compare_at,
+                                        Store* twin = nullptr);
 
 }  // namespace ntm

@@ -23,7 +23,19 @@ Result<std::unique_ptr<Store>> Store::open_unmigrated(const std::string& db,
                                                       int statement_timeout_ms) {
   auto conn = is_postgres_url(db) ? TRY(open_postgres_connection(db, statement_timeout_ms))
                                   : TRY(open_sqlite_connection(db));
-  return std::make_unique<Store>(std::move(conn));
+  auto store = std::make_unique<Store>(std::move(conn));
+  store->location_ = db;
+  store->statement_timeout_ms_ = statement_timeout_ms;
+  return store;
+}
+
+Result<std::unique_ptr<Store>> Store::open_twin() {
+  if (location_.empty() || location_ == ":memory:")
+    return Status::invalid("no second connection to a database in memory");
+  auto twin = TRY(open_unmigrated(location_, statement_timeout_ms_));
+  // 4 MiB: the pages it reads stay in the operating system's cache.
+  if (twin->backend() == "sqlite") TRY(twin->conn_->exec_script("PRAGMA cache_size=-4096"));
+  return twin;
 }
 
 Result<std::vector<std::string>> Store::table_names() {
@@ -47,8 +59,7 @@ Status Store::backup_into(const std::string& path) {
 }
 
 Result<std::unique_ptr<Store>> Store::open_sqlite(const std::string& path) {
-  auto conn = TRY(open_sqlite_connection(path));
-  auto store = std::make_unique<Store>(std::move(conn));
+  auto store = TRY(open_unmigrated(path, 0));
   TRY(store->migrate());
   return store;
 }

@@ -114,6 +114,12 @@ class Store {
 
   explicit Store(std::unique_ptr<Connection> conn) : conn_(std::move(conn)) {}
 
+  // Another connection to the same database, not migrated, for reading on
+  // another thread (evaluate_each); on SQLite with a smaller page cache (the
+  // operating system's cache holds the file for both). Fails for a database
+  // in memory or a Store made from a bare connection.
+  Result<std::unique_ptr<Store>> open_twin();
+
   // Applies every migration newer than the schema version, each in its own
   // transaction together with the version bump (on PostgreSQL under an
   // advisory lock: instances starting together migrate once).
@@ -480,6 +486,8 @@ class Store {
   Result<StatementRef> sql(const std::string& text);
 
   std::unique_ptr<Connection> conn_;
+  std::string location_;  // what open_unmigrated opened (open_twin)
+  int statement_timeout_ms_ = 0;
   int64_t write_count_ = 0;        // commits through this Store, part of data_version()
   int tx_depth_ = 0;               // > 0 inside transaction()
   std::set<int64_t> stale_units_;  // kept values to refresh before the commit
