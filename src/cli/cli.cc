@@ -10,6 +10,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <mutex>
+#include <optional>
 #include <ostream>
 
 #include "api/routes.h"
@@ -236,15 +238,26 @@ Status run_evaluate(const Options& o, std::ostream& out) {
     std::vector<std::string> codes;
     for (const UnitVersion& p : TRY(store->top_level_units(opts.at))) codes.push_back(p.code);
     auto twin = store->open_twin();
-    std::vector<std::vector<Assessment>> parts(codes.size());
+    // The provinces in code order as they are done: CSV is written as it
+    // comes (the country is never held whole), the other formats collect.
+    std::mutex order;
+    std::vector<std::optional<std::vector<Assessment>>> done(codes.size());
+    size_t next = 0;
+    if (o.format == "csv") print_all_csv({}, out);
     TRY(evaluate_each(*store, twin.is_ok() ? twin->get() : nullptr, catalog, codes, *level, opts,
                       [&](size_t i, std::vector<Assessment> units) {
-                        parts[i] = std::move(units);
+                        const std::lock_guard<std::mutex> lock(order);
+                        done[i] = std::move(units);
+                        for (; next < done.size() && done[next]; done[next++].reset()) {
+                          if (o.format == "csv")
+                            print_all_csv(*done[next], out, false);
+                          else
+                            list.insert(list.end(), std::make_move_iterator(done[next]->begin()),
+                                        std::make_move_iterator(done[next]->end()));
+                        }
                         return Status::ok();
                       }));
-    for (auto& part : parts)
-      list.insert(list.end(), std::make_move_iterator(part.begin()),
-                  std::make_move_iterator(part.end()));
+    if (o.format == "csv") return Status::ok();
   } else {
     list = TRY(evaluate_all(*store, catalog, o.parent, *level, opts));
     parent = *TRY(store->unit_at(o.parent, opts.at));

@@ -100,8 +100,8 @@ void print_all_table(const UnitVersion& parent, const std::vector<Assessment>& l
   for (const BandCount& b : s.bands) out << "  " << b.label << " tiêu chí: " << b.units << "\n";
 }
 
-void print_all_csv(const std::vector<Assessment>& list, std::ostream& out) {
-  out << "unit_code,unit_name,criteria_met,criteria_total,title_status\n";
+void print_all_csv(const std::vector<Assessment>& list, std::ostream& out, bool header) {
+  if (header) out << "unit_code,unit_name,criteria_met,criteria_total,title_status\n";
   for (const Assessment& a : list) {
     out << a.unit.code << "," << csv_field(a.unit.name) << "," << a.criteria_met << ","
         << a.criteria.size() << ","

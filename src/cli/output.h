@@ -14,7 +14,8 @@ void print_unit_csv(const Assessment& a, std::ostream& out);
 // A table of units under `parent`, then the summary (title count, average, bands).
 void print_all_table(const UnitVersion& parent, const std::vector<Assessment>& list,
                      std::ostream& out);
-void print_all_csv(const std::vector<Assessment>& list, std::ostream& out);
+// The header line, then a line per assessment.
+void print_all_csv(const std::vector<Assessment>& list, std::ostream& out, bool header = true);
 // Plan status per unit: CSV (stable English state codes) or a Vietnamese table.
 void print_plan_rows(const std::vector<PlanRow>& rows, bool csv, std::ostream& out);
 
