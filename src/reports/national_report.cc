@@ -17,8 +17,11 @@ double average(double v) { return std::round(v * 100) / 100; }
 Result<TableReport> national_report(Store& store, const Catalog& catalog,
                                     const TableReportOptions& o) {
   const Date compare = o.compare ? *o.compare : o.at.add_years(-1);
-  const NationalOverview n =
-      TRY(build_national(store, catalog, {o.at, o.set_id, o.verified_only}, compare));
+  // The provinces on two threads (a second connection for the report; one
+  // thread for a database in memory).
+  auto twin = store.open_twin();
+  const NationalOverview n = TRY(build_national(store, catalog, {o.at, o.set_id, o.verified_only},
+                                                compare, twin.is_ok() ? twin->get() : nullptr));
   if (n.provinces.empty())
     return Status::not_found("không có tỉnh, thành phố nào vào ngày " + o.at.vi());
   TableReport r = TRY(report_frame(store, "national", nullptr, o.at, o));
