@@ -368,6 +368,11 @@ class Store {
                                              const std::string& date);
 
   Status insert_audit(const AuditEntry& e);
+  // --- receipts of items from a phone's offline queue (entry_receipts.cc) ----
+  // The values an item stored, if this account's item `key` was stored.
+  Result<std::optional<int64_t>> entry_receipt(int64_t user_id, const std::string& key);
+  Status add_entry_receipt(int64_t user_id, const std::string& key, int64_t unit_id, Date period,
+                           int64_t changed);
   // Newest first; filters are ignored when empty / 0.
   Result<std::vector<AuditEntry>> audit(int64_t unit_id, const std::string& actor,
                                         const std::string& action, int limit,

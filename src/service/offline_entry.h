@@ -1,0 +1,56 @@
+// Items of a phone's offline entry queue, applied when the phone is online
+// again (docs/offline.md): each exactly once (the key the phone gave it),
+// never over a value that changed on the server since the phone kept its
+// copy unless the officer chose, and all or nothing.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "service/workflow.h"
+
+namespace ntm {
+
+// What a field held when the phone kept the page: "value|status"
+// ("12.5|submitted"), "" when the period had no value. The entry page
+// carries it beside each field; a queued item sends it back as its base.
+std::string base_token(const EntryField& f);
+
+struct QueuedEntry {
+  std::string key;                            // made on the phone: 16-64 of [A-Za-z0-9_-]
+  std::map<std::string, std::string> values;  // measure -> as typed
+  std::map<std::string, std::string> notes;   // measure -> note
+  std::map<std::string, std::string> base;    // measure -> base_token when typed
+  // Conflicts the officer settled: measure -> "phone" (store the phone's
+  // value) or "server" (keep the server's; the phone's is dropped).
+  std::map<std::string, std::string> choice;
+};
+
+struct EntryConflict {
+  std::string measure;
+  std::string label;   // the measure's name
+  std::string base;    // what the phone saw (shown, "" none)
+  std::string server;  // what the server has now (shown)
+  std::string phone;   // what the officer typed
+};
+
+struct QueuedEntryResult {
+  enum class Outcome { kStored, kAlreadyStored, kRefused, kConflict };
+  Outcome outcome = Outcome::kStored;
+  int64_t changed = 0;                   // values stored (kStored, kAlreadyStored)
+  std::vector<FieldError> errors;        // kRefused: nothing stored
+  std::vector<EntryConflict> conflicts;  // kConflict: nothing stored
+};
+
+// Applies one queued item to `form` (read just before) in one transaction:
+// an item already stored under this account's key stores nothing again;
+// a field whose server value differs from the item's base is a conflict
+// unless the item carries the officer's choice (recorded in the audit log:
+// the value the phone saw, the server's, and which was kept); values are
+// checked as online (a wrong one refuses the whole item) and stored as
+// submitted for verification, with the receipt under the key.
+Result<QueuedEntryResult> apply_queued_entry(Store& store, const EntryForm& form, const User& user,
+                                             const QueuedEntry& item);
+
+}  // namespace ntm
