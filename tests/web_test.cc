@@ -24,6 +24,7 @@
 #include "service/auth.h"
 #include "service/dossier.h"
 #include "service/importer.h"
+#include "service/offline_entry.h"
 #include "service/recognition.h"
 #include "store/test_store.h"
 #include "test_server.h"
@@ -329,6 +330,56 @@ TEST_F(WebTest, WriteBlockedByALongImportKeepsWhatWasTyped) {
   const auto saved = *app_->store().current_observation(unit, "bhyt", *Date::parse("2019-06-30"));
   ASSERT_TRUE(saved);
   EXPECT_DOUBLE_EQ(saved->value, 77.5);
+}
+
+// A phone's queued item through the API: stored once under its key, a
+// second item made on the same old copy meets a conflict (nothing stored),
+// and an expired session or a wrong token is refused in JSON (the phone
+// keeps its queue).
+TEST_F(WebTest, OfflineQueueItemStoredOnceAndConflictsShown) {
+  const std::string xa = cookie("commune");
+  const std::string csrf = "csrf=" + sessions_.at("commune").second;
+  const Date period = *Date::parse("2023-06-30");
+  const Catalog catalog = std::move(Catalog::load(app_->store())).value();
+  auto base_of = [&](const char* measure) {
+    const EntryForm f = std::move(entry_form(app_->store(), catalog, "18580", period)).value();
+    for (const EntryField& field : f.fields)
+      if (field.measure->id == measure) return base_token(field);
+    return std::string("?");
+  };
+  const std::string seen = base_of("bhyt");
+  const std::string item = "&unit=18580&period=2023-06-30&v.bhyt=88%2C5&b.bhyt=" + seen;
+  Reply r = post(port_, "/api/v1/entry/queue", csrf + "&key=phone-0000000000000001" + item, xa);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(nlohmann::json::parse(r.body)["outcome"], "stored");
+  EXPECT_EQ(nlohmann::json::parse(r.body)["changed"], 1);
+  EXPECT_EQ(base_of("bhyt"), "88.5|submitted");
+  r = post(port_, "/api/v1/entry/queue", csrf + "&key=phone-0000000000000001" + item, xa);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(nlohmann::json::parse(r.body)["outcome"], "already_stored");
+  // Another item typed on the same old copy.
+  r = post(
+      port_, "/api/v1/entry/queue",
+      csrf + "&key=phone-0000000000000002&unit=18580&period=2023-06-30&v.bhyt=70&b.bhyt=" + seen,
+      xa);
+  ASSERT_EQ(r.status, 409) << r.body;
+  const auto conflict = nlohmann::json::parse(r.body);
+  EXPECT_EQ(conflict["conflicts"][0]["measure"], "bhyt");
+  EXPECT_EQ(conflict["conflicts"][0]["server"], "88,5 (đã gửi)");
+  EXPECT_EQ(conflict["conflicts"][0]["phone"], "70");
+  EXPECT_EQ(base_of("bhyt"), "88.5|submitted");
+  // A wrong value: refused with the reason, in Vietnamese.
+  r = post(port_, "/api/v1/entry/queue",
+           csrf + "&key=phone-0000000000000003&unit=18580&period=2023-06-30&v.quy_hoach=5", xa);
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_EQ(nlohmann::json::parse(r.body)["outcome"], "refused");
+  // No session (expired) or a stale token: JSON refusals, nothing stored.
+  r = post(port_, "/api/v1/entry/queue", "csrf=x&key=phone-0000000000000004" + item, "");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(nlohmann::json::parse(r.body)["error"]["code"], "unauthenticated");
+  r = post(port_, "/api/v1/entry/queue", "csrf=stale&key=phone-0000000000000004" + item, xa);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_EQ(nlohmann::json::parse(r.body)["error"]["code"], "csrf");
 }
 
 TEST_F(WebTest, EnterSubmitVerifyReturnAudit) {

@@ -19,6 +19,7 @@ void register_api(Router& router, AppState& app) {
   router.add("GET", "/api/v1/units/:code/assessment", bind(api_assessment));
   router.add("GET", "/api/v1/sets/:set/criteria/:criterion", bind(api_criterion));
   router.add("GET", "/api/v1/search", bind(api_search));
+  router.add("POST", "/api/v1/entry/queue", Access::kCommune, bind(api_entry_queue));
 }
 
 }  // namespace ntm

@@ -19,6 +19,7 @@ Response api_national(AppState& app, const Request& r);  // GET /api/v1/national
 Response api_assessment(AppState& app, const Request& r);
 Response api_criterion(AppState& app, const Request& r);
 Response api_search(AppState& app, const Request& r);
+Response api_entry_queue(AppState& app, const Request& r);  // POST /api/v1/entry/queue
 
 // The JSON of a failed Status with its HTTP status.
 Response api_error(const Status& s);
