@@ -6,6 +6,7 @@
 #include "base/strings.h"
 #include "reports/entry_template.h"
 #include "service/evidence.h"
+#include "service/offline_entry.h"
 #include "service/periods.h"
 #include "service/workflow.h"
 #include "ui/pages.h"
@@ -114,7 +115,10 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
         {"no", value == "0"},
         {"error", error_of.count(id) ? error_of[id] : ""},
         {"last", f.last ? measure_value(c.lang, *f.measure, f.last->value) : ""},
-        {"last_date", f.last ? format_date(c.lang, f.last->date) : ""}};
+        {"last_date", f.last ? format_date(c.lang, f.last->date) : ""},
+        // What the field holds now: sent back with a value queued offline
+        // (a change on the server since then is a conflict).
+        {"base", base_token(f)}};
     nlohmann::json evidence = nlohmann::json::array();
     if (auto files = app.store().evidence_for(form.unit.unit_id, id, form.period.iso());
         files.is_ok()) {
@@ -142,6 +146,7 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
                       {"period_state_class", period_state_name(status_now.state)},
                       {"period_verified", status_now.state == PeriodState::kVerified},
                       {"unit_name", form.unit.name},
+                      {"unit_code", form.unit.code},
                       {"period", form.period.iso()},
                       {"period_shown", format_date(c.lang, form.period)},
                       {"set_name", name_of(c.lang, *form.set)},
