@@ -189,6 +189,7 @@ Response render_page(AppState& app, const PageContext& c, const std::string& nam
   if (c.principal) {
     view["signed_in"] = true;
     view["me"] = c.principal->first.username;
+    view["my_id"] = std::to_string(c.principal->first.id);
     view["my_role"] = tr(c.lang, std::string("role.") + role_name(c.principal->first.role));
     view["csrf"] = c.principal->second.csrf_token;
     view["is_admin"] = c.principal->first.role == Role::kAdmin;

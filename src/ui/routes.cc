@@ -1,4 +1,6 @@
 // The HTML routes, the embedded static files and the language switch.
+#include <cstdio>
+
 #include "reports/progress.h"
 #include "service/auth.h"
 #include "ui/page.h"
@@ -18,12 +20,34 @@ Response static_file(AppState&, const Request& r) {
   auto ends = [&name](const std::string& ext) {
     return name.size() > ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
   };
-  const char* type = ends(".css")   ? "text/css; charset=utf-8"
-                     : ends(".svg") ? "image/svg+xml"
-                     : ends(".csv") ? "text/csv; charset=utf-8"
-                                    : "application/javascript; charset=utf-8";
+  const char* type = ends(".css")           ? "text/css; charset=utf-8"
+                     : ends(".webmanifest") ? "application/manifest+json"
+                     : ends(".svg")         ? "image/svg+xml"
+                     : ends(".csv")         ? "text/csv; charset=utf-8"
+                                            : "application/javascript; charset=utf-8";
   Response res{200, type, std::string(it->second), {}};
   res.headers.push_back({"Cache-Control", "public, max-age=3600"});
+  return res;
+}
+
+// The offline entry's service worker, from the site's root so that it
+// controls /entry; its version is a hash of the embedded files, so a new
+// release replaces it and its caches (sw.js removes the old ones).
+Response service_worker(AppState&, const Request&) {
+  static const std::string body = [] {
+    uint64_t h = 1469598103934665603ull;  // FNV-1a over every embedded file
+    for (const auto& [name, text] : ui_files())
+      for (const char ch : std::string(name) + std::string(text))
+        h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
+    std::string js(ui_files().at("static/sw.js"));
+    const size_t at = js.find("__VERSION__");
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    if (at != std::string::npos) js.replace(at, 11, hex);
+    return js;
+  }();
+  Response res{200, "application/javascript; charset=utf-8", body, {}};
+  res.headers.push_back({"Cache-Control", "no-cache"});
   return res;
 }
 
@@ -48,6 +72,7 @@ void register_ui(Router& router, AppState& app) {
   router.add("GET", "/criterion/:set/:criterion", bind(criterion_page));
   router.add("GET", "/search", bind(search_page));
   router.add("GET", "/static/:file", bind(static_file));
+  router.add("GET", "/sw.js", bind(service_worker));
   router.add("GET", "/lang/:lang", bind(switch_language));
   router.add("GET", "/login", bind(login_page));
   router.add("POST", "/login", bind(login_submit));
