@@ -42,12 +42,14 @@ test("offline entry: three values typed with no network arrive once when it retu
   await p.click("button[value=draft]");
   await p.waitForSelector("#offline-queue .queue-item.waiting");
   assert.match(await p.locator("#offline-queue").innerText(), /3 giá trị · đang chờ gửi/);
-  await p.screenshot({ path: `${shots}/offline-queued-360.png`, fullPage: true });
+  await p.locator("#offline-queue").scrollIntoViewIfNeeded();
+  await p.screenshot({ path: `${shots}/offline-queued-360.png` });
   // Closed and opened again, still with no network: the queue is kept.
   await p.close();
   const again = await context.newPage();
   await again.goto(`${base}/entry?period=${period}`);
-  assert.match(await again.locator("#offline-queue").innerText(), /đang chờ gửi/);
+  await again.waitForSelector("#offline-queue .queue-item.waiting");  // read from IndexedDB
+  assert.match(await again.locator("#offline-queue").innerText(), /3 giá trị · đang chờ gửi/);
 
   // The network returns: the item is sent once, the page shows it submitted.
   await offline(context, false);
@@ -57,6 +59,7 @@ test("offline entry: three values typed with no network arrive once when it retu
     assert.match(await again.locator(`#f-${measures[i]}`).innerText(), /đã gửi/, measures[i]);
   }
   assert.equal(await again.inputValue(`#v-${measures[0]}`), "91,5");
-  await again.screenshot({ path: `${shots}/offline-sent-360.png`, fullPage: true });
+  await again.locator("#offline-queue").scrollIntoViewIfNeeded();
+  await again.screenshot({ path: `${shots}/offline-sent-360.png` });
   await context.close();
 });
