@@ -63,3 +63,46 @@ test("offline entry: three values typed with no network arrive once when it retu
   await again.screenshot({ path: `${shots}/offline-sent-360.png` });
   await context.close();
 });
+
+test("offline entry: a value changed on the server while the phone was offline is shown, and the officer chooses", async () => {
+  const conflictPeriod = "2025-06-30";
+  const p = await page(360, { serviceWorkers: "allow" });
+  const context = p.context();
+  await signIn(p, "xa.sontay");
+  await p.goto(`${base}/entry?period=${conflictPeriod}`);
+  await p.evaluate(() => navigator.serviceWorker.ready);
+  await p.reload();
+  await p.waitForFunction(async () => (await caches.keys()).some((k) => k.startsWith("ntm-pages-")));
+  const measure = (await p.locator("form.entry input[data-kind='percent']").first().getAttribute("name")).slice(2);
+
+  await offline(context, true);
+  await p.goto(`${base}/entry?period=${conflictPeriod}`);
+  await p.fill(`#v-${measure}`, "97,5");
+  await p.click("button[value=draft]");
+  await p.waitForSelector("#offline-queue .queue-item.waiting");
+
+  // Meanwhile the office enters another value for the commune, online.
+  const office = await page(1366);
+  await signIn(office, "vanphong");
+  await office.goto(`${base}/entry?unit=18172&period=${conflictPeriod}`);
+  await office.fill(`#v-${measure}`, "55");
+  await Promise.all([office.waitForURL(/saved=draft/), office.click("button[value=draft]")]);
+  await office.context().close();
+
+  // Back online: the item is not applied; the officer sees the three values.
+  await offline(context, false);
+  await p.evaluate(() => window.dispatchEvent(new Event("online")));
+  await p.waitForSelector("#offline-queue .queue-item.conflict .conflict");
+  const shown = await p.locator("#offline-queue .conflict p").innerText();
+  assert.match(shown, /trên máy chủ 55 \(nháp\)/);
+  assert.match(shown, /trên điện thoại 97,5/);
+  assert.equal(await p.inputValue(`#v-${measure}`), "97,5", "nothing reloaded yet");
+  await p.locator("#offline-queue").scrollIntoViewIfNeeded();
+  await p.screenshot({ path: `${shots}/offline-conflict-360.png` });
+  // The officer keeps the phone's value: sent, the page shows it submitted.
+  await Promise.all([p.waitForEvent("load"), p.click("#offline-queue button:has-text('Giữ số trên điện thoại')")]);
+  await p.waitForSelector("#offline-queue .queue-item.sent");
+  assert.equal(await p.inputValue(`#v-${measure}`), "97,5");
+  assert.match(await p.locator(`#f-${measure}`).innerText(), /đã gửi/);
+  await context.close();
+});

@@ -180,6 +180,7 @@
     var stored = 0;
     return mine().then(function (items) {
       var waiting = items.filter(function (i) { return i.state === "waiting"; });
+      if (waiting.length) note = "";  // the list says what became of them
       return waiting.reduce(function (p, item) {
         return p.then(function () {
           var body = new FormData();
