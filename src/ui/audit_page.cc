@@ -21,6 +21,7 @@ constexpr std::array kActions = {
     "observation.submit",
     "observation.verify",
     "observation.return",
+    "observation.offline_conflict",
     "evidence.add",
     "user.add",
     "user.disable",

@@ -819,6 +819,8 @@ const std::map<std::string, Entry>& entries() {
       {"audit.a.observation.submit", {"Gửi số liệu", "Values submitted"}},
       {"audit.a.observation.verify", {"Thẩm định số liệu", "Value verified"}},
       {"audit.a.observation.return", {"Trả lại số liệu", "Value returned"}},
+      {"audit.a.observation.offline_conflict",
+       {"Chọn số liệu khi gửi từ điện thoại", "Offline value conflict settled"}},
       {"audit.a.evidence.add", {"Thêm minh chứng", "Evidence added"}},
       {"audit.a.user.add", {"Tạo tài khoản", "Account added"}},
       {"audit.a.user.disable", {"Khóa tài khoản", "Account disabled"}},
