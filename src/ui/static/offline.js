@@ -77,8 +77,10 @@
   function check(input, value) {
     var kind = input.getAttribute("data-kind");
     if (kind === "boolean") return value === "0" || value === "1" ? "" : "chọn Có hoặc Không";
-    var n = Number(value.replace(/\./g, "").replace(",", "."));
-    if (!/^-?[0-9.]*[0-9](,[0-9]+)?$/.test(value) || isNaN(n)) return "nhập một số, ví dụ 12,5";
+    // As parse_measure_value: a comma is the decimal point when there is no dot.
+    var text = value.indexOf(",") >= 0 && value.indexOf(".") < 0 ? value.replace(",", ".") : value;
+    if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(text)) return "nhập một số, ví dụ 12,5";
+    var n = Number(text);
     if (kind === "percent" && (n < 0 || n > 100)) return "nhập tỷ lệ từ 0 đến 100";
     return "";
   }
