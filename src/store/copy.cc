@@ -12,6 +12,7 @@ namespace {
 
 char kind_of(std::string type) {
   for (char& c : type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (type.find("BLOB") != std::string::npos || type.find("BYTEA") != std::string::npos) return 'b';
   if (type.find("INT") != std::string::npos || type.find("BOOL") != std::string::npos) return 'i';
   if (type.find("REAL") != std::string::npos || type.find("DOUBLE") != std::string::npos ||
       type.find("FLOAT") != std::string::npos || type.find("NUMERIC") != std::string::npos)
@@ -68,6 +69,8 @@ Result<int64_t> Store::copy_table_from(Store& source, const std::string& table,
           bulk->add(read->get_int(c));
         else if (cols[i].kind == 'r')
           bulk->add(read->get_double(c));
+        else if (cols[i].kind == 'b')
+          bulk->add_blob(read->get_blob(c));
         else
           bulk->add(read->get_view(c));
       } else {
@@ -77,6 +80,8 @@ Result<int64_t> Store::copy_table_from(Store& source, const std::string& table,
           (*insert)->bind(n, read->get_int(c));
         else if (cols[i].kind == 'r')
           (*insert)->bind(n, read->get_double(c));
+        else if (cols[i].kind == 'b')
+          (*insert)->bind_blob(n, read->get_blob(c));
         else
           (*insert)->bind(n, read->get_view(c));
       }
@@ -111,6 +116,8 @@ Result<Store::TableSum> Store::table_sum(const std::string& table,
         row.append(buf, std::to_chars(buf, buf + 32, read->get_int(c)).ptr);
       else if (cols[i].kind == 'r')
         row.append(buf, std::to_chars(buf, buf + 32, read->get_double(c)).ptr);
+      else if (cols[i].kind == 'b')
+        row += read->get_blob(c);
       else
         row += read->get_view(c);
     }

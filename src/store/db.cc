@@ -9,6 +9,35 @@
 
 namespace ntm {
 
+void append_hex(std::string& out, std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  const size_t at = out.size();
+  out.resize(at + 2 * bytes.size());
+  char* p = out.data() + at;
+  for (const char c : bytes) {
+    *p++ = kDigits[static_cast<unsigned char>(c) >> 4];
+    *p++ = kDigits[static_cast<unsigned char>(c) & 15];
+  }
+}
+
+bool hex_bytes(std::string_view hex, std::string& out) {
+  auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  out.clear();
+  if (hex.size() % 2) return false;
+  out.resize(hex.size() / 2);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const int hi = digit(hex[2 * i]), lo = digit(hex[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out[i] = static_cast<char>(hi << 4 | lo);
+  }
+  return true;
+}
+
 void BulkLoad::add(int64_t v) {
   if (row_started_) buffer_ += '\t';
   row_started_ = true;
@@ -44,6 +73,13 @@ void BulkLoad::add(std::string_view v) {
         buffer_ += c;
     }
   }
+}
+
+void BulkLoad::add_blob(std::string_view bytes) {
+  if (row_started_) buffer_ += '\t';
+  row_started_ = true;
+  buffer_ += "\\\\x";  // COPY's text form of bytea's hex form, \x...
+  append_hex(buffer_, bytes);
 }
 
 void BulkLoad::add_null() {

@@ -21,6 +21,11 @@
 
 namespace ntm {
 
+// Bytes as lowercase hex digits, and back (PostgreSQL's text form of bytea
+// is "\\x" and these digits); hex_bytes is false on a malformed text.
+void append_hex(std::string& out, std::string_view bytes);
+bool hex_bytes(std::string_view hex, std::string& out);
+
 class Statement {
  public:
   virtual ~Statement() = default;
@@ -28,6 +33,8 @@ class Statement {
   virtual void bind(int n, int64_t v) = 0;
   virtual void bind(int n, double v) = 0;
   virtual void bind(int n, std::string_view v) = 0;
+  // Bytes, not text (a BLOB on SQLite, a bytea on PostgreSQL).
+  virtual void bind_blob(int n, std::string_view bytes) = 0;
   virtual void bind_null(int n) = 0;
   // Runs or continues the statement: true while a row is available.
   virtual Result<bool> step() = 0;
@@ -38,6 +45,8 @@ class Statement {
   virtual std::string get_text(int col) = 0;
   // Text of the column without copying; valid until the next step or reset.
   virtual std::string_view get_view(int col) = 0;
+  // The bytes of a BLOB (bytea) column; valid until the next step or reset.
+  virtual std::string_view get_blob(int col) = 0;
   // Clears results and bindings so the statement can run again.
   virtual void reset() = 0;
 
@@ -58,6 +67,7 @@ class BulkLoad {
   void add(int64_t v);
   void add(double v);
   void add(std::string_view v);
+  void add_blob(std::string_view bytes);  // a bytea column
   void add_null();
   Status end_row();  // sends every MB or so
   virtual Status finish() = 0;

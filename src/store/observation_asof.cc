@@ -1,7 +1,8 @@
 // Store: the values of a unit "as of" a date, kept per year end and at the
-// latest value (table observation_asof; the format is in migration 0011).
+// latest value (table observation_asof: migration 0011, vals in 0021).
 #include <algorithm>
-#include <charconv>
+#include <bit>
+#include <cstring>
 #include <map>
 #include <optional>
 
@@ -21,51 +22,28 @@ struct KeptRow {
   int64_t shown;
 };
 
-// "measure\tday\tvalue\tv|s\n" per measure, in measure name order (the
-// state: the latest row of each measure, by number; `by_name`: the numbers
-// in name order); values in the shortest form that reads back the same.
-std::string encode(const std::vector<const KeptRow*>& state, const std::vector<int64_t>& by_name,
-                   const std::vector<std::string>& names) {
+// A kept row's vals: a 16-byte record per measure, in measure name order
+// (the state: the latest row of each measure, by number; `by_name`: the
+// numbers in name order), read with no parsing. A record is the measure's
+// number with the top bit set when the value is verified, the day number
+// (both 32-bit), and the value (a 64-bit double), little-endian.
+constexpr size_t kRecord = 16;
+constexpr uint32_t kVerifiedBit = 0x80000000u;
+static_assert(std::endian::native == std::endian::little, "kept rows are little-endian");
+
+std::string encode(const std::vector<const KeptRow*>& state, const std::vector<int64_t>& by_name) {
   std::string out;
-  out.reserve(state.size() * 24);
-  char buf[32];
+  out.reserve(by_name.size() * kRecord);
+  char rec[kRecord];
   for (const int64_t num : by_name) {
     const KeptRow* v = state[num];
     if (!v) continue;
-    out += names[num];
-    out += '\t';
-    out.append(buf, std::to_chars(buf, buf + sizeof buf, v->day).ptr);
-    out += '\t';
-    out.append(buf, std::to_chars(buf, buf + sizeof buf, v->value).ptr);
-    out += v->status == ObservationStatus::kVerified ? "\tv\n" : "\ts\n";
-  }
-  return out;
-}
-
-// The lines of encode(), in measure order.
-Result<std::vector<MeasureValue>> decode(std::string_view text) {
-  std::vector<MeasureValue> out;
-  out.reserve(std::count(text.begin(), text.end(), '\n'));
-  while (!text.empty()) {
-    const size_t end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
-    const size_t a = line.find('\t'), b = line.find('\t', a + 1), c = line.find('\t', b + 1);
-    if (c == std::string_view::npos || c + 2 != line.size()) {
-      return Status::internal("bad observation_asof line: " + std::string(line));
-    }
-    MeasureValue v{
-        std::string(line.substr(0, a)),
-        {},
-        0,
-        line[c + 1] == 'v' ? ObservationStatus::kVerified : ObservationStatus::kSubmitted};
-    int32_t days = 0;
-    if (std::from_chars(line.data() + a + 1, line.data() + b, days).ec != std::errc() ||
-        std::from_chars(line.data() + b + 1, line.data() + c, v.value).ec != std::errc()) {
-      return Status::internal("bad observation_asof line: " + std::string(line));
-    }
-    v.date = Date::from_days(days);
-    out.push_back(std::move(v));
+    const uint32_t head =
+        static_cast<uint32_t>(num) | (v->status == ObservationStatus::kVerified ? kVerifiedBit : 0);
+    std::memcpy(rec, &head, 4);
+    std::memcpy(rec + 4, &v->day, 4);
+    std::memcpy(rec + 8, &v->value, 8);
+    out.append(rec, kRecord);
   }
   return out;
 }
@@ -95,6 +73,28 @@ std::vector<MeasureValue> values_of(State& state) {
 }
 
 }  // namespace
+
+Result<std::vector<MeasureValue>> Store::decode_kept(std::string_view bytes) {
+  if (bytes.size() % kRecord) return Status::internal("bad observation_asof row");
+  std::vector<MeasureValue> out(bytes.size() / kRecord);
+  for (size_t i = 0; i < out.size(); ++i) {
+    const char* rec = bytes.data() + i * kRecord;
+    uint32_t head;
+    int32_t day;
+    std::memcpy(&head, rec, 4);
+    std::memcpy(&day, rec + 4, 4);
+    std::memcpy(&out[i].value, rec + 8, 8);
+    const size_t num = head & ~kVerifiedBit;
+    if (num == 0 || num >= measure_names_.size() || measure_names_[num].empty())
+      out[i].measure_id = TRY(measure_name(static_cast<int64_t>(num)));  // new since loaded
+    else
+      out[i].measure_id = measure_names_[num];
+    out[i].date = Date::from_days(day);
+    out[i].status =
+        head & kVerifiedBit ? ObservationStatus::kVerified : ObservationStatus::kSubmitted;
+  }
+  return out;
+}
 
 Status Store::units_changed(const std::set<int64_t>& units) {
   if (tx_depth_ > 0) {
@@ -146,7 +146,7 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
         bulk->add(int64_t{verified_only ? 1 : 0});
         bulk->add(through.iso());
         bulk->add(int64_t{final ? 1 : 0});
-        bulk->add(encode(state, by_name, measure_names_));
+        bulk->add_blob(encode(state, by_name));
         return bulk->end_row();
       }
       (*ins)->reset();
@@ -154,7 +154,7 @@ Status Store::refresh_latest(const std::vector<int64_t>& units) {
       (*ins)->bind(2, int64_t{verified_only ? 1 : 0});
       (*ins)->bind(3, through.iso());
       (*ins)->bind(4, int64_t{final ? 1 : 0});
-      (*ins)->bind(5, encode(state, by_name, measure_names_));
+      (*ins)->bind_blob(5, encode(state, by_name));
       return (*ins)->run();
     };
     // One unit's counted current rows, by day.
@@ -233,7 +233,7 @@ Result<std::vector<MeasureValue>> Store::latest_values(int64_t unit_id, Date at,
     if (TRY(s->step())) {
       through = s->get_text(0);
       final = s->get_int(1) != 0;
-      base = TRY(decode(s->get_view(2)));
+      base = TRY(decode_kept(s->get_blob(2)));
     }
   }
   // Nothing counted after the final row, and nothing between `through` and
@@ -285,7 +285,7 @@ Result<std::unordered_map<int64_t, std::vector<MeasureValue>>> Store::latest_val
         State& state = states[unit];
         const std::string through = s->is_null(1) ? "" : s->get_text(1);
         if (!s->is_null(3))
-          for (MeasureValue& v : TRY(decode(s->get_view(3))))
+          for (MeasureValue& v : TRY(decode_kept(s->get_blob(3))))
             state.emplace(v.measure_id, std::move(v));
         if ((!s->is_null(2) && s->get_int(2) != 0) || through == at_iso) continue;
         tail_units += (tail_units.size() > 1 ? "," : "") + std::to_string(unit);

@@ -145,9 +145,8 @@ Status Store::migrate_locked() {
       }
       // 0011 keeps values as of each year end, computed here, not in SQL,
       // from the table as this binary reads it: once the compact table is in
-      // place (a database older than 0011 has none kept yet).
-      if (m.version == 19 && TRY(has_rows("observation")) && !TRY(has_rows("observation_asof")))
-        TRY(refresh_all_latest());
+      // place and the kept rows are bytes (0021 empties the table).
+      if (m.version == 21 && TRY(has_rows("observation"))) TRY(refresh_all_latest());
       auto s = TRY(sql("INSERT INTO schema_version (version) VALUES ($1)"));
       s->bind(1, static_cast<int64_t>(m.version));
       return s->run();

@@ -140,7 +140,7 @@ class Store {
   // --- a whole database copied (copy.cc) --------------------------------------
   struct Column {
     std::string name;
-    char kind;  // 'i' integer or boolean, 'r' real, 't' text
+    char kind;  // 'i' integer or boolean, 'r' real, 't' text, 'b' bytes
   };
   // The stored (not generated) columns of a table, in order.
   Result<std::vector<Column>> columns(const std::string& table);
@@ -481,6 +481,8 @@ class Store {
   // and again when a number or name is not known yet (measure_num too).
   Result<std::string> measure_name(int64_t num);
   Status load_measure_nums();
+  // The values of one kept row of observation_asof (its vals' records).
+  Result<std::vector<MeasureValue>> decode_kept(std::string_view bytes);
   Result<Observation> read_observation(Statement& s);  // kObservationColumns
   Result<int64_t> next_observation_id();               // SQLite: ids are given by the writer
   Result<std::vector<Plan>> read_plans(std::optional<int64_t> unit_id);  // every one: nullopt

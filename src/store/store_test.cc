@@ -81,6 +81,51 @@ TEST(Migrations, TwoInstancesStartingTogetherMigrateOnce) {
 // every version, its status, author, note, time and chain read back the
 // same, the kept values are computed for a database that had none, and new
 // values go on from the old ids.
+// Bytes (the kept values' records) come back as they went in, through a
+// bound statement and through PostgreSQL's COPY: NUL, backslash, tab,
+// newline, quote and every high byte.
+TEST(Connection, BytesRoundTripUnchanged) {
+  const std::string file = ::testing::TempDir() + "bytes_" + std::to_string(getpid()) + ".db";
+  std::remove(file.c_str());
+  const std::string db = std::move(test_database_or(file)).value();
+  auto conn =
+      std::move(is_postgres_url(db) ? open_postgres_connection(db, 0) : open_sqlite_connection(db))
+          .value();
+  const std::string type = conn->backend() == "postgres" ? "BYTEA" : "BLOB";
+  ASSERT_TRUE(conn->exec_script("DROP TABLE IF EXISTS bytes_test; CREATE TABLE bytes_test"
+                                " (id INTEGER, b " +
+                                type + ")")
+                  .is_ok());
+  std::string all;
+  for (int c = 0; c < 256; ++c) all += static_cast<char>(c);
+  all += std::string("\0\\\t\n'\"", 6);
+  auto ins = std::move(conn->prepare("INSERT INTO bytes_test VALUES ($1, $2)")).value();
+  ins->bind(1, int64_t{1});
+  ins->bind_blob(2, all);
+  ASSERT_TRUE(ins->run().is_ok());
+  if (auto bulk = std::move(conn->bulk_load("bytes_test", "id, b")).value()) {
+    bulk->add(int64_t{2});
+    bulk->add_blob(all);
+    ASSERT_TRUE(bulk->end_row().is_ok());
+    ASSERT_TRUE(bulk->finish().is_ok());
+  }
+  auto read = std::move(conn->prepare("SELECT id, b FROM bytes_test ORDER BY id")).value();
+  int rows = 0;
+  while (*read->step()) {
+    ++rows;
+    EXPECT_EQ(read->get_blob(1), all) << "row " << read->get_int(0);
+  }
+  EXPECT_EQ(rows, conn->backend() == "postgres" ? 2 : 1);
+  std::string back;
+  EXPECT_FALSE(hex_bytes("0g", back));
+  EXPECT_FALSE(hex_bytes("abc", back));
+  EXPECT_TRUE(conn->exec_script("DROP TABLE bytes_test").is_ok());
+  read.reset();
+  ins.reset();
+  conn.reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::remove((file + suffix).c_str());
+}
+
 TEST(Migrations, ConvertsTheObservationTableKeepingEveryVersion) {
   const std::string file = ::testing::TempDir() + "compact_" + std::to_string(getpid()) + ".db";
   std::remove(file.c_str());

@@ -91,6 +91,11 @@ class PgStatement : public Statement {
     set(n, buf);
   }
   void bind(int n, std::string_view v) override { set(n, std::string(v)); }
+  void bind_blob(int n, std::string_view bytes) override {
+    std::string text = "\\x";
+    append_hex(text, bytes);
+    set(n, std::move(text));
+  }
   void bind_null(int n) override {
     if (n >= 1 && n <= static_cast<int>(params_.size()))
       params_[static_cast<size_t>(n - 1)].reset();
@@ -137,6 +142,13 @@ class PgStatement : public Statement {
     return std::string_view(PQgetvalue(res_, row_, col),
                             static_cast<size_t>(PQgetlength(res_, row_, col)));
   }
+  // bytea arrives as "\x" and hex digits (bytea_output = hex, set per session).
+  std::string_view get_blob(int col) override {
+    const std::string_view text = get_view(col);
+    if (text.size() < 2 || text[0] != '\\' || text[1] != 'x' || !hex_bytes(text.substr(2), blob_))
+      blob_.clear();
+    return blob_;
+  }
   void reset() override {
     PQclear(res_);
     res_ = nullptr;
@@ -156,6 +168,7 @@ class PgStatement : public Statement {
   std::vector<std::optional<std::string>> params_;
   PGresult* res_ = nullptr;
   int row_ = -1, rows_ = 0;
+  std::string blob_;  // get_blob's bytes
 };
 
 // COPY table (columns) FROM STDIN, fed in chunks.
@@ -282,7 +295,8 @@ Result<std::unique_ptr<Connection>> open_postgres_connection(const std::string& 
   // Dates and times as the SQLite side writes them; a statement that runs
   // away is stopped; quiet notices.
   const std::string setup =
-      "SET client_min_messages = warning; SET DateStyle = ISO; SET statement_timeout = " +
+      "SET client_min_messages = warning; SET DateStyle = ISO; SET bytea_output = hex;"
+      " SET statement_timeout = " +
       std::to_string(statement_timeout_ms) + "; SET lock_timeout = 5000";
   auto c = std::make_unique<PgConnection>(conn, setup);
   TRY(c->exec_script(setup));

@@ -39,6 +39,10 @@ class SqliteStatement : public Statement {
     if (int i = index(n))
       sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   }
+  void bind_blob(int n, std::string_view bytes) override {
+    if (int i = index(n))
+      sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  }
   void bind_null(int n) override {
     if (int i = index(n)) sqlite3_bind_null(stmt_, i);
   }
@@ -59,6 +63,11 @@ class SqliteStatement : public Statement {
   }
   std::string_view get_view(int col) override {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+             : std::string_view();
+  }
+  std::string_view get_blob(int col) override {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
     return p ? std::string_view(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
              : std::string_view();
   }
