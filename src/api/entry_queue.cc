@@ -2,7 +2,9 @@
 // (docs/offline.md): form fields key, unit, period, v.<measure> (the value as
 // typed), n.<measure> (its note), b.<measure> (what the field held when the
 // phone kept the page: the entry page's data-base), c.<measure> ("phone" or
-// "server": the officer's choice in a conflict); csrf or X-CSRF-Token.
+// "server": the officer's choice in a conflict), files p.<measure> (a photo
+// taken as the field's evidence, JPEG or PNG, 5 MB at most); csrf or
+// X-CSRF-Token. Sent as multipart/form-data.
 // Answers 200 {"outcome": "stored" | "already_stored", "changed": n},
 // 409 {"outcome": "conflict", "conflicts": [...]} or 422 {"outcome":
 // "refused", "errors": [...]}: nothing is stored then.
@@ -30,7 +32,9 @@ Response api_entry_queue(AppState& app, const Request& r) {
     if (k[0] == 'b') item.base[measure] = v;
     if (k[0] == 'c') item.choice[measure] = v;
   }
-  auto result = apply_queued_entry(app.store(), *form, r.principal->first, item);
+  for (const auto& [name, file] : r.files)
+    if (name.rfind("p.", 0) == 0) item.photos.push_back({name.substr(2), file.filename, file.data});
+  auto result = apply_queued_entry(app.store(), *form, r.principal->first, item, app.evidence_dir);
   if (!result.is_ok()) return api_error(result.status());
   nlohmann::json j;
   using Outcome = QueuedEntryResult::Outcome;

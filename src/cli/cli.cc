@@ -31,6 +31,7 @@
 #include "service/demo.h"
 #include "service/evaluate.h"
 #include "service/importer.h"
+#include "service/offline_entry.h"
 #include "service/periods.h"
 #include "service/plans.h"
 #include "service/reassess.h"
@@ -46,6 +47,7 @@ struct Options {
   std::string db;
   std::string file;
   std::string periods;
+  int photo_px = 0;
   std::string valid_from, valid_to, date = "2025-07-01";
   std::string author = "import", status = "submitted";
   std::string unit, parent, level = "commune", at, set_id, format = "table";
@@ -588,6 +590,16 @@ Status run_periods(const Options& o, std::ostream& out) {
   return Status::ok();
 }
 
+// ntm photo-size [--set N]: shows (or sets) the longer side to which phones
+// resize the photos they queue as evidence (docs/offline.md).
+Status run_photo_size(const Options& o, std::ostream& out) {
+  auto store = TRY(Store::open(o.db));
+  if (o.photo_px) TRY(set_photo_max_px(*store, "cli", o.photo_px));
+  out << "Ảnh chụp trên điện thoại thu về cạnh dài " << TRY(photo_max_px(*store))
+      << " điểm ảnh trước khi gửi\n";
+  return Status::ok();
+}
+
 // A PostgreSQL database that already holds NTM Monitor's tables is emptied
 // with --force (its schema dropped and made again), else refused.
 Status clear_postgres_database(const Options& o) {
@@ -818,6 +830,10 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   pe->add_option("--set", o.periods,
                  "Period ends in the year, mm-dd ascending: 03-31,06-30,09-30,12-31");
 
+  auto* ph = app.add_subcommand("photo-size",
+                                "Show or set the size phones resize evidence photos to (1600)");
+  ph->add_option("--set", o.photo_px, "The longer side in pixels, 320-4096");
+
   auto* bk = app.add_subcommand(
       "backup",
       "Back up the database and evidence files while the server runs (FILE, FILE.evidence/)");
@@ -881,6 +897,8 @@ int run_cli(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     for (auto* sub : us->get_subcommands()) s = run_user(sub->get_name(), o, out);
   } else if (pe->parsed()) {
     s = run_periods(o, out);
+  } else if (ph->parsed()) {
+    s = run_photo_size(o, out);
   } else if (cp->parsed()) {
     s = run_copy(o, out);
   } else if (bk->parsed()) {

@@ -114,7 +114,7 @@ bhttp::response<bhttp::string_body> to_beast(Response r, unsigned version, bool 
   res.set("Referrer-Policy", "same-origin");
   res.set("X-Frame-Options", "DENY");
   res.set("Content-Security-Policy",
-          "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+          "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; "
           "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
   // A header value never carries CR, LF or NUL (no response splitting,
   // whatever a handler was given).

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "base/strings.h"
+#include "service/evidence.h"
 
 namespace ntm {
 namespace {
@@ -41,6 +42,28 @@ std::string shown_token(const EntryField& f, const std::string& token) {
   return out;
 }
 
+// Photos that are not what they say: named by field and reason.
+std::vector<FieldError> check_photos(const EntryForm& form,
+                                     const std::vector<QueuedPhoto>& photos) {
+  std::vector<FieldError> out;
+  for (const QueuedPhoto& p : photos) {
+    const auto f = std::find_if(form.fields.begin(), form.fields.end(),
+                                [&](const EntryField& x) { return x.measure->id == p.measure; });
+    if (f == form.fields.end()) {
+      out.push_back({p.measure, "ảnh " + p.name + ": không có chỉ số \"" + p.measure +
+                                    "\" trong biểu nhập kỳ này"});
+      continue;
+    }
+    const auto type = sniff_evidence_type(p.data);
+    if (p.data.size() > kMaxEvidenceBytes)
+      out.push_back({p.measure, f->measure->name_vi + ": ảnh " + p.name + " lớn hơn 5 MB"});
+    else if (!type.is_ok() || (*type != "image/jpeg" && *type != "image/png"))
+      out.push_back(
+          {p.measure, f->measure->name_vi + ": tệp " + p.name + " không phải ảnh JPEG hay PNG"});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string base_token(const EntryField& f) {
@@ -48,13 +71,36 @@ std::string base_token(const EntryField& f) {
   return format_number(f.current->value) + "|" + observation_status_name(f.current->status);
 }
 
+Result<int> photo_max_px(Store& store) {
+  const auto s = TRY(store.setting("photo_max_px"));
+  const auto px = s ? parse_int(*s, 320, 4096) : std::nullopt;
+  return px ? static_cast<int>(*px) : kDefaultPhotoMaxPx;
+}
+
+Status set_photo_max_px(Store& store, const std::string& actor, int px) {
+  if (px < 320 || px > 4096) return Status::invalid("cỡ ảnh: cạnh dài từ 320 đến 4096 điểm ảnh");
+  return store.transaction([&]() -> Status {
+    const auto before = TRY(store.setting("photo_max_px"));
+    TRY(store.set_setting("photo_max_px", std::to_string(px)));
+    return store.insert_audit({0, "", actor, "settings.photo_max_px", 0, "photo_max_px",
+                               before ? *before : std::to_string(kDefaultPhotoMaxPx),
+                               std::to_string(px), ""});
+  });
+}
+
 Result<QueuedEntryResult> apply_queued_entry(Store& store, const EntryForm& form, const User& user,
-                                             const QueuedEntry& item) {
+                                             const QueuedEntry& item,
+                                             const std::string& evidence_dir) {
   if (!valid_key(item.key))
     return Status::invalid("mã mục gửi không hợp lệ (16-64 ký tự chữ, số, - hoặc _)");
   if (!TRY(may_enter(store, user, form.unit.unit_id)))
     return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
   QueuedEntryResult out;
+  out.errors = check_photos(form, item.photos);
+  if (!out.errors.empty()) {
+    out.outcome = QueuedEntryResult::Outcome::kRefused;
+    return out;
+  }
   TRY(store.transaction([&]() -> Status {
     if (const auto changed = TRY(store.entry_receipt(user.id, item.key))) {
       out.outcome = QueuedEntryResult::Outcome::kAlreadyStored;
@@ -102,6 +148,9 @@ Result<QueuedEntryResult> apply_queued_entry(Store& store, const EntryForm& form
     const auto errors = TRY(
         save_entry(store, form, user, values, false, ObservationStatus::kSubmitted, item.notes));
     if (!errors.empty()) return Status::internal("checked values refused on saving");
+    for (const QueuedPhoto& p : item.photos)
+      TRY(add_evidence(store, evidence_dir, user, form.unit, p.measure, form.period, p.name,
+                       p.data));
     out.changed = static_cast<int64_t>(changes.size());
     return store.add_entry_receipt(user.id, item.key, form.unit.unit_id, form.period, out.changed);
   }));

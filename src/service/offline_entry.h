@@ -17,6 +17,14 @@ namespace ntm {
 // carries it beside each field; a queued item sends it back as its base.
 std::string base_token(const EntryField& f);
 
+// A photo taken on the phone as evidence for one field: resized there to
+// at most photo_max_px on its longer side, its EXIF kept.
+struct QueuedPhoto {
+  std::string measure;
+  std::string name;  // as the phone named it
+  std::string data;  // JPEG or PNG
+};
+
 struct QueuedEntry {
   std::string key;                            // made on the phone: 16-64 of [A-Za-z0-9_-]
   std::map<std::string, std::string> values;  // measure -> as typed
@@ -25,6 +33,7 @@ struct QueuedEntry {
   // Conflicts the officer settled: measure -> "phone" (store the phone's
   // value) or "server" (keep the server's; the phone's is dropped).
   std::map<std::string, std::string> choice;
+  std::vector<QueuedPhoto> photos;
 };
 
 struct EntryConflict {
@@ -49,8 +58,18 @@ struct QueuedEntryResult {
 // unless the item carries the officer's choice (recorded in the audit log:
 // the value the phone saw, the server's, and which was kept); values are
 // checked as online (a wrong one refuses the whole item) and stored as
-// submitted for verification, with the receipt under the key.
+// submitted for verification, with the receipt under the key. Photos are
+// checked first (a JPEG or PNG by its content, 5 MB at most, a field of the
+// form) and stored in `evidence_dir` as the values' evidence, in the same
+// transaction.
 Result<QueuedEntryResult> apply_queued_entry(Store& store, const EntryForm& form, const User& user,
-                                             const QueuedEntry& item);
+                                             const QueuedEntry& item,
+                                             const std::string& evidence_dir);
+
+// The longer side, in pixels, to which phones resize photos before they
+// queue them (setting photo_max_px, 320-4096; 1600 when unset).
+inline constexpr int kDefaultPhotoMaxPx = 1600;
+Result<int> photo_max_px(Store& store);
+Status set_photo_max_px(Store& store, const std::string& actor, int px);
 
 }  // namespace ntm

@@ -4,8 +4,14 @@
 #include "service/offline_entry.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "service/auth.h"
+#include "service/evidence.h"
 #include "service/importer.h"
 #include "store/test_store.h"
 
@@ -56,13 +62,14 @@ set:
     return "?";
   }
   QueuedEntryResult apply(const User& u, const QueuedEntry& item) {
-    auto r = apply_queued_entry(*store, form(), u, item);
+    auto r = apply_queued_entry(*store, form(), u, item, dir);
     EXPECT_TRUE(r.is_ok()) << r.status().to_string();
     return r.is_ok() ? *r : QueuedEntryResult{};
   }
   // Every version of Xã Một's values (drafts and replaced ones included).
   size_t versions() { return std::move(store->count_observations()).value(); }
   std::unique_ptr<Store> store;
+  const std::string dir = ::testing::TempDir() + "offline_ev_" + std::to_string(::getpid());
   Catalog catalog;
   User officer, other;
   const Date period = d("2026-06-30");
@@ -165,15 +172,56 @@ TEST_F(OfflineEntryTest, AllOrNothingAndOnlyTheOfficersOwnCommune) {
   item.values["nuoc"] = "99";
   EXPECT_EQ(apply(officer, item).outcome, QueuedEntryResult::Outcome::kStored);
   EXPECT_EQ(versions(), 2u);
-  EXPECT_FALSE(apply_queued_entry(*store, form(), officer, {.key = "short"}).is_ok());
+  EXPECT_FALSE(apply_queued_entry(*store, form(), officer, {.key = "short"}, dir).is_ok());
   EXPECT_FALSE(
-      apply_queued_entry(*store, form(), officer, {.key = "has space in it 0123"}).is_ok());
+      apply_queued_entry(*store, form(), officer, {.key = "has space in it 0123"}, dir).is_ok());
   const User stranger =
       std::move(add_user(*store, {"xa.hai", "commune", "2", "", "mat-khau-dai-3"}, "cli")).value();
   const auto forbidden = apply_queued_entry(
-      *store, form(), stranger, {.key = "stranger-item-000001", .values = {{"bhyt", "50"}}});
+      *store, form(), stranger, {.key = "stranger-item-000001", .values = {{"bhyt", "50"}}}, dir);
   ASSERT_FALSE(forbidden.is_ok());
   EXPECT_EQ(versions(), 2u);
+}
+
+// A photo queued with its value is stored as the value's evidence, once, in
+// the audit, bytes unchanged (the phone's EXIF kept); a file that is not a
+// photo, or a photo for a field not on the form, refuses the whole item.
+TEST_F(OfflineEntryTest, PhotosAreStoredOnceAsEvidenceOrRefuseTheItem) {
+  const std::string jpeg = std::string(
+                               "\xFF\xD8\xFF\xE1\x00\x10"
+                               "Exif\0\0"
+                               "2026:12:04",
+                               22) +
+                           "…";
+  const int64_t unit = (*store->unit_at("1", period))->unit_id;
+  const QueuedEntry bad{.key = "photo-item-bad-0001",
+                        .values = {{"bhyt", "90"}},
+                        .base = {{"bhyt", ""}},
+                        .photos = {{"bhyt", "anh.jpg", "not a photo"}}};
+  const auto refused = apply(officer, bad);
+  ASSERT_EQ(refused.outcome, QueuedEntryResult::Outcome::kRefused);
+  EXPECT_NE(refused.errors.at(0).message.find("không phải ảnh JPEG hay PNG"), std::string::npos);
+  QueuedEntry stray = bad;
+  stray.photos = {{"khong_co", "anh.jpg", jpeg}};
+  EXPECT_EQ(apply(officer, stray).outcome, QueuedEntryResult::Outcome::kRefused);
+  EXPECT_EQ(versions(), 0u);
+  EXPECT_TRUE(store->evidence_for(unit, "bhyt", period.iso())->empty());
+
+  QueuedEntry item = bad;
+  item.key = "photo-item-good-001";
+  item.photos = {{"bhyt", "anh-bhyt.jpg", jpeg}};
+  EXPECT_EQ(apply(officer, item).outcome, QueuedEntryResult::Outcome::kStored);
+  EXPECT_EQ(apply(officer, item).outcome, QueuedEntryResult::Outcome::kAlreadyStored);
+  const auto kept = *store->evidence_for(unit, "bhyt", period.iso());
+  ASSERT_EQ(kept.size(), 1u);
+  EXPECT_EQ(kept[0].content_type, "image/jpeg");
+  EXPECT_EQ(kept[0].uploaded_by, "xa.mot");
+  std::ifstream in(evidence_path(dir, kept[0].file_name), std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  EXPECT_EQ(bytes.str(), jpeg);
+  EXPECT_EQ(store->audit(unit, "xa.mot", "evidence.add", 10)->size(), 1u);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -156,6 +156,9 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
                       {"errors", errs},
                       {"saved", saved},
                       {"unit_param", unit_param(r, form)}};
+  // The size phones resize evidence photos to (offline.js).
+  const auto px = photo_max_px(app.store());
+  v["photo_px"] = px.is_ok() ? *px : kDefaultPhotoMaxPx;
   return render_page(app, c, "entry", v, status);
 }
 

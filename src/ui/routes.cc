@@ -1,5 +1,6 @@
 // The HTML routes, the embedded static files and the language switch.
 #include <cstdio>
+#include <cstdlib>
 
 #include "reports/progress.h"
 #include "service/auth.h"
@@ -31,13 +32,15 @@ Response static_file(AppState&, const Request& r) {
 }
 
 // The offline entry's service worker, from the site's root so that it
-// controls /entry; its version is a hash of the embedded files, so a new
-// release replaces it and its caches (sw.js removes the old ones).
+// controls /entry; its version is a hash of the embedded files (and of
+// NTM_RELEASE, a deployment's label, when set), so a new release replaces it
+// and its caches (sw.js removes the old ones).
 Response service_worker(AppState&, const Request&) {
   static const std::string body = [] {
     uint64_t h = 1469598103934665603ull;  // FNV-1a over every embedded file
+    const char* release = std::getenv("NTM_RELEASE");
     for (const auto& [name, text] : ui_files())
-      for (const char ch : std::string(name) + std::string(text))
+      for (const char ch : std::string(name) + std::string(text) + (release ? release : ""))
         h = (h ^ static_cast<unsigned char>(ch)) * 1099511628211ull;
     std::string js(ui_files().at("static/sw.js"));
     const size_t at = js.find("__VERSION__");

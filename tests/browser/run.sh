@@ -44,7 +44,7 @@ status=0
 # Service workers' own requests are seen (and cut) by the offline test.
 export PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1
 NTM_URL="http://127.0.0.1:$port" NTM_NATIONAL_URL="http://127.0.0.1:$national_port" \
-  NTM_ARTIFACTS="$artifacts" \
+  NTM_ARTIFACTS="$artifacts" NTM_BIN="$ntm" NTM_DB="$db" \
   node --test --test-concurrency=1 --test-reporter=spec \
   ${NTM_BROWSER_ONLY:+--test-name-pattern="$NTM_BROWSER_ONLY"} \
   "$here/walkthroughs.test.mjs" "$here/web.test.mjs" "$here/recognition.test.mjs" \

@@ -34,39 +34,36 @@
   try {
     if (localStorage.getItem("ntm-user") !== user) { dropPages(); localStorage.setItem("ntm-user", user); }
   } catch (e) { /* storage off: nothing kept */ }
+  // The worker's Background Sync sends the queue of this account only.
+  var queue = window.indexedDB && window.NtmQueue;
+  if (queue) NtmQueue.setUser(user).catch(function () {});
   document.querySelectorAll("form[action='/logout']").forEach(function (f) {
-    f.addEventListener("submit", function () { dropPages(); try { localStorage.removeItem("ntm-user"); } catch (e) {} });
+    f.addEventListener("submit", function () {
+      dropPages();
+      if (queue) NtmQueue.setUser("").catch(function () {});
+      try { localStorage.removeItem("ntm-user"); } catch (e) {}
+    });
   });
   if (!form) return;
-  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(function () {});
-  if (!window.indexedDB) return;
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js").catch(function () {});
+    // The worker sent the queue in the background: show what became of it.
+    navigator.serviceWorker.addEventListener("message", function (e) {
+      if (e.data && e.data.ntm === "queue") e.data.stored ? location.reload() : render();
+    });
+  }
+  if (!queue) return;
+  // Asks the browser to send the queue when the network returns, even if
+  // the page is closed by then (Background Sync, where the browser has it).
+  function syncLater() {
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker.ready.then(function (r) { return r.sync && r.sync.register("ntm-queue"); })
+      .catch(function () { /* no Background Sync: sent at the next opening */ });
+  }
 
-  // The queue: one store, items keyed by their idempotency key.
-  function db() {
-    return new Promise(function (resolve, reject) {
-      var open = indexedDB.open("ntm-offline", 1);
-      open.onupgradeneeded = function () { open.result.createObjectStore("queue", { keyPath: "key" }); };
-      open.onsuccess = function () { resolve(open.result); };
-      open.onerror = function () { reject(open.error); };
-    });
-  }
-  function tx(mode, fn) {
-    return db().then(function (d) {
-      return new Promise(function (resolve, reject) {
-        var t = d.transaction("queue", mode), out = fn(t.objectStore("queue"));
-        t.oncomplete = function () { resolve(out && out.result !== undefined ? out.result : out); };
-        t.onerror = function () { reject(t.error); };
-      });
-    });
-  }
-  function mine() {
-    return tx("readonly", function (s) { return s.getAll(); }).then(function (all) {
-      return all.filter(function (i) { return i.user === user; })
-        .sort(function (a, b) { return a.created < b.created ? -1 : 1; });
-    });
-  }
-  function put(item) { return tx("readwrite", function (s) { s.put(item); }); }
-  function drop(key) { return tx("readwrite", function (s) { s.delete(key); }); }
+  // The queue (queue.js): items of this account only.
+  function mine() { return NtmQueue.items(user); }
+  var put = NtmQueue.put, drop = NtmQueue.drop;
   function newKey() {
     var b = new Uint8Array(16);
     crypto.getRandomValues(b);
@@ -83,6 +80,71 @@
     var n = Number(text);
     if (kind === "percent" && (n < 0 || n > 100)) return "nhập tỷ lệ từ 0 đến 100";
     return "";
+  }
+
+  // Photos: resized on the phone to the office's size (data-photo-px, the
+  // longer side), EXIF (time, location) kept. The EXIF segment of the
+  // camera's JPEG is put back into the smaller JPEG with its orientation set
+  // to upright: the browser has already turned the pixels.
+  var photoPx = Number(form.getAttribute("data-photo-px")) || 1600;
+  function exifOf(bytes) {
+    if (bytes[0] !== 0xFF || bytes[1] !== 0xD8) return null;
+    for (var at = 2; at + 4 < bytes.length && bytes[at] === 0xFF;) {
+      var marker = bytes[at + 1], len = bytes[at + 2] << 8 | bytes[at + 3];
+      if (marker === 0xDA) break;  // the image data: no EXIF before it
+      if (marker === 0xE1 && String.fromCharCode.apply(null, bytes.subarray(at + 4, at + 10)) === "Exif\0\0")
+        return bytes.slice(at, at + 2 + len);
+      at += 2 + len;
+    }
+    return null;
+  }
+  // Reads (and with `upright` rewrites) the EXIF segment's TIFF: the time
+  // taken and whether it holds a location.
+  function exifInfo(seg, upright) {
+    var info = { taken: "", gps: false };
+    try {
+      var v = new DataView(seg.buffer, seg.byteOffset + 10), le = v.getUint16(0) === 0x4949;
+      var u16 = function (o) { return v.getUint16(o, le); }, u32 = function (o) { return v.getUint32(o, le); };
+      var entries = function (ifd, fn) {
+        for (var i = 0, n = u16(ifd); i < n; i++) fn(u16(ifd + 2 + 12 * i), ifd + 2 + 12 * i);
+      };
+      entries(u32(4), function (tag, e) {
+        if (tag === 0x0112 && upright) v.setUint16(e + 8, 1, le);
+        if (tag === 0x8825) info.gps = true;
+        if (tag === 0x8769) entries(u32(e + 8), function (t, x) {
+          if (t !== 0x9003) return;
+          var o = u32(x + 8), text = "";
+          for (var k = 0; k < 19; k++) text += String.fromCharCode(v.getUint8(o + k));
+          var m = /^(\d{4}):(\d\d):(\d\d) (\d\d):(\d\d)/.exec(text);
+          if (m) info.taken = m[3] + "/" + m[2] + "/" + m[1] + " " + m[4] + ":" + m[5];
+        });
+      });
+    } catch (err) { /* a malformed EXIF: kept as it is, not read */ }
+    return info;
+  }
+  function photo(file) {
+    return file.arrayBuffer().then(function (buf) {
+      var bytes = new Uint8Array(buf), exif = exifOf(bytes), info = exif ? exifInfo(exif, false) : { taken: "", gps: false };
+      return createImageBitmap(file, { imageOrientation: "from-image" }).then(function (img) {
+        var scale = Math.min(1, photoPx / Math.max(img.width, img.height));
+        if (scale === 1) return { blob: file, width: img.width, height: img.height, info: info };
+        var canvas = document.createElement("canvas");
+        canvas.width = Math.round(img.width * scale);
+        canvas.height = Math.round(img.height * scale);
+        canvas.getContext("2d").drawImage(img, 0, 0, canvas.width, canvas.height);
+        return new Promise(function (resolve) { canvas.toBlob(resolve, "image/jpeg", 0.85); }).then(function (small) {
+          if (!exif) return small;
+          exifInfo(exif, true);
+          return small.arrayBuffer().then(function (b) {
+            return new Blob([new Uint8Array(b, 0, 2), exif, new Uint8Array(b, 2)], { type: "image/jpeg" });
+          });
+        }).then(function (blob) { return { blob: blob, width: canvas.width, height: canvas.height, info: info }; });
+      });
+    });
+  }
+  function photoLine(p) {
+    return "ảnh " + p.width + "×" + p.height + ", " + Math.round(p.blob.size / 1024) + " KB" +
+      (p.info.taken ? ", chụp " + p.info.taken : "") + (p.info.gps ? ", có vị trí" : "");
   }
 
   // The waiting list above the form.
@@ -110,8 +172,24 @@
       items.forEach(function (item) {
         var li = el("li", "", "queue-item " + item.state);
         var period = item.period.split("-").reverse().join("/");
-        li.appendChild(el("span", "Kỳ " + period + " · " + Object.keys(item.values).length + " giá trị · " +
+        var photos = item.photos || [];
+        li.appendChild(el("span", "Kỳ " + period + " · " + Object.keys(item.values).length + " giá trị" +
+          (photos.length ? " · " + photos.length + " ảnh" : "") + " · " +
           states[item.state] + (item.message ? " — " + item.message : "")));
+        if (photos.length && item.state !== "sent") {
+          var pl = el("ul", "", "photos");
+          photos.forEach(function (p) {
+            var li2 = el("li");
+            var img = document.createElement("img");
+            img.src = URL.createObjectURL(p.blob);
+            img.alt = "";
+            img.onload = function () { URL.revokeObjectURL(img.src); };
+            li2.appendChild(img);
+            li2.appendChild(document.createTextNode(p.label + ": " + photoLine(p)));
+            pl.appendChild(li2);
+          });
+          li.appendChild(pl);
+        }
         (item.conflicts || []).forEach(function (c) {
           var box = el("div", "", "conflict");
           box.appendChild(el("p", c.label + ": lúc tải trang " + (c.base || "chưa có") + " → trên máy chủ " +
@@ -148,7 +226,8 @@
     e.preventDefault();
     var item = { key: newKey(), user: user, unit: form.getAttribute("data-unit"),
       period: form.getAttribute("data-period"), values: {}, notes: {}, base: {}, choice: {},
-      state: "waiting", created: new Date().toISOString() };
+      state: "waiting", created: new Date().toISOString(),
+      csrf: (form.querySelector("[name='csrf']") || {}).value || "" };
     var problems = [];
     form.querySelectorAll("[name^='v.']").forEach(function (input) {
       var value = input.value.trim();
@@ -164,72 +243,71 @@
       var base = form.querySelector("[name='b." + measure + "']");
       item.base[measure] = base ? base.value : "";
     });
+    var files = [];
+    form.querySelectorAll("input[type='file'][name^='f.']").forEach(function (input) {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      var measure = input.name.slice(2), label = form.querySelector("label[for='v-" + measure + "']");
+      label = label ? label.textContent.trim() : measure;
+      if (!/^image\/(jpeg|png)$/.test(file.type)) {
+        problems.push(label + ": khi ngoại tuyến chỉ gửi được ảnh JPEG hoặc PNG; tệp " + file.name + " hãy gửi khi có mạng");
+        return;
+      }
+      files.push({ measure: measure, label: label, file: file });
+    });
     if (problems.length) { note = ""; render(); alert(problems.join("\n")); return; }
-    if (!Object.keys(item.values).length) { note = "Không có giá trị nào thay đổi."; render(); return; }
-    put(item).then(function () {
+    if (!Object.keys(item.values).length && !files.length) { note = "Không có giá trị nào thay đổi."; render(); return; }
+    note = "Đang thu nhỏ ảnh…";
+    render();
+    Promise.all(files.map(function (f) {
+      return photo(f.file).then(function (p) {
+        p.measure = f.measure;
+        p.label = f.label;
+        p.name = f.file.name.replace(/\.[^.]*$/, "") + (p.blob.type === "image/png" ? ".png" : ".jpg");
+        return p;
+      });
+    })).then(function (photos) {
+      item.photos = photos;
+      return put(item);
+    }).then(function () {
+      syncLater();
+      form.querySelectorAll("input[type='file'][name^='f.']").forEach(function (input) { input.value = ""; });
       note = "Đã lưu trên điện thoại — sẽ gửi khi có mạng.";
       return render();
+    }).catch(function (err) {
+      note = "";
+      render();
+      alert("Không đọc được ảnh: " + (err && err.message || err));
     });
   });
 
-  // Sends the waiting items, one at a time, each under its key.
+  // Sends the waiting items (queue.js) with this page's token.
   var sending = false;
   function send() {
-    if (sending || !navigator.onLine) return Promise.resolve();
     var csrf = form.querySelector("[name='csrf']");
-    if (!csrf) return Promise.resolve();
+    if (sending || !navigator.onLine || !csrf) return Promise.resolve();
     sending = true;
-    var stored = 0;
     return mine().then(function (items) {
-      var waiting = items.filter(function (i) { return i.state === "waiting"; });
-      if (waiting.length) note = "";  // the list says what became of them
-      return waiting.reduce(function (p, item) {
-        return p.then(function () {
-          var body = new FormData();
-          body.append("key", item.key);
-          body.append("unit", item.unit);
-          body.append("period", item.period);
-          Object.keys(item.values).forEach(function (m) {
-            body.append("v." + m, item.values[m]);
-            body.append("b." + m, item.base[m] || "");
-            if (item.choice[m]) body.append("c." + m, item.choice[m]);
-          });
-          return fetch("/api/v1/entry/queue", { method: "POST", body: body, credentials: "same-origin",
-            headers: { "X-CSRF-Token": csrf.value } })
-            .then(function (res) {
-              return res.json().catch(function () { return {}; }).then(function (j) {
-                if (res.status === 200) { item.state = "sent"; item.message = ""; stored++; }
-                else if (res.status === 409) { item.state = "conflict"; item.conflicts = j.conflicts; item.message = ""; }
-                else if (res.status === 422) {
-                  item.state = "refused";
-                  item.message = (j.errors || []).map(function (x) { return x.message; }).join("; ");
-                } else if (res.status === 401) {
-                  note = "Phiên đăng nhập đã hết: hàng chờ vẫn còn trên điện thoại. Hãy đăng nhập lại để gửi.";
-                  throw new Error("signed out");
-                } else if (res.status === 403 && j.error && j.error.code === "csrf") {
-                  throw new Error("stale page");
-                } else { item.message = (j.error && j.error.message) || "lỗi " + res.status; }
-                return put(item);
-              });
-            });
-        });
-      }, Promise.resolve());
-    }).catch(function (err) {
+      if (items.some(function (i) { return i.state === "waiting"; })) note = "";  // the list says
+      return NtmQueue.send(user, csrf.value);
+    }).then(function (r) {
+      sending = false;
+      if (r.signedOut) note = "Phiên đăng nhập đã hết: hàng chờ vẫn còn trên điện thoại. Hãy đăng nhập lại để gửi.";
+      if (r.offline) syncLater();
       // A page kept from before: load it again (a fresh token), once.
-      if (err && err.message === "stale page" && !sessionStorage.getItem("ntm-reloaded")) {
+      if (r.stale && !sessionStorage.getItem("ntm-reloaded")) {
         sessionStorage.setItem("ntm-reloaded", "1");
         location.reload();
+        return;
       }
-    }).then(function () {
-      sending = false;
-      if (stored) {
+      if (r.stored) {
         // The form shows what the server holds now (the list keeps "đã gửi").
         sessionStorage.removeItem("ntm-reloaded");
         location.reload();
         return;
       }
       return render();
-    });
+    }, function () { sending = false; return render(); });
   }
   render().then(send);
 })();

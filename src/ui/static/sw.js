@@ -3,22 +3,36 @@
 // installs a new worker, which removes the old caches when it takes over.
 // It keeps the shell (style, scripts, icon) and the entry pages the officer
 // opened online, and answers them when there is no network. Nothing else is
-// kept: other pages need the network.
+// kept: other pages need the network. With Background Sync it sends the
+// queue (queue.js) when the network returns, even with the page closed.
 const VERSION = "__VERSION__";
 const SHELL = "ntm-shell-" + VERSION;
 const PAGES = "ntm-pages-" + VERSION;
-const SHELL_FILES = ["/static/style.css", "/static/app.js", "/static/offline.js", "/static/favicon.svg",
-  "/static/manifest.webmanifest"];
+const SHELL_FILES = ["/static/style.css", "/static/app.js", "/static/queue.js", "/static/offline.js",
+  "/static/favicon.svg", "/static/manifest.webmanifest"];
+// With the release's version: never an older copy from the HTTP cache.
+importScripts("/static/queue.js?v=" + VERSION);
 
 self.addEventListener("install", (e) => {
-  e.waitUntil(caches.open(SHELL).then((c) => c.addAll(SHELL_FILES)).then(() => self.skipWaiting()));
+  // From the server, not the HTTP cache: this release's files.
+  e.waitUntil(caches.open(SHELL).then((c) => c.addAll(SHELL_FILES.map((f) => new Request(f, { cache: "reload" }))))
+    .then(() => self.skipWaiting()));
 });
 
+// A new release takes over: the entry pages the officer kept are loaded
+// again for the new release (or, with no network, carried over as they
+// are), then every cache of the previous release is removed.
 self.addEventListener("activate", (e) => {
-  e.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((k) => k.startsWith("ntm-") && k !== SHELL && k !== PAGES)
-      .map((k) => caches.delete(k))))
-    .then(() => self.clients.claim()));
+  e.waitUntil(caches.keys().then((keys) => {
+    const old = keys.filter((k) => k.startsWith("ntm-") && k !== SHELL && k !== PAGES);
+    const oldPages = old.filter((k) => k.startsWith("ntm-pages-"));
+    return caches.open(PAGES).then((pages) => Promise.all(oldPages.map((name) => caches.open(name)
+      .then((c) => c.keys().then((reqs) => Promise.all(reqs.map((req) => fetch(req.url, { credentials: "same-origin" })
+        .then((res) => (res.ok && !res.redirected ? res : c.match(req)))
+        .catch(() => c.match(req))
+        .then((res) => res && pages.put(req, res)))))))))
+      .then(() => Promise.all(old.map((k) => caches.delete(k))));
+  }).then(() => self.clients.claim()));
 });
 
 // One cached copy per period: "/entry" (the period in progress) or
@@ -47,4 +61,16 @@ self.addEventListener("fetch", (e) => {
     .then((hit) => hit || new Response("<!doctype html><meta charset=utf-8><title>Ngoại tuyến</title>" +
       "<p>Đang ngoại tuyến và chưa có bản lưu của trang nhập liệu: hãy mở trang khi có mạng một lần.</p>",
       { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } }))));
+});
+
+// Background Sync: the queue of the account signed in last on this phone,
+// sent with the tokens kept with its items; the open entry pages are told.
+// A failed network asks the browser to try again later.
+self.addEventListener("sync", (e) => {
+  if (e.tag !== "ntm-queue") return;
+  e.waitUntil(NtmQueue.user().then((user) => (user ? NtmQueue.send(user, "") : { stored: 0 })).then((r) =>
+    self.clients.matchAll({ type: "window" }).then((pages) => {
+      pages.forEach((p) => p.postMessage({ ntm: "queue", stored: r.stored }));
+      if (r.offline) throw new Error("offline: sync again later");
+    })));
 });
