@@ -68,6 +68,24 @@ echo "|---|---|"
 serve "province" "$tmp/demo.db" 18181 42 18568
 
 echo
+echo "## The commune officer's entry page on a phone's network (headless Chromium)"
+echo
+if command -v node >/dev/null && [ -x /usr/bin/chromium ]; then
+  [ -d "$(dirname "$0")/../tests/browser/node_modules" ] ||
+    (cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+  echo "| what | value |"
+  echo "|---|---|"
+  "$ntm" serve --db "$tmp/demo.db" --port 18184 >"$tmp/serve-18184.log" 2>&1 &
+  phone=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:18184/healthz"; do sleep 0.05; done
+  node "$(dirname "$0")/offline_load.mjs" "http://127.0.0.1:18184"
+  kill $phone
+  wait $phone 2>/dev/null || true
+else
+  echo "(skipped: node or chromium missing; scripts/install-deps --with-browser)"
+fi
+
+echo
 echo "## Import beside sqlite3's own .import (a province's first load)"
 echo
 . "$(dirname "$0")/import_side.sh"

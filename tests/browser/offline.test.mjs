@@ -308,6 +308,23 @@ test("offline entry: Background Sync sends the queue with the page closed", asyn
   await context.close();
 });
 
+test("offline entry: in English, the indicator and the queue speak English", async () => {
+  const p = await page(360, { serviceWorkers: "allow" });
+  await signIn(p, "xa.sontay");
+  await p.goto(`${base}/lang/en`);
+  await p.goto(`${base}/entry?period=2026-06-30`);
+  assert.equal(await p.locator(".net").innerText(), "● Online");
+  const measure = await queueOffline(p, "2026-06-30", "55");
+  // A ratio over 100 is refused on the phone, in English.
+  await p.fill(`#v-${measure}`, "150");
+  const message = new Promise((resolve) => p.once("dialog", async (d) => { resolve(d.message()); await d.dismiss(); }));
+  await p.click("button[value=draft]");
+  assert.match(await message, /enter a ratio from 0 to 100/);
+  assert.equal(await p.locator(".net").innerText(), "● Offline");
+  assert.match(await p.locator("#offline-queue").innerText(), /Queue on this phone[\s\S]*1 value · waiting to be sent/);
+  await p.context().close();
+});
+
 // `ntm serve` of one release (NTM_RELEASE) on the demo's database, on `port`.
 async function release(label, port) {
   const server = spawn(process.env.NTM_BIN, ["serve", "--db", process.env.NTM_DB, "--port", String(port)],

@@ -8,13 +8,37 @@
   var user = document.body && document.body.getAttribute("data-user");
   if (!user) return;
   var form = document.querySelector("form.entry[data-unit]");
+  // The page's language (Vietnamese first, English second).
+  var T = document.documentElement.lang === "en" ? {
+    online: "● Online", offline: "● Offline", yesNo: "choose Yes or No", number: "enter a number, e.g. 12.5",
+    ratio: "enter a ratio from 0 to 100", photo: "photo", taken: "taken", where: "with its location",
+    waiting: "waiting to be sent", sent: "sent", conflict: "choose a value", refused: "refused",
+    queue: "Queue on this phone", period: "Period", value: "value", values: "values", photos: "photos",
+    seen: "when the page was loaded", none: "none", server: "on the server", phone: "on the phone",
+    keepPhone: "Keep the phone's value", keepServer: "Keep the server's value", remove: "Remove from the list",
+    onlyPhotos: "offline only JPEG or PNG photos can be queued; send the file %s when online",
+    nothing: "No value changed.", resizing: "Resizing the photos…",
+    saved: "Saved on the phone: it will be sent when the network returns.", unreadable: "Could not read the photo: ",
+    signedOut: "Your session has ended: the queue is still on the phone. Sign in again to send it."
+  } : {
+    online: "● Đã kết nối", offline: "● Đang ngoại tuyến", yesNo: "chọn Có hoặc Không", number: "nhập một số, ví dụ 12,5",
+    ratio: "nhập tỷ lệ từ 0 đến 100", photo: "ảnh", taken: "chụp", where: "có vị trí",
+    waiting: "đang chờ gửi", sent: "đã gửi", conflict: "cần chọn", refused: "bị từ chối",
+    queue: "Hàng chờ trên điện thoại", period: "Kỳ", value: "giá trị", values: "giá trị", photos: "ảnh",
+    seen: "lúc tải trang", none: "chưa có", server: "trên máy chủ", phone: "trên điện thoại",
+    keepPhone: "Giữ số trên điện thoại", keepServer: "Giữ số trên máy chủ", remove: "Bỏ khỏi danh sách",
+    onlyPhotos: "khi ngoại tuyến chỉ gửi được ảnh JPEG hoặc PNG; tệp %s hãy gửi khi có mạng",
+    nothing: "Không có giá trị nào thay đổi.", resizing: "Đang thu nhỏ ảnh…",
+    saved: "Đã lưu trên điện thoại — sẽ gửi khi có mạng.", unreadable: "Không đọc được ảnh: ",
+    signedOut: "Phiên đăng nhập đã hết: hàng chờ vẫn còn trên điện thoại. Hãy đăng nhập lại để gửi."
+  };
 
   // The connection state, in the header.
   var net = document.createElement("span");
   net.className = "net";
   net.setAttribute("role", "status");
   function showNet() {
-    net.textContent = navigator.onLine ? "● Đã kết nối" : "● Đang ngoại tuyến";
+    net.textContent = navigator.onLine ? T.online : T.offline;
     net.className = navigator.onLine ? "net online" : "net offline";
   }
   var tools = document.querySelector("header .tools");
@@ -73,12 +97,12 @@
   // The same checks as the server, before the item is queued.
   function check(input, value) {
     var kind = input.getAttribute("data-kind");
-    if (kind === "boolean") return value === "0" || value === "1" ? "" : "chọn Có hoặc Không";
+    if (kind === "boolean") return value === "0" || value === "1" ? "" : T.yesNo;
     // As parse_measure_value: a comma is the decimal point when there is no dot.
     var text = value.indexOf(",") >= 0 && value.indexOf(".") < 0 ? value.replace(",", ".") : value;
-    if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(text)) return "nhập một số, ví dụ 12,5";
+    if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(text)) return T.number;
     var n = Number(text);
-    if (kind === "percent" && (n < 0 || n > 100)) return "nhập tỷ lệ từ 0 đến 100";
+    if (kind === "percent" && (n < 0 || n > 100)) return T.ratio;
     return "";
   }
 
@@ -143,8 +167,8 @@
     });
   }
   function photoLine(p) {
-    return "ảnh " + p.width + "×" + p.height + ", " + Math.round(p.blob.size / 1024) + " KB" +
-      (p.info.taken ? ", chụp " + p.info.taken : "") + (p.info.gps ? ", có vị trí" : "");
+    return T.photo + " " + p.width + "×" + p.height + ", " + Math.round(p.blob.size / 1024) + " KB" +
+      (p.info.taken ? ", " + T.taken + " " + p.info.taken : "") + (p.info.gps ? ", " + T.where : "");
   }
 
   // The waiting list above the form.
@@ -154,7 +178,7 @@
   panel.setAttribute("aria-live", "polite");
   form.parentNode.insertBefore(panel, form);
   var note = "";
-  var states = { waiting: "đang chờ gửi", sent: "đã gửi", conflict: "cần chọn", refused: "bị từ chối" };
+  var states = { waiting: T.waiting, sent: T.sent, conflict: T.conflict, refused: T.refused };
   function el(tag, text, cls) {
     var e = document.createElement(tag);
     if (text) e.textContent = text;
@@ -167,14 +191,14 @@
       if (note) panel.appendChild(el("p", note, "ok-box"));
       if (!items.length) { panel.hidden = !note; return; }
       panel.hidden = false;
-      panel.appendChild(el("h2", "Hàng chờ trên điện thoại"));
+      panel.appendChild(el("h2", T.queue));
       var list = el("ul", "", "queue");
       items.forEach(function (item) {
         var li = el("li", "", "queue-item " + item.state);
         var period = item.period.split("-").reverse().join("/");
         var photos = item.photos || [];
-        li.appendChild(el("span", "Kỳ " + period + " · " + Object.keys(item.values).length + " giá trị" +
-          (photos.length ? " · " + photos.length + " ảnh" : "") + " · " +
+        li.appendChild(el("span", T.period + " " + period + " · " + Object.keys(item.values).length + " " + (Object.keys(item.values).length === 1 ? T.value : T.values) +
+          (photos.length ? " · " + photos.length + " " + T.photos : "") + " · " +
           states[item.state] + (item.message ? " — " + item.message : "")));
         if (photos.length && item.state !== "sent") {
           var pl = el("ul", "", "photos");
@@ -192,9 +216,9 @@
         }
         (item.conflicts || []).forEach(function (c) {
           var box = el("div", "", "conflict");
-          box.appendChild(el("p", c.label + ": lúc tải trang " + (c.base || "chưa có") + " → trên máy chủ " +
-            (c.server || "chưa có") + " → trên điện thoại " + c.phone));
-          [["phone", "Giữ số trên điện thoại"], ["server", "Giữ số trên máy chủ"]].forEach(function (choice) {
+          box.appendChild(el("p", c.label + ": " + T.seen + " " + (c.base || T.none) + " → " + T.server + " " +
+            (c.server || T.none) + " → " + T.phone + " " + c.phone));
+          [["phone", T.keepPhone], ["server", T.keepServer]].forEach(function (choice) {
             var b = el("button", choice[1], choice[0] === "server" ? "secondary" : "");
             b.type = "button";
             b.addEventListener("click", function () {
@@ -209,7 +233,7 @@
           li.appendChild(box);
         });
         if (item.state === "refused" || item.state === "sent") {
-          var b = el("button", "Bỏ khỏi danh sách", "secondary");
+          var b = el("button", T.remove, "secondary");
           b.type = "button";
           b.addEventListener("click", function () { drop(item.key).then(render); });
           li.appendChild(b);
@@ -250,14 +274,14 @@
       var measure = input.name.slice(2), label = form.querySelector("label[for='v-" + measure + "']");
       label = label ? label.textContent.trim() : measure;
       if (!/^image\/(jpeg|png)$/.test(file.type)) {
-        problems.push(label + ": khi ngoại tuyến chỉ gửi được ảnh JPEG hoặc PNG; tệp " + file.name + " hãy gửi khi có mạng");
+        problems.push(label + ": " + T.onlyPhotos.replace("%s", file.name));
         return;
       }
       files.push({ measure: measure, label: label, file: file });
     });
     if (problems.length) { note = ""; render(); alert(problems.join("\n")); return; }
-    if (!Object.keys(item.values).length && !files.length) { note = "Không có giá trị nào thay đổi."; render(); return; }
-    note = "Đang thu nhỏ ảnh…";
+    if (!Object.keys(item.values).length && !files.length) { note = T.nothing; render(); return; }
+    note = T.resizing;
     render();
     Promise.all(files.map(function (f) {
       return photo(f.file).then(function (p) {
@@ -272,12 +296,12 @@
     }).then(function () {
       syncLater();
       form.querySelectorAll("input[type='file'][name^='f.']").forEach(function (input) { input.value = ""; });
-      note = "Đã lưu trên điện thoại — sẽ gửi khi có mạng.";
+      note = T.saved;
       return render();
     }).catch(function (err) {
       note = "";
       render();
-      alert("Không đọc được ảnh: " + (err && err.message || err));
+      alert(T.unreadable + (err && err.message || err));
     });
   });
 
@@ -292,7 +316,7 @@
       return NtmQueue.send(user, csrf.value);
     }).then(function (r) {
       sending = false;
-      if (r.signedOut) note = "Phiên đăng nhập đã hết: hàng chờ vẫn còn trên điện thoại. Hãy đăng nhập lại để gửi.";
+      if (r.signedOut) note = T.signedOut;
       if (r.offline) syncLater();
       // A page kept from before: load it again (a fresh token), once.
       if (r.stale && !sessionStorage.getItem("ntm-reloaded")) {
