@@ -47,23 +47,37 @@
   window.addEventListener("online", function () { showNet(); send(); });
   window.addEventListener("offline", showNet);
 
-  // Pages kept for one account only: another account or a sign-out drops them.
-  function dropPages() {
+  // Pages kept for one account only: when another account signs in, the
+  // pages of every other account are dropped (a page names its account in
+  // data-user); at sign-out, every page.
+  function dropPages(keep) {
     if (!window.caches) return Promise.resolve();
-    return caches.keys().then(function (keys) {
-      return Promise.all(keys.filter(function (k) { return k.indexOf("ntm-pages-") === 0; })
-        .map(function (k) { return caches.delete(k); }));
+    var mark = 'data-user="' + keep + '"';
+    return caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (n) { return n.indexOf("ntm-pages-") === 0; }).map(function (n) {
+        return caches.open(n).then(function (c) {
+          return c.keys().then(function (reqs) {
+            return Promise.all(reqs.map(function (req) {
+              return c.match(req).then(function (res) { return res ? res.text() : ""; }).then(function (html) {
+                if (!keep || html.indexOf(mark) < 0) return c.delete(req);
+              });
+            }));
+          });
+        });
+      }));
     });
   }
   try {
-    if (localStorage.getItem("ntm-user") !== user) { dropPages(); localStorage.setItem("ntm-user", user); }
+    // Marked done only once dropped: a page left sooner tries again.
+    if (localStorage.getItem("ntm-user") !== user)
+      dropPages(user).then(function () { localStorage.setItem("ntm-user", user); }).catch(function () {});
   } catch (e) { /* storage off: nothing kept */ }
   // The worker's Background Sync sends the queue of this account only.
   var queue = window.indexedDB && window.NtmQueue;
   if (queue) NtmQueue.setUser(user).catch(function () {});
   document.querySelectorAll("form[action='/logout']").forEach(function (f) {
     f.addEventListener("submit", function () {
-      dropPages();
+      dropPages("");
       if (queue) NtmQueue.setUser("").catch(function () {});
       try { localStorage.removeItem("ntm-user"); } catch (e) {}
     });
