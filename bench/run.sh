@@ -72,7 +72,7 @@ echo "## The commune officer's entry page on a phone's network (headless Chromiu
 echo
 if command -v node >/dev/null && [ -x /usr/bin/chromium ]; then
   [ -d "$(dirname "$0")/../tests/browser/node_modules" ] ||
-    (cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+    (cd "$(dirname "$0")/../tests/browser" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   echo "| what | value |"
   echo "|---|---|"
   "$ntm" serve --db "$tmp/demo.db" --port 18184 >"$tmp/serve-18184.log" 2>&1 &

@@ -67,19 +67,20 @@
       }));
     });
   }
-  try {
-    // Marked done only once dropped: a page left sooner tries again.
-    if (localStorage.getItem("ntm-user") !== user)
-      dropPages(user).then(function () { localStorage.setItem("ntm-user", user); }).catch(function () {});
-  } catch (e) { /* storage off: nothing kept */ }
-  // The worker's Background Sync sends the queue of this account only.
+  // Another account on this phone: its pages go, and the worker's Background
+  // Sync sends this account's queue only. Marked done only once done: a
+  // page left sooner tries again.
   var queue = window.indexedDB && window.NtmQueue;
-  if (queue) NtmQueue.setUser(user).catch(function () {});
+  try {
+    if (localStorage.getItem("ntm-account") !== user)
+      Promise.all([dropPages(user), queue && NtmQueue.setUser(user)])
+        .then(function () { localStorage.setItem("ntm-account", user); }).catch(function () {});
+  } catch (e) { /* storage off: nothing kept */ }
   document.querySelectorAll("form[action='/logout']").forEach(function (f) {
     f.addEventListener("submit", function () {
       dropPages("");
       if (queue) NtmQueue.setUser("").catch(function () {});
-      try { localStorage.removeItem("ntm-user"); } catch (e) {}
+      try { localStorage.removeItem("ntm-account"); } catch (e) {}
     });
   });
   if (!form) return;
