@@ -359,6 +359,8 @@ TEST_F(WebTest, OfflineQueueItemStoredOnceAndConflictsShown) {
   EXPECT_NE(page.body.find("name=\"b.bhyt\" value=\"88.5|submitted\""), std::string::npos);
   EXPECT_NE(page.body.find("data-unit=\"18580\" data-period=\"2023-06-30\" data-photo-px=\"1600\""),
             std::string::npos);
+  // Each field shows the commune's threshold (kept on the phone with the page).
+  EXPECT_NE(page.body.find("Ngưỡng: &gt;= 85"), std::string::npos);
   r = post(port_, "/api/v1/entry/queue", csrf + "&key=phone-0000000000000001" + item, xa);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(nlohmann::json::parse(r.body)["outcome"], "already_stored");

@@ -5,6 +5,7 @@
 
 #include "base/strings.h"
 #include "reports/entry_template.h"
+#include "service/evaluate.h"
 #include "service/evidence.h"
 #include "service/offline_entry.h"
 #include "service/periods.h"
@@ -85,6 +86,9 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
   for (const FieldError& e : errors) error_of[e.measure] = e.message;
   nlohmann::json groups = nlohmann::json::array();
   const Criterion* current = nullptr;
+  // The commune's threshold of each indicator for the period, beside its
+  // field (and so on the phone with the kept page); unknown when unset.
+  const auto variant = variant_of(app.store(), form.set->variant_key, form.unit, form.period);
   for (const EntryField& f : form.fields) {
     if (f.criterion != current) {
       current = f.criterion;
@@ -120,6 +124,12 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
         // What the field holds now: sent back with a value queued offline
         // (a change on the server since then is a conflict).
         {"base", base_token(f)}};
+    if (variant.is_ok()) {
+      const auto threshold = judge(*f.indicator, *variant, form.period.year(), 0).threshold;
+      field["threshold"] = threshold ? std::string(op_symbol(f.indicator->op)) + " " +
+                                           indicator_value(c.lang, *threshold, *f.indicator)
+                                     : tr(c.lang, "reassess.unknown");
+    }
     nlohmann::json evidence = nlohmann::json::array();
     if (auto files = app.store().evidence_for(form.unit.unit_id, id, form.period.iso());
         files.is_ok()) {
