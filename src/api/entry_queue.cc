@@ -3,7 +3,8 @@
 // typed), n.<measure> (its note), b.<measure> (what the field held when the
 // phone kept the page: the entry page's data-base), c.<measure> ("phone" or
 // "server": the officer's choice in a conflict), files p.<measure> (a photo
-// taken as the field's evidence, JPEG or PNG, 5 MB at most); csrf or
+// taken as the field's evidence, JPEG or PNG, 5 MB at most), action
+// ("draft": kept as a draft; else submitted for verification); csrf or
 // X-CSRF-Token. Sent as multipart/form-data.
 // Answers 200 {"outcome": "stored" | "already_stored", "changed": n},
 // 409 {"outcome": "conflict", "conflicts": [...]} or 422 {"outcome":
@@ -23,7 +24,7 @@ Response api_entry_queue(AppState& app, const Request& r) {
     return api_error(Status::invalid("kỳ báo cáo: " + period.status().message()));
   auto form = entry_form(app.store(), **catalog, r.field("unit"), *period);
   if (!form.is_ok()) return api_error(form.status());
-  QueuedEntry item{.key = r.field("key")};
+  QueuedEntry item{.key = r.field("key"), .draft = r.field("action") == "draft"};
   for (const auto& [k, v] : r.form) {
     if (k.size() < 3 || k[1] != '.') continue;
     const std::string measure = k.substr(2);

@@ -145,8 +145,9 @@ Result<QueuedEntryResult> apply_queued_entry(Store& store, const EntryForm& form
       return Status::ok();
     }
     for (const AuditEntry& e : settled) TRY(store.insert_audit(e));
-    const auto errors = TRY(
-        save_entry(store, form, user, values, false, ObservationStatus::kSubmitted, item.notes));
+    const auto errors = TRY(save_entry(
+        store, form, user, values, false,
+        item.draft ? ObservationStatus::kDraft : ObservationStatus::kSubmitted, item.notes));
     if (!errors.empty()) return Status::internal("checked values refused on saving");
     for (const QueuedPhoto& p : item.photos)
       TRY(add_evidence(store, evidence_dir, user, form.unit, p.measure, form.period, p.name,

@@ -34,6 +34,9 @@ struct QueuedEntry {
   // value) or "server" (keep the server's; the phone's is dropped).
   std::map<std::string, std::string> choice;
   std::vector<QueuedPhoto> photos;
+  // What the officer pressed: "Lưu nháp" keeps the values as a draft;
+  // "Kiểm tra trước khi gửi" submits them for verification.
+  bool draft = false;
 };
 
 struct EntryConflict {
@@ -58,7 +61,8 @@ struct QueuedEntryResult {
 // unless the item carries the officer's choice (recorded in the audit log:
 // the value the phone saw, the server's, and which was kept); values are
 // checked as online (a wrong one refuses the whole item) and stored as
-// submitted for verification, with the receipt under the key. Photos are
+// submitted for verification (a draft when the officer saved a draft), with
+// the receipt under the key. Photos are
 // checked first (a JPEG or PNG by its content, 5 MB at most, a field of the
 // form) and stored in `evidence_dir` as the values' evidence, in the same
 // transaction.

@@ -183,6 +183,24 @@ TEST_F(OfflineEntryTest, AllOrNothingAndOnlyTheOfficersOwnCommune) {
   EXPECT_EQ(versions(), 2u);
 }
 
+// "Lưu nháp" pressed offline keeps the values a draft; the other button
+// submits them for verification.
+TEST_F(OfflineEntryTest, ADraftQueuedOfflineStaysADraft) {
+  EXPECT_EQ(apply(officer, {.key = "draft-item-00000001",
+                            .values = {{"bhyt", "70"}},
+                            .base = {{"bhyt", ""}},
+                            .draft = true})
+                .outcome,
+            QueuedEntryResult::Outcome::kStored);
+  EXPECT_EQ(base("bhyt"), "70|draft");
+  EXPECT_EQ(apply(officer, {.key = "submit-item-0000001",
+                            .values = {{"bhyt", "71"}},
+                            .base = {{"bhyt", "70|draft"}}})
+                .outcome,
+            QueuedEntryResult::Outcome::kStored);
+  EXPECT_EQ(base("bhyt"), "71|submitted");
+}
+
 // A photo queued with its value is stored as the value's evidence, once, in
 // the audit, bytes unchanged (the phone's EXIF kept); a file that is not a
 // photo, or a photo for a field not on the form, refuses the whole item.

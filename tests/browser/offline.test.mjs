@@ -107,7 +107,7 @@ test("offline entry: three values typed with no network arrive once when it retu
   for (let i = 0; i < 3; ++i) await p.fill(`#v-${measures[i]}`, typed[i]);
   await p.setInputFiles(`input[name='f.${measures[0]}']`,
     { name: "IMG_20261204_103200.jpg", mimeType: "image/jpeg", buffer: await cameraPhoto(p) });
-  await p.click("button[value=draft]");
+  await p.click("button[value=review]");  // to be submitted for verification
   await p.waitForSelector("#offline-queue .queue-item.waiting");
   const queued = await p.locator("#offline-queue").innerText();
   assert.match(queued, /3 giá trị · 1 ảnh · đang chờ gửi/);
@@ -166,7 +166,7 @@ test("offline entry: a value changed on the server while the phone was offline i
   await offline(context, true);
   await p.goto(`${base}/entry?period=${conflictPeriod}`);
   await p.fill(`#v-${measure}`, "97,5");
-  await p.click("button[value=draft]");
+  await p.click("button[value=review]");
   await p.waitForSelector("#offline-queue .queue-item.waiting");
 
   // Meanwhile the office enters another value for the commune, online.
@@ -196,8 +196,9 @@ test("offline entry: a value changed on the server while the phone was offline i
 });
 
 // Opens the entry page online once (kept by the worker), then cuts the
-// network and queues `value` for its first ratio field.
-async function queueOffline(p, period, value) {
+// network and queues `value` for its first ratio field (`button`: review to
+// submit it, draft to keep it a draft).
+async function queueOffline(p, period, value, button = "review") {
   await p.goto(`${base}/entry?period=${period}`);
   await p.evaluate(() => navigator.serviceWorker.ready);
   await p.reload();
@@ -206,7 +207,7 @@ async function queueOffline(p, period, value) {
   await offline(p.context(), true);
   await p.goto(`${base}/entry?period=${period}`);
   await p.fill(`#v-${measure}`, value);
-  await p.click("button[value=draft]");
+  await p.click(`button[value=${button}]`);
   await p.waitForSelector("#offline-queue .queue-item.waiting");
   return measure;
 }
@@ -253,7 +254,8 @@ test("offline entry: another account on the same phone never sees or sends the f
   await p.goto(`${base}/entry?period=2024-12-31`);
   await p.evaluate(() => navigator.serviceWorker.ready);
   await p.reload();
-  const measure = await queueOffline(p, "2023-12-31", "66");
+  const measure = await queueOffline(p, "2023-12-31", "66", "draft");
+  assert.match(await p.locator("#offline-queue").innerText(), /1 giá trị · lưu nháp · đang chờ gửi/);
   assert.equal(await p.evaluate(async () => (await (await caches.open((await caches.keys())
     .find((k) => k.startsWith("ntm-pages-")))).keys()).length), 2);
   const first = await p.evaluate(() => document.body.dataset.user);
@@ -285,6 +287,7 @@ test("offline entry: another account on the same phone never sees or sends the f
   await p.goto(`${base}/entry?period=2023-12-31`);
   await p.waitForSelector("#offline-queue .queue-item.sent");
   await p.waitForFunction((m) => document.querySelector(`#v-${m}`)?.value === "66", measure);
+  assert.match(await p.locator(`#f-${measure}`).innerText(), /nháp/, "saved as a draft, as the officer pressed");
   await context.close();
 });
 

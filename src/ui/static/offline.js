@@ -13,7 +13,7 @@
     online: "● Online", offline: "● Offline", yesNo: "choose Yes or No", number: "enter a number, e.g. 12.5",
     ratio: "enter a ratio from 0 to 100", photo: "photo", taken: "taken", where: "with its location",
     waiting: "waiting to be sent", sent: "sent", conflict: "choose a value", refused: "refused",
-    queue: "Queue on this phone", period: "Period", value: "value", values: "values", photos: "photos",
+    queue: "Queue on this phone", draft: "as a draft", period: "Period", value: "value", values: "values", photos: "photos",
     seen: "when the page was loaded", none: "none", server: "on the server", phone: "on the phone",
     keepPhone: "Keep the phone's value", keepServer: "Keep the server's value", remove: "Remove from the list",
     onlyPhotos: "offline only JPEG or PNG photos can be queued; send the file %s when online",
@@ -24,7 +24,7 @@
     online: "● Đã kết nối", offline: "● Đang ngoại tuyến", yesNo: "chọn Có hoặc Không", number: "nhập một số, ví dụ 12,5",
     ratio: "nhập tỷ lệ từ 0 đến 100", photo: "ảnh", taken: "chụp", where: "có vị trí",
     waiting: "đang chờ gửi", sent: "đã gửi", conflict: "cần chọn", refused: "bị từ chối",
-    queue: "Hàng chờ trên điện thoại", period: "Kỳ", value: "giá trị", values: "giá trị", photos: "ảnh",
+    queue: "Hàng chờ trên điện thoại", draft: "lưu nháp", period: "Kỳ", value: "giá trị", values: "giá trị", photos: "ảnh",
     seen: "lúc tải trang", none: "chưa có", server: "trên máy chủ", phone: "trên điện thoại",
     keepPhone: "Giữ số trên điện thoại", keepServer: "Giữ số trên máy chủ", remove: "Bỏ khỏi danh sách",
     onlyPhotos: "khi ngoại tuyến chỉ gửi được ảnh JPEG hoặc PNG; tệp %s hãy gửi khi có mạng",
@@ -213,7 +213,7 @@
         var period = item.period.split("-").reverse().join("/");
         var photos = item.photos || [];
         li.appendChild(el("span", T.period + " " + period + " · " + Object.keys(item.values).length + " " + (Object.keys(item.values).length === 1 ? T.value : T.values) +
-          (photos.length ? " · " + photos.length + " " + T.photos : "") + " · " +
+          (photos.length ? " · " + photos.length + " " + T.photos : "") + (item.draft ? " · " + T.draft : "") + " · " +
           states[item.state] + (item.message ? " — " + item.message : "")));
         if (photos.length && item.state !== "sent") {
           var pl = el("ul", "", "photos");
@@ -263,9 +263,11 @@
   form.addEventListener("submit", function (e) {
     if (navigator.onLine) return;
     e.preventDefault();
+    // "Lưu nháp" queues a draft; "Kiểm tra trước khi gửi" values to submit.
+    var draft = !!(e.submitter && e.submitter.value === "draft");
     var item = { key: newKey(), user: user, unit: form.getAttribute("data-unit"),
       period: form.getAttribute("data-period"), values: {}, notes: {}, base: {}, choice: {},
-      state: "waiting", created: new Date().toISOString(),
+      state: "waiting", created: new Date().toISOString(), draft: draft,
       csrf: (form.querySelector("[name='csrf']") || {}).value || "" };
     var problems = [];
     form.querySelectorAll("[name^='v.']").forEach(function (input) {

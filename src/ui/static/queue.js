@@ -55,6 +55,7 @@ var NtmQueue = (function () {
           body.append("key", item.key);
           body.append("unit", item.unit);
           body.append("period", item.period);
+          body.append("action", item.draft ? "draft" : "submit");
           Object.keys(item.values).forEach(function (m) {
             body.append("v." + m, item.values[m]);
             body.append("b." + m, item.base[m] || "");
