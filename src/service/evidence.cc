@@ -20,6 +20,24 @@ Result<std::string> sniff_evidence_type(std::string_view d) {
   return Status::invalid("Tệp minh chứng phải là PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp)");
 }
 
+std::optional<FieldError> evidence_file_problem(const EntryForm& form, const std::string& measure,
+                                                const std::string& name, std::string_view data,
+                                                bool images_only) {
+  const auto f = std::find_if(form.fields.begin(), form.fields.end(),
+                              [&](const EntryField& x) { return x.measure->id == measure; });
+  if (f == form.fields.end())
+    return FieldError{
+        measure, "tệp " + name + ": không có chỉ số \"" + measure + "\" trong biểu nhập kỳ này"};
+  const std::string label = f->measure->name_vi + ": ";
+  if (data.size() > kMaxEvidenceBytes)
+    return FieldError{measure, label + "tệp minh chứng " + name + " lớn hơn 5 MB"};
+  const auto type = sniff_evidence_type(data);
+  if (!type.is_ok()) return FieldError{measure, label + type.status().message()};
+  if (images_only && *type == "application/pdf")
+    return FieldError{measure, label + "tệp " + name + " không phải ảnh JPEG hay PNG"};
+  return std::nullopt;
+}
+
 std::string evidence_path(const std::string& dir, const std::string& file_name) {
   return (std::filesystem::path(dir) / file_name).string();
 }

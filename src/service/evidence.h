@@ -8,6 +8,7 @@
 
 #include "model/user.h"
 #include "service/evaluate.h"
+#include "service/workflow.h"
 
 namespace ntm {
 
@@ -32,6 +33,13 @@ Result<StoredFile> store_upload(const std::string& dir, const std::string& origi
 Result<Evidence> add_evidence(Store& store, const std::string& dir, const User& user,
                               const UnitVersion& unit, const std::string& measure, Date date,
                               const std::string& original_name, std::string_view data);
+
+// Why a file attached to field `measure` of `form` would be refused, before
+// anything is stored: not a field of the form, over 5 MB, or not a PDF,
+// JPEG or PNG by its content (`images_only`: JPEG or PNG); nullopt if fine.
+std::optional<FieldError> evidence_file_problem(const EntryForm& form, const std::string& measure,
+                                                const std::string& name, std::string_view data,
+                                                bool images_only);
 
 // Admins; the commune officer of the unit; a department officer responsible
 // for the measure; a sponsor or steering member assigned to the unit.

@@ -42,28 +42,6 @@ std::string shown_token(const EntryField& f, const std::string& token) {
   return out;
 }
 
-// Photos that are not what they say: named by field and reason.
-std::vector<FieldError> check_photos(const EntryForm& form,
-                                     const std::vector<QueuedPhoto>& photos) {
-  std::vector<FieldError> out;
-  for (const QueuedPhoto& p : photos) {
-    const auto f = std::find_if(form.fields.begin(), form.fields.end(),
-                                [&](const EntryField& x) { return x.measure->id == p.measure; });
-    if (f == form.fields.end()) {
-      out.push_back({p.measure, "ảnh " + p.name + ": không có chỉ số \"" + p.measure +
-                                    "\" trong biểu nhập kỳ này"});
-      continue;
-    }
-    const auto type = sniff_evidence_type(p.data);
-    if (p.data.size() > kMaxEvidenceBytes)
-      out.push_back({p.measure, f->measure->name_vi + ": ảnh " + p.name + " lớn hơn 5 MB"});
-    else if (!type.is_ok() || (*type != "image/jpeg" && *type != "image/png"))
-      out.push_back(
-          {p.measure, f->measure->name_vi + ": tệp " + p.name + " không phải ảnh JPEG hay PNG"});
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string base_token(const EntryField& f) {
@@ -96,7 +74,9 @@ Result<QueuedEntryResult> apply_queued_entry(Store& store, const EntryForm& form
   if (!TRY(may_enter(store, user, form.unit.unit_id)))
     return Status::forbidden("không có quyền nhập số liệu cho " + form.unit.name);
   QueuedEntryResult out;
-  out.errors = check_photos(form, item.photos);
+  for (const QueuedPhoto& p : item.photos)  // first: a bad photo stores nothing
+    if (auto problem = evidence_file_problem(form, p.measure, p.name, p.data, true))
+      out.errors.push_back(std::move(*problem));
   if (!out.errors.empty()) {
     out.outcome = QueuedEntryResult::Outcome::kRefused;
     return out;

@@ -218,10 +218,17 @@ TEST_F(OfflineEntryTest, PhotosAreStoredOnceAsEvidenceOrRefuseTheItem) {
                         .photos = {{"bhyt", "anh.jpg", "not a photo"}}};
   const auto refused = apply(officer, bad);
   ASSERT_EQ(refused.outcome, QueuedEntryResult::Outcome::kRefused);
-  EXPECT_NE(refused.errors.at(0).message.find("không phải ảnh JPEG hay PNG"), std::string::npos);
+  EXPECT_NE(refused.errors.at(0).message.find("phải là PDF, JPEG hoặc PNG"), std::string::npos);
+  QueuedEntry pdf = bad;  // evidence online, but not a photo
+  pdf.photos = {{"bhyt", "bien-ban.pdf", "%PDF-1.4 …"}};
+  const auto not_photo = apply(officer, pdf);
+  ASSERT_EQ(not_photo.outcome, QueuedEntryResult::Outcome::kRefused);
+  EXPECT_NE(not_photo.errors.at(0).message.find("không phải ảnh JPEG hay PNG"), std::string::npos);
   QueuedEntry stray = bad;
   stray.photos = {{"khong_co", "anh.jpg", jpeg}};
-  EXPECT_EQ(apply(officer, stray).outcome, QueuedEntryResult::Outcome::kRefused);
+  const auto strayed = apply(officer, stray);
+  ASSERT_EQ(strayed.outcome, QueuedEntryResult::Outcome::kRefused);
+  EXPECT_NE(strayed.errors.at(0).message.find("không có chỉ số \"khong_co\""), std::string::npos);
   EXPECT_EQ(versions(), 0u);
   EXPECT_TRUE(store->evidence_for(unit, "bhyt", period.iso())->empty());
 

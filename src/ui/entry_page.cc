@@ -126,8 +126,7 @@ Response render_entry(AppState& app, const Request& r, const EntryForm& form,
         {"base", base_token(f)}};
     if (variant.is_ok()) {
       const auto threshold = judge(*f.indicator, *variant, form.period.year(), 0).threshold;
-      field["threshold"] = threshold ? std::string(op_symbol(f.indicator->op)) + " " +
-                                           indicator_value(c.lang, *threshold, *f.indicator)
+      field["threshold"] = threshold ? threshold_label(c.lang, threshold, *f.indicator)
                                      : tr(c.lang, "reassess.unknown");
     }
     nlohmann::json evidence = nlohmann::json::array();
@@ -220,16 +219,10 @@ Response entry_submit(AppState& app, const Request& r) {
   for (const auto& [name, file] : r.files) {
     if (name.rfind("f.", 0) != 0 || file.data.empty()) continue;
     const std::string measure = name.substr(2);
-    const auto known = std::find_if(form->fields.begin(), form->fields.end(),
-                                    [&](const EntryField& f) { return f.measure->id == measure; });
-    if (known == form->fields.end()) continue;
-    if (file.data.size() > kMaxEvidenceBytes) {
-      file_errors.push_back({measure, known->measure->name_vi + ": tệp minh chứng lớn hơn 5 MB"});
-    } else if (auto type = sniff_evidence_type(file.data); !type.is_ok()) {
-      file_errors.push_back({measure, known->measure->name_vi + ": " + type.status().message()});
-    } else {
+    if (auto problem = evidence_file_problem(*form, measure, file.filename, file.data, false))
+      file_errors.push_back(std::move(*problem));
+    else
       uploads.push_back({measure, &file});
-    }
   }
   if (!file_errors.empty()) return render_entry(app, r, *form, r.form, file_errors, "", 400);
   auto errors = save_entry(app.store(), *form, r.principal->first, values, review,

@@ -82,9 +82,7 @@ Response verify_page(AppState& app, const Request& r) {
                  {"name", ind ? name_of(c.lang, *ind) : q.observation.measure_id},
                  {"value", value(q.observation.value)},
                  {"unit_label", ind && ind->op != Op::kEq ? ind->unit : ""},
-                 {"threshold", q.judged.threshold && ind ? std::string(op_symbol(ind->op)) + " " +
-                                                               value(*q.judged.threshold)
-                                                         : ""},
+                 {"threshold", ind ? threshold_label(c.lang, q.judged.threshold, *ind) : ""},
                  {"note", q.observation.note},
                  {"evidence", evidence},
                  {"author", people.count(q.observation.author) ? people.at(q.observation.author)

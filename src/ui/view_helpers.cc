@@ -32,6 +32,10 @@ std::string indicator_value(Lang lang, const std::optional<double>& v, const Ind
   return format_num(lang, *v, 2);
 }
 
+std::string threshold_label(Lang lang, const std::optional<double>& t, const Indicator& ind) {
+  return t ? std::string(op_symbol(ind.op)) + " " + indicator_value(lang, t, ind) : "";
+}
+
 nlohmann::json plan_state_view(Lang lang, PlanState s) {
   const char* symbol = s == PlanState::kAchieved  ? "★"
                        : s == PlanState::kOnTrack ? "●"

@@ -24,6 +24,8 @@ std::string measure_value(Lang lang, const Measure& m, double v);
 // The same for an indicator's value or threshold ("" when there is none):
 // yes/no for an "= 1" indicator.
 std::string indicator_value(Lang lang, const std::optional<double>& v, const Indicator& ind);
+// An indicator's threshold with its operator (">= 85", "= có"); "" when none.
+std::string threshold_label(Lang lang, const std::optional<double>& t, const Indicator& ind);
 // {"plan_class": "plan-behind", "plan_symbol": "▼", "plan_label": words}.
 nlohmann::json plan_state_view(Lang lang, PlanState s);
 // Every plan state in display order (behind first), for legends and counts.

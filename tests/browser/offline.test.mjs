@@ -23,7 +23,8 @@ async function offline(context, on) {
   }
 }
 
-// A camera's photo: 2400×1800 JPEG with EXIF (time taken, a location),
+// A camera's photo: 2400×1800 pixels with EXIF (time taken, a location, and
+// orientation 6: the phone was held upright, so the picture shows 1800×2400),
 // made in the page as a camera would write it.
 async function cameraPhoto(p) {
   const bytes = await p.evaluate(async () => {
@@ -46,7 +47,7 @@ async function cameraPhoto(p) {
       t.setUint32(at + 4, count, true); t.setUint32(at + 8, value, true);
     };
     t.setUint16(8, 3, true);
-    entry(10, 0x0112, 3, 1, 1);
+    entry(10, 0x0112, 3, 1, 6);
     entry(22, 0x8769, 4, 1, 50);
     entry(34, 0x8825, 4, 1, 68);
     t.setUint32(46, 0, true);
@@ -72,6 +73,14 @@ async function cameraPhoto(p) {
 }
 
 // A JPEG's size from its frame header (SOF0/SOF2).
+// The EXIF orientation of a JPEG (little-endian TIFF, as cameraPhoto writes).
+function orientation(b) {
+  const tiff = b.indexOf("Exif\0\0") + 6, ifd = tiff + b.readUInt32LE(tiff + 4);
+  for (let i = 0; i < b.readUInt16LE(ifd); ++i)
+    if (b.readUInt16LE(ifd + 2 + 12 * i) === 0x0112) return b.readUInt16LE(ifd + 2 + 12 * i + 8);
+  return null;
+}
+
 function jpegSize(b) {
   for (let at = 2; at + 9 < b.length;) {
     const marker = b[at + 1], len = b.readUInt16BE(at + 2);
@@ -111,7 +120,7 @@ test("offline entry: three values typed with no network arrive once when it retu
   await p.waitForSelector("#offline-queue .queue-item.waiting");
   const queued = await p.locator("#offline-queue").innerText();
   assert.match(queued, /3 giá trị · 1 ảnh · đang chờ gửi/);
-  assert.match(queued, /ảnh 1600×1200, \d+ KB, chụp 04\/12\/2026 10:32, có vị trí/, "resized to the office's 1600 px");
+  assert.match(queued, /ảnh 1200×1600, \d+ KB, chụp 04\/12\/2026 10:32, có vị trí/, "upright, resized to the office's 1600 px");
   await p.locator("#offline-queue").scrollIntoViewIfNeeded();
   await p.screenshot({ path: `${shots}/offline-queued-360.png` });
   // Closed and opened again, still with no network: the queue is kept.
@@ -129,13 +138,15 @@ test("offline entry: three values typed with no network arrive once when it retu
     assert.match(await again.locator(`#f-${measures[i]}`).innerText(), /đã gửi/, measures[i]);
   }
   assert.equal(await again.inputValue(`#v-${measures[0]}`), "91,5");
-  // The photo is the value's evidence: 1600×1200, its EXIF time and place kept.
+  // The photo is the value's evidence: upright at 1200×1600, its EXIF time
+  // and place kept, its orientation now "as stored" (1).
   const link = again.locator(`#f-${measures[0]} a[href^='/evidence/']`);
   assert.equal(await link.count(), 1, "one photo, sent once");
   assert.match(await link.innerText(), /IMG_20261204_103200\.jpg/);
   const photo = Buffer.from(await (await again.request.get(base + (await link.getAttribute("href")))).body());
-  assert.deepEqual(jpegSize(photo), { width: 1600, height: 1200 });
+  assert.deepEqual(jpegSize(photo), { width: 1200, height: 1600 });
   assert.ok(photo.includes("Exif\0\0") && photo.includes("2026:12:04 10:32:00"), "EXIF kept");
+  assert.equal(orientation(photo), 1, "the pixels are upright, and the EXIF says so");
   await again.locator("#offline-queue").scrollIntoViewIfNeeded();
   await again.screenshot({ path: `${shots}/offline-sent-360.png` });
   await context.close();
@@ -218,7 +229,7 @@ function phoneQueue(p) {
     const open = indexedDB.open("ntm-offline", 2);
     open.onsuccess = () => {
       const get = open.result.transaction("queue").objectStore("queue").getAll();
-      get.onsuccess = () => { open.result.close(); resolve(get.result.map((i) => ({ user: i.user, state: i.state, values: i.values }))); };
+      get.onsuccess = () => { open.result.close(); resolve(get.result.map((i) => ({ user: i.user, period: i.period, state: i.state, values: i.values }))); };
     };
     open.onerror = () => reject(open.error);
   }));
@@ -267,7 +278,7 @@ test("offline entry: another account on the same phone never sees or sends the f
   await p.waitForLoadState("networkidle");
   assert.equal(await p.locator("#offline-queue .queue-item").count(), 0, "the first officer's item is not shown");
   const queue = await phoneQueue(p);
-  assert.deepEqual(queue, [{ user: first, state: "waiting", values: { [measure]: "66" } }], "nor sent");
+  assert.deepEqual(queue, [{ user: first, period: "2023-12-31", state: "waiting", values: { [measure]: "66" } }], "nor sent");
   // The first officer's kept pages are gone: only this officer's page is kept.
   const keptPages = () => p.evaluate(async () => {
     const c = await caches.open((await caches.keys()).find((k) => k.startsWith("ntm-pages-")));
@@ -312,13 +323,9 @@ test("offline entry: Background Sync sends the queue with the page closed", asyn
   await cdp.send("ServiceWorker.enable");
   await cdp.send("ServiceWorker.dispatchSyncEvent",
     { origin: new URL(base).origin, registrationId: await registered, tag: "ntm-queue", lastChance: false });
-  await holder.waitForFunction(() => new Promise((resolve) => {
-    const open = indexedDB.open("ntm-offline", 2);
-    open.onsuccess = () => {
-      const get = open.result.transaction("queue").objectStore("queue").getAll();
-      get.onsuccess = () => { open.result.close(); resolve(get.result.some((i) => i.period === "2024-12-31" && i.state === "sent")); };
-    };
-  }), null, { timeout: 15000 });
+  for (let i = 0; i < 150 && !(await phoneQueue(holder)).some((q) => q.period === period && q.state === "sent"); ++i)
+    await holder.waitForTimeout(100);
+  assert.ok((await phoneQueue(holder)).some((q) => q.period === period && q.state === "sent"), "sent by the worker");
   const entry = await context.newPage();
   await entry.goto(`${base}/entry?period=${period}`);
   assert.equal(await entry.inputValue(`#v-${measure}`), "77,5");

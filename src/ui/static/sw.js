@@ -22,18 +22,22 @@ self.addEventListener("install", (e) => {
 // A new release takes over: the entry pages the officer kept are loaded
 // again for the new release (or, with no network, carried over as they
 // are), then every cache of the previous release is removed.
-self.addEventListener("activate", (e) => {
-  e.waitUntil(caches.keys().then((keys) => {
-    const old = keys.filter((k) => k.startsWith("ntm-") && k !== SHELL && k !== PAGES);
-    const oldPages = old.filter((k) => k.startsWith("ntm-pages-"));
-    return caches.open(PAGES).then((pages) => Promise.all(oldPages.map((name) => caches.open(name)
-      .then((c) => c.keys().then((reqs) => Promise.all(reqs.map((req) => fetch(req.url, { credentials: "same-origin" })
-        .then((res) => (res.ok && !res.redirected ? res : c.match(req)))
-        .catch(() => c.match(req))
-        .then((res) => res && pages.put(req, res)))))))))
-      .then(() => Promise.all(old.map((k) => caches.delete(k))));
-  }).then(() => self.clients.claim()));
-});
+self.addEventListener("activate", (e) => e.waitUntil(takeOver()));
+
+async function takeOver() {
+  const old = (await caches.keys()).filter((k) => k.startsWith("ntm-") && k !== SHELL && k !== PAGES);
+  const pages = await caches.open(PAGES);
+  for (const name of old.filter((k) => k.startsWith("ntm-pages-"))) {
+    const kept = await caches.open(name);
+    for (const req of await kept.keys()) {
+      const fresh = await fetch(req.url, { credentials: "same-origin" }).catch(() => null);
+      const res = fresh && fresh.ok && !fresh.redirected ? fresh : await kept.match(req);
+      if (res) await pages.put(req, res);
+    }
+  }
+  await Promise.all(old.map((k) => caches.delete(k)));
+  await self.clients.claim();
+}
 
 // One cached copy per period: "/entry" (the period in progress) or
 // "/entry?period=2026-06-30".
